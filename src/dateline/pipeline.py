@@ -1,0 +1,169 @@
+"""A pipeline of named stages that declare what they need and what they produce.
+
+A stage is any object with ``name``, ``requires``, ``produces`` and ``__call__(doc)``;
+it may also offer ``pipe(docs)`` to work on a batch (the NLP stage does). Stages are
+made by factories named in :data:`STAGE_FACTORIES` (``"module:callable"``, imported only
+when the stage is built), each called as ``factory(settings, resources)``.
+
+Keys a stage can require or produce: ``raw`` (given), ``article``, ``language``, ``nlp``
+(the spaCy ``Doc`` in ``Document.annotations``), ``places``, ``timexes``, ``actors``,
+``events``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from .errors import ConfigError, DatelineError, InputError
+from .records import Article, Document, RawInput
+from .resources import Resources
+from .settings import Settings
+
+__all__ = ["STAGE_FACTORIES", "Outcome", "Pipeline", "Stage", "analyze_pipeline"]
+
+log = logging.getLogger(__name__)
+
+#: Registered stages: name -> "module:factory". Immutable; tests pass their own stages.
+STAGE_FACTORIES: dict[str, str] = {
+    "article": "dateline.article:ArticleStage",
+    "language": "dateline.language:LanguageStage",
+    "nlp": "dateline.nlp:NlpStage",
+    "places": "dateline.places:PlacesStage",
+    "time": "dateline.timex:TimeStage",
+    "actors": "dateline.actors:ActorsStage",
+    "events": "dateline.events:EventsStage",
+}
+
+
+@runtime_checkable
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The result for one input: a document, or the error that stopped it."""
+
+    id: str
+    document: Document | None = None
+    error: DatelineError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def analyze_pipeline(stages: Sequence[Stage], given: Iterable[str] = ("raw",)) -> list[str]:
+    """Problems with the order of ``stages``: every requirement must be produced earlier."""
+    have = set(given)
+    problems = []
+    for stage in stages:
+        missing = [key for key in stage.requires if key not in have]
+        if missing:
+            problems.append(f"stage {stage.name!r} needs {', '.join(missing)}, which no earlier stage produces")
+        have.update(stage.produces)
+    return problems
+
+
+def _build(name: str, settings: Settings, resources: Resources) -> Stage:
+    try:
+        target = STAGE_FACTORIES[name]
+    except KeyError:
+        known = ", ".join(STAGE_FACTORIES)
+        raise ConfigError(f"unknown stage {name!r} (known: {known})") from None
+    module_name, _, attr = target.partition(":")
+    factory: Callable[[Settings, Resources], Stage] = getattr(importlib.import_module(module_name), attr)
+    return factory(settings, resources)
+
+
+class Pipeline:
+    """Runs stages over inputs; one bad document never stops the others."""
+
+    def __init__(self, stages: Sequence[Stage], settings: Settings | None = None) -> None:
+        problems = analyze_pipeline(stages)
+        if problems:
+            raise ConfigError("; ".join(problems))
+        self.stages = list(stages)
+        self.settings = settings or Settings()
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, resources: Resources | None = None) -> Pipeline:
+        settings = settings or Settings()
+        resources = resources or Resources(settings)
+        return cls([_build(name, settings, resources) for name in settings.stages], settings)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, raw: RawInput) -> Document:
+        """Process one input; raises the :class:`DatelineError` that stopped it."""
+        outcome = next(self.pipe([raw]))
+        if outcome.error is not None:
+            raise outcome.error
+        assert outcome.document is not None
+        return outcome.document
+
+    def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
+        """Process inputs in batches, streaming; yields one :class:`Outcome` per input, in order."""
+        batch: list[RawInput | InputError] = []
+        for item in inputs:
+            batch.append(item)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[RawInput | InputError]) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        live: list[tuple[int, Document]] = []
+        for item in batch:
+            if isinstance(item, InputError):
+                outcomes.append(Outcome(item.source, error=item))
+                continue
+            doc = Document(item.id, Article(item.id, body=""), annotations={"raw": item})
+            outcomes.append(Outcome(item.id, document=doc))
+            live.append((len(outcomes) - 1, doc))
+        for stage in self.stages:
+            if not live:
+                break
+            results = self._run_stage(stage, [doc for _, doc in live])
+            still: list[tuple[int, Document]] = []
+            for (index, _), result in zip(live, results, strict=True):
+                if isinstance(result, DatelineError):
+                    outcomes[index] = Outcome(outcomes[index].id, error=result)
+                else:
+                    still.append((index, result))
+            live = still
+        for index, doc in live:
+            doc.annotations.clear()
+            outcomes[index].document = doc
+        return outcomes
+
+    def _run_stage(self, stage: Stage, docs: list[Document]) -> list[Document | DatelineError]:
+        pipe = getattr(stage, "pipe", None)
+        if pipe is not None and len(docs) > 1:
+            try:
+                return list(pipe(docs))
+            except Exception:  # isolate the document that broke the batch
+                log.debug("stage %s failed on a batch; retrying one by one", stage.name, exc_info=True)
+        return [self._run_one(stage, doc) for doc in docs]
+
+    @staticmethod
+    def _run_one(stage: Stage, doc: Document) -> Document | DatelineError:
+        try:
+            return stage(doc)
+        except DatelineError as exc:
+            return exc
+        except Exception as exc:  # a bug must not sink the batch; say where it happened
+            log.debug("stage %s failed on %s", stage.name, doc.id, exc_info=True)
+            return InputError(doc.id, f"internal error in stage {stage.name!r}: {type(exc).__name__}: {exc}")
