@@ -47,8 +47,12 @@ DEFAULT_GOLD: dict[str, str] = {
 
 def find_shared(explicit: str | Path | None = None) -> Path:
     """The shared folder: given, $DATELINE_SHARED, or ``../shared`` of the cwd or the repo."""
-    candidates = [explicit, os.environ.get("DATELINE_SHARED"), Path.cwd() / ".." / "shared",
-                  Path(__file__).resolve().parents[3] / "shared"]
+    candidates = [
+        explicit,
+        os.environ.get("DATELINE_SHARED"),
+        Path.cwd() / ".." / "shared",
+        Path(__file__).resolve().parents[3] / "shared",
+    ]
     for cand in candidates:
         if cand and (Path(cand) / "eval" / "score.py").is_file():
             return Path(cand).resolve()
@@ -57,11 +61,9 @@ def find_shared(explicit: str | Path | None = None) -> Path:
 
 def gold_inputs(task: str, gold: Path, limit: int | None = None) -> Iterator[RawInput]:
     """The inputs a task feeds to dateline, built from its gold file."""
-    count = 0
-    for raw in _gold_inputs(task, gold):
+    for count, raw in enumerate(_gold_inputs(task, gold)):
         if limit is not None and count >= limit:
             return
-        count += 1
         yield raw
 
 
@@ -108,8 +110,12 @@ def evaluate(
         pred = Path(pred_out) if pred_out else Path(tmp) / "pred.jsonl"
         with pred.open("w", encoding="utf-8") as out:
             summary = write_documents(pipeline, gold_inputs(task, gold_path, limit), out)
-        proc = subprocess.run([sys.executable, str(root / "eval" / "score.py"), task, str(gold_path), str(pred)],
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, str(root / "eval" / "score.py"), task, str(gold_path), str(pred)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if proc.returncode != 0:
         raise ConfigError(f"score.py failed: {proc.stderr.strip().splitlines()[-1:] or proc.returncode}")
     figures: dict[str, Any] = json.loads(proc.stdout)

@@ -32,8 +32,9 @@ __all__ = [
 #: file endings read from folders, and how each is read
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html"}
 
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|article|p|title)\b",
-                         re.I | re.S)
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|article|p|title)\b", re.I | re.S
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
@@ -70,7 +71,7 @@ def decode_bytes(data: bytes, source: str, settings: Settings, kind: str | None 
                 return data.decode(declared.group(1).decode("ascii"), errors="replace")
             except LookupError:
                 pass
-        bad = data[exc.start:exc.start + 1].hex()
+        bad = data[exc.start : exc.start + 1].hex()
         raise InputError(source, f"not valid UTF-8 (byte 0x{bad} at offset {exc.start}); convert it to UTF-8") from None
 
 
@@ -171,8 +172,13 @@ def parse_jsonl_record(line: str | bytes, source: str, settings: Settings) -> Ra
     published, url = obj.get("published"), obj.get("url")
     if published is not None and not isinstance(published, str):
         raise InputError(source, "field 'published' must be a string date")
-    return RawInput(source, present[0], content, published=published or None,  # type: ignore[arg-type]
-                    url=url if isinstance(url, str) else None)
+    return RawInput(
+        source,
+        present[0],
+        content,
+        published=published or None,  # type: ignore[arg-type]
+        url=url if isinstance(url, str) else None,
+    )
 
 
 def read_jsonl(stream: IO[bytes], name: str, settings: Settings) -> Iterator[RawInput | InputError]:

@@ -16,12 +16,12 @@ __all__ = ["LanguageStage", "guess_language"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MARKERS: dict[str, frozenset[str]] = {
-    "en": frozenset(["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "as", "by", "at", "from", "said", "it", "are", "have", "has", "be"]),
-    "fr": frozenset(["le", "la", "les", "des", "et", "en", "du", "un", "une", "est", "dans", "pour", "que", "qui", "sur", "au", "par", "pas"]),
-    "de": frozenset(["der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "im", "ein", "eine", "auf", "sich", "dem"]),
-    "es": frozenset(["el", "la", "los", "las", "de", "y", "en", "que", "del", "un", "una", "por", "con", "para", "se", "es"]),
-    "pt": frozenset(["o", "a", "os", "as", "de", "e", "em", "que", "do", "da", "um", "uma", "para", "com", "por", "não"]),
-    "it": frozenset(["il", "la", "di", "e", "che", "in", "un", "una", "per", "non", "del", "della", "con", "sono"]),
+    "en": frozenset("the of and to in a is that for on was with as by at from said it are have has be".split()),
+    "fr": frozenset("le la les des et en du un une est dans pour que qui sur au par pas".split()),
+    "de": frozenset("der die das und ist nicht mit von zu den im ein eine auf sich dem".split()),
+    "es": frozenset("el la los las de y en que del un una por con para se es".split()),
+    "pt": frozenset("o a os as de e em que do da um uma para com por não".split()),
+    "it": frozenset("il la di e che in un una per non del della con sono".split()),
 }
 
 

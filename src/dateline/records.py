@@ -129,6 +129,8 @@ class Actor:
     name: str
     type: str | None = None  # one of ACLED_ACTOR_TYPES
     text: str | None = None  # surface form as written, when known
+    start: int | None = None  # offsets of ``text`` in the body, when known
+    end: int | None = None
     country_code: str | None = None
 
 

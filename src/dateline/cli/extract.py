@@ -30,8 +30,7 @@ def settings_from(stages: str | None, max_mb: float | None) -> Settings:
 @click.option("--stages", metavar="A,B,…", help="Run only these stages (default: all).")
 @click.option("--max-mb", type=float, help="Reject inputs larger than this many megabytes (default 10).")
 @click.option("--pretty", is_flag=True, help="Indent JSON output.")
-def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_mb: float | None,
-            pretty: bool) -> None:
+def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_mb: float | None, pretty: bool) -> None:
     """Extract articles, places, times and events from PATHS (.txt, .html, folders, or - for stdin).
 
     One input file gives one JSON document; several inputs, a folder or --jsonl give JSONL.
@@ -53,12 +52,14 @@ def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_m
             if not path.is_file():
                 raise click.BadParameter(f"{jsonl}: no such file", param_hint="--jsonl")
             with path.open("rb") as fh:
-                summary = write_documents(pipeline, read_jsonl(fh, jsonl, settings), sys.stdout,
-                                          pretty=pretty, on_error=_report)
+                summary = write_documents(
+                    pipeline, read_jsonl(fh, jsonl, settings), sys.stdout, pretty=pretty, on_error=_report
+                )
     else:
         single = len(paths) == 1 and not Path(paths[0]).is_dir()
-        summary = write_documents(pipeline, read_paths(paths, settings), sys.stdout, single=single,
-                                  pretty=pretty, on_error=_report)
+        summary = write_documents(
+            pipeline, read_paths(paths, settings), sys.stdout, single=single, pretty=pretty, on_error=_report
+        )
     if summary.failed:
         report_error(f"{summary.failed} of {summary.failed + summary.documents} inputs failed")
         sys.exit(1)
