@@ -174,9 +174,9 @@ def parse_jsonl_record(line: str | bytes, source: str, settings: Settings) -> Ra
         raise InputError(source, "field 'published' must be a string date")
     return RawInput(
         source,
-        present[0],
+        present[0],  # type: ignore[arg-type]
         content,
-        published=published or None,  # type: ignore[arg-type]
+        published=published or None,
         url=url if isinstance(url, str) else None,
     )
 
