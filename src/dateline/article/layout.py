@@ -1,0 +1,120 @@
+"""Sorting a page's paragraphs into body, photo captions, related-article teasers and boilerplate.
+
+Used on scraped text and on the text trafilatura extracts from HTML alike. The line
+patterns are data in ``rules.json`` (see :mod:`dateline.article.rules`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..records import Dateline
+from .datelines import split_dateline
+from .rules import compiled
+
+__all__ = [
+    "BodyParts",
+    "is_boilerplate",
+    "is_breadcrumb",
+    "is_caption",
+    "related_header",
+    "same_text",
+    "split_body",
+]
+
+MAX_CAPTION = 600
+MAX_BOILERPLATE = 300
+_INLINE_RELATED = re.compile(
+    r"^(?:related|read more|read also|also read|see also|more|recommended|watch|listen)\s*[:|»>›]\s*(?P<teaser>.+)$", re.I
+)
+_NORM = re.compile(r"\W+")
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """Whether two strings are the same words (case and punctuation aside)."""
+    if not a or not b:
+        return False
+    return _NORM.sub(" ", a).strip().lower() == _NORM.sub(" ", b).strip().lower()
+
+
+def is_breadcrumb(line: str) -> bool:
+    return len(line) <= 200 and bool(compiled().breadcrumb.search(line.strip()))
+
+
+def is_boilerplate(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= MAX_BOILERPLATE and bool(compiled().boilerplate.match(line))
+
+
+def related_header(line: str) -> bool:
+    """A header that opens a block of other stories ("Related Articles", "Read more")."""
+    line = line.strip()
+    return len(line) <= 80 and bool(compiled().related_header.match(line))
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: a line that carries a photo credit ("(AFP photo)", "Photo: …")."""
+    line = line.strip()
+    return 0 < len(line) <= MAX_CAPTION and bool(compiled().caption.search(line))
+
+
+@dataclass(slots=True)
+class BodyParts:
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    dateline: Dateline | None = None
+    dateline_source: str | None = None
+    dateline_date: str | None = None
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def split_body(
+    lines: Iterable[str], *, title: str | None = None, cut_related: bool = True, captions: bool = True
+) -> BodyParts:
+    """Sort paragraphs (in page order) into the parts of an article.
+
+    ``cut_related``: a related-stories header ends the body; what follows are teasers.
+    ``captions``: lines with a photo credit are captions, not body.
+    """
+    out = BodyParts()
+    in_related = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if in_related:
+            if related_header(line) or is_boilerplate(line) or is_caption(line):
+                continue
+            out.related.append(line)
+            continue
+        if cut_related and related_header(line):
+            in_related = True
+            continue
+        inline = _INLINE_RELATED.match(line)
+        if inline and len(line) <= 250:
+            out.related.append(inline.group("teaser").strip())
+            continue
+        if is_boilerplate(line):
+            continue
+        if not out.paragraphs and (is_breadcrumb(line) or same_text(line, title)):
+            continue
+        if captions and is_caption(line):
+            out.captions.append(line)
+            continue
+        if not out.paragraphs and out.dateline is None and out.dateline_source is None:
+            split = split_dateline(line)
+            if split is not None:
+                out.dateline = split.dateline
+                out.dateline_source = split.source
+                out.dateline_date = split.date_text
+                line = split.rest
+                if not line:
+                    continue
+        out.paragraphs.append(line)
+    return out

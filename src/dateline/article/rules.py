@@ -1,0 +1,90 @@
+"""The article parser's rules, kept as data in ``rules.json`` and compiled once, lazily.
+
+``rules.json`` holds month names, news agencies and their spellings, the roles that follow
+an author's name, and the line patterns of breadcrumbs, boilerplate, related-article
+headers and photo captions. :func:`load_rules` reads it; :func:`compiled` turns it into
+regular expressions on first use (both cached explicitly).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+__all__ = ["CompiledRules", "canonical_agency", "compiled", "load_rules"]
+
+
+@functools.cache
+def load_rules() -> dict[str, Any]:
+    """The parsed ``rules.json`` of this package."""
+    text = resources.files(__package__).joinpath("rules.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRules:
+    breadcrumb: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+    related_header: re.Pattern[str]
+    caption: re.Pattern[str]
+    dateline_stopwords: frozenset[str]
+    agency: re.Pattern[str]  # any agency spelling, whole
+    agency_suffix: re.Pattern[str]  # "... Associated Press" at the end of a name part
+    author_role: re.Pattern[str]
+    published_label: re.Pattern[str]
+    updated_label: re.Pattern[str]
+    agency_names: dict[str, str]  # lower-cased spelling -> canonical name
+
+
+def _any(patterns: list[str], flags: int = re.I) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+@functools.cache
+def compiled() -> CompiledRules:
+    """The rules of ``rules.json`` as compiled regular expressions."""
+    data = load_rules()
+    names: dict[str, str] = {}
+    for canonical, spellings in data["agencies"].items():
+        for spelling in [canonical, *spellings]:
+            names[spelling.lower()] = canonical
+    spellings_re = "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True))
+    # Short all-capital acronyms (AP, AA, PA) are matched case-sensitively to avoid words.
+    agency = re.compile(rf"(?:the\s+)?(?:{spellings_re})", re.I)
+    suffix = re.compile(rf"[\s,/|-]+(?P<agency>(?:the\s+)?(?:{spellings_re}))\s*$", re.I)
+    labels = data["byline_date_labels"]
+    captions = data["caption_patterns"]
+    return CompiledRules(
+        breadcrumb=_any(data["breadcrumb"]),
+        boilerplate=_any([f"^(?:{p})$" for p in data["boilerplate"]]),
+        related_header=_any([f"^(?:{p})\\s*[:»>›.]?\\s*$" for p in data["related_headers"]]),
+        caption=_any(captions),
+        dateline_stopwords=frozenset(w.upper() for w in data["dateline_stopwords"]),
+        agency=agency,
+        agency_suffix=suffix,
+        author_role=_any([f"^(?:{p})$" for p in data["author_roles"]]),
+        published_label=_any([f"^(?:{p})\\b\\s*:?\\s*" for p in labels["published"]]),
+        updated_label=_any([f"^(?:{p})\\b\\s*:?\\s*" for p in labels["updated"]]),
+        agency_names=names,
+    )
+
+
+def canonical_agency(text: str | None) -> str | None:
+    """The canonical name of a news agency spelled ``text`` (whole), else ``None``.
+
+    Short acronyms must be written in capitals (``AP``, not ``ap``).
+    """
+    if not text:
+        return None
+    cleaned = re.sub(r"^the\s+", "", text.strip(" .,;:()[]-–—|"), flags=re.I)
+    canonical = compiled().agency_names.get(cleaned.lower())
+    if canonical is None:
+        return None
+    if len(cleaned) <= 4 and not cleaned.isupper() and cleaned.lower() not in ("dpa",):
+        return None
+    return canonical
