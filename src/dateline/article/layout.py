@@ -27,7 +27,8 @@ __all__ = [
 MAX_CAPTION = 600
 MAX_BOILERPLATE = 300
 _INLINE_RELATED = re.compile(
-    r"^(?:related|read more|read also|also read|see also|more|recommended|watch|listen)\s*[:|»>›]\s*(?P<teaser>.+)$", re.I
+    r"^(?:related|read more|read also|also read|see also|more|recommended|watch|listen)\s*[:|»>›]\s*(?P<teaser>.+)$",
+    re.I,
 )
 _NORM = re.compile(r"\W+")
 

@@ -37,7 +37,7 @@ class Header:
 
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
-    return 2 <= len(words) and len(line) <= MAX_HEADLINE and not _SENTENCE_END.search(line)
+    return len(words) >= 2 and len(line) <= MAX_HEADLINE and not _SENTENCE_END.search(line)
 
 
 def parse_header(lines: list[str], *, find_title: bool = True) -> Header:
