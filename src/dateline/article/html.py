@@ -1,14 +1,88 @@
-"""HTML article parser (placeholder until the article parser lands)."""
+"""HTML article parser: a news page's HTML into an :class:`Article`.
+
+The main text comes from trafilatura (comments off, ``favor_precision``: the settings
+with the best body F1 on the extraction benchmark); metadata from the page's own
+declarations (:mod:`dateline.article.metadata`, never a search of the body for dates).
+The extracted text then goes through the same header, dateline, caption and teaser
+handling as scraped text. The body never carries the headline.
+"""
 
 from __future__ import annotations
 
-from ..records import Article
+import logging
+from typing import Any
 
-__all__ = ["parse_html"]
+from ..errors import InputError
+from ..records import Article
+from .layout import same_text, split_body
+from .metadata import parse_tree, read_metadata
+from .rules import canonical_agency
+from .text import parse_header
+
+__all__ = ["extract_main_text", "parse_html"]
+
+log = logging.getLogger(__name__)
+
+NO_ARTICLE = "no article text found"
+
+
+def extract_main_text(tree: Any) -> str:
+    """The main text of a page as paragraphs separated by newlines ("" when none)."""
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(
+            tree,
+            include_comments=False,
+            favor_precision=True,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            with_metadata=False,
+        )
+    except Exception as exc:  # trafilatura raises assorted errors on odd pages
+        log.debug("trafilatura failed: %s", exc)
+        return ""
+    return text or ""
 
 
 def parse_html(html: str, doc_id: str) -> Article:
-    import trafilatura
-
-    body = trafilatura.extract(html) or ""
-    return Article(doc_id, body=body)
+    """Parse one HTML page; raises :class:`InputError` when the page holds no article text."""
+    if not isinstance(html, str) or not html.strip():
+        raise InputError(doc_id, "empty HTML page")
+    tree = parse_tree(html)
+    if tree is None:
+        raise InputError(doc_id, "not an HTML page that can be parsed")
+    meta = read_metadata(tree)
+    text = extract_main_text(tree)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    while lines and same_text(lines[0], meta.title):
+        lines.pop(0)
+    header = parse_header(lines, find_title=False)
+    parts = split_body(lines[header.end :], title=meta.title)
+    if not parts.body.strip():
+        raise InputError(doc_id, NO_ARTICLE)
+    byline = header.byline
+    authors = list(byline.authors)
+    agency = byline.source or parts.dateline_source
+    for name in meta.authors:
+        as_agency = canonical_agency(name)
+        if as_agency:
+            agency = agency or as_agency
+        elif name not in authors:
+            authors.append(name)
+    published = byline.published or meta.published
+    updated = byline.updated or meta.updated
+    return Article(
+        doc_id,
+        body=parts.body,
+        title=meta.title,
+        source=agency or meta.site_name,
+        authors=authors,
+        published=published.isoformat() if published else None,
+        updated=updated.isoformat() if updated else None,
+        dateline=parts.dateline,
+        captions=header.captions + parts.captions,
+        related=parts.related,
+        url=meta.url,
+    )

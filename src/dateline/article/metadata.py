@@ -1,0 +1,233 @@
+"""Metadata of an HTML news page: title, site name, authors, dates, canonical URL.
+
+Read from the page's own declarations, strongest first:
+
+* dates: JSON-LD ``datePublished``/``dateModified`` of the article object, then
+  ``<meta>`` tags (``article:published_time`` and the names listed in ``rules.json``),
+  microdata ``itemprop``, a ``<time>`` in the article header (next to the ``<h1>``), and
+  last a date in the URL (``/2019/11/19/``). Dates of related links or of the body are
+  never searched: a wrong date is worse than none;
+* title: JSON-LD ``headline``, ``og:title``, the ``<h1>``, ``<title>`` without its site suffix;
+* url: ``<link rel=canonical>``, ``og:url``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html as lxml_html
+
+from .dates import parse_date
+from .rules import load_rules
+
+__all__ = ["PageMeta", "parse_tree", "read_metadata", "url_date"]
+
+log = logging.getLogger(__name__)
+
+_ARTICLE_TYPES = ("newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
+                  "backgroundnewsarticle", "liveblogposting", "report", "scholarlyarticle", "techarticle")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?=[/\-_.]|$)")
+_URL_COMPACT = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/)")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class PageMeta:
+    title: str | None = None
+    site_name: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    url: str | None = None
+    date_from: str | None = None  # where the published date came from
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date in a URL path (``/2019/11/19/``, ``/2019-11-19/``, ``/20191119/``), else ``None``."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.split("?")[0].split("#")[0])
+    for pattern in (_URL_DATE, _URL_COMPACT):
+        m = pattern.search(path)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+@functools.cache
+def _meta_names() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    data = load_rules()["html_date_meta"]
+    return frozenset(data["published"]), frozenset(data["updated"]), tuple(data["published"])
+
+
+def _clean(text: Any) -> str | None:
+    if not isinstance(text, str):
+        return None
+    text = _SPACE.sub(" ", text).strip()
+    return text or None
+
+
+def _json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
+    for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
+        raw = script.text_content() or ""
+        try:
+            data = json.loads(raw.strip().rstrip(";"))
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                main = item.get("mainEntity")
+                if isinstance(main, dict | list):
+                    stack.append(main)
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return [str(k).lower() for k in kinds if k]
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        cleaned = _clean(name)
+        if cleaned and not cleaned.startswith("http") and len(cleaned) <= 80:
+            out.append(cleaned)
+    return out
+
+
+def _read_json_ld(tree: Any, meta: PageMeta) -> None:
+    objects = list(_json_ld_objects(tree))
+    articles = [o for o in objects if any(t in _ARTICLE_TYPES for t in _types(o))]
+    for obj in articles:
+        if meta.published is None:
+            meta.published = parse_date(_clean(obj.get("datePublished")), fallback=False)
+            if meta.published:
+                meta.date_from = "json-ld"
+        meta.updated = meta.updated or parse_date(_clean(obj.get("dateModified")), fallback=False)
+        meta.title = meta.title or _clean(obj.get("headline"))
+        if not meta.authors:
+            meta.authors = _names(obj.get("author"))
+        if not meta.site_name:
+            names = _names(obj.get("publisher"))
+            meta.site_name = names[0] if names else None
+
+
+def _read_meta_tags(tree: Any, meta: PageMeta) -> None:
+    _, updated_names, order = _meta_names()
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = _clean(el.get("content"))
+        if key and content and key not in found:
+            found[key] = content
+    meta.title = meta.title or found.get("og:title") or found.get("twitter:title")
+    meta.site_name = meta.site_name or found.get("og:site_name") or found.get("application-name")
+    meta.url = meta.url or found.get("og:url")
+    if not meta.authors and found.get("author") and not found["author"].startswith("http"):
+        meta.authors = [found["author"]]
+    if meta.published is None:
+        for name in order:
+            if name in found:
+                meta.published = parse_date(found[name], fallback=False)
+                if meta.published:
+                    meta.date_from = f"meta {name}"
+                    break
+    if meta.updated is None:
+        for name in updated_names:
+            if name in found:
+                meta.updated = parse_date(found[name], fallback=False)
+                if meta.updated:
+                    break
+
+
+def _read_microdata(tree: Any, meta: PageMeta) -> None:
+    if meta.published is not None:
+        return
+    for el in tree.xpath('//*[@itemprop="datePublished"]'):
+        value = el.get("content") or el.get("datetime") or el.text_content()
+        meta.published = parse_date(_clean(value), fallback=False)
+        if meta.published:
+            meta.date_from = "itemprop"
+            return
+
+
+def _read_header_time(tree: Any, meta: PageMeta) -> None:
+    """A ``<time>`` next to the headline (within three levels above the first ``<h1>``)."""
+    if meta.published is not None:
+        return
+    headings = tree.xpath("//h1")
+    if not headings:
+        return
+    node = headings[0]
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None:
+            break
+        node = parent
+        for el in node.iter("time"):
+            found = parse_date(_clean(el.get("datetime")) or _clean(el.text_content()), fallback=False)
+            if found:
+                meta.published = found
+                meta.date_from = "header time"
+                return
+
+
+def _read_title(tree: Any, meta: PageMeta) -> None:
+    if meta.title:
+        return
+    for h1 in tree.xpath("//h1"):
+        text = _clean(h1.text_content())
+        if text:
+            meta.title = text
+            return
+    titles = tree.xpath("//title")
+    if titles:
+        text = _clean(titles[0].text_content())
+        if text:
+            meta.title = re.split(r"\s+[|–—-]\s+[^|–—-]+$", text)[0]
+
+
+def read_metadata(tree: Any) -> PageMeta:
+    """Everything :class:`PageMeta` holds that the page declares."""
+    meta = PageMeta()
+    for link in tree.xpath('//link[@rel="canonical"][@href]'):
+        meta.url = _clean(link.get("href"))
+        break
+    for step in (_read_json_ld, _read_meta_tags, _read_microdata, _read_header_time, _read_title):
+        try:
+            step(tree, meta)
+        except Exception as exc:  # a malformed page must not stop the article
+            log.debug("metadata step %s failed: %s", step.__name__, exc)
+    if meta.published is None:
+        meta.published = url_date(meta.url)
+        if meta.published:
+            meta.date_from = "url"
+    return meta
+
+
+def parse_tree(html: str) -> Any:
+    """An lxml tree of ``html`` (never raises on bad markup; ``None`` when there is none)."""
+    try:
+        return lxml_html.document_fromstring(html)
+    except Exception:  # lxml raises ParserError / ValueError on empty or odd documents
+        return None
