@@ -1,29 +1,60 @@
-"""The article stage: a raw page (scraped text, HTML, or a clean body) into an :class:`Article`."""
+"""The article stage: a raw page (scraped text, HTML, or a clean body) into an :class:`Article`.
+
+* ``text``: :func:`dateline.article.text.parse_text` (headline, byline, dateline, captions,
+  teasers and boilerplate of a scraped page);
+* ``html``: :func:`dateline.article.html.parse_html` (trafilatura for the main text, the
+  page's own metadata, then the same handling);
+* ``body``: used verbatim, so that offsets refer to it exactly.
+
+The ``published`` date an input carries (JSONL) is normalized to ``YYYY-MM-DD`` with
+:func:`dateline.article.dates.to_iso`; it wins over a date read from the page. An
+unreadable one is dropped with a warning naming the input, never guessed.
+"""
 
 from __future__ import annotations
+
+import logging
 
 from ..errors import InputError
 from ..records import Article, Document, RawInput
 from ..resources import Resources
 from ..settings import Settings
+from .dates import to_iso
 
-__all__ = ["ArticleStage", "parse_input"]
+__all__ = ["ArticleStage", "normalize_published", "parse_input"]
+
+log = logging.getLogger(__name__)
+
+
+def normalize_published(raw: RawInput) -> str | None:
+    """The input's ``published`` as ISO ``YYYY-MM-DD``; ``None`` (with a warning) when unreadable."""
+    if raw.published is None or not str(raw.published).strip():
+        return None
+    iso = to_iso(str(raw.published))
+    if iso is None:
+        log.warning("%s: ignoring published date %r (not a complete calendar date)", raw.id, raw.published)
+    return iso
 
 
 def parse_input(raw: RawInput, settings: Settings | None = None) -> Article:
     """Parse one input into an article; raises :class:`InputError` when there is no article."""
+    if not isinstance(raw.content, str):
+        raise InputError(raw.id, f"content must be text, not {type(raw.content).__name__}")
     if raw.kind == "body":
         article = Article(raw.id, body=raw.content)
     elif raw.kind == "html":
         from .html import parse_html
 
         article = parse_html(raw.content, raw.id)
-    else:
+    elif raw.kind == "text":
         from .text import parse_text
 
         article = parse_text(raw.content, raw.id)
-    if raw.published and not article.published:
-        article.published = raw.published
+    else:
+        raise InputError(raw.id, f"unknown input kind {raw.kind!r} (expected text, html or body)")
+    published = normalize_published(raw)
+    if published:
+        article.published = published
     if raw.url and not article.url:
         article.url = raw.url
     if not article.body.strip():

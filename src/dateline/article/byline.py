@@ -48,6 +48,7 @@ _BY = re.compile(r"^(?:(?:written|words|story|text|reporting|report)\s+)?by\b\s*
 _SEGMENT_SPLIT = re.compile(r"(?:^|\s)[-–—|•·](?=\s|$)|\s*\|\s*|\s+[–—]\s*")
 _PEOPLE_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b|/)\s*", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
+_ROLE_END = re.compile(r"\b(?:writers?|reporters?|correspondents?|editors?|staff|columnists?|photographers?)$", re.I)
 _PARTICLES = frozenset(
     "al el de da das do dos del della der den di du la le van von bin ibn bint abu ben y e st st. mc mac o".split()
 )
@@ -91,7 +92,7 @@ def _agency_with_role(part: str) -> str | None:
     m = rules.agency.match(part)
     while m:
         rest = part[m.end() :].strip(" ,")
-        if (not rest or rules.author_role.match(rest)) and canonical_agency(part[: m.end()]):
+        if (not rest or rules.author_role.match(rest) or _ROLE_END.search(rest)) and canonical_agency(part[: m.end()]):
             return canonical_agency(part[: m.end()])
         return None
     return None

@@ -10,16 +10,18 @@ handling as scraped text. The body never carries the headline.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from ..errors import InputError
 from ..records import Article
+from .byline import is_name, parse_people
 from .layout import same_text, split_body
 from .metadata import parse_tree, read_metadata
-from .rules import canonical_agency
+from .rules import canonical_agency, organization_words
 from .text import parse_header
 
-__all__ = ["extract_main_text", "parse_html"]
+__all__ = ["clean_authors", "extract_main_text", "parse_html"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,39 @@ def extract_main_text(tree: Any) -> str:
     return text or ""
 
 
+def clean_authors(names: list[str], site_name: str | None = None) -> tuple[list[str], str | None]:
+    """People among the author names a page declares, and an agency among them.
+
+    ``"By TOM ROE, AP Auto Writer"`` gives ``["Tom Roe"]`` and ``"AP"``; the site itself,
+    desks and bureaus (``"News Nation Bureau"``) and ``admin`` are not authors.
+    """
+    authors: list[str] = []
+    agency: str | None = None
+    org_words = organization_words()
+    for raw in names:
+        name = re.sub(r"^by\s+", "", raw.strip(), flags=re.I).split("|")[0].strip()
+        name = re.split(r"(?<=[a-z]{2})\.\s", name)[0]
+        if not name or same_text(name, site_name):
+            continue
+        as_agency = canonical_agency(name)
+        if as_agency:
+            agency = agency or as_agency
+            continue
+        people = parse_people(name)
+        if people is None:
+            head = re.split(r"[,.;]\s", name)[0].strip()
+            people = ([head], None) if is_name(head) else ([], None)
+        agency = agency or people[1]
+        for person in people[0]:
+            words = person.lower().split()
+            if person in authors or org_words.intersection(words) or same_text(person, site_name) or "." in words[-1]:
+                continue
+            authors.append(person)
+    if any(" " in a for a in authors):
+        authors = [a for a in authors if " " in a]  # "Jane Doe, Futurism": the outlet is no author
+    return authors, agency
+
+
 def parse_html(html: str, doc_id: str) -> Article:
     """Parse one HTML page; raises :class:`InputError` when the page holds no article text."""
     if not isinstance(html, str) or not html.strip():
@@ -65,19 +100,16 @@ def parse_html(html: str, doc_id: str) -> Article:
     byline = header.byline
     authors = list(byline.authors)
     agency = byline.source or parts.dateline_source
-    for name in meta.authors:
-        as_agency = canonical_agency(name)
-        if as_agency:
-            agency = agency or as_agency
-        elif name not in authors:
-            authors.append(name)
+    meta_authors, meta_agency = clean_authors(meta.authors, meta.site_name)
+    agency = agency or meta_agency
+    authors.extend(name for name in meta_authors if name not in authors)
     published = byline.published or meta.published
     updated = byline.updated or meta.updated
     return Article(
         doc_id,
         body=parts.body,
         title=meta.title,
-        source=agency or meta.site_name,
+        source=agency or canonical_agency(meta.site_name) or meta.site_name,
         authors=authors,
         published=published.isoformat() if published else None,
         updated=updated.isoformat() if updated else None,

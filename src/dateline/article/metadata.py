@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html as html_lib
 import json
 import logging
 import re
@@ -36,6 +37,7 @@ _ARTICLE_TYPES = ("newsarticle", "article", "reportagenews", "blogposting", "ana
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?=[/\-_.]|$)")
 _URL_COMPACT = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/)")
 _SPACE = re.compile(r"\s+")
+_UTC_STAMP = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)?$")
 
 
 @dataclass(slots=True)
@@ -47,6 +49,7 @@ class PageMeta:
     updated: dt.date | None = None
     url: str | None = None
     date_from: str | None = None  # where the published date came from
+    published_raw: str | None = None  # the published value as written
 
 
 def url_date(url: str | None) -> dt.date | None:
@@ -73,7 +76,7 @@ def _meta_names() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 def _clean(text: Any) -> str | None:
     if not isinstance(text, str):
         return None
-    text = _SPACE.sub(" ", text).strip()
+    text = _SPACE.sub(" ", html_lib.unescape(text)).strip()
     return text or None
 
 
@@ -120,7 +123,8 @@ def _read_json_ld(tree: Any, meta: PageMeta) -> None:
     articles = [o for o in objects if any(t in _ARTICLE_TYPES for t in _types(o))]
     for obj in articles:
         if meta.published is None:
-            meta.published = parse_date(_clean(obj.get("datePublished")), fallback=False)
+            meta.published_raw = _clean(obj.get("datePublished"))
+            meta.published = parse_date(meta.published_raw, fallback=False)
             if meta.published:
                 meta.date_from = "json-ld"
         meta.updated = meta.updated or parse_date(_clean(obj.get("dateModified")), fallback=False)
@@ -150,6 +154,7 @@ def _read_meta_tags(tree: Any, meta: PageMeta) -> None:
             if name in found:
                 meta.published = parse_date(found[name], fallback=False)
                 if meta.published:
+                    meta.published_raw = found[name]
                     meta.date_from = f"meta {name}"
                     break
     if meta.updated is None:
@@ -207,6 +212,14 @@ def _read_title(tree: Any, meta: PageMeta) -> None:
             meta.title = re.split(r"\s+[|–—-]\s+[^|–—-]+$", text)[0]
 
 
+def _strip_site(title: str, site: str) -> str:
+    """``"Headline | Site"`` -> ``"Headline"`` (only when the suffix is the site's name)."""
+    m = re.match(r"^(?P<head>.+?)\s+[|–—-]\s+(?P<site>[^|–—]+)$", title)
+    if m and m.group("site").strip().lower() in (site.lower(), site.lower().replace(" ", "")):
+        return m.group("head").strip()
+    return title
+
+
 def read_metadata(tree: Any) -> PageMeta:
     """Everything :class:`PageMeta` holds that the page declares."""
     meta = PageMeta()
@@ -218,10 +231,21 @@ def read_metadata(tree: Any) -> PageMeta:
             step(tree, meta)
         except Exception as exc:  # a malformed page must not stop the article
             log.debug("metadata step %s failed: %s", step.__name__, exc)
+    if meta.title and meta.site_name:
+        meta.title = _strip_site(meta.title, meta.site_name)
+    in_url = url_date(meta.url)
     if meta.published is None:
-        meta.published = url_date(meta.url)
+        meta.published = in_url
         if meta.published:
             meta.date_from = "url"
+    elif (
+        in_url is not None
+        and meta.published - in_url == dt.timedelta(days=1)
+        and _UTC_STAMP.search(meta.published_raw or "")
+    ):
+        # a UTC timestamp past midnight of the day the URL (the newsroom's clock) names
+        meta.published = in_url
+        meta.date_from = "url (local day of a UTC timestamp)"
     return meta
 
 

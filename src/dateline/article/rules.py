@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-__all__ = ["CompiledRules", "canonical_agency", "compiled", "load_rules"]
+__all__ = ["CompiledRules", "canonical_agency", "compiled", "load_rules", "organization_words"]
 
 
 @functools.cache
@@ -88,3 +88,9 @@ def canonical_agency(text: str | None) -> str | None:
     if len(cleaned) <= 4 and not cleaned.isupper() and cleaned.lower() not in ("dpa",):
         return None
     return canonical
+
+
+@functools.cache
+def organization_words() -> frozenset[str]:
+    """Words that make an author name a desk or an organization ("News Nation Bureau")."""
+    return frozenset(w.lower() for w in load_rules()["organization_words"])
