@@ -1,15 +1,77 @@
 """The places stage: toponyms in the body, resolved against an offline GeoNames gazetteer.
 
-Not built yet (issue: Places); the stage produces no places rather than invented ones.
+For each document: candidate mentions are found by matching capitalized spans and demonyms
+against the gazetteer (:mod:`.detect`), kept or dropped with the NER labels and the context,
+and resolved in context (:mod:`.resolve`). The dateline's place (``AL QAIM, Iraq``) is resolved
+too and its country steers the rest. Options: ``places.demonyms`` (default True: adjectival
+uses such as "Iraqi forces" are places of the country, as the GeoWebNews annotation has it).
 """
 
 from __future__ import annotations
 
-from ..records import Document
+import logging
+
+from ..records import Document, GeoRef, Place
 from ..resources import Resources
 from ..settings import Settings
+from .detect import Mention, Token, detect, tokens_from_spacy
+from .entries import Entry, Gazetteer, Match, MemoryGazetteer
+from .normalize import name_key
+from .resolve import prior, resolve
 
-__all__ = ["PlacesStage"]
+__all__ = ["Entry", "Gazetteer", "Match", "MemoryGazetteer", "PlacesStage", "find_places", "resolve_dateline"]
+
+log = logging.getLogger(__name__)
+
+
+def resolve_dateline(text: str, gazetteer: Gazetteer) -> GeoRef | None:
+    """The place of a dateline such as ``AL QAIM, Iraq`` or ``WASHINGTON``."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return None
+    matches = gazetteer.lookup(name_key(parts[0]))
+    if not matches:
+        return None
+    scored = []
+    for m in matches:
+        score = prior(m)
+        for qualifier in parts[1:]:
+            for q in gazetteer.lookup(name_key(qualifier)):
+                if q.entry.feature == "country" and q.entry.country_code == m.entry.country_code:
+                    score += 3
+                elif q.entry.feature == "admin1" and (q.entry.country_code, q.entry.admin1_code) == (
+                    m.entry.country_code,
+                    m.entry.admin1_code,
+                ):
+                    score += 3.5
+        if m.entry.feature in ("city", "admin1", "admin2", "country"):
+            scored.append((score, m.entry))
+    if not scored:
+        return None
+    return max(scored, key=lambda s: s[0])[1].georef()
+
+
+def find_places(
+    body: str,
+    tokens: list[Token],
+    gazetteer: Gazetteer,
+    dateline_country: str | None = None,
+    demonyms: bool = True,
+) -> list[Place]:
+    """The resolved place mentions of ``body`` (offsets into it), in text order."""
+    mentions: list[Mention] = detect(body, tokens, gazetteer.lookup)
+    if not demonyms:
+        mentions = [m for m in mentions if m.demonym is None]
+    places = []
+    for m, entry in resolve(body, mentions, gazetteer, dateline_country):
+        ref = entry.georef()
+        places.append(
+            Place(
+                text=m.text, start=m.start, end=m.end, name=ref.name, geonameid=ref.geonameid, lat=ref.lat,
+                lon=ref.lon, country_code=ref.country_code, admin1=ref.admin1, feature=ref.feature,
+            )
+        )
+    return places
 
 
 class PlacesStage:
@@ -18,7 +80,20 @@ class PlacesStage:
     produces = ("places",)
 
     def __init__(self, settings: Settings, resources: Resources) -> None:
+        self.settings = settings
         self.resources = resources
+        self.demonyms = bool(settings.option("places.demonyms", True))
 
     def __call__(self, doc: Document) -> Document:
+        gazetteer = self.resources.gazetteer()
+        article = doc.article
+        country = None
+        if article.dateline is not None and article.dateline.text:
+            if article.dateline.place is None:
+                article.dateline.place = resolve_dateline(article.dateline.text, gazetteer)
+            if article.dateline.place is not None:
+                country = article.dateline.place.country_code
+        parsed = doc.annotations.get("nlp")
+        tokens = tokens_from_spacy(parsed) if parsed is not None else []
+        doc.places = find_places(article.body, tokens, gazetteer, country, self.demonyms)
         return doc

@@ -1,0 +1,145 @@
+"""Toponym detection: gazetteer matches over capitalized spans, checked against NER and context.
+
+spaCy's small model is not trusted alone (it labels Albu Kamal PERSON and Daesh GPE): every
+capitalized run of tokens is matched against the gazetteer (longest match first), demonyms are
+matched against their list, and each match is then kept or dropped by what the NER model says
+about it, the words around it and the stop-lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .entries import Match
+from .lexicon import common_words, demonyms, not_places
+from .normalize import fold, name_key
+
+__all__ = ["Mention", "Token", "detect", "tokens_from_spacy"]
+
+#: lower-case words allowed inside a multi-word place name
+CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "du", "la", "le", "al", "el", "ad", "as", "ash", "ez",
+                        "az", "an", "ar", "at", "upon", "on", "the", "-", "bin", "ibn", "y", "sur", "am", "im", "&"})
+#: Words before a name that say it is a place
+PLACE_CUES = frozenset({"in", "near", "from", "to", "at", "outside", "across", "into", "towards", "toward", "via",
+                        "around", "throughout", "inside", "between", "and", "of"})
+TYPE_CUES_BEFORE = frozenset({"town", "city", "village", "province", "region", "governorate", "district", "capital",
+                              "state", "county", "area", "port", "suburb", "island", "border"})
+TYPE_CUES_AFTER = frozenset({"province", "governorate", "region", "district", "city", "town", "county", "state",
+                             "river", "valley", "area", "border", "crossing", "countryside", "airport", "suburb"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    ent: str = ""  # NER label of the entity the token is in ("" outside entities)
+    ent_start: int = -1  # character span of that entity
+    ent_end: int = -1
+    sent_start: bool = False
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate place mention: a span of the body and the gazetteer matches of its name."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    matches: list[Match] = field(default_factory=list)
+    demonym: str | None = None  # the demonym's target (country code or name), for adjectival uses
+    ner: str = ""  # NER label covering the mention ("" none)
+    cue_before: str = ""  # the word before the mention (lower-case)
+    cue_after: str = ""  # the word after the mention (lower-case)
+    support: float = 0.0  # how much the text supports reading it as a place
+
+
+def tokens_from_spacy(doc: Any) -> list[Token]:
+    out = []
+    for t in doc:
+        out.append(Token(t.text, t.idx, t.idx + len(t.text), t.ent_type_ or "", -1, -1, bool(t.is_sent_start)))
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            tok = out[i]
+            out[i] = Token(tok.text, tok.start, tok.end, ent.label_, ent.start_char, ent.end_char, tok.sent_start)
+    return out
+
+
+def _capitalized(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _word_at(tokens: Sequence[Token], i: int) -> str:
+    return tokens[i].text.lower() if 0 <= i < len(tokens) else ""
+
+
+def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Match]]) -> list[Mention]:
+    """Candidate place mentions of ``body``: longest gazetteer or demonym match at each position."""
+    stop, dem = not_places(), demonyms()
+    mentions: list[Mention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not _capitalized(tok.text) and not (tok.text.lower() in ("al", "el") and _word_at(tokens, i + 1) == "-"):
+            i += 1
+            continue
+        found = None
+        # the longest run of capitalized words and connectors starting here
+        j = i
+        while j < n and j - i < MAX_TOKENS:
+            t = tokens[j].text
+            if j > i and tokens[j].start > tokens[j - 1].end + 1:
+                break  # a line break or double space ends a name
+            if not (_capitalized(t) or t.lower() in CONNECTORS):
+                break
+            j += 1
+        for k in range(j, i, -1):
+            last = tokens[k - 1].text
+            if not _capitalized(last):
+                continue
+            text = body[tok.start : tokens[k - 1].end]
+            folded = fold(text)
+            if folded in stop:
+                if k - i > 1:
+                    continue
+                break
+            if text in dem:
+                found = Mention(tok.start, tokens[k - 1].end, text, name_key(text), demonym=dem[text])
+                break
+            key = name_key(text)
+            if not key or (len(key) < 3 and not text.isupper()):
+                continue
+            matches = lookup(key)
+            if matches:
+                found = Mention(tok.start, tokens[k - 1].end, text, key, matches)
+                break
+        if found is None:
+            i += 1
+            continue
+        last_index = i
+        while last_index < n and tokens[last_index].end < found.end:
+            last_index += 1
+        found.ner = _covering_label(tok, tokens[last_index], found)
+        found.cue_before = _word_at(tokens, i - 1)
+        found.cue_after = _word_at(tokens, last_index + 1)
+        mentions.append(found)
+        i = last_index + 1
+    return mentions
+
+
+def _covering_label(first: Token, last: Token, mention: Mention) -> str:
+    """The NER label of an entity that covers the mention ("" when none), marked ``*`` when the
+    entity is larger than the mention (the mention is embedded in a longer name)."""
+    if first.ent and first.ent == last.ent and first.ent_start == last.ent_start:
+        exact = first.ent_start == mention.start and first.ent_end == mention.end
+        return first.ent if exact else first.ent + "*"
+    return first.ent or last.ent
+
+
+def is_common_word(text: str) -> bool:
+    return fold(text) in common_words()

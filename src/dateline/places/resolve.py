@@ -1,0 +1,242 @@
+"""Which mentions are places, and which place each one is.
+
+Acceptance (:func:`accept`) weighs the gazetteer match against what the NER model and the
+surrounding words say. Disambiguation (:func:`resolve`) scores every candidate entry of a
+name with a prior (feature type, population, capital, how well the name matched) plus the
+context of the article: the countries it names (also through demonyms and the dateline),
+"X, Y" and "X in Y" containment, type words ("the town of", "province") and nearness to the
+other places it mentions. Every mention of the same name in an article gets the same place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention, is_common_word
+from .entries import Entry, Gazetteer, Match
+from .lexicon import capitals
+from .normalize import name_key
+
+__all__ = ["Context", "accept", "containers", "prior", "resolve"]
+
+NATURAL = frozenset({"river", "sea", "region", "natural"})
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "district", "state", "county", "countryside"})
+TOWN_WORDS = frozenset({"town", "city", "village", "suburb", "port", "capital"})
+
+
+def _strength(matches: Sequence[Match]) -> int:
+    """2: a country, continent, admin-1, curated feature or city of 100k; 1: a town of 15k; 0 else."""
+    best = 0
+    for m in matches:
+        e = m.entry
+        if m.quality <= 1 and (e.feature in ("country", "continent", "admin1") or e.feature in NATURAL):
+            return 2
+        if e.feature == "city" and m.quality <= 1:
+            if e.population >= 100_000:
+                return 2
+            if e.population >= 15_000:
+                best = max(best, 1)
+        elif e.feature in ("admin1", "admin2"):
+            best = max(best, 1)
+    return best
+
+
+def accept(m: Mention, contained: bool = False) -> bool:
+    """Whether a candidate mention is read as a place."""
+    label, embedded = m.ner.rstrip("*"), m.ner.endswith("*")
+    if m.demonym is not None:
+        return label != "PERSON"
+    strength = _strength(m.matches)
+    cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER
+    typed = m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER or contained
+    common = is_common_word(m.text)
+    if label in PLACE_LABELS:
+        return not (common and strength < 2 and not cue)
+    if label == "PERSON":
+        if embedded:
+            return False
+        return (strength == 2 and (cue or contained or " " not in m.text and not common)) or (strength >= 1 and typed)
+    if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
+        return False
+    if label:  # ORG, NORP, EVENT, PRODUCT, LANGUAGE: a place inside an organization's name counts
+        return strength == 2 and not common or (strength >= 1 and typed)
+    if common:
+        return strength >= 1 and typed
+    if strength == 2:
+        return True
+    if strength == 1:
+        return cue or contained
+    return typed
+
+
+def containers(body: str, mentions: Sequence[Mention]) -> dict[int, int]:
+    """Index of a mention -> index of the mention that contains it ("X, Y", "X in Y")."""
+    out = {}
+    for i in range(len(mentions) - 1):
+        gap = body[mentions[i].end : mentions[i + 1].start]
+        if gap in (", ", " in ", ", in ", " in the ", " (", ",") or gap.lower() in (" province of ", " region of "):
+            out[i] = i + 1
+    return out
+
+
+def prior(match: Match) -> float:
+    """How likely an entry is, before any context."""
+    e, q = match.entry, match.quality
+    if e.feature == "country":
+        return 10.0 - q * 0.5
+    if e.feature == "continent":
+        return 9.5 - q * 0.5
+    if e.feature in NATURAL:
+        return 7.0 - q * 0.5
+    if e.feature == "admin1":
+        return (6.0, 5.7, 5.0)[q]
+    if e.feature == "admin2":
+        return (4.5, 4.0, 3.5)[q]
+    return math.log10(e.population + 10) - (0.0, 0.3, 1.0)[q]
+
+
+def _is_capital(e: Entry) -> bool:
+    cap = capitals().get(e.country_code or "")
+    return bool(cap) and e.population >= 10_000 and name_key(e.name).startswith(cap)  # type: ignore[arg-type]
+
+
+def _km(a: Entry, b: Entry) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article says about where it is."""
+
+    countries: Counter[str]
+    dateline_country: str | None = None
+
+    @property
+    def focus(self) -> str | None:
+        if self.dateline_country:
+            return self.dateline_country
+        top = self.countries.most_common(1)
+        return top[0][0] if top else None
+
+
+def _demonym_entry(target: str, gazetteer: Gazetteer) -> Entry | None:
+    if len(target) == 2 and target.isupper():
+        return gazetteer.country(target)
+    matches = gazetteer.lookup(name_key(target))
+    return max(matches, key=prior).entry if matches else None
+
+
+def _context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_country: str | None) -> Context:
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.demonym is not None:
+            cc = m.demonym if len(m.demonym) == 2 else None
+            if cc:
+                counts[cc] += 1
+            continue
+        best = max(m.matches, key=prior, default=None)
+        if best is None:
+            continue
+        if best.entry.feature == "country" and best.entry.country_code:
+            counts[best.entry.country_code] += 1
+        elif len({x.entry.country_code for x in m.matches}) == 1 and best.entry.country_code:
+            counts[best.entry.country_code] += 0.5  # type: ignore[assignment]
+    if dateline_country:
+        counts[dateline_country] += 2
+    return Context(counts, dateline_country)
+
+
+def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: dict[int, list[Entry]]) -> float:
+    e = match.entry
+    score = prior(match)
+    if e.feature == "city" and _is_capital(e):
+        score += 0.8
+    cc = e.country_code
+    if cc and e.feature != "country":
+        if ctx.countries.get(cc):
+            score += 1.0
+        if cc == ctx.focus:
+            score += 0.5
+    for m in mention_group:
+        if m.cue_after in ADMIN_WORDS or m.cue_before in ("province", "region", "governorate"):
+            score += 1.5 if e.feature in ("admin1", "admin2") else 0.0
+        if m.cue_before in TOWN_WORDS or m.cue_after in ("town", "city"):
+            score += 1.5 if e.feature == "city" else 0.0
+        if m.cue_after == "river" or m.cue_before == "river":
+            score += 2.0 if e.feature == "river" else 0.0
+    for container in held.get(id(mention_group[0]), ()):
+        if container.feature == "country" and container.country_code == cc:
+            score += 3.0
+        elif container.feature == "admin1" and container.country_code == cc and container.admin1_code == e.admin1_code:
+            score += 3.5
+    return score
+
+
+def resolve(
+    body: str,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    dateline_country: str | None = None,
+) -> list[tuple[Mention, Entry]]:
+    """Accepted mentions with the entry each one resolves to (one sense per name and article)."""
+    contain = containers(body, mentions)
+    contained = set(contain)
+    accepted = [m for i, m in enumerate(mentions) if accept(m, i in contained)]
+    accepted_ids = {id(m) for m in accepted}
+    ctx = _context(accepted, gazetteer, dateline_country)
+
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in accepted:
+        groups[m.demonym and "dem:" + m.demonym or m.key].append(m)
+
+    # containers: the country/admin-1 entries a container mention can be
+    held: dict[int, list[Entry]] = {}
+    for i, j in contain.items():
+        inner, outer = mentions[i], mentions[j]
+        if id(inner) in accepted_ids and id(outer) in accepted_ids:
+            entries = [x.entry for x in outer.matches if x.entry.feature in ("country", "admin1") and x.quality <= 1]
+            if entries:
+                held[id(groups[inner.key][0])] = held.get(id(groups[inner.key][0]), []) + entries
+
+    chosen: dict[str, Entry] = {}
+    scores: dict[str, list[tuple[float, Match]]] = {}
+    for key, group in groups.items():
+        first = group[0]
+        if first.demonym is not None:
+            entry = _demonym_entry(first.demonym, gazetteer)
+            if entry is not None:
+                chosen[key] = entry
+            continue
+        ranked = sorted(((_score(x, group, ctx, held), x) for x in first.matches), key=lambda s: -s[0])
+        scores[key] = ranked
+        chosen[key] = ranked[0][1].entry
+
+    # second pass: nearness to the other places of the article
+    local = {k: e for k, e in chosen.items() if e.feature in ("city", "admin2", "admin1")}
+    for key, ranked in scores.items():
+        if len(ranked) < 2 or ranked[0][0] - ranked[1][0] > 2.5:
+            continue
+        others = [e for k, e in local.items() if k != key]
+        if not others:
+            continue
+        best, best_score = None, -1e9
+        for score, x in ranked[:25]:
+            if x.entry.feature in ("city", "admin2", "admin1"):
+                near = min(_km(x.entry, o) for o in others)
+                score += 1.0 if near < 150 else 0.5 if near < 400 else 0.0
+            if score > best_score:
+                best, best_score = x.entry, score
+        if best is not None:
+            chosen[key] = best
+
+    out = []
+    for m in accepted:
+        key = m.demonym and "dem:" + m.demonym or m.key
+        if key in chosen:
+            out.append((m, chosen[key]))
+    return out

