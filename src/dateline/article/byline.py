@@ -175,9 +175,10 @@ def parse_byline(line: str) -> Byline | None:
             out.merge(dates)
             continue
         if index > 0:
+            # later segments name the outlet or a role ("Jordan Times", "Staff Writer"); only an agency counts
             people = parse_people(segment)
             if people is not None:
-                out.merge(Byline(authors=people[0], source=people[1]))
+                out.source = out.source or people[1]
             continue
         people = parse_people(segment)
         if people is None:

@@ -52,7 +52,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # month day year: Sep 30,2019, September 30th, 2019, Sept. 30 2019
         re.compile(rf"(?<![\w]){mon}(?![a-z])[\s\-/.,]*{day}(?!\d)[\s,.]*{year}(?!\d)", re.I),
         # numeric day/month/year: 30/09/2019, 30.09.19, 09-30-2019
-        re.compile(r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.\-])"),
+        re.compile(r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.\-])"),
     )
 
 
