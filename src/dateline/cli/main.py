@@ -27,6 +27,11 @@ def _register() -> None:
     cli.add_command(extract)
     cli.add_command(eval_group)
 
+    from .store import events_group, export, ingest, query, stats
+
+    for command in (ingest, query, stats, events_group, export):
+        cli.add_command(command)
+
 
 _register()
 

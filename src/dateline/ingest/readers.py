@@ -1,0 +1,177 @@
+"""Corpus readers: folders mixing pages, gzip'd files, JSONL, WARC archives and feeds.
+
+Like :mod:`dateline.inputs` (whose functions they reuse), every reader yields a
+:class:`RawInput` or an :class:`InputError` naming the input and the problem; nothing is
+read ahead. A file's format comes from its name:
+
+====================================  ==========================================
+``.txt .text .html .htm .xhtml``      one document (as ``dateline extract``)
+``.jsonl .ndjson``                    one document a line (shared/CONTRACT.md)
+``.warc .arc``                        each HTML/text response (warcio)
+``.rss .atom .xml``                   each feed entry (feedparser)
+any of these + ``.gz``                the same, gzip'd
+====================================  ==========================================
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..inputs import TEXT_SUFFIXES, decode_bytes, read_jsonl, read_path, read_stream, sniff_kind
+from ..records import RawInput
+from ..settings import Settings
+from .feeds import count_feed, read_feed
+from .warc import count_warc, read_warc
+
+__all__ = ["CORPUS_SUFFIXES", "count_inputs", "file_format", "iter_corpus_folder", "read_corpus", "read_file"]
+
+log = logging.getLogger(__name__)
+
+#: file endings (before an optional ``.gz``) and the format each is read as
+CORPUS_SUFFIXES: dict[str, str] = {
+    **{suffix: "page" for suffix in TEXT_SUFFIXES},
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
+
+_GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def file_format(path: Path) -> tuple[str | None, bool]:
+    """``(format, gzipped)`` from the file name; format None when the name says nothing."""
+    name = path.name.lower()
+    gz = name.endswith(".gz")
+    inner = Path(name[:-3]) if gz else Path(name)
+    return CORPUS_SUFFIXES.get(inner.suffix), gz
+
+
+def iter_corpus_folder(folder: Path) -> Iterator[Path]:
+    """The corpus files of a folder, recursively, in a stable order; hidden files skipped."""
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.is_file() and file_format(path)[0] is not None:
+            yield path
+
+
+def _gunzip(path: Path, settings: Settings) -> bytes:
+    """The decompressed bytes (at most the input limit + 1); raises :class:`InputError`."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            return fh.read(settings.max_input_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except _GZIP_ERRORS as exc:
+        raise InputError(str(path), f"truncated or corrupt gzip file ({exc})") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _read_bytes(path: Path, gz: bool, settings: Settings) -> bytes:
+    if gz:
+        return _gunzip(path, settings)
+    try:
+        with path.open("rb") as fh:
+            return fh.read(settings.max_input_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _page(path: Path, gz: bool, settings: Settings) -> RawInput:
+    if not gz:
+        return read_path(path, settings)
+    source = str(path)
+    kind = TEXT_SUFFIXES.get(Path(path.name[:-3]).suffix.lower())
+    text = decode_bytes(_gunzip(path, settings), source, settings, kind)
+    return RawInput(source, kind or sniff_kind(text), text)  # type: ignore[arg-type]
+
+
+def _jsonl(path: Path, gz: bool, settings: Settings) -> Iterator[RawInput | InputError]:
+    try:
+        with gzip.open(path, "rb") if gz else path.open("rb") as fh:
+            yield from read_jsonl(fh, str(path), settings)  # type: ignore[arg-type]
+    except FileNotFoundError:
+        yield InputError(str(path), "no such file")
+    except _GZIP_ERRORS as exc:
+        yield InputError(str(path), f"truncated or corrupt gzip file ({exc}); the lines before were read")
+
+
+def read_file(path: Path, settings: Settings) -> Iterator[RawInput | InputError]:
+    """The documents of one corpus file, whatever its format."""
+    fmt, gz = file_format(path)
+    try:
+        if fmt == "jsonl":
+            yield from _jsonl(path, gz, settings)
+        elif fmt == "warc":
+            yield from read_warc(path, settings)  # warcio reads gzip'd archives itself
+        elif fmt == "feed":
+            yield from read_feed(path, _read_bytes(path, gz, settings), settings)
+        elif fmt is None and gz:  # "x.gz": sniffed as HTML or text
+            data = _gunzip(path, settings)
+            yield from read_stream(io.BytesIO(data), str(path), settings)
+        else:
+            yield _page(path, gz, settings)
+    except InputError as exc:
+        yield exc
+
+
+def read_corpus(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawInput | InputError]:
+    """Files and folders of any corpus format, streamed; ``-`` reads a page from standard input."""
+    import sys
+
+    for item in paths:
+        if str(item) == "-":
+            yield from read_stream(sys.stdin.buffer, "<stdin>", settings)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            found = False
+            for file in iter_corpus_folder(path):
+                found = True
+                yield from read_file(file, settings)
+            if not found:
+                yield InputError(str(path), "folder holds no corpus files (.txt, .html, .jsonl, .warc, feeds, .gz)")
+        elif not path.exists():
+            yield InputError(str(path), "no such file or folder")
+        else:
+            yield from read_file(path, settings)
+
+
+def _count_file(path: Path, settings: Settings) -> int:
+    fmt, gz = file_format(path)
+    try:
+        if fmt == "warc":
+            return count_warc(path)
+        if fmt == "jsonl":
+            with gzip.open(path, "rb") if gz else path.open("rb") as fh:
+                return sum(1 for line in fh if line.strip())
+        if fmt == "feed":
+            return count_feed(_read_bytes(path, gz, settings))
+    except (InputError, OSError, *_GZIP_ERRORS):
+        return 1
+    return 1
+
+
+def count_inputs(paths: Iterable[str | Path], settings: Settings) -> int | None:
+    """About how many documents ``paths`` hold (for a progress bar's ETA); None if unknown."""
+    total = 0
+    for item in paths:
+        if str(item) == "-":
+            return None
+        path = Path(item)
+        files = iter_corpus_folder(path) if path.is_dir() else [path]
+        total += sum(_count_file(f, settings) for f in files)
+    return total

@@ -1,0 +1,167 @@
+"""Ingestion: inputs through the pipeline into the store, idempotently and resumably.
+
+Content already in the store is skipped by its hash *before* the pipeline runs, so a
+second run over the same corpus (or a run resumed after Ctrl-C or ``kill -9``) costs
+little and adds nothing. Each article is stored in its own transaction: an interrupted
+run leaves every article either wholly stored or absent.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..errors import DatelineError, InputError
+from ..pipeline import Outcome
+from ..records import RawInput
+from ..settings import Settings
+from ..store.db import Store
+from ..store.dedup import DedupSettings
+from ..store.ids import content_hash
+from ..store.write import store_document
+
+__all__ = ["IngestSummary", "PipelineLike", "ingest"]
+
+log = logging.getLogger(__name__)
+
+
+class PipelineLike(Protocol):
+    def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]: ...
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingestion run did."""
+
+    run_id: str = ""
+    seen: int = 0  # inputs read, including failed and skipped ones
+    added: int = 0  # new articles stored
+    replaced: int = 0  # articles whose earlier version was replaced
+    skipped: int = 0  # content already in the store (not processed again)
+    failed: int = 0
+    reports: int = 0  # events extracted from the stored articles
+    merged: int = 0  # of which joined an event another article reported
+    seconds: float = 0.0
+    status: str = "running"
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        return self.added + self.replaced
+
+    @property
+    def rate(self) -> float:
+        return self.seen / self.seconds if self.seconds > 0 else 0.0
+
+    def line(self) -> str:
+        return (
+            f"{self.seen} inputs in {self.seconds:.1f}s ({self.rate:.1f}/s): {self.added} added, {self.replaced} "
+            f"replaced, {self.skipped} already stored, {self.failed} failed; {self.reports} events "
+            f"({self.merged} merged with other reports)"
+        )
+
+
+def _settings_dict(settings: Settings) -> dict[str, object]:
+    return {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings)}
+
+
+def ingest(
+    pipeline: PipelineLike,
+    inputs: Iterable[RawInput | InputError],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    command: str = "ingest",
+    on_progress: Callable[[IngestSummary], None] | None = None,
+    on_error: Callable[[DatelineError], None] | None = None,
+) -> IngestSummary:
+    """Run ``pipeline`` over ``inputs`` and store the results; returns the run's summary.
+
+    A ``KeyboardInterrupt`` ends the run cleanly (status ``interrupted``, the article in
+    progress rolled back) and is re-raised after the run is recorded.
+    """
+    from .. import __version__
+
+    settings = settings or Settings()
+    dedup = DedupSettings.from_settings(settings)
+    summary = IngestSummary()
+    summary.run_id = store.start_run(command, _settings_dict(settings), __version__)
+    started = time.perf_counter()
+    pending: deque[tuple[str, str | None] | None] = deque()
+    in_flight: set[str] = set()
+
+    def tick() -> None:
+        summary.seconds = time.perf_counter() - started
+        if on_progress is not None:
+            on_progress(summary)
+
+    def fresh() -> Iterator[RawInput | InputError]:
+        """The inputs not stored yet, remembering each one's hash for when its outcome returns."""
+        for item in inputs:
+            if isinstance(item, InputError):
+                pending.append(None)
+                yield item
+                continue
+            chash = content_hash(item.content)
+            if chash in in_flight or store.has_version(chash):
+                summary.seen += 1
+                summary.skipped += 1
+                tick()
+                continue
+            in_flight.add(chash)
+            pending.append((chash, item.url))
+            yield item
+
+    def fail(error: DatelineError) -> None:
+        summary.failed += 1
+        if len(summary.errors) < 1000:
+            summary.errors.append(str(error))
+        if on_error is not None:
+            on_error(error)
+
+    try:
+        for outcome in pipeline.pipe(fresh()):
+            meta = pending.popleft()
+            summary.seen += 1
+            if outcome.error is not None or outcome.document is None or meta is None:
+                fail(outcome.error or InputError(outcome.id, "no document"))
+            else:
+                chash, url = meta
+                try:
+                    result = store_document(
+                        store, outcome.document, chash=chash, input_id=outcome.id, url=url,
+                        run_id=summary.run_id, dedup=dedup,
+                    )  # fmt: skip
+                except DatelineError as exc:
+                    fail(exc)
+                else:
+                    in_flight.discard(chash)
+                    if result.status == "skipped":
+                        summary.skipped += 1
+                    else:
+                        summary.added += result.status == "added"
+                        summary.replaced += result.status == "replaced"
+                        summary.reports += result.reports
+                        summary.merged += result.merged
+            tick()
+        summary.status = "done"
+    except KeyboardInterrupt:
+        summary.status = "interrupted"
+        raise
+    except BaseException:
+        summary.status = "failed"
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - started
+        try:
+            store.finish_run(
+                summary.run_id, summary.status, summary.stored, summary.skipped, summary.failed, summary.reports
+            )
+        except Exception:  # never hide the original error behind a bookkeeping one
+            log.warning("could not record the end of run %s", summary.run_id, exc_info=True)
+    return summary

@@ -1,0 +1,169 @@
+"""Opening the DuckDB store: clear one-line errors, migrations, transactions, run records."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from .schema import MIGRATIONS, migrate, pending
+
+__all__ = ["DEFAULT_DB", "Store", "default_db_path", "open_store"]
+
+log = logging.getLogger(__name__)
+
+#: the store file used when no path is given (in the working directory)
+DEFAULT_DB = "dateline.duckdb"
+
+_LOCK_PID = re.compile(r"\(PID (\d+)\)")
+
+
+def default_db_path() -> Path:
+    """``$DATELINE_DB`` if set, else ``dateline.duckdb`` in the working directory."""
+    return Path(os.environ.get("DATELINE_DB") or DEFAULT_DB)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _explain(path: Path, exc: Exception) -> str:
+    text = str(exc)
+    lower = text.lower()
+    if "could not set lock" in lower or "conflicting lock" in lower:
+        pid = _LOCK_PID.search(text)
+        who = f" (process {pid.group(1)})" if pid else ""
+        return f"store {path} is in use by another process{who}; wait for it to finish"
+    if "not a valid duckdb database" in lower or "not a duckdb" in lower:
+        return f"{path} is not a dateline store (not a DuckDB database file)"
+    if "database does not exist" in lower:
+        return f"no store at {path} (create one with: dateline ingest --db {path} PATH...)"
+    if "permission denied" in lower:
+        return f"store {path}: permission denied"
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return f"store {path} cannot be opened: {first}"
+
+
+class Store:
+    """A dateline store: one DuckDB file holding articles, reports, events and runs.
+
+    Use as a context manager; every write goes through :meth:`transaction`.
+    """
+
+    def __init__(self, conn: Any, path: Path, read_only: bool) -> None:
+        self.conn = conn
+        self.path = path
+        self.read_only = read_only
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """All-or-nothing: committed when the block ends, rolled back on any exception."""
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            yield self.conn
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except Exception as exc:
+            raise StoreError(f"store {self.path}: commit failed: {exc}") from exc
+
+    # -- small queries ---------------------------------------------------------------------
+    def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
+        row = self.conn.execute(sql, params or []).fetchone()
+        return row[0] if row else None
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name."""
+        cur = self.conn.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def has_version(self, chash: str) -> bool:
+        """Whether this exact content was ingested before (cheap: a primary-key lookup)."""
+        return bool(self.scalar("SELECT count(*) FROM article_versions WHERE content_hash = ?", [chash]))
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "article_versions", "reports", "events", "places", "timexes", "actors", "runs")
+        return {t: int(self.scalar(f"SELECT count(*) FROM {t}")) for t in tables}
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("SELECT max(version) FROM schema_version") or 0)
+
+    # -- runs ------------------------------------------------------------------------------
+    def start_run(self, command: str, settings: dict[str, Any], version: str) -> str:
+        run_id = uuid.uuid4().hex[:16]
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO runs (run_id, started_at, status, dateline_version, settings, command)"
+                " VALUES (?, ?, 'running', ?, ?, ?)",
+                [run_id, _now(), version, json.dumps(settings, default=str, sort_keys=True), command],
+            )
+        return run_id
+
+    def finish_run(self, run_id: str, status: str, documents: int, skipped: int, failed: int, events: int) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE runs SET finished_at = ?, status = ?, documents = ?, skipped = ?, failed = ?, events = ?"
+                " WHERE run_id = ?",
+                [_now(), status, documents, skipped, failed, events, run_id],
+            )
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating when writable) the store at ``path``.
+
+    Raises :class:`StoreError` with a one-line message when the file is not a DuckDB
+    database, is locked by another process, or does not exist (read-only).
+    """
+    import duckdb
+
+    target = Path(path) if path is not None else default_db_path()
+    if target.is_dir():
+        raise StoreError(f"store {target} is a folder; give a file path such as {target / DEFAULT_DB}")
+    if read_only and not target.exists():
+        raise StoreError(f"no store at {target} (create one with: dateline ingest --db {target} PATH...)")
+    try:
+        conn = duckdb.connect(str(target), read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(_explain(target, exc)) from None
+    store = Store(conn, target, read_only)
+    try:
+        if read_only:
+            todo = pending(conn, MIGRATIONS)
+            if todo:
+                raise StoreError(
+                    f"store {target} needs schema migration to version {todo[-1].version};"
+                    " open it once for writing (dateline ingest) first"
+                )
+        else:
+            migrate(conn, MIGRATIONS)
+    except duckdb.Error as exc:
+        store.close()
+        raise StoreError(_explain(target, exc)) from None
+    except StoreError:
+        store.close()
+        raise
+    return store

@@ -1,0 +1,240 @@
+"""Cross-article de-duplication: one event however many outlets or days report it.
+
+A new report joins an existing event when they have the same event type and modality,
+overlapping dates, nearby places and compatible actors; the reasons are kept with the
+report (``reports.merge_reason``) so ``dateline events show`` can explain every merge.
+Reports from one article never merge with each other: an article that lists two clashes
+means two clashes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..settings import Settings
+
+__all__ = ["DedupSettings", "Match", "compare", "find_match", "haversine_km", "summarize"]
+
+_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, slots=True)
+class DedupSettings:
+    """How close two reports must be to count as one event."""
+
+    radius_km: float = 25.0  # places further apart are different events
+    tolerance_days: int = 1  # dates may disagree by this much (time zones, "yesterday")
+    max_span_days: int = 31  # vaguer dates only merge when exactly equal
+    enabled: bool = True
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DedupSettings:
+        d = cls()
+        return cls(
+            radius_km=float(settings.option("store.dedup_radius_km", d.radius_km)),  # type: ignore[arg-type]
+            tolerance_days=int(settings.option("store.dedup_tolerance_days", d.tolerance_days)),  # type: ignore[call-overload]
+            max_span_days=int(settings.option("store.dedup_max_span_days", d.max_span_days)),  # type: ignore[call-overload]
+            enabled=bool(settings.option("store.dedup", True)),
+        )
+
+
+@dataclass(slots=True)
+class Match:
+    """Why a report and an event are one: a score and a reason per criterion."""
+
+    score: float
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self, event_id: str) -> str:
+        return json.dumps(
+            {"matched_event": event_id, "score": round(self.score, 3), **self.reasons}, ensure_ascii=False
+        )
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _norm_actor(name: str | None) -> str:
+    if not name:
+        return ""
+    words = [w for w in _WORD.split(name.lower()) if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _slot(a_name: Any, a_type: Any, b_name: Any, b_type: Any) -> tuple[float, str] | None:
+    """Score and reason for one actor slot, or None when the two actors conflict."""
+    na, nb = _norm_actor(a_name), _norm_actor(b_name)
+    if not na or not nb:
+        return 0.1, "unknown on one side"
+    if na == nb:
+        return 0.5, f"same ({a_name})"
+    if f" {na} " in f" {nb} " or f" {nb} " in f" {na} ":
+        return 0.4, f"{a_name!s} ~ {b_name!s} (one name contains the other)"
+    if a_type and a_type == b_type:
+        return 0.2, f"{a_name!s} / {b_name!s}: same type ({a_type})"
+    return None
+
+
+def _actors(r: Mapping[str, Any], e: Mapping[str, Any]) -> tuple[float, str] | None:
+    best: tuple[float, str] | None = None
+    for swapped in (False, True):
+        e1, e2 = ("actor2", "actor1") if swapped else ("actor1", "actor2")
+        s1 = _slot(r["actor1_name"], r["actor1_type"], e[f"{e1}_name"], e[f"{e1}_type"])
+        s2 = _slot(r["actor2_name"], r["actor2_type"], e[f"{e2}_name"], e[f"{e2}_type"])
+        if s1 is None or s2 is None:
+            continue
+        text = f"actor1 {s1[1]}; actor2 {s2[1]}" + (" (roles swapped)" if swapped else "")
+        score = s1[0] + s2[0] - (0.05 if swapped else 0.0)
+        if best is None or score > best[0]:
+            best = (score, text)
+    return best
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _dates(r: Mapping[str, Any], e: Mapping[str, Any], cfg: DedupSettings) -> tuple[float, str] | None:
+    rs, re_, es, ee = (
+        _as_date(r["date_start"]),
+        _as_date(r["date_end"]),
+        _as_date(e["date_start"]),
+        _as_date(e["date_end"]),
+    )
+    if rs is None or es is None:
+        return None
+    re_, ee = re_ or rs, ee or es
+    if (rs, re_) == (es, ee):
+        return 1.0, f"same date ({rs}" + (f"..{re_})" if re_ != rs else ")")
+    if max((re_ - rs).days, (ee - es).days) > cfg.max_span_days:
+        return None
+    tol = dt.timedelta(days=cfg.tolerance_days)
+    if rs <= ee + tol and es <= re_ + tol:
+        return 0.7, f"dates overlap ({rs}..{re_} and {es}..{ee}, tolerance {cfg.tolerance_days} day)"
+    return None
+
+
+def _places(r: Mapping[str, Any], e: Mapping[str, Any], cfg: DedupSettings) -> tuple[float, str] | None:
+    if r["country_code"] and e["country_code"] and r["country_code"] != e["country_code"]:
+        return None
+    if r["geonameid"] and r["geonameid"] == e["geonameid"]:
+        return 1.0, f"same place ({e['location_name']}, GeoNames {e['geonameid']})"
+    if None in (r["lat"], r["lon"], e["lat"], e["lon"]):
+        return None
+    km = haversine_km(r["lat"], r["lon"], e["lat"], e["lon"])
+    if km > cfg.radius_km:
+        return None
+    return 1.0 - km / (2 * cfg.radius_km), f"{km:.1f} km apart ({r['location_name']} / {e['location_name']})"
+
+
+def compare(report: Mapping[str, Any], event: Mapping[str, Any], cfg: DedupSettings | None = None) -> Match | None:
+    """A :class:`Match` when ``report`` describes ``event`` (both rows of event columns), else None."""
+    cfg = cfg or DedupSettings()
+    if report["event_type"] != event["event_type"] or (report["modality"] or "asserted") != (
+        event["modality"] or "asserted"
+    ):
+        return None
+    if report["sub_event_type"] == event["sub_event_type"]:
+        kind = (1.0, f"same sub-event type ({event['sub_event_type']})")
+    else:
+        subs = f"{report['sub_event_type']} / {event['sub_event_type']}"
+        kind = (0.5, f"same event type ({event['event_type']}); sub-event types {subs}")
+    parts = {"type": kind, "date": _dates(report, event, cfg), "place": _places(report, event, cfg)}
+    parts["actors"] = _actors(report, event)
+    if any(v is None for v in parts.values()):
+        return None
+    return Match(sum(v[0] for v in parts.values() if v), {k: v[1] for k, v in parts.items() if v})
+
+
+def find_match(conn: Any, report: Mapping[str, Any], article_id: str, cfg: DedupSettings) -> tuple[str, Match] | None:
+    """The stored event ``report`` belongs to (best match), or None: a new event."""
+    if not cfg.enabled or report["date_start"] is None or (report["lat"] is None and not report["geonameid"]):
+        return None
+    start, end = _as_date(report["date_start"]), _as_date(report["date_end"]) or _as_date(report["date_start"])
+    if start is None or end is None:
+        return None
+    tol = dt.timedelta(days=cfg.tolerance_days)
+    sql = [
+        "SELECT * FROM events WHERE event_type = ? AND date_start <= ? AND coalesce(date_end, date_start) >= ?",
+        "AND event_id NOT IN (SELECT event_id FROM reports WHERE article_id = ?)",
+    ]
+    params: list[Any] = [report["event_type"], end + tol, start - tol, article_id]
+    if report["lat"] is not None and report["lon"] is not None:
+        dlat = cfg.radius_km / 111.0
+        dlon = dlat / max(0.05, math.cos(math.radians(report["lat"])))
+        sql.append("AND ((lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?) OR geonameid = ?)")
+        params += [report["lat"] - dlat, report["lat"] + dlat, report["lon"] - dlon, report["lon"] + dlon]
+        params.append(report["geonameid"])
+    else:
+        sql.append("AND geonameid = ?")
+        params.append(report["geonameid"])
+    cur = conn.execute(" ".join(sql), params)
+    names = [d[0] for d in cur.description]
+    best: tuple[str, Match] | None = None
+    for row in cur.fetchall():
+        event = dict(zip(names, row, strict=True))
+        match = compare(report, event, cfg)
+        if match and (best is None or match.score > best[1].score):
+            best = (event["event_id"], match)
+    return best
+
+
+def _span(r: Mapping[str, Any]) -> int:
+    s, e = _as_date(r["date_start"]), _as_date(r["date_end"]) or _as_date(r["date_start"])
+    return (e - s).days if s and e else 1_000_000
+
+
+def summarize(reports: Sequence[Mapping[str, Any]], articles: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The event columns of a group of reports (ordered oldest first).
+
+    Type, actors and sentence come from the most confident report, the date from the most
+    precise one, the place from the most precise one, fatalities from the lowest count
+    reported (ACLED's conservative rule), confidence from the highest.
+    """
+    rep = max(reports, key=lambda r: (r["confidence"] or 0.0, -reports.index(r)))
+    when = min(reports, key=lambda r: (_span(r), reports.index(r)))
+    where = min(
+        reports,
+        key=lambda r: (r["lat"] is None, r["geo_precision"] or 4, -(r["confidence"] or 0.0), reports.index(r)),
+    )
+    out = dict(rep)
+    for key in ("date_start", "date_end", "date_precision", "date_text"):
+        out[key] = when[key]
+    for key in ("location_name", "geonameid", "lat", "lon", "country_code", "admin1", "geo_precision"):
+        out[key] = where[key]
+    deaths = [r["fatalities"] for r in reports if r["fatalities"] is not None]
+    out["fatalities"] = min(deaths) if deaths else None
+    out["confidence"] = max(r["confidence"] or 0.0 for r in reports)
+    ids = list(dict.fromkeys(r["article_id"] for r in reports))
+    sources = sorted({str(articles[a]["source"]) for a in ids if a in articles and articles[a].get("source")})
+    published = [_as_date(articles[a].get("published")) for a in ids if a in articles]
+    dates = [d for d in published if d]
+    out.update(
+        n_reports=len(reports),
+        n_articles=len(ids),
+        sources=json.dumps(sources, ensure_ascii=False),
+        first_reported=min(dates) if dates else None,
+        last_reported=max(dates) if dates else None,
+    )
+    for key in ("report_id", "article_id", "pipeline_event_id", "merge_reason", "merge_score", "merged_at", "event_id"):
+        out.pop(key, None)
+    return out
