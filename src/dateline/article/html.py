@@ -26,6 +26,7 @@ __all__ = ["clean_authors", "extract_main_text", "parse_html"]
 log = logging.getLogger(__name__)
 
 NO_ARTICLE = "no article text found"
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def extract_main_text(tree: Any) -> str:
@@ -95,7 +96,7 @@ def parse_html(html: str, doc_id: str) -> Article:
         lines.pop(0)
     header = parse_header(lines, find_title=False)
     parts = split_body(lines[header.end :], title=meta.title)
-    if not parts.body.strip():
+    if not _LETTER.search(parts.body):
         raise InputError(doc_id, NO_ARTICLE)
     byline = header.byline
     authors = list(byline.authors)

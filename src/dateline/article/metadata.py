@@ -37,6 +37,7 @@ _ARTICLE_TYPES = ("newsarticle", "article", "reportagenews", "blogposting", "ana
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?=[/\-_.]|$)")
 _URL_COMPACT = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/)")
 _SPACE = re.compile(r"\s+")
+_NOT_HEADER = frozenset({"a", "li", "aside", "nav", "footer"})
 _UTC_STAMP = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)?$")
 
 
@@ -177,19 +178,24 @@ def _read_microdata(tree: Any, meta: PageMeta) -> None:
 
 
 def _read_header_time(tree: Any, meta: PageMeta) -> None:
-    """A ``<time>`` next to the headline (within three levels above the first ``<h1>``)."""
+    """A ``<time>`` next to the headline (within two levels above the first ``<h1>``).
+
+    Times inside links, list items, asides, navigation or footers (related stories) are skipped.
+    """
     if meta.published is not None:
         return
     headings = tree.xpath("//h1")
     if not headings:
         return
     node = headings[0]
-    for _ in range(3):
+    for _ in range(2):
         parent = node.getparent()
-        if parent is None:
+        if parent is None or parent.tag in ("body", "html"):
             break
         node = parent
         for el in node.iter("time"):
+            if any(a.tag in _NOT_HEADER for a in el.iterancestors()):
+                continue
             found = parse_date(_clean(el.get("datetime")) or _clean(el.text_content()), fallback=False)
             if found:
                 meta.published = found

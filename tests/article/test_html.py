@@ -1,0 +1,117 @@
+"""The HTML parser: metadata, dates (and the dates it must not take), errors (invented pages)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.article.html import clean_authors, parse_html
+from dateline.article.metadata import url_date
+from dateline.errors import InputError
+
+PARAS = "".join(
+    f"<p>Paragraph {i}: the committee met again on Tuesday to discuss the water supply of the northern "
+    f"districts, officials said, adding that talks would resume next week in the capital.</p>"
+    for i in range(1, 7)
+)
+
+
+def page(head: str = "", header: str = "", body: str = PARAS, after: str = "") -> str:
+    return (
+        f"<html><head><title>Water talks resume | Example News</title>{head}</head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><header><h1>Water talks resume</h1>{header}</header>"
+        f"<div class='article-body'>{body}</div></article>{after}</body></html>"
+    )
+
+
+def json_ld(**fields: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+def test_json_ld_dates_title_authors() -> None:
+    art = parse_html(
+        page(json_ld(headline="Water talks resume", datePublished="2021-03-02T08:00:00+02:00",
+                     dateModified="2021-03-03T10:00:00+02:00",
+                     author=[{"@type": "Person", "name": "Lina Saleh"}],
+                     publisher={"@type": "Organization", "name": "Example News"})
+             + '<link rel="canonical" href="https://news.example/world/water-talks">'),
+        "p1",
+    )
+    assert art.title == "Water talks resume"
+    assert (art.published, art.updated) == ("2021-03-02", "2021-03-03")
+    assert art.authors == ["Lina Saleh"]
+    assert art.source == "Example News"
+    assert art.url == "https://news.example/world/water-talks"
+    assert "Water talks resume" not in art.body
+    assert art.body.startswith("Paragraph 1")
+
+
+def test_meta_published_time() -> None:
+    art = parse_html(page('<meta property="article:published_time" content="2020-06-05T12:00:00Z">'
+                          '<meta property="og:site_name" content="Example News">'), "p2")
+    assert art.published == "2020-06-05"
+
+
+def test_time_in_article_header() -> None:
+    art = parse_html(page(header='<time datetime="2019-12-24T09:00">24 December 2019</time>'), "p3")
+    assert art.published == "2019-12-24"
+
+
+def test_url_date_is_the_last_resort() -> None:
+    art = parse_html(page('<link rel="canonical" href="https://news.example/2018/07/15/water-talks/">'), "p4")
+    assert art.published == "2018-07-15"
+
+
+def test_dates_of_related_links_and_body_are_not_taken() -> None:
+    related = ("<aside><h2>Related</h2><ul><li><a href='/a'>Older story</a> <time datetime='2017-01-01'>"
+               "1 January 2017</time></li></ul></aside>")
+    body = PARAS + "<p>The dam was finished in late 2017 and opened on 3 March 2018.</p>"
+    art = parse_html(page(body=body, after=related), "p5")
+    assert art.published is None
+
+
+def test_byline_agency_and_dateline_in_html() -> None:
+    body = "<p>By Jane Doe, Reuters</p><p>BAGHDAD (Reuters) - Iraq's parliament met on Monday.</p>" + PARAS
+    art = parse_html(page(body=body), "p6")
+    assert art.source == "Reuters"
+    assert art.authors == ["Jane Doe"]
+    assert art.dateline is not None and art.dateline.text == "BAGHDAD"
+    assert art.body.startswith("Iraq's parliament met on Monday.")
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["", "   ", "<html></html>", "<html><body></body></html>", "<html><body><nav>Home</nav></body></html>",
+     "<<<>>>", "<html><body><p>123 456</p></body></html>"],
+)
+def test_no_article_is_a_clear_input_error(html: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_html(html, "bad")
+    assert info.value.source == "bad"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.example/2019/11/19/story-slug/", "2019-11-19"),
+        ("https://x.example/news/2019-11-19/story", "2019-11-19"),
+        ("https://x.example/a/20191119/story", "2019-11-19"),
+        ("https://x.example/2019/11/story.html", None),
+        ("https://x.example/2019/13/45/x", None),
+        ("https://x.example/story-123456789", None),
+        (None, None),
+    ],
+)
+def test_url_date(url: str | None, expected: str | None) -> None:
+    got = url_date(url)
+    assert (got.isoformat() if got else None) == expected
+
+
+def test_clean_authors() -> None:
+    assert clean_authors(["By TOM ROE, AP Auto Writer"]) == (["Tom Roe"], "AP")
+    assert clean_authors(["Associated Press"]) == ([], "AP")
+    assert clean_authors(["Jane Doe, Example Weekly.com"]) == (["Jane Doe"], None)
+    assert clean_authors(["News Desk", "admin"], "Example News") == ([], None)
+    assert clean_authors(["Example News"], "Example News") == ([], None)
