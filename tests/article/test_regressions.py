@@ -1,0 +1,52 @@
+"""Regression tests, named after the bug they pin down."""
+
+from __future__ import annotations
+
+from dateline.article.dates import parse_date
+from dateline.article.html import parse_html
+from dateline.article.text import parse_text
+
+PARAS = "".join(f"<p>Paragraph {i} of a story about the harbour, long enough to count as article text for the "
+                f"extractor, which wants a few sentences.</p>" for i in range(5))
+
+
+def test_late_2017_in_the_body_is_not_the_published_date() -> None:
+    html = (f"<html><body><article><h1>Harbour reopens</h1>{PARAS}<p>The harbour closed in late 2017.</p>"
+            "</article></body></html>")
+    assert parse_html(html, "r").published is None
+
+
+def test_missing_day_is_not_filled_with_today() -> None:
+    assert parse_date("September 2019") is None
+    assert parse_date("Sep 2019 updated") is None
+
+
+def test_empty_author_byline_is_not_a_title() -> None:
+    art = parse_text("Headline of the day\nBy , - Sep 30,2019 - Last updated at Sep 30,2019\nBody text here.", "r")
+    assert art.title == "Headline of the day"
+    assert art.body == "Body text here."
+    assert art.published == "2019-09-30"
+
+
+def test_read_more_teaser_mid_body_does_not_cut_the_body() -> None:
+    art = parse_text("Harbour reopens\nFirst paragraph.\nRead more: Another story\nSecond paragraph.", "r")
+    assert art.body == "First paragraph.\nSecond paragraph."
+    assert art.related == ["Another story"]
+
+
+def test_second_byline_segment_outlet_is_not_an_author() -> None:
+    art = parse_text("Headline here\nBy Omar Haddad - Jordan Times - Mar 12,2021\nBody text.", "r")
+    assert art.authors == ["Omar Haddad"]
+
+
+def test_headline_never_in_html_body() -> None:
+    html = f"<html><head><title>Harbour reopens</title></head><body><h1>Harbour reopens</h1>{PARAS}</body></html>"
+    art = parse_html(html, "r")
+    assert not art.body.startswith("Harbour reopens")
+
+
+def test_utc_timestamp_after_midnight_takes_the_url_day() -> None:
+    html = ('<html><head><link rel="canonical" href="https://x.example/2019/11/18/story/">'
+            '<meta property="article:published_time" content="2019-11-19T03:10:00Z"></head>'
+            f"<body><article><h1>Story</h1>{PARAS}</article></body></html>")
+    assert parse_html(html, "r").published == "2019-11-18"
