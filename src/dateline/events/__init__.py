@@ -1,24 +1,10 @@
-"""The events stage: ACLED-coded events with actors, place, date, modality and evidence.
+"""The events stage: ACLED-coded events with actors, places, dates, modality and evidence.
 
-Not built yet (issue: Events); the stage produces no events rather than invented ones.
+See ``docs/events.md``. The stage class lives in :mod:`dateline.events.stage`.
 """
 
 from __future__ import annotations
 
-from ..records import Document
-from ..resources import Resources
-from ..settings import Settings
+from .stage import EventsStage, extract_events
 
-__all__ = ["EventsStage"]
-
-
-class EventsStage:
-    name = "events"
-    requires = ("article", "nlp", "places", "timexes", "actors")
-    produces = ("events",)
-
-    def __init__(self, settings: Settings, resources: Resources) -> None:
-        self.resources = resources
-
-    def __call__(self, doc: Document) -> Document:
-        return doc
+__all__ = ["EventsStage", "extract_events"]

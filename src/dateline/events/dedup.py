@@ -1,0 +1,83 @@
+"""Within-article de-duplication: one event however many times the article reports it.
+
+Two events are the same when they have the same sub-event type, dates that overlap (or
+one is unknown) and places that agree (same GeoNames id, within 25 km, or one unknown). The
+merged event keeps the evidence of the most confident report and fills what it lacks
+(actors, place, date, fatalities) from the others.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from ..records import Event, EventDate, Location
+
+__all__ = ["merge_duplicates", "same_event"]
+
+_NEAR_KM = 25.0
+
+
+def _km(a: Location, b: Location) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or b is None or not (a.start and a.end and b.start and b.end):
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _places_agree(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.geonameid and b.geonameid and a.geonameid == b.geonameid:
+        return True
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return a.name == b.name
+    return _km(a, b) <= _NEAR_KM
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two events of one article report the same happening."""
+    return (
+        a.sub_event_type == b.sub_event_type
+        and a.historical == b.historical
+        and _dates_agree(a.date, b.date)
+        and _places_agree(a.location, b.location)
+    )
+
+
+def _absorb(keep: Event, other: Event) -> None:
+    keep.actor1 = keep.actor1 or other.actor1
+    keep.actor2 = keep.actor2 or other.actor2
+    names = {a.name for a in keep.assoc_actors}
+    keep.assoc_actors.extend(a for a in other.assoc_actors if a.name not in names)
+    mine = (keep.location and keep.location.geo_precision) or 3
+    better = other.location is not None and (other.location.geo_precision or 3) < mine
+    if keep.location is None or better:
+        keep.location = other.location or keep.location
+    if keep.date is None or (keep.date.text is None and other.date is not None and other.date.text is not None):
+        keep.date = other.date or keep.date
+    if other.fatalities is not None and (keep.fatalities is None or other.fatalities > keep.fatalities):
+        keep.fatalities = other.fatalities
+    keep.confidence = max(keep.confidence, other.confidence)
+
+
+def merge_duplicates(events: Sequence[Event]) -> list[Event]:
+    """Events with duplicates merged, in order of their first report."""
+    ranked = sorted(range(len(events)), key=lambda i: -events[i].confidence)
+    kept: list[tuple[int, Event]] = []
+    for i in ranked:
+        ev = events[i]
+        for j, (first, k) in enumerate(kept):
+            if same_event(k, ev):
+                _absorb(k, ev)
+                kept[j] = (min(first, i), k)
+                break
+        else:
+            kept.append((i, ev))
+    return [ev for _, ev in sorted(kept, key=lambda x: x[0])]

@@ -1,0 +1,307 @@
+"""Event detection and typing: trigger families in a sentence, resolved to ACLED sub-events.
+
+A sentence is matched against the trigger families of ``data/triggers.json``; each family
+then resolves to one sub-event type with the context cues of ``data/cues.json``, following
+ACLED's codebook: who acts (state or non-state) decides between *Government regains
+territory* and *Non-state actor overtakes territory*; whom an attack targets decides
+between *Attack* (civilians) and *Armed clash* (armed actors); a protest becomes
+*Excessive force*, *Violent demonstration*, *Protest with intervention* or stays
+*Peaceful*. When several families fire in one sentence the more specific one wins (a
+suicide bomb is not also an IED or an attack; a protest broken up with arrests is not
+also an arrest event): the others are suppressed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Family, cue_patterns, families
+from .sentences import Sentence, token_at
+
+__all__ = ["Detection", "agent_side", "detect"]
+
+#: families whose triggers are explosive weapons (they beat generic attack/clash triggers)
+_EXPLOSIVE = ("chemical", "suicide", "air", "grenade", "ied", "shelling")
+#: a family present in the sentence suppresses these families (the same incident)
+_SUPPRESSES: dict[str, tuple[str, ...]] = {
+    "chemical": ("air", "shelling", "ied", "attack", "clash"),
+    "suicide": ("ied", "grenade", "shelling", "attack", "clash"),
+    "air": ("shelling", "attack", "clash"),
+    "grenade": ("ied", "attack", "clash"),
+    "ied": ("attack", "clash"),
+    "shelling": ("attack", "clash"),
+    "disrupt": ("ied", "grenade", "shelling", "air", "suicide", "take", "attack", "arrest"),
+    "sexual": ("attack", "abduct", "arrest", "protest", "clash"),
+    "abduct": ("attack", "take", "arrest"),
+    "mob": ("attack", "clash", "property", "riot", "protest"),
+    "withdraw": ("take", "regain", "clash", "change"),
+    "regain": ("take", "clash", "attack", "change"),
+    "take": ("clash", "attack", "change"),
+    "hq": ("change",),
+    "agreement": ("change", "arrest"),
+}
+_PROTEST_ABSORBS = (
+    "arrest", "attack", "clash", "property", "riot", "mob", "change", "abduct", "take", "ied", "shelling",
+)
+_WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
+_FIRED = re.compile(r"\b(?:fired|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|slammed)\b")
+_BY = re.compile(r"^\s+by\b")
+_CAPITAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:[A-Z][\w'’-]+)")
+
+
+@dataclass(slots=True)
+class Detection:
+    """A typed event trigger in one sentence."""
+
+    sub_event: str
+    family: str
+    start: int  # trigger offsets in the body
+    end: int
+    strength: float
+    weak: bool = False
+    agent: str | None = None  # "state" / "nonstate" when the acting side could be told
+
+
+def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
+    found: list[tuple[int, int, bool]] = []
+    for pats, weak in ((fam.strong, False), (fam.weak, True)):
+        for pat in pats:
+            found.extend((m.start(), m.end(), weak) for m in pat.finditer(low))
+    found.sort(key=lambda h: (h[2], h[0]))
+    return found
+
+
+def _cue(name: str, text: str) -> bool:
+    return cue_patterns()[name].search(text) is not None
+
+
+def _side_of(text: str) -> str | None:
+    """state / nonstate by the first actor cue in ``text``."""
+    cues = cue_patterns()
+    st, ns = cues["state"].search(text), cues["nonstate"].search(text)
+    if st and ns:
+        return "state" if st.start() < ns.start() else "nonstate"
+    return "state" if st else ("nonstate" if ns else None)
+
+
+def agent_side(sentence: Sentence, start: int, end: int) -> str | None:
+    """Whether the agent of the trigger at body offsets [start, end) is state or non-state."""
+    low = sentence.low
+    rs, re_ = start - sentence.start, end - sentence.start
+    tok = token_at(sentence, start)
+    if tok is not None:
+        verb = tok
+        for _ in range(3):
+            if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+                if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+                    break
+                verb = verb.head
+            else:
+                break
+        for child in verb.children:
+            if child.dep_ == "agent":
+                side = _side_of(" ".join(t.text for t in child.subtree).lower())
+                if side:
+                    return side
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                side = _side_of(" ".join(t.text for t in child.subtree).lower())
+                if side:
+                    return side
+    after = low[re_:]
+    if _BY.match(after):
+        side = _side_of(after[:80])
+        if side:
+            return side
+    return _side_of(low[max(0, rs - 120) : rs])
+
+
+def _target_kind(low: str, rs: int, re_: int) -> str | None:
+    """civilian / armed: what the attack at [rs, re_) hits (object after, or passive subject before)."""
+    cues = cue_patterns()
+    after = low[re_ : re_ + 90]
+    civ, arm = cues["civilian_target"].search(after), cues["armed_target"].search(after)
+    if civ or arm:
+        if civ and arm:
+            return "civilian" if civ.start() < arm.start() else "armed"
+        return "civilian" if civ else "armed"
+    before = low[max(0, rs - 90) : rs]
+    civs = [m.start() for m in cues["civilian_target"].finditer(before)]
+    arms = [m.start() for m in cues["armed_target"].finditer(before)]
+    if civs or arms:
+        return "civilian" if (max(civs) if civs else -1) > (max(arms) if arms else -1) else "armed"
+    return None
+
+
+def _territory_after(sentence: Sentence, re_: int) -> bool:
+    after_low = sentence.low[re_ : re_ + 70]
+    if _cue("weapons_object", after_low[:40]) and not _cue("territory", after_low[:25]):
+        return False
+    if _cue("territory", after_low):
+        return True
+    return bool(_CAPITAL_AFTER.match(sentence.text[re_ : re_ + 50]))
+
+
+def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict[str, bool]) -> Detection | None:
+    low = sentence.low
+    off = sentence.start
+    rs, re_ = s - off, e - off
+    weight = families()[fam].weight * (0.7 if weak else 1.0)
+
+    def det(sub: str, w: float = weight, agent: str | None = None) -> Detection:
+        return Detection(sub, fam, s, e, w, weak, agent)
+
+    armed = ctx["state"] or ctx["nonstate"]
+    if fam in _EXPLOSIVE and (ctx["disaster"] and (weak or fam == "chemical")):
+        return None
+    if fam == "chemical":
+        return det("Chemical weapon")
+    if fam == "suicide":
+        return det("Suicide bomb")
+    if fam == "air":
+        return det("Air/drone strike")
+    if fam == "grenade":
+        return det("Grenade") if not ctx["crime"] else det("Grenade", weight * 0.6)
+    if fam == "ied":
+        return det("Remote explosive/landmine/IED")
+    if fam == "shelling":
+        if weak and not _FIRED.search(low):
+            return None
+        if ctx["aircraft"] and re.search(r"missile|rocket|bomb", low[rs:re_]):
+            return det("Air/drone strike", weight * 0.95)
+        return det("Shelling/artillery/missile attack")
+    if fam == "sexual":
+        return det("Sexual violence")
+    if fam == "abduct":
+        return det("Abduction/forced disappearance")
+    if fam == "mob":
+        return det("Mob violence")
+    if fam == "disrupt":
+        if ctx["crime"] and not _cue("weapons_object", low):
+            return None
+        return det("Disrupted weapons use")
+    if fam == "hq":
+        return det("Headquarters or base established") if armed else None
+    if fam == "other":
+        return det("Other")
+    if fam == "agreement":
+        return det("Agreement")
+    if fam == "withdraw":
+        if _WITHDRAW_FROM_DEAL.match(low[re_:]):
+            return None
+        return det("Non-violent transfer of territory") if armed or _cue("territory", low[re_:]) else None
+    if fam in ("take", "regain"):
+        if fam == "take" and not _territory_after(sentence, re_):
+            return None
+        side = agent_side(sentence, s, e)
+        if side is None:
+            side = "state" if (fam == "regain" and not ctx["nonstate"]) else ("nonstate" if ctx["nonstate"] else None)
+        if side is None:
+            side = "state" if fam == "regain" else "nonstate"
+        if side == "state":
+            return det("Government regains territory", agent=side)
+        return det("Non-state actor overtakes territory", agent=side)
+    if fam == "arrest":
+        if ctx["crime"]:
+            return None
+        return det("Arrests")
+    if fam == "change":
+        return det("Change to group/activity") if armed else None
+    if fam == "property":
+        if ctx["crime"] and weak:
+            return None
+        return det("Looting/property destruction")
+    if fam == "riot":
+        if weak and not ctx["protester_violence"]:
+            return None
+        return det("Mob violence") if ctx["mob"] else det("Violent demonstration")
+    if fam == "clash":
+        if weak and not armed:
+            return None
+        return det("Armed clash")
+    if fam == "attack":
+        if ctx["disaster"] or ctx["crime"]:
+            return None
+        target = _target_kind(low, rs, re_)
+        side = agent_side(sentence, s, e)
+        if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):
+            return det("Armed clash", weight * 0.95, side)
+        if target == "civilian" or side == "nonstate" or re.search(r"gunmen|opened fire|open fire", low[rs:re_]):
+            return det("Attack", weight, side)
+        if weak and not armed:
+            return None
+        return det("Attack", weight * 0.8, side)
+    return None
+
+
+def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool]) -> Detection:
+    s, e, weak = hit
+    w = families()["protest"].weight * (0.8 if weak else 1.0)
+    low = sentence.low
+    if _cue("force_strong", low):
+        sub = "Excessive force against protesters"
+    elif ctx["protester_violence"] or ctx["riot"]:
+        sub = "Mob violence" if ctx["mob"] else "Violent demonstration"
+    elif _cue("intervention", low):
+        sub = "Protest with intervention"
+    elif ctx["mob"]:
+        sub = "Mob violence"
+    else:
+        sub = "Peaceful protest"
+    return Detection(sub, "protest", s + sentence.start, e + sentence.start, w, weak)
+
+
+def detect(sentence: Sentence) -> list[Detection]:
+    """The typed event triggers of one sentence, after precedence (at most one per family)."""
+    low = sentence.low
+    hits: dict[str, list[tuple[int, int, bool]]] = {}
+    for name, fam in families().items():
+        found = _hits(fam, low)
+        if found:
+            hits[name] = found
+    if not hits:
+        return []
+    cues = cue_patterns()
+    ctx = {name: cues[name].search(low) is not None for name in cues}
+    ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
+
+    protest_hits = hits.get("protest", [])
+    strong_protest = [h for h in protest_hits if not h[2]]
+    if strong_protest or (protest_hits and (ctx["intervention"] or ctx["protester_violence"])):
+        main = (strong_protest or protest_hits)[0]
+        out = [_protest(sentence, main, ctx)]
+        for name in hits:
+            if name not in _PROTEST_ABSORBS and name != "protest":
+                out.extend(_resolve_family(name, hits[name], sentence, ctx))
+        return _suppress(out)
+    out = []
+    for name in hits:
+        if name != "protest":
+            out.extend(_resolve_family(name, hits[name], sentence, ctx))
+    return _suppress(out)
+
+
+def _resolve_family(fam: str, fam_hits: list[tuple[int, int, bool]], sentence: Sentence,
+                    ctx: dict[str, bool]) -> list[Detection]:
+    for s, e, weak in fam_hits:  # strong hits first, then in text order
+        found = _resolve(fam, sentence, s + sentence.start, e + sentence.start, weak, ctx)
+        if found is not None:
+            return [found]
+    return []
+
+
+def _suppress(dets: list[Detection]) -> list[Detection]:
+    present = {d.family for d in dets}
+    gone = {f for fam in present for f in _SUPPRESSES.get(fam, ())}
+    return [d for d in dets if d.family not in gone or d.family in _never_suppressed(d, dets)]
+
+
+def _never_suppressed(d: Detection, dets: list[Detection]) -> set[str]:
+    # a strong trigger is not suppressed by a weak one of a suppressing family
+    strong_suppressors = {x.family for x in dets if not x.weak}
+    if d.weak:
+        return set()
+    if any(d.family in _SUPPRESSES.get(f, ()) for f in strong_suppressors):
+        return set()
+    return {d.family}

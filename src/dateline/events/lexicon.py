@@ -1,0 +1,112 @@
+"""The events stage's data: ACLED taxonomy, trigger lexicon, context cues, PLOVER mapping.
+
+The lexicons are JSON files under ``dateline/events/data``; each is read and compiled once,
+on first use (``functools.cache`` on the loader), never at import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "ACLED_SUB_EVENTS",
+    "Family",
+    "cue_patterns",
+    "event_type_of",
+    "families",
+    "plover_for",
+]
+
+#: ACLED's 25 sub-event types and the event type each belongs to (names exactly as ACLED's).
+ACLED_SUB_EVENTS: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+
+def event_type_of(sub_event: str) -> str:
+    """ACLED event type of a sub-event type."""
+    return ACLED_SUB_EVENTS[sub_event]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A family of triggers: specific ("strong") and generic ("weak") compiled patterns."""
+
+    name: str
+    weight: float
+    strong: tuple[re.Pattern[str], ...]
+    weak: tuple[re.Pattern[str], ...]
+
+
+def _read(name: str) -> Any:
+    return json.loads(resources.files("dateline.events").joinpath("data", name).read_text("utf-8"))
+
+
+@cache
+def families() -> dict[str, Family]:
+    """Trigger families of ``data/triggers.json``, compiled."""
+    data = _read("triggers.json")["families"]
+    return {
+        name: Family(
+            name,
+            float(spec["weight"]),
+            tuple(re.compile(p) for p in spec.get("patterns", ())),
+            tuple(re.compile(p) for p in spec.get("weak", ())),
+        )
+        for name, spec in data.items()
+    }
+
+
+@cache
+def cue_patterns() -> dict[str, re.Pattern[str]]:
+    """Context cue sets of ``data/cues.json``, each compiled to one alternation."""
+    data = _read("cues.json")
+    return {name: re.compile("|".join(f"(?:{p})" for p in pats)) for name, pats in data.items() if name[0] != "_"}
+
+
+@cache
+def _plover() -> tuple[dict[str, tuple[str | None, str | None]], tuple[tuple[re.Pattern[str], str, str], ...]]:
+    data = _read("plover.json")
+    table = {sub: (pair[0], pair[1]) for sub, pair in data["by_sub_event"].items()}
+    modes = tuple((re.compile(m["re"]), m["type"], m["mode"]) for m in data["modes_by_trigger"])
+    return table, modes
+
+
+def plover_for(sub_event: str, trigger_text: str = "") -> tuple[str | None, str | None]:
+    """PLOVER (type, mode) of an ACLED sub-event, the mode refined by the trigger's words."""
+    table, modes = _plover()
+    ptype, mode = table.get(sub_event, (None, None))
+    low = trigger_text.lower()
+    for pattern, mtype, mmode in modes:
+        if mtype == ptype and pattern.search(low):
+            return ptype, mmode
+    return ptype, mode

@@ -1,0 +1,72 @@
+"""Where an event happened: the place of its clause or sentence, else the dateline's place.
+
+Not every place mentioned: the most specific resolved place of the trigger's sentence,
+the nearest to the trigger among equals. When the sentence names only countries or
+admin-1 regions and the dateline's place lies in one of them (or the sentence names no
+place), the dateline place is used. ACLED geo precision: 1 the town itself; 2 near or part
+of a town, or a small region (admin-2, a natural feature); 3 an admin-1 region, a country
+or larger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..records import GeoRef, Location, Place
+
+__all__ = ["locate", "precision_of"]
+
+_RANK = {
+    "city": 0, "admin2": 1, "natural": 1, "river": 2, "region": 2, "admin1": 3, "sea": 4, "country": 5, "continent": 6,
+}
+_NEAR = re.compile(r"\b(?:near|nearby|outskirts of|outside|close to|north of|south of|east of|west of|northeast of|"
+                   r"northwest of|southeast of|southwest of|km from|kilometres from|kilometers from|miles from|"
+                   r"countryside of|rural|suburbs? of|vicinity of|district of|area of|parts of|around)"
+                   r"\W*(?:\w+\W+){0,3}$")
+
+
+def _rank(feature: str | None) -> int:
+    return _RANK.get(feature or "city", 0)
+
+
+def precision_of(feature: str | None, near: bool = False) -> int:
+    """ACLED geo precision of a place of this feature class (``near`` = "near/outside X")."""
+    rank = _rank(feature)
+    if rank == 0:
+        return 2 if near else 1
+    if rank <= 2:
+        return 2
+    return 3
+
+
+def _location(p: Place | GeoRef, precision: int) -> Location:
+    return Location(p.name or getattr(p, "text", None), p.geonameid, p.lat, p.lon, p.country_code, p.admin1, precision)
+
+
+def locate(
+    body: str,
+    places: Sequence[Place],
+    sent_start: int,
+    sent_end: int,
+    trigger: int,
+    dateline: GeoRef | None = None,
+    previous: tuple[int, int] | None = None,
+) -> Location | None:
+    """The location of an event triggered at ``trigger`` in the sentence [sent_start, sent_end)."""
+    resolved = [p for p in places if p.lat is not None and p.lon is not None]
+    inside = [p for p in resolved if sent_start <= p.start and p.end <= sent_end]
+    if not inside and previous is not None:
+        inside = [p for p in resolved if previous[0] <= p.start and p.end <= previous[1]]
+    best = min(inside, key=lambda p: (_rank(p.feature), abs(p.start - trigger))) if inside else None
+    if best is not None and _rank(best.feature) <= 2:
+        near = bool(_NEAR.search(body[max(sent_start, best.start - 40) : best.start].lower()))
+        return _location(best, precision_of(best.feature, near))
+    if dateline is not None and dateline.lat is not None and dateline.lon is not None:
+        countries = {p.country_code for p in inside if p.country_code}
+        if best is None or not countries or dateline.country_code in countries:
+            precision = 2 if _rank(dateline.feature) == 0 else precision_of(dateline.feature)
+            return _location(dateline, precision)
+    if best is not None:
+        return _location(best, precision_of(best.feature))
+    return None

@@ -1,0 +1,88 @@
+"""Modality of an event trigger: asserted, negated, hypothetical (incl. threats) or future.
+
+Read from the dependency parse when there is one (negation, modal and future auxiliaries,
+governing verbs such as *threaten*, *plan*, *deny*, *fear*, conditional *if*), and from the
+words of the clause before the trigger otherwise. Only asserted events are reported by the
+stage (see ``docs/events.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..records import Modality
+from .sentences import Sentence, token_at
+
+__all__ = ["modality_of"]
+
+_NEG_VERBS = {"deny", "refute", "dismiss", "reject"}
+_FUTURE_VERBS = {"plan", "intend", "prepare", "schedule", "aim", "expect", "vow", "pledge", "promise", "decide", "seek",
+                 "want", "hope", "propose", "consider", "agree", "set", "call", "urge", "demand", "ask"}
+_THREAT_VERBS = {"threaten", "warn", "fear", "risk", "could", "may", "might", "would", "allege"}
+_THREAT_NOUNS = {"threat", "fear", "risk", "possibility", "plan", "plot", "call", "calls", "demand", "warning",
+                 "prospect", "danger", "spectre", "specter", "rumour", "rumor"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
+_HYPO_AUX = {"could", "may", "might", "would", "should", "must", "can"}
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:and|but|while|after|before|as|when|which|who)\b")
+_WINDOW_NEG = re.compile(r"\b(?:not|no|never|denied|denies|deny|without)\b(?:\W+\w+){0,3}\W*$")
+_WINDOW_FUTURE = re.compile(r"\b(?:will|shall|plans? to|planning to|planned to|intends? to|set to|scheduled to|"
+                            r"to be held|going to|vow(?:ed|s)? to|pledged? to|prepar(?:ing|es|ed) to|"
+                            r"expected to|would)\b")
+_WINDOW_HYPO = re.compile(r"\b(?:could|may|might|if|unless|threat(?:en(?:ed|s|ing)?)?(?: of| to)?|fear(?:ed|s|ing)?|"
+                          r"warn(?:ed|s|ing)?|risk(?:s|ed)? of|possible|possibility|alleged plot|calls? for|urged?|"
+                          r"demand(?:ed|s)?)\b")
+
+
+def _from_parse(tok: Any) -> Modality | None:
+    node = tok
+    for depth in range(4):
+        children = list(node.children)
+        if any(c.dep_ == "neg" for c in children):
+            return "negated"
+        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX:
+            return "future"
+        if aux & _HYPO_AUX:
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+            return "hypothetical"
+        if depth > 0:
+            lemma = node.lemma_.lower()
+            if lemma in _NEG_VERBS:
+                return "negated"
+            if lemma in _THREAT_VERBS or lemma in _THREAT_NOUNS:
+                return "hypothetical"
+            if lemma in _FUTURE_VERBS and node.tag_ != "VBN":
+                return "future"
+        if node.dep_ in ("ROOT",) or node.head is node:
+            return None
+        if node.dep_ in ("conj", "advcl", "relcl", "acl", "appos", "parataxis") and depth > 0:
+            return None
+        if node.dep_ == "conj":
+            return None
+        node = node.head
+    return None
+
+
+def modality_of(sentence: Sentence, start: int, end: int) -> Modality:
+    """Modality of the trigger at body offsets [start, end) of ``sentence``."""
+    tok = token_at(sentence, start)
+    if tok is not None:
+        found = _from_parse(tok)
+        if found is not None:
+            return found
+    before = sentence.low[: start - sentence.start]
+    cut = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    clause = before[cut[-1] :] if cut else before
+    if _WINDOW_NEG.search(clause):
+        return "negated"
+    if tok is None:
+        if _WINDOW_FUTURE.search(clause):
+            return "future"
+        if _WINDOW_HYPO.search(clause):
+            return "hypothetical"
+    elif re.search(r"\b(?:threat(?:en\w*)?|fear\w*|warn\w*|plans? to|vow\w* to)\b", clause):
+        return "hypothetical"
+    return "asserted"

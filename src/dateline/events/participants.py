@@ -1,0 +1,213 @@
+"""Who took part in an event: actor1, actor2 and associated actors.
+
+The actors stage (``dateline.actors``) finds and normalizes actor mentions and offers
+``dateline.actors.roles.assign_roles(trigger, mentions, sent)``; this module calls it when it
+is there and otherwise assigns roles itself from the dependency parse (the trigger's
+subject or passive agent is actor1, its object actor2, "backed by X" an associated actor).
+When the actors stage found nothing in a sentence, mentions are made from the context cues
+(state / non-state words), so that events still name their parties. Sub-event conventions
+are then applied (ACLED): in protests actor1 is the protesters; in *Government regains
+territory* actor1 is the state force and in *Non-state actor overtakes territory* the
+non-state group.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from ..records import Actor
+from .lexicon import cue_patterns
+from .sentences import Sentence, token_at
+
+__all__ = ["Parties", "cue_mentions", "parties_for"]
+
+log = logging.getLogger(__name__)
+
+_ASSOC = re.compile(r"\b(?:backed by|with the (?:support|backing|help) of|supported by|alongside|together with|"
+                    r"assisted by|aided by|with help from|with air support from|and (?:its |their )?allied)\b")
+_STATE, _NONSTATE, _CIVIL = "State forces", "Rebel group", "Civilians"
+
+
+@dataclass(slots=True)
+class Parties:
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc: list[Actor] = field(default_factory=list)
+
+
+@cache
+def _roles_api() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
+    """``assign_roles`` and ``normalize`` of the actors package, when it offers them."""
+    assign = normalize = None
+    try:
+        assign = importlib.import_module("dateline.actors.roles").assign_roles
+    except (ImportError, AttributeError):
+        log.debug("dateline.actors.roles.assign_roles not available; events assign roles themselves")
+    with contextlib.suppress(ImportError, AttributeError):
+        normalize = importlib.import_module("dateline.actors").normalize
+    return assign, normalize
+
+
+def _expand(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Grow a cue match to its noun phrase ("forces" → "Iraqi security forces")."""
+    span = sentence.span
+    if span is None:
+        return start, end
+    for chunk in span.noun_chunks:
+        if chunk.start_char <= start and end <= chunk.end_char:
+            toks = [t for t in chunk if t.dep_ not in ("det", "poss") and t.pos_ != "DET"]
+            if toks:
+                return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return start, end
+
+
+def cue_mentions(body: str, sentence: Sentence) -> list[Actor]:
+    """Actor mentions of a sentence made from the state / non-state / civilian cue words."""
+    cues = cue_patterns()
+    found: list[Actor] = []
+    for cue, kind in (("nonstate", _NONSTATE), ("state", _STATE), ("civilian_target", _CIVIL)):
+        for m in cues[cue].finditer(sentence.low):
+            s, e = _expand(sentence, sentence.start + m.start(), sentence.start + m.end())
+            if any(a.start is not None and a.end is not None and a.start < e and s < a.end for a in found):
+                continue
+            text = body[s:e]
+            found.append(Actor(name=text, type=kind, text=text, start=s, end=e))
+    found.sort(key=lambda a: a.start or 0)
+    return found
+
+
+def _normalized(actor: Actor) -> Actor:
+    _, normalize = _roles_api()
+    if normalize is None or actor.text is None:
+        return actor
+    try:
+        norm = normalize(actor.text)
+    except Exception:  # the actors API is another module's; never let it sink an event
+        log.debug("actors.normalize failed on %r", actor.text, exc_info=True)
+        return actor
+    if norm is None:
+        return actor
+    return replace(actor, name=norm.name, type=norm.type or actor.type, country_code=norm.country_code)
+
+
+def _covering(mentions: Sequence[Actor], tok_start: int, tok_end: int) -> Actor | None:
+    for m in mentions:
+        if m.start is not None and m.end is not None and m.start < tok_end and tok_start < m.end:
+            return m
+    return None
+
+
+def _by_parse(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Parties:
+    tok = token_at(sentence, trigger)
+    parties = Parties()
+    if tok is None:
+        return parties
+    verb = tok
+    while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+        if verb.head is verb:
+            break
+        verb = verb.head
+    for child in verb.children:
+        sub = list(child.subtree)
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        if child.dep_ in ("nsubj", "agent") and parties.actor1 is None:
+            parties.actor1 = _covering(mentions, lo, hi)
+        elif child.dep_ in ("dobj", "nsubjpass") and parties.actor2 is None:
+            parties.actor2 = _covering(mentions, lo, hi)
+    if verb.dep_ in ("acl", "amod") and parties.actor2 is None:
+        head = verb.head
+        parties.actor2 = _covering(mentions, head.idx, head.idx + len(head.text))
+    return parties
+
+
+def _fallback(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Parties:
+    parties = _by_parse(sentence, trigger, mentions)
+    if parties.actor1 is None:
+        before = [m for m in mentions if (m.end or 0) <= trigger and m.type != _CIVIL]
+        parties.actor1 = before[0] if before else None
+    if parties.actor1 is None:
+        after_by = re.match(r"\W*\w+\s+by\b", sentence.text[trigger - sentence.start :])
+        if after_by:
+            later = [m for m in mentions if (m.start or 0) > trigger]
+            parties.actor1 = later[0] if later else None
+    if parties.actor2 is None:
+        after = [m for m in mentions if (m.start or 0) >= trigger and m is not parties.actor1]
+        parties.actor2 = after[0] if after else None
+    return parties
+
+
+def _assoc(sentence: Sentence, mentions: Sequence[Actor], taken: Sequence[Actor | None]) -> list[Actor]:
+    out: list[Actor] = []
+    for m in _ASSOC.finditer(sentence.text.lower()):
+        pos = sentence.start + m.end()
+        nxt = [a for a in mentions if (a.start or 0) >= pos and (a.start or 0) - pos < 40 and a not in taken]
+        if nxt and nxt[0] not in out:
+            out.append(nxt[0])
+    return out
+
+
+def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc_actors: Sequence[Actor]) -> Parties:
+    """actor1, actor2 and associated actors of the event triggered at body offset ``trigger``."""
+    mentions = [a for a in doc_actors if a.start is not None and sentence.start <= a.start < sentence.end]
+    if not mentions:
+        mentions = [_normalized(a) for a in cue_mentions(body, sentence)]
+    parties: Parties | None = None
+    assign, _ = _roles_api()
+    tok = token_at(sentence, trigger)
+    if assign is not None and tok is not None:
+        try:
+            roles = assign(tok, mentions, sentence.span)
+            parties = Parties(roles.actor1, roles.actor2, list(roles.assoc))
+        except Exception:
+            log.debug("actors.roles.assign_roles failed", exc_info=True)
+    if parties is None or (parties.actor1 is None and parties.actor2 is None):
+        parties = _fallback(sentence, trigger, mentions)
+        parties.assoc = _assoc(sentence, mentions, (parties.actor1, parties.actor2))
+    return _conventions(sub_event, parties, mentions)
+
+
+def _pick(mentions: Sequence[Actor], kinds: tuple[str, ...]) -> Actor | None:
+    for m in mentions:
+        if m.type in kinds:
+            return m
+    return None
+
+
+def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor]) -> Parties:
+    state = ("State forces",)
+    nonstate = ("Rebel group", "Political militia", "Identity militia")
+    if sub_event == "Government regains territory":
+        if parties.actor1 is None or parties.actor1.type not in state:
+            cand = _pick(mentions, state)
+            if cand is not None:
+                if parties.actor2 is cand:
+                    parties.actor2 = parties.actor1
+                parties.actor1 = cand
+        parties.assoc = [a for a in parties.assoc if a is not parties.actor1]
+    elif sub_event == "Non-state actor overtakes territory":
+        if parties.actor1 is None or parties.actor1.type not in nonstate:
+            cand = _pick(mentions, nonstate)
+            if cand is not None:
+                if parties.actor2 is cand:
+                    parties.actor2 = parties.actor1
+                parties.actor1 = cand
+    elif sub_event in ("Peaceful protest", "Protest with intervention", "Violent demonstration"):
+        kind = "Rioters" if sub_event == "Violent demonstration" else "Protesters"
+        police = _pick(mentions, state)
+        parties.actor1 = Actor(name=kind, type=kind)
+        parties.actor2 = police if sub_event != "Peaceful protest" else None
+    elif sub_event == "Excessive force against protesters":
+        parties.actor1 = _pick(mentions, state) or parties.actor1
+        parties.actor2 = Actor(name="Protesters", type="Protesters")
+    elif sub_event == "Mob violence":
+        parties.actor1 = Actor(name="Rioters", type="Rioters")
+    if parties.actor2 is parties.actor1:
+        parties.actor2 = None
+    return parties

@@ -1,0 +1,72 @@
+"""Sentences of the body, from the spaCy parse when there is one, else a plain splitter.
+
+The events stage works sentence by sentence; a :class:`Sentence` carries its offsets in the
+body and, when the document was parsed, its spaCy ``Span`` (for tokens, lemmas and the
+dependency parse). With a blank pipeline (tests) a regular-expression splitter is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Sentence", "split_sentences", "token_at"]
+
+_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    span: Any = None  # spacy.tokens.Span when parsed
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _has_sents(nlp_doc: Any) -> bool:
+    try:
+        return bool(nlp_doc.has_annotation("SENT_START") or nlp_doc.has_annotation("DEP"))
+    except (AttributeError, ValueError):
+        return False
+
+
+def split_sentences(body: str, nlp_doc: Any = None) -> Iterator[Sentence]:
+    """Sentences of ``body`` (offsets into it), from ``nlp_doc`` when it has sentence boundaries."""
+    if nlp_doc is not None and _has_sents(nlp_doc) and nlp_doc.text == body:
+        for sent in nlp_doc.sents:
+            start, end = sent.start_char, sent.end_char
+            if body[start:end].strip():
+                yield Sentence(start, end, body[start:end], sent)
+        return
+    pos = 0
+    for match in _SPLIT.finditer(body):
+        yield from _plain(body, pos, match.start())
+        pos = match.end()
+    yield from _plain(body, pos, len(body))
+
+
+def _plain(body: str, start: int, end: int) -> Iterator[Sentence]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Sentence(start, end, body[start:end])
+
+
+def token_at(sentence: Sentence, char: int) -> Any:
+    """The spaCy token of ``sentence`` covering body offset ``char`` (None without a parse)."""
+    if sentence.span is None:
+        return None
+    for tok in sentence.span:
+        if tok.idx <= char < tok.idx + max(1, len(tok.text)):
+            return tok
+        if tok.idx > char:
+            return tok
+    return None

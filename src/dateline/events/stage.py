@@ -1,0 +1,130 @@
+"""The events stage: from a parsed article to the ACLED events a coder would write down.
+
+For each sentence of the body: typed triggers (:mod:`.detect`), their modality
+(:mod:`.modality`; only asserted events are reported), parties (:mod:`.participants`),
+place (:mod:`.locate`), date (:mod:`.dating`), fatalities (:mod:`.fatalities`), a
+confidence; then duplicates are merged (:mod:`.dedup`) and events under the reporting
+threshold (option ``events.min_confidence``, default 0.5) are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+
+from ..records import Document, Event, Evidence, Plover
+from ..resources import Resources
+from ..settings import Settings
+from .dating import date_of
+from .dedup import merge_duplicates
+from .detect import Detection, detect
+from .fatalities import fatalities_in
+from .lexicon import cue_patterns, event_type_of, plover_for
+from .locate import locate
+from .modality import modality_of
+from .participants import parties_for
+from .sentences import Sentence, split_sentences
+
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "EventsStage", "event_id", "extract_events"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
+def event_id(doc_id: str, sub_event: str, start: int, end: int) -> str:
+    """Stable id: a hash of the document id, the sub-event type and the evidence offsets."""
+    return hashlib.sha1(f"{doc_id}|{sub_event}|{start}|{end}".encode()).hexdigest()[:16]
+
+
+def _confidence(det: Detection, sentence: Sentence, index: int, has_actor: bool) -> float:
+    conf = det.strength
+    low = sentence.low
+    cues = cue_patterns()
+    if cues["attribution"].search(low):
+        conf -= 0.3
+    if cues["diplomacy"].search(low):
+        conf -= 0.15
+    if index == 0:
+        conf += 0.03
+    if has_actor:
+        conf += 0.02
+    return round(min(0.97, max(0.05, conf)), 3)
+
+
+def _evidence(body: str, sentence: Sentence) -> Evidence:
+    start, end = sentence.start, sentence.end
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return Evidence(body[start:end], start, end)
+
+
+def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                   keep_unasserted: bool = False) -> list[Event]:
+    """The events of a document whose article, places, timexes and actors are filled in."""
+    body = doc.article.body
+    if not body.strip():
+        return []
+    sentences = list(split_sentences(body, doc.annotations.get("nlp")))
+    bounds = [(s.start, s.end) for s in sentences]
+    dateline = doc.article.dateline.place if doc.article.dateline else None
+    found: list[Event] = []
+    for index, sentence in enumerate(sentences):
+        for det in detect(sentence):
+            modality = modality_of(sentence, det.start, det.end)
+            if modality != "asserted" and not keep_unasserted:
+                continue
+            evidence = _evidence(body, sentence)
+            parties = parties_for(det.sub_event, body, sentence, det.start, doc.actors)
+            conf = _confidence(det, sentence, index, parties.actor1 is not None)
+            if modality != "asserted":
+                conf = round(conf * 0.4, 3)
+            if conf < min_confidence and not keep_unasserted:
+                continue
+            previous = bounds[index - 1] if index else None
+            location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous)
+            dating = date_of(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
+                             trigger=det.start, sentences=bounds)
+            ptype, pmode = plover_for(det.sub_event, body[det.start : det.end])
+            found.append(Event(
+                id=event_id(doc.id, det.sub_event, evidence.start, evidence.end),
+                event_type=event_type_of(det.sub_event),
+                sub_event_type=det.sub_event,
+                evidence=evidence,
+                plover=Plover(ptype, pmode),
+                date=dating.date,
+                location=location,
+                actor1=parties.actor1,
+                actor2=parties.actor2,
+                assoc_actors=parties.assoc,
+                fatalities=fatalities_in(sentence.text) if event_type_of(det.sub_event) != "Protests"
+                or det.sub_event == "Excessive force against protesters" else None,
+                modality=modality,
+                historical=dating.historical,
+                confidence=conf,
+            ))
+    return merge_duplicates(found)
+
+
+class EventsStage:
+    """Finds ACLED-coded events in ``doc.article.body`` into ``doc.events``."""
+
+    name = "events"
+    requires = ("article", "nlp", "places", "timexes", "actors")
+    produces = ("events",)
+
+    def __init__(self, settings: Settings, resources: Resources) -> None:
+        self.settings = settings
+        self.resources = resources
+        self.min_confidence = float(settings.option("events.min_confidence", DEFAULT_MIN_CONFIDENCE))  # type: ignore[arg-type]
+        self.keep_unasserted = bool(settings.option("events.keep_unasserted", False))
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = extract_events(doc, min_confidence=self.min_confidence, keep_unasserted=self.keep_unasserted)
+        return doc
+
+    def pipe(self, docs: Sequence[Document]) -> list[Document]:
+        return [self(doc) for doc in docs]
