@@ -57,7 +57,7 @@ def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--type", "event_type", help="ACLED event type or sub-event type."),
         click.option("--actor", help="Part of an actor's name."),
         click.option("--bbox", callback=_bbox, metavar="W,S,E,N", help="Bounding box in degrees."),
-        click.option("--text", help="Part of a reporting sentence, place name or headline."),
+        click.option("--text", help="Words in a place name or a reporting article."),
         click.option("--no-historical", is_flag=True, help="Leave out background (historical) events."),
         click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
     ]

@@ -24,7 +24,7 @@ class Filters:
     event_type: str | None = None  # an ACLED event type or sub-event type
     actor: str | None = None  # part of an actor's name (actor1, actor2 or associated)
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    text: str | None = None  # part of a reporting sentence, place name or article title
+    text: str | None = None  # words in a place name or in the title or text of a reporting article
     include_historical: bool = True
     limit: int | None = None
 
@@ -68,9 +68,9 @@ class Filters:
         if self.text:
             clauses.append(
                 "(e.location_name ILIKE ? OR e.event_id IN (SELECT r.event_id FROM reports r JOIN articles a"
-                " USING (article_id) WHERE r.evidence_text ILIKE ? OR a.title ILIKE ?))"
+                " USING (article_id) WHERE r.evidence_text ILIKE ? OR a.title ILIKE ? OR a.body ILIKE ?))"
             )
-            params += [f"%{self.text}%"] * 3
+            params += [f"%{self.text}%"] * 4
         if not self.include_historical:
             clauses.append("NOT coalesce(e.historical, false)")
         return (" AND ".join(clauses) or "true"), params

@@ -1,0 +1,105 @@
+"""Upserts: one transaction per article, content versions remembered, updates replace."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from dateline.records import Place, Timex
+from dateline.store import Store, content_hash, store_document
+
+
+def put(store: Store, doc: Any, content: str | None = None, url: str | None = None) -> Any:
+    return store_document(store, doc, chash=content_hash(content or doc.article.body), input_id=doc.id, url=url)
+
+
+def test_a_document_and_its_parts_are_stored(
+    store: Store, make_doc: Callable[..., Any], make_event: Callable[..., Any]
+) -> None:
+    doc = make_doc(events=[make_event(), make_event("Shelling/artillery/missile attack", "Explosions/Remote violence")])
+    doc.places.append(Place("Al-Qaim", 0, 7, "Al Qaim", "92138", 34.37, 40.98, "IQ", "Anbar", "city"))
+    doc.timexes.append(Timex("Monday", 10, 16, "DATE", "2019-09-30"))
+    result = put(store, doc)
+    assert result.status == "added" and result.reports == 2
+    counts = store.counts()
+    assert (counts["articles"], counts["reports"], counts["events"], counts["places"], counts["timexes"]) == (
+        1,
+        2,
+        2,
+        1,
+        1,
+    )
+    row = store.rows("SELECT title, source, published FROM articles")[0]
+    assert row["title"] == "Story a1" and row["source"] == "AFP" and str(row["published"]) == "2019-09-30"
+
+
+def test_the_same_content_twice_is_stored_once(
+    store: Store, make_doc: Callable[..., Any], make_event: Callable[..., Any]
+) -> None:
+    assert put(store, make_doc(events=[make_event()])).status == "added"
+    before = store.counts()
+    assert put(store, make_doc("copy-elsewhere", events=[make_event()])).status == "skipped"
+    assert store.counts() == before
+
+
+def test_an_updated_article_replaces_its_events(
+    store: Store, make_doc: Callable[..., Any], make_event: Callable[..., Any]
+) -> None:
+    url = "https://news.example.org/qaim"
+    first = make_doc(events=[make_event(fatalities=3)], body="version one", url=url)
+    assert put(store, first, url=url).status == "added"
+    second = make_doc(
+        events=[make_event("Attack", "Violence against civilians", actor2="Civilians")], body="version two", url=url
+    )
+    assert put(store, second, url=url).status == "replaced"
+    counts = store.counts()
+    assert (counts["articles"], counts["article_versions"], counts["reports"], counts["events"]) == (1, 2, 1, 1)
+    assert store.scalar("SELECT sub_event_type FROM events") == "Attack"
+    assert store.scalar("SELECT body FROM articles") == "version two"
+    # the old version coming round again is recognized and changes nothing
+    assert put(store, first, url=url).status == "skipped"
+    assert store.scalar("SELECT sub_event_type FROM events") == "Attack"
+
+
+def test_updating_one_source_of_a_merged_event_keeps_the_other(
+    store: Store, make_doc: Callable[..., Any], make_event: Callable[..., Any]
+) -> None:
+    put(
+        store,
+        make_doc("afp", events=[make_event()], body="afp story", url="https://afp.example/1"),
+        url="https://afp.example/1",
+    )
+    put(store, make_doc("ap", events=[make_event()], body="ap story", source="AP"))
+    assert store.scalar("SELECT n_articles FROM events") == 2
+    # AFP corrects its story: the clash becomes an attack on civilians elsewhere
+    fix = make_doc("afp", events=[make_event("Attack", "Violence against civilians", place="Mosul")], body="afp v2")
+    put(store, fix, url="https://afp.example/1")
+    rows = store.rows("SELECT sub_event_type, n_articles, sources FROM events ORDER BY sub_event_type")
+    assert [(r["sub_event_type"], r["n_articles"]) for r in rows] == [("Armed clash", 1), ("Attack", 1)]
+    assert rows[0]["sources"] == '["AP"]'
+
+
+def test_a_failure_inside_the_transaction_leaves_nothing_behind(
+    store: Store, make_doc: Callable[..., Any], make_event: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put(store, make_doc("earlier", events=[make_event()], body="earlier story"))
+    before = store.counts()
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("dateline.store.write.refresh_events", boom)
+    with pytest.raises(KeyboardInterrupt):
+        put(store, make_doc("later", events=[make_event(place="Mosul")], body="later story"))
+    assert store.counts() == before
+    assert not store.has_version(content_hash("later story"))
+
+
+def test_an_event_without_date_or_place_is_kept_but_never_merged(
+    store: Store, make_doc: Callable[..., Any], make_event: Callable[..., Any]
+) -> None:
+    put(store, make_doc("one", events=[make_event(place=None)], body="one"))
+    put(store, make_doc("two", events=[make_event(place=None)], body="two"))
+    assert store.counts()["events"] == 2
