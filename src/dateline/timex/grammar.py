@@ -1,0 +1,183 @@
+"""Recognition: the rules of ``rules.tsv`` compiled, run over a text, overlaps resolved.
+
+A rule is a regex with named groups plus the name of the normalizer that turns its
+groups into a TIMEX3 value (:mod:`.normalize`). Macros such as ``{MONTH}`` expand to
+alternations built from ``lexicon.json``. :func:`find` returns the non-overlapping
+candidates, longest first, that pass the guards against common false alarms ("may",
+"2000 people", "for" + bare plurals).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .lexicon import lexicon
+
+__all__ = ["Candidate", "Rule", "find", "rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    normalizer: str
+    pattern: re.Pattern[str]
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    normalizer: str
+    groups: dict[str, str | None]
+    priority: int
+
+
+def _alt(words: list[str]) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+@cache
+def _macros() -> dict[str, str]:
+    lex = lexicon()
+    ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+             "eighteen", "nineteen"]
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    numword = _alt([w for w in lex["numbers"] if w != "couple"])
+    vague = _alt(lex["vague_numbers"])
+    units = lex["units"]
+    singular = [u for u in units if u in ("second", "minute", "hour", "day", "week", "weekend", "month",
+                                           "quarter", "year", "decade", "century")]
+    plural = [u for u in units if u not in singular]
+    ordw = _alt(list(lex["ordinals"]))
+    pm = (r"(?:early|mid-?|late|around|"
+          r"the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+half|"
+          r"last\s+half|first\s+part|latter\s+part|early\s+part)\s+of)")
+    return {
+        "MONTH": _alt(list(lex["months"])),
+        "WEEKDAY": _alt(list(lex["weekdays"])),
+        "SEASON": _alt(list(lex["seasons"])),
+        "YEAR": r"(?:1\d{3}|20\d{2})(?![\d])",
+        "DAY": r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])|" + ordw + ")",
+        "ORDW": ordw,
+        "ONES": _alt(ones),
+        "TEENS": _alt(teens),
+        "TENS": _alt(tens),
+        "DECW": _alt(list(lex["decade_words"])),
+        "NUM": (r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + vague + "|" + numword
+                + r"(?:(?:[\s-]+|\s+and\s+)" + numword + r")*(?:\s+and\s+a\s+half)?)"),
+        "UNIT": _alt(list(units)),
+        "UNITSG": _alt(singular),
+        "UNITPL": _alt(plural),
+        "DURMOD": _alt(list(lex["duration_mods"])),
+        "PM": pm,
+    }
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The compiled rules of ``rules.tsv`` (cached)."""
+    macros = _macros()
+    text = resources.files(__package__).joinpath("rules.tsv").read_text(encoding="utf-8")
+    out: list[Rule] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, normalizer, pattern = line.split("\t")
+        expanded = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m.group(1)], pattern)
+        compiled = re.compile(r"(?<![\w'])(?:" + expanded + r")(?![\w])", re.IGNORECASE)
+        out.append(Rule(name, normalizer, compiled, len(out)))
+    return tuple(out)
+
+
+_CAPITALIZED = ("m", "wd", "day", "s")
+_BARE_PLURAL_CUES = {"for", "over", "within", "took", "take", "takes", "taking", "lasted", "lasting", "spent",
+                     "after", "wait", "waited", "spend"}
+_NOT_CURRENT = re.compile(r"\s+(?:accounts?|affairs|events|assets|liabilities|members?|prices?)\b", re.I)
+_PREV_WORD = re.compile(r"([\w']+)\W*$")
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text[max(0, start - 40):start])
+    return m.group(1) if m else ""
+
+
+def _ok(c: Candidate, text: str) -> bool:
+    """Guards against frequent false alarms, rule by rule."""
+    g = c.groups
+    lex = lexicon()
+    month = g.get("m")
+    if month is not None:
+        low = month.lower().rstrip(".")
+        if low in lex["ambiguous_months"] and not month[0].isupper():
+            return False
+        if low in ("may", "march") and c.rule == "month" and not (g.get("pm") or g.get("rel") or g.get("y")):
+            prev = _prev_word(text, c.start)
+            if prev[:1].isupper() and prev.lower() not in _MONTH_PREP:
+                return False  # "Theresa May", "Long March"
+            nxt = text[c.end:c.end + 12].lstrip()
+            if low == "may" and nxt[:1].islower() and not nxt.startswith(("and", "or", "to", "through")):
+                return False
+    for key in ("wd", "day"):
+        word = g.get(key)
+        if word and word.lower() in lex["weekdays"] and not word[0].isupper():
+            return False
+    if c.rule == "year" and not (g.get("pm") or g.get("fy")):
+        return _year_ok(c, text)
+    if c.rule == "season" and (g.get("s") or "").lower() in ("fall", "spring") and not (
+            g.get("rel") or g.get("pm") or g.get("pm2") or g.get("y") or g.get("yrel")):
+        return _prev_word(text, c.start).lower() in ("in", "this", "last", "next", "the")
+    if c.rule == "bare_plural":
+        return _prev_word(text, c.start).lower() in _BARE_PLURAL_CUES
+    if c.rule == "present_ref" and (g.get("r") or "").lower() == "current":
+        return not _NOT_CURRENT.match(text, c.end)
+    if c.rule in ("clock", "clock24") and g.get("h") and int(g["h"] or 0) > 24:
+        return False
+    return True
+
+
+_MONTH_PREP = {"in", "since", "by", "until", "till", "from", "through", "of", "on", "to", "before", "after",
+               "during", "early", "late", "mid", "last", "next", "this", "and", "or", "between", "the"}
+
+
+def _year_ok(c: Candidate, text: str) -> bool:
+    y = int(c.groups.get("y") or 0)
+    before = text[max(0, c.start - 3):c.start]
+    after = text[c.end:c.end + 16]
+    if re.search(r"[$£€#¥]\s*$|No\.\s*$", before) or re.match(r"\s*(?:%|percent|per\s+cent|[.,:]\d)", after):
+        return False
+    if re.match(r"\s*(?:GMT|UTC|hrs|hours|local|[ap]\.?m\b)", after, re.I):
+        return False
+    nxt = re.match(r"\s*([A-Za-z]+)", after)
+    if nxt and nxt.group(1).lower() in lexicon()["year_count_nouns"]:
+        return False
+    if 1900 <= y <= 2099:
+        return True
+    return _prev_word(text, c.start).lower() in _MONTH_PREP
+
+
+def find(text: str) -> list[Candidate]:
+    """Non-overlapping time expression candidates in ``text``, in text order."""
+    cands: list[Candidate] = []
+    for rule in rules():
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                cands.append(Candidate(m.start(), m.end(), rule.name, rule.normalizer, m.groupdict(), rule.priority))
+    cands.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for c in cands:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        if not _ok(c, text):
+            continue
+        taken.append((c.start, c.end))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

@@ -1,0 +1,80 @@
+"""Which way a time expression points: the tense of the verb that governs it.
+
+With a spaCy parse, climb from the expression to its governing verb and read its
+tense and auxiliaries; without one, look for cues in the words around the expression.
+Returns "past", "future" or None (present or unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["Direction", "direction", "sentence_bounds"]
+
+Direction = str | None
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "due", "prepare",
+                 "propose", "seek", "go", "agree", "promise", "vow", "threaten", "likely", "able", "need"}
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|'ll|shall|won't|would|is\s+to|are\s+to|going\s+to|plans?\s+to|expected\s+to|scheduled\s+to|"
+    r"due\s+to|set\s+to|intends?\s+to)\b", re.I)
+_PAST_CUE = re.compile(r"\b(?:said|was|were|had|did|ago|told|announced|\w{3,}ed)\b", re.I)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """A cheap sentence around [start, end) when no parse is available."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i >= 0]
+    return (left + 1 if left >= 0 else 0), (min(right_candidates) if right_candidates else len(text))
+
+
+def _from_parse(nlp_doc: Any, start: int, end: int) -> Direction | str:
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "unknown"
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            break
+        if tok.head is tok:
+            return "unknown"
+        tok = tok.head
+    else:
+        return "unknown"
+    if tok.pos_ not in ("VERB", "AUX"):
+        return "unknown"
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or "going" in words:
+        return "future"
+    if tok.tag_ == "VB" and "to" in words:
+        head = tok.head
+        if head.lemma_.lower() in _FUTURE_HEADS or head.tag_ in ("VBZ", "VBP", "MD"):
+            return "future"
+    if tok.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
+        return "past"
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl"):
+        return "past"
+    return None
+
+
+def direction(text: str, start: int, end: int, nlp_doc: Any = None) -> Direction:
+    """"past", "future" or None for the expression at [start, end) of ``text``."""
+    if nlp_doc is not None:
+        try:
+            found = _from_parse(nlp_doc, start, end)
+        except (IndexError, ValueError):
+            found = "unknown"
+        if found != "unknown":
+            return found
+    s, e = sentence_bounds(text, start, end)
+    left, right = text[max(s, start - 80):start], text[end:min(e, end + 40)]
+    if _FUTURE_CUE.search(left) or _FUTURE_CUE.search(right):
+        return "future"
+    if _PAST_CUE.search(left) or _PAST_CUE.search(right):
+        return "past"
+    return None
