@@ -37,13 +37,20 @@ def _date_event() -> Callable[..., Any] | None:
         return None
 
 
+def _distance(body: str, timex: Timex, anchor: int) -> int:
+    """Characters between a date expression and the trigger; each clause boundary counts 30 more."""
+    lo, hi = (timex.end, anchor) if timex.end <= anchor else (anchor, timex.start)
+    gap = body[lo:hi]
+    return len(gap) + 30 * sum(gap.count(c) for c in ",;()—")
+
+
 def _fallback(
-    start: int, end: int, timexes: Sequence[Timex], published: str | None, trigger: int | None
+    body: str, start: int, end: int, timexes: Sequence[Timex], published: str | None, trigger: int | None
 ) -> EventDating:
     inside = [t for t in timexes if t.type == "DATE" and t.start_date and start <= t.start and t.end <= end]
     if inside:
         anchor = trigger if trigger is not None else start
-        t = min(inside, key=lambda x: abs(x.start - anchor))
+        t = min(inside, key=lambda x: _distance(body, x, anchor))
         historical = bool(published and t.end_date and t.end_date < published[:10])
         return EventDating(EventDate(t.start_date, t.end_date, t.precision, t.text), historical)
     if published:
@@ -69,4 +76,4 @@ def date_of(
             return EventDating(got.date, bool(got.historical))
         except Exception:  # another module's function: a failure must not sink the event
             log.debug("date_event failed; using the nearest date expression", exc_info=True)
-    return _fallback(start, end, timexes, published, trigger)
+    return _fallback(body, start, end, timexes, published, trigger)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .lexicon import Family, cue_patterns, families
 from .sentences import Sentence, token_at
@@ -46,6 +47,7 @@ _PROTEST_ABSORBS = (
 )
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|slammed)\b")
+_ANTI = re.compile(r"\b(?:anti|counter|pro)-[\w-]+")
 _BY = re.compile(r"^\s+by\b")
 _CAPITAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:[A-Z][\w'’-]+)")
 
@@ -67,7 +69,9 @@ def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     for pats, weak in ((fam.strong, False), (fam.weak, True)):
         for pat in pats:
-            found.extend((m.start(), m.end(), weak) for m in pat.finditer(low))
+            for m in pat.finditer(low):
+                span = m.span("t") if "t" in pat.groupindex and m.group("t") else m.span()
+                found.append((span[0], span[1], weak))
     found.sort(key=lambda h: (h[2], h[0]))
     return found
 
@@ -77,8 +81,9 @@ def _cue(name: str, text: str) -> bool:
 
 
 def _side_of(text: str) -> str | None:
-    """state / nonstate by the first actor cue in ``text``."""
+    """state / nonstate by the first actor cue in ``text`` ("anti-Daesh coalition" names no Daesh)."""
     cues = cue_patterns()
+    text = _ANTI.sub(" ", text)
     st, ns = cues["state"].search(text), cues["nonstate"].search(text)
     if st and ns:
         return "state" if st.start() < ns.start() else "nonstate"
@@ -91,14 +96,7 @@ def agent_side(sentence: Sentence, start: int, end: int) -> str | None:
     rs, re_ = start - sentence.start, end - sentence.start
     tok = token_at(sentence, start)
     if tok is not None:
-        verb = tok
-        for _ in range(3):
-            if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-                if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
-                    break
-                verb = verb.head
-            else:
-                break
+        verb = _governing_verb(tok)
         for child in verb.children:
             if child.dep_ == "agent":
                 side = _side_of(" ".join(t.text for t in child.subtree).lower())
@@ -114,7 +112,23 @@ def agent_side(sentence: Sentence, start: int, end: int) -> str | None:
         side = _side_of(after[:80])
         if side:
             return side
-    return _side_of(low[max(0, rs - 120) : rs])
+    return _side_of(low[:rs])
+
+
+def _governing_verb(tok: Any) -> Any:
+    """The verb whose subject is the trigger's agent ("forces waged a campaign to retake X" → waged)."""
+    verb = tok
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) or verb.head is verb:
+            break
+        climb = verb.dep_ == "pobj" and verb.head.head is not verb
+        if verb.dep_ in ("conj", "xcomp", "acl", "advcl", "pcomp") or climb:
+            verb = verb.head if verb.dep_ != "pobj" else verb.head.head
+            if verb.pos_ == "NOUN" and verb.head is not verb:
+                verb = verb.head
+        else:
+            break
+    return verb
 
 
 def _target_kind(low: str, rs: int, re_: int) -> str | None:
@@ -135,6 +149,17 @@ def _target_kind(low: str, rs: int, re_: int) -> str | None:
 
 
 def _territory_after(sentence: Sentence, re_: int) -> bool:
+    """Whether what the capture verb ending at ``re_`` (sentence offset) takes is territory."""
+    tok = token_at(sentence, sentence.start + re_ - 1)
+    if tok is not None:
+        # "a crossing seized by X" / "the town was captured"
+        owner = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if owner is not None:
+            text = " ".join(t.text for t in owner.subtree).lower()
+            if _cue("weapons_object", text):
+                return False
+            if _cue("territory", text) or owner.ent_type_ in ("GPE", "LOC", "FAC"):
+                return True
     after_low = sentence.low[re_ : re_ + 70]
     if _cue("weapons_object", after_low[:40]) and not _cue("territory", after_low[:25]):
         return False

@@ -129,6 +129,8 @@ def _by_parse(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Pa
 
 def _fallback(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Parties:
     parties = _by_parse(sentence, trigger, mentions)
+    if sentence.span is not None and _has_subject(sentence, trigger):
+        return parties  # the parse names the subject: no guessing by position
     if parties.actor1 is None:
         before = [m for m in mentions if (m.end or 0) <= trigger and m.type != _CIVIL]
         parties.actor1 = before[0] if before else None
@@ -141,6 +143,11 @@ def _fallback(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Pa
         after = [m for m in mentions if (m.start or 0) >= trigger and m is not parties.actor1]
         parties.actor2 = after[0] if after else None
     return parties
+
+
+def _has_subject(sentence: Sentence, trigger: int) -> bool:
+    tok = token_at(sentence, trigger)
+    return tok is not None and any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
 def _assoc(sentence: Sentence, mentions: Sequence[Actor], taken: Sequence[Actor | None]) -> list[Actor]:
