@@ -1,0 +1,282 @@
+"""Find actor mentions in an article body, with offsets.
+
+Three passes over one light tokenization of the body (a regular expression, not spaCy),
+so detection costs a small fraction of the parse:
+
+1. dictionary aliases: n-grams of up to :data:`MAX_ALIAS` words looked up in the lexicon's
+   alias index (case-insensitive, hyphen/space/apostrophe-insensitive) and acronym index
+   (case-sensitive); a match may not start glued to a word before it ("anti-Daesh"), and it
+   swallows a trailing group noun ("the Daesh *terror group*", "Hashed al-Shaabi *paramilitary alliance*");
+2. generic phrases: runs of owner words (demonyms, country names, identity groups),
+   modifiers and head nouns ("Iraqi security forces", "Fulani militiamen", "protesters"),
+   named by :func:`dateline.actors.normalize.generic_actor`; "Iran-backed" yields a mention
+   of Iran's forces;
+3. with a spaCy parse: a country or capital that is the subject or agent of a verb
+   ("Iraq and Syria reopened …") is that country's government; organisations the model
+   tags whose names say they are armed groups ("… Liberation Front") are kept under their
+   own name.
+
+Overlaps are resolved longest first, dictionary before generic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import Actor
+from .lexicon import Lexicon, alias_key
+from .normalize import entry_actor, generic_actor, normalize, pick_entry
+
+__all__ = ["Detector", "Token"]
+
+MAX_ALIAS = 10
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
+_DASH = frozenset("-‐‑‒–")
+_GROUP_TAIL = re.compile(
+    r"(?:[ \-](?:terror|terrorist|jihadist|extremist|militant|armed|rebel|insurgent|paramilitary|Islamist|militia|"
+    r"group|umbrella))*[ \-](?:group|groups|organi[sz]ation|movement|alliance|militia|militias|militiamen|militants|"
+    r"fighters|jihadists|rebels|insurgents|network|members|extremists|terrorists|gunmen|forces|troops|coalition)\b"
+)
+_BACKED = frozenset({"backed", "supported", "sponsored", "armed", "trained", "funded"})
+_ARMED_ORG = re.compile(
+    r"\b(?:Army|Front|Brigades?|Battalions?|Movement|Militias?|Forces|Liberation|Jihad|Mujahideen|Resistance|"
+    r"Tigers|Rebels|Guards?|Legion|Martyrs)\b"
+)
+_ORG_MILITIA = re.compile(r"\b(?:Brigades?|Battalions?|Militias?|Guards?|Legion)\b")
+_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_ROLE_PREPS = frozenset({"by", "against", "on", "at", "with", "toward", "towards"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # alias_key of the text
+    glued: bool  # touches the previous word through a hyphen ("anti-Daesh": Daesh is glued)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (hyphens dropped but remembered as glue), possessive 's, punctuation."""
+    out: list[Token] = []
+    prev_end = -1
+    prev_dash = False
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        if t in _DASH:
+            prev_dash = m.start() == prev_end
+            prev_end = m.end()
+            continue
+        glued = prev_dash and m.start() == prev_end
+        out.append(Token(t, m.start(), m.end(), alias_key(t) if t[0].isalnum() else t, glued))
+        prev_end = m.end()
+        prev_dash = False
+    return out
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    actor: Actor
+    priority: int  # lower wins among equal lengths
+    generic: str | None = None  # the generic category's head key, for coreference
+
+
+class Detector:
+    """Finds actor mentions; build once per lexicon (the stage caches one)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self._word_keys = (
+            {alias_key(m) for m in lexicon.modifiers}
+            | set(lexicon.by_demonym)
+            | set(lexicon.by_country_name)
+            | {alias_key(i) for i in lexicon.identities}
+        )
+        self._noun_keys = set(lexicon.by_noun)
+        self._owner_keys = set(lexicon.by_demonym) | set(lexicon.by_country_name)
+
+    # --- passes -------------------------------------------------------------------------
+    def _named(self, text: str, toks: list[Token], cc: str | None) -> Iterator[_Candidate]:
+        lex = self.lex
+        n = len(toks)
+        i = 0
+        while i < n:
+            if toks[i].glued or not toks[i].text[0].isalnum():
+                i += 1
+                continue
+            best: tuple[int, Any] | None = None
+            key = ""
+            for j in range(i, min(n, i + MAX_ALIAS)):
+                tok = toks[j]
+                if not tok.text[0].isalnum():
+                    break
+                key = tok.key if j == i else f"{key} {tok.key}"
+                surface = text[toks[i].start : tok.end]
+                found = lex.by_acronym.get(surface) or lex.by_alias.get(key)
+                if not found and cc and key in lex.contextual:
+                    named = lex.by_name.get(lex.contextual[key].get(cc, ""))
+                    found = [named] if named else None
+                if found:
+                    best = (j, found)
+            if best is None:
+                i += 1
+                continue
+            j, found = best
+            entry = pick_entry(found, cc)
+            start, end = toks[i].start, toks[j].end
+            tail = _GROUP_TAIL.match(text, end)
+            if tail:
+                end = tail.end()
+            yield _Candidate(start, end, entry_actor(lex, entry, cc), 0)
+            i = j + 1
+
+    def _generic(self, text: str, toks: list[Token], cc: str | None) -> Iterator[_Candidate]:
+        lex = self.lex
+        n = len(toks)
+        i = 0
+        while i < n:
+            # a run of owner / modifier / noun n-grams
+            run_end = i
+            last_noun_end: int | None = None
+            k = i
+            while k < n:
+                step = 0
+                for size in (3, 2, 1):
+                    if k + size > n or any(not t.text[0].isalnum() for t in toks[k : k + size]):
+                        continue
+                    key = " ".join(t.key for t in toks[k : k + size])
+                    if key in self._noun_keys:
+                        step, last_noun_end = size, k + size
+                        break
+                    if key in self._word_keys:
+                        step = size
+                        break
+                if not step or (k > i and toks[k].glued and toks[k].key in _BACKED):
+                    break
+                k += step
+                run_end = k
+            if last_noun_end is None:
+                # "Iran-backed": the backer is a mention of its own
+                tok = toks[i]
+                if (
+                    i + 1 < n
+                    and toks[i + 1].glued
+                    and toks[i + 1].key in _BACKED
+                    and tok.key in self._owner_keys
+                    and tok.text[:1].isupper()
+                ):
+                    owner = lex.by_demonym.get(tok.key) or lex.by_country_name.get(tok.key)
+                    actor = generic_actor(lex, [tok.text, "forces"], cc)
+                    if actor is not None and owner:
+                        yield _Candidate(tok.start, tok.end, actor, 1, "forces")
+                i = max(i + 1, run_end)
+                continue
+            words = [t.text for t in toks[i:last_noun_end]]
+            # "Government of Iraq", "the army of Mali"
+            end_tok = last_noun_end
+            if end_tok + 1 < n and toks[end_tok].key == "of":
+                nxt = end_tok + 1 + (1 if toks[end_tok + 1].key == "the" and end_tok + 2 < n else 0)
+                if toks[nxt].key in lex.by_country_name and toks[nxt].text[:1].isupper():
+                    words += ["of", toks[nxt].text]
+                    end_tok = nxt + 1
+            start_tok = i
+            while start_tok < last_noun_end and toks[start_tok].key in ("'s",):
+                start_tok += 1
+            actor = generic_actor(lex, words, cc)
+            if actor is not None:
+                head = toks[last_noun_end - 1].key
+                yield _Candidate(toks[start_tok].start, toks[end_tok - 1].end, actor, 1, head)
+                if toks[start_tok].key in self._owner_keys:
+                    yield from self._listed_owners(toks, start_tok, words[-1], cc)
+            i = max(i + 1, run_end)
+
+    def _listed_owners(self, toks: list[Token], first: int, noun: str, cc: str | None) -> Iterator[_Candidate]:
+        """"Russian and Syrian warplanes": the owners listed before the phrase share its noun."""
+        k = first - 1
+        while k >= 1 and toks[k].key in ("and", ",", "&", "or"):
+            owner = toks[k - 1]
+            if owner.key not in self._owner_keys or not owner.text[:1].isupper():
+                return
+            actor = generic_actor(self.lex, [owner.text, noun], cc)
+            if actor is None:
+                return
+            yield _Candidate(owner.start, owner.end, actor, 1, alias_key(noun))
+            k -= 2
+
+    def _parsed(self, nlp_doc: Any, cc: str | None) -> Iterator[_Candidate]:
+        lex = self.lex
+        for ent in nlp_doc.ents:
+            label = ent.label_
+            text = ent.text
+            if label == "GPE":
+                key = alias_key(text.removeprefix("the ").removeprefix("The "))
+                code = lex.by_country_name.get(key) or lex.by_capital.get(key)
+                if not code:
+                    continue
+                root = ent.root
+                dep = root.dep_
+                if dep in ("conj", "appos"):
+                    first = root.head
+                    while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+                        first = first.head
+                    dep = first.dep_
+                    root = first
+                head = root.head.lower_ if dep == "pobj" else ""
+                if dep in _ROLE_DEPS or head in _ROLE_PREPS:
+                    actor = normalize(text, cc, lex)
+                    if actor is not None:
+                        yield _Candidate(ent.start_char, ent.end_char, actor, 2)
+            elif label in ("ORG", "NORP") and _ARMED_ORG.search(text):
+                name = re.sub(r"^(?:the|The)\s+", "", text).strip()
+                actor = normalize(name, cc, lex)
+                if actor is None and name[:1].isupper():
+                    kind = "Political militia" if _ORG_MILITIA.search(name) else "Rebel group"
+                    actor = Actor(name=name, type=kind, country_code=cc)
+                if actor is not None:
+                    start = ent.start_char + max(0, text.find(name))
+                    yield _Candidate(start, start + len(name), actor, 3)
+
+    # --- public -------------------------------------------------------------------------
+    def find(self, text: str, nlp_doc: Any | None = None, country_code: str | None = None) -> list[Actor]:
+        """Actor mentions in ``text`` (offsets into it), in text order, without overlaps."""
+        toks = tokenize(text)
+        cands = list(self._named(text, toks, country_code))
+        cands += self._generic(text, toks, country_code)
+        if nlp_doc is not None:
+            cands += self._parsed(nlp_doc, country_code)
+        cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+        taken: list[_Candidate] = []
+        for c in cands:
+            if all(c.end <= t.start or c.start >= t.end for t in taken):
+                taken.append(c)
+        taken.sort(key=lambda c: c.start)
+        out = []
+        for c in taken:
+            a = c.actor
+            # mentions keep their own-country type; localize() applies the event's country
+            foreign = a.type == "External/Other forces" and a.name.startswith("Military Forces")
+            kind = "State forces" if foreign else a.type
+            out.append(Actor(a.name, kind, text[c.start : c.end], c.start, c.end, a.country_code))
+        self._corefer(out, [c.generic for c in taken])
+        return out
+
+    def _corefer(self, mentions: list[Actor], generic: list[str | None]) -> None:
+        """Bare "the militants"/"the extremists" are the last named armed group mentioned before."""
+        last_named: Actor | None = None
+        for n, m in enumerate(mentions):
+            if generic[n] is None and m.type in ("Rebel group", "Political militia") and not m.name.startswith(
+                "Unidentified"
+            ):
+                last_named = m
+            elif (
+                generic[n] is not None
+                and m.name.startswith("Unidentified Rebel Group")
+                and last_named is not None
+                and (m.text or "X")[:1].islower()
+            ):
+                mentions[n] = Actor(last_named.name, last_named.type, m.text, m.start, m.end, last_named.country_code)

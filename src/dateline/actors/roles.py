@@ -1,0 +1,264 @@
+"""Who did what to whom: assign actor mentions to the roles of one event, from the parse.
+
+``assign_roles(trigger, mentions, sent)`` walks from each mention's head token up the
+dependency tree to the event's trigger and reads the role off the relation that reaches
+the trigger: the subject, the agent of a passive ("by X") or a possessor/modifier of a
+nominal trigger ("Daesh's offensive", "Israeli airstrikes") is the doer (actor1); the
+object, the passive subject or a prepositional target ("against X", "on X", "from X",
+"over X") is the target (actor2). A backing word on the way ("backed by X", "with the
+support of X", "X-backed", "alongside X") makes the mention an associated actor of the side
+it reaches. Conjuncts share their first conjunct's role; the first mention of a side is
+its actor, later ones are associated. A trigger without a subject of its own (a
+participle clause, an infinitive, a light-verb object such as "launched an attack")
+borrows its governor's subject. Mentions the parse does not connect fall back on word
+order (the nearest before an active trigger is actor1, the nearest after it actor2).
+
+Works on partial parses (no ``dep_`` values: word order only) and never raises.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Roles", "assign_roles", "role_of_path"]
+
+log = logging.getLogger(__name__)
+
+#: words that make the mention under them a supporter ("backed by X", "X-backed")
+BACKING = frozenset(
+    {"back", "backed", "support", "supported", "aid", "assist", "help", "arm", "sponsor", "fund", "reinforce",
+     "accompany", "assistance", "backing", "cover", "alongside", "escort"}
+)
+#: verbs whose "with" partner is the other side, not a helper ("clashed with X")
+SYMMETRIC = frozenset(
+    {"clash", "fight", "battle", "skirmish", "exchange", "engage", "war", "meet", "negotiate", "talk", "agree",
+     "sign", "cooperate", "reconcile", "confront", "collide", "spar", "trade", "clashes", "fighting", "talks",
+     "agreement", "deal", "truce", "ceasefire", "meeting", "confrontation", "confrontations", "battles"}
+)
+_TARGET_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into", "over", "from", "targeting"})
+_HELPER_PREPS = frozenset({"alongside", "along", "beside", "together"})
+_SUBJ = frozenset({"nsubj", "csubj", "agent", "poss", "compound", "amod", "nmod"})
+_OBJ = frozenset({"nsubjpass", "csubjpass", "dobj", "dative", "attr", "oprd", "obj", "iobj"})
+_BORROW = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acl", "relcl"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+
+@dataclass(slots=True)
+class Roles:
+    """The actors of one event. ``assoc`` are associated actors (mostly of actor1's side);
+    ``assoc2`` those found backing actor2 (kept apart for callers that want ACLED's assoc_actor_2)."""
+
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc: list[Actor] = field(default_factory=list)
+    assoc2: list[Actor] = field(default_factory=list)
+
+
+def role_of_path(deps: Sequence[str], words: Sequence[str], trigger_lemma: str, trigger_is_noun: bool) -> str | None:
+    """Role of a mention from the relations on its path to the trigger (a pure function).
+
+    ``deps``/``words`` go from the mention's head up to the trigger's child (inclusive);
+    the result is "actor1", "actor2", "assoc1", "assoc2" or None.
+    """
+    if not deps:
+        return None
+    words = [w.lower() for w in words]
+    backing_at = next((k for k, w in enumerate(words) if k and w in BACKING), None)
+    if backing_at is not None and "against" in words[1:backing_at]:
+        return "actor2"  # "backed by a coalition against the extremists": the side being fought
+    backing = backing_at is not None
+    top, top_word = deps[-1], words[-1]
+    side: str | None
+    if top in ("nsubj", "csubj") or top == "agent" or (top == "prep" and top_word == "by"):
+        side = "actor1"
+    elif top in ("poss", "compound", "amod", "nmod"):
+        side = "actor1" if trigger_is_noun else None
+    elif top in _OBJ:
+        side = "actor2"
+    elif top == "prep":
+        if top_word in _TARGET_PREPS:
+            side = "actor2"
+        elif top_word == "of":
+            side = "actor2" if trigger_is_noun else None
+        elif top_word == "with":
+            if trigger_lemma in SYMMETRIC and not backing:
+                side = "actor2"
+            else:
+                return "assoc1"
+        elif top_word in _HELPER_PREPS:
+            return "assoc1"
+        elif top_word == "between":
+            side = "actor1"
+        else:
+            side = None
+    else:
+        side = None
+    if backing:
+        return "assoc2" if side == "actor2" else "assoc1"
+    return side
+
+
+def _head_token(mention: Actor, sent: Span) -> Token | None:
+    start, end = mention.start, mention.end
+    doc = sent.doc
+    if start is None or end is None or doc.text[start:end] != (mention.text or doc.text[start:end]):
+        # offsets from another text: find the surface form inside the sentence
+        if not mention.text:
+            return None
+        at = sent.text.find(mention.text)
+        if at < 0:
+            return None
+        start = sent.start_char + at
+        end = start + len(mention.text)
+    toks = [t for t in sent if start <= t.idx < end]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[0]
+
+
+def _path(tok: Token, trigger: Token, limit: int = 14) -> list[Token] | None:
+    path = [tok]
+    cur = tok
+    while len(path) <= limit:
+        head = cur.head
+        if head.i == trigger.i:
+            return path
+        if head.i == cur.i:
+            return None
+        cur = head
+        path.append(cur)
+    return None
+
+
+def _is_passive(trigger: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+
+
+def _role(head: Token, trigger: Token) -> str | None:
+    path = _path(head, trigger)
+    if path is None:
+        return None
+    deps = [t.dep_ for t in path]
+    words = [t.lemma_ or t.text for t in path]
+    words[-1] = path[-1].text  # the preposition as written
+    words[0] = path[0].text
+    return role_of_path(deps, words, (trigger.lemma_ or trigger.text).lower(), trigger.pos_ in ("NOUN", "PROPN"))
+
+
+def _borrowed(heads: dict[int, Token], trigger: Token) -> dict[int, str]:
+    """Roles through the trigger's governor when the trigger has no subject of its own."""
+    out: dict[int, str] = {}
+    gov = trigger.head
+    if gov.i == trigger.i or trigger.dep_ not in _BORROW:
+        return out
+    if trigger.dep_ in ("acl", "relcl"):
+        # "the crossing seized by Daesh" (acl: the noun is the patient), "militants who attacked" (relcl)
+        rel_subj = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        for i, h in heads.items():
+            if h.i == gov.i or (_path(h, gov) == [h] and h.dep_ in ("compound", "amod")):
+                if trigger.dep_ == "acl":
+                    out[i] = "actor2" if trigger.tag_ == "VBN" else "actor1"
+                elif rel_subj and rel_subj[0].lower_ in _RELATIVE:
+                    out[i] = "actor1" if rel_subj[0].dep_ == "nsubj" else "actor2"
+        return out
+    gov_lemma = (gov.lemma_ or gov.text).lower()
+    for i, h in heads.items():
+        path = _path(h, gov)
+        if not path or path[-1].i == trigger.i:
+            continue
+        top = path[-1].dep_
+        if top in ("nsubj", "agent") or (top == "prep" and path[-1].lower_ == "by"):
+            out[i] = "assoc1" if gov_lemma in BACKING else "actor1"
+        elif top == "nsubjpass" and trigger.dep_ == "conj":
+            out[i] = "actor2"
+    return out
+
+
+def assign_roles(trigger: Token, mentions: Sequence[Actor], sent: Span) -> Roles:
+    """Actor1, actor2 and associated actors of the event whose trigger word is ``trigger``.
+
+    ``mentions`` are the actor mentions (with body offsets) inside ``sent``. Never raises.
+    """
+    try:
+        return _assign(trigger, mentions, sent)
+    except Exception:  # a partial or odd parse must not stop the pipeline
+        log.debug("assign_roles failed", exc_info=True)
+        return Roles()
+
+
+def _assign(trigger: Token, mentions: Sequence[Actor], sent: Span) -> Roles:
+    heads: dict[int, Token] = {}
+    for n, mention in enumerate(mentions):
+        tok = _head_token(mention, sent)
+        if tok is not None:
+            heads[n] = tok
+    roles: dict[int, str] = {}
+    for n, mention in enumerate(mentions):
+        h = heads.get(n)
+        if h is None:
+            continue
+        if mention.start is not None and mention.end is not None and mention.start <= trigger.idx < mention.end:
+            roles[n] = "actor1"  # "Israeli airstrikes": the mention contains the nominal trigger
+            continue
+        role = _role(h, trigger)
+        if role:
+            roles[n] = role
+    if not any(r == "actor1" for r in roles.values()):
+        for n, role in _borrowed({n: h for n, h in heads.items() if n not in roles}, trigger).items():
+            roles.setdefault(n, role)
+    _fallback(trigger, mentions, heads, roles)
+    return _collect(mentions, heads, roles)
+
+
+def _fallback(trigger: Token, mentions: Sequence[Actor], heads: dict[int, Token], roles: dict[int, str]) -> None:
+    """Word order for mentions the parse did not connect (partial parses)."""
+    has1 = "actor1" in roles.values()
+    has2 = "actor2" in roles.values()
+    if has1 and has2:
+        return
+    passive = _is_passive(trigger) or (trigger.tag_ == "VBN" and any(c.lower_ == "by" for c in trigger.children))
+    free = [n for n in range(len(mentions)) if n not in roles and n in heads]
+    before = [n for n in free if heads[n].i < trigger.i]
+    after = [n for n in free if heads[n].i > trigger.i]
+    first_side, second_side = ("actor2", "actor1") if passive else ("actor1", "actor2")
+    if before and first_side not in roles.values():
+        nearest = max(before, key=lambda n: heads[n].i)
+        if trigger.i - heads[nearest].i <= 12:
+            roles[nearest] = first_side
+    if after and second_side not in roles.values():
+        nearest = min(after, key=lambda n: heads[n].i)
+        if heads[nearest].i - trigger.i <= 12:
+            roles[nearest] = second_side
+
+
+def _collect(mentions: Sequence[Actor], heads: dict[int, Token], roles: dict[int, str]) -> Roles:
+    out = Roles()
+    order = sorted(roles, key=lambda n: (heads[n].i if n in heads else 0))
+    seen: set[str] = set()
+    # the sides' actors first: the first mention of each side in text order
+    for side in ("actor1", "actor2"):
+        for n in order:
+            if roles[n] == side:
+                if getattr(out, side) is None:
+                    setattr(out, side, mentions[n])
+                    seen.add(mentions[n].name)
+                else:
+                    roles[n] = "assoc1" if side == "actor1" else "assoc2"
+    for n in order:
+        role, actor = roles[n], mentions[n]
+        if role in ("assoc1", "assoc2") and actor.name not in seen:
+            seen.add(actor.name)
+            (out.assoc if role == "assoc1" else out.assoc2).append(actor)
+    return out
