@@ -2,7 +2,7 @@
 
 Records that are not documents (requests, metadata, images, redirects) are passed over.
 A malformed record stops the file with one :class:`InputError` naming the file and the
-offset; the documents before it have already been yielded.
+record number; the documents before it have already been yielded.
 """
 
 from __future__ import annotations
@@ -31,20 +31,18 @@ def _kind(content_type: str | None) -> str | None:
     return None
 
 
-def _records(path: Path) -> Iterator[tuple[object, int]]:
+def _records(path: Path) -> Iterator[object]:
     from warcio.archiveiterator import ArchiveIterator
 
     with path.open("rb") as fh:
-        records = ArchiveIterator(fh)
-        for record in records:
-            yield record, records.get_record_offset()
+        yield from ArchiveIterator(fh)
 
 
 def read_warc(path: Path, settings: Settings) -> Iterator[RawInput | InputError]:
     """The documents of one WARC file (plain or gzip'd, detected by warcio)."""
-    offset = 0
+    number = 0
     try:
-        for record, offset in _records(path):
+        for number, record in enumerate(_records(path), start=1):
             rec_type = record.rec_type  # type: ignore[attr-defined]
             if rec_type not in ("response", "resource"):
                 continue
@@ -58,7 +56,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawInput | InputError]
                 kind = _kind(record.rec_headers.get_header("Content-Type"))  # type: ignore[attr-defined]
             if kind is None:
                 continue
-            source = uri or f"{path}@{offset}"
+            source = uri or f"{path}#{number}"
             data = record.content_stream().read(settings.max_input_bytes + 1)  # type: ignore[attr-defined]
             try:
                 text = decode_bytes(data, source, settings, kind)
@@ -74,10 +72,10 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawInput | InputError]
             and type(exc).__name__ != "ArchiveLoadFailed"
         ):
             raise
-        log.debug("WARC %s broke at offset %s", path, offset, exc_info=True)
+        log.debug("WARC %s broke after record %d", path, number, exc_info=True)
         problem = " ".join(str(exc).split())[:200] or type(exc).__name__
         yield InputError(
-            str(path), f"malformed WARC record after offset {offset} ({problem}); rest of the file skipped"
+            str(path), f"malformed WARC record after record {number} ({problem}); rest of the file skipped"
         )
 
 
@@ -85,7 +83,7 @@ def count_warc(path: Path) -> int:
     """How many records might be documents (for a progress estimate; errors count as what was seen)."""
     n = 0
     try:
-        for record, _ in _records(path):
+        for record in _records(path):
             if record.rec_type in ("response", "resource"):  # type: ignore[attr-defined]
                 n += 1
     except Exception:
