@@ -14,7 +14,8 @@ PAGE = "<html><head><title>{title}</title></head><body><article><p>{text}</p></a
 RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Wire</title>
 <item><title>Clashes near Mosul</title><link>https://wire.example/1</link>
-<pubDate>Mon, 30 Sep 2019 10:00:00 GMT</pubDate><description>&lt;p&gt;Fighting broke out near Mosul.&lt;/p&gt;</description></item>
+<pubDate>Mon, 30 Sep 2019 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;Fighting broke out near Mosul.&lt;/p&gt;</description></item>
 <item><title>Border reopens</title><link>https://wire.example/2</link>
 <description>Iraq reopened the Al-Qaim crossing.</description></item>
 </channel></rss>"""
@@ -22,7 +23,8 @@ RSS = """<?xml version="1.0"?>
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title>
 <entry><title>Protest in Basra</title><link href="https://atom.example/a"/><id>urn:a</id>
-<updated>2019-10-01T08:00:00Z</updated><content type="html">&lt;p&gt;Hundreds protested in Basra.&lt;/p&gt;</content></entry>
+<updated>2019-10-01T08:00:00Z</updated>
+<content type="html">&lt;p&gt;Hundreds protested in Basra.&lt;/p&gt;</content></entry>
 </feed>"""
 
 
