@@ -50,3 +50,20 @@ def test_utc_timestamp_after_midnight_takes_the_url_day() -> None:
             '<meta property="article:published_time" content="2019-11-19T03:10:00Z"></head>'
             f"<body><article><h1>Story</h1>{PARAS}</article></body></html>")
     assert parse_html(html, "r").published == "2019-11-18"
+
+
+def test_hard_wrapped_first_sentence_is_not_a_headline() -> None:
+    art = parse_text("The governor has called for calm in an address to mark the\nholiday.\nHe said more.", "r")
+    assert art.title is None
+
+
+def test_quoted_sentence_and_lone_dateline_are_not_headlines() -> None:
+    assert parse_text('They call her their "miracle baby."\nShe was born in May.', "r").title is None
+    assert parse_text("Washington (CNN)\nThe Senate voted on Tuesday.", "r").title is None
+
+
+def test_caption_glued_to_the_first_paragraph_is_split() -> None:
+    art = parse_text("A man walks past the court (Picture: Example Police) Officers said they found the car "
+                     "abandoned on Tuesday.\nThe case continues.", "r")
+    assert art.captions == ["A man walks past the court (Picture: Example Police)"]
+    assert art.body.startswith("Officers said they found the car")

@@ -95,7 +95,7 @@ def parse_html(html: str, doc_id: str) -> Article:
     while lines and same_text(lines[0], meta.title):
         lines.pop(0)
     header = parse_header(lines, find_title=False)
-    parts = split_body(lines[header.end :], title=meta.title)
+    parts = split_body(header.rest, title=meta.title)
     if not _LETTER.search(parts.body):
         raise InputError(doc_id, NO_ARTICLE)
     byline = header.byline

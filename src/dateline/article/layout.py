@@ -22,10 +22,12 @@ __all__ = [
     "related_header",
     "same_text",
     "split_body",
+    "split_caption",
 ]
 
 MAX_CAPTION = 600
 MAX_BOILERPLATE = 300
+MIN_GLUED_TEXT = 40
 _INLINE_RELATED = re.compile(
     r"^(?:related|read more|read also|also read|see also|more|recommended|watch|listen)\s*[:|»>›]\s*(?P<teaser>.+)$",
     re.I,
@@ -57,8 +59,26 @@ def related_header(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """A photo caption: a line that carries a photo credit ("(AFP photo)", "Photo: …")."""
+    return split_caption(line)[0] is not None
+
+
+def split_caption(line: str) -> tuple[str | None, str]:
+    """``(caption, rest)``: a caption glued to the text after it is cut after its credit.
+
+    ``"A man walks (Image: Jane Doe/Agency) The police said …"`` gives the caption up to
+    the credit and the rest as text; a line that is no caption gives ``(None, line)``.
+    """
     line = line.strip()
-    return 0 < len(line) <= MAX_CAPTION and bool(compiled().caption.search(line))
+    if not line:
+        return None, line
+    m = compiled().caption.search(line)
+    if m is None:
+        return None, line
+    rest = line[m.end() :].strip()
+    if len(rest) >= MIN_GLUED_TEXT and line[m.end() - 1 : m.end()] == ")":
+        caption = line[: m.end()].strip()
+        return (caption, rest) if len(caption) <= MAX_CAPTION else (None, line)
+    return (line, "") if len(line) <= MAX_CAPTION else (None, line)
 
 
 @dataclass(slots=True)
@@ -105,9 +125,12 @@ def split_body(
             continue
         if not out.paragraphs and (is_breadcrumb(line) or same_text(line, title)):
             continue
-        if captions and is_caption(line):
-            out.captions.append(line)
-            continue
+        if captions:
+            caption, line = split_caption(line)
+            if caption is not None:
+                out.captions.append(caption)
+            if not line:
+                continue
         if not out.paragraphs and out.dateline is None and out.dateline_source is None:
             split = split_dateline(line)
             if split is not None:

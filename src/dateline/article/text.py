@@ -15,14 +15,23 @@ import re
 from ..records import Article
 from .byline import Byline, parse_byline, parse_date_line
 from .datelines import split_dateline
-from .layout import is_boilerplate, is_breadcrumb, is_caption, related_header, split_body
+from .layout import is_boilerplate, is_breadcrumb, related_header, split_body, split_caption
 from .rules import canonical_agency
 
 __all__ = ["Header", "parse_header", "parse_text"]
 
 MAX_HEADER_LINES = 12
-MAX_HEADLINE = 250
-_SENTENCE_END = re.compile(r"[.:;,]$")
+MAX_HEADLINE = 200
+MAX_HEADLINE_WORDS = 30
+MAX_BARE_HEADLINE = 140  # a headline with no byline or date line under it
+MAX_BARE_HEADLINE_WORDS = 18
+_SENTENCE_END = re.compile(r"(?:[.:;,(\-–—]|[.!?][\"”’)])$")
+_AGENCY_END = re.compile(r"\((?P<agency>[^()]{1,40})\)$")
+_FUNCTION_WORDS = frozenset(
+    "a an the to of in on for and or but with by at from that as his her its their our your my is are was were "
+    "be has have had will would this these those which who whose".split()
+)
+_SENTENCE_BREAK = re.compile(r"[a-z0-9)\"”’][.!?]\s+[A-Z]")
 
 
 class Header:
@@ -32,12 +41,26 @@ class Header:
         self.title: str | None = None
         self.byline = Byline()
         self.captions: list[str] = []
-        self.end = 0  # index of the first body line
+        self.rest: list[str] = []  # the lines after the header: the body and what follows it
 
 
-def _looks_like_headline(line: str) -> bool:
+def _looks_like_headline(line: str, next_line: str | None) -> bool:
+    """A short line, not a sentence, not the first half of a hard-wrapped sentence.
+
+    A headline with no byline or date line under it must be shorter still.
+    """
     words = line.split()
-    return len(words) >= 2 and len(line) <= MAX_HEADLINE and not _SENTENCE_END.search(line)
+    if not 2 <= len(words) <= MAX_HEADLINE_WORDS or len(line) > MAX_HEADLINE:
+        return False
+    if _SENTENCE_END.search(line) or _SENTENCE_BREAK.search(line) or words[-1].lower() in _FUNCTION_WORDS:
+        return False
+    agency = _AGENCY_END.search(line)
+    if agency and canonical_agency(agency.group("agency")):
+        return False  # "Washington (CNN)": a dateline on a line of its own
+    if not next_line or next_line[:1].islower():
+        return False
+    confirmed = parse_byline(next_line) is not None or parse_date_line(next_line) is not None
+    return confirmed or (len(words) <= MAX_BARE_HEADLINE_WORDS and len(line) <= MAX_BARE_HEADLINE)
 
 
 def parse_header(lines: list[str], *, find_title: bool = True) -> Header:
@@ -55,14 +78,18 @@ def parse_header(lines: list[str], *, find_title: bool = True) -> Header:
         if agency and len(line) <= 40:
             header.byline.source = header.byline.source or agency
             continue
-        if is_caption(line) and index + 1 < len(lines):
-            header.captions.append(line)
+        caption, glued = split_caption(line)
+        if caption is not None and (glued or index + 1 < len(lines)):
+            header.captions.append(caption)
+            if glued:  # a caption glued to the first paragraph
+                header.rest = [glued, *lines[index + 1 :]]
+                return header
             continue
         if (
             find_title
             and header.title is None
             and index + 1 < len(lines)
-            and _looks_like_headline(line)
+            and _looks_like_headline(line, lines[index + 1])
             and split_dateline(line) is None
             and not related_header(line)
         ):
@@ -71,7 +98,7 @@ def parse_header(lines: list[str], *, find_title: bool = True) -> Header:
         break
     else:
         index = min(len(lines), MAX_HEADER_LINES)
-    header.end = index
+    header.rest = lines[index:]
     return header
 
 
@@ -80,7 +107,7 @@ def parse_text(text: str, doc_id: str) -> Article:
     lines = [line.strip() for line in str(text).splitlines()]
     lines = [line for line in lines if line]
     header = parse_header(lines)
-    parts = split_body(lines[header.end :], title=header.title)
+    parts = split_body(header.rest, title=header.title)
     byline = header.byline
     return Article(
         doc_id,
