@@ -12,7 +12,7 @@ import re
 
 from .intervals import iso_week, month_end, shift_months, week_start
 
-__all__ = ["at", "granularity", "nearest_weekday", "season_at", "shift", "start_of", "year_for_month"]
+__all__ = ["TENSE_REACH", "at", "coarser", "granularity", "nearest_weekday", "season_at", "shift", "start_of", "year_for_month"]
 
 _SEASON_CODES = ("SP", "SU", "FA", "WI")
 _GRAN = [
@@ -37,6 +37,14 @@ def granularity(value: str | None) -> str | None:
         if pattern.fullmatch(value):
             return gran
     return None
+
+
+_ORDER = ("D", "WE", "W", "M", "Q", "S", "H", "Y", "DE", "CE")
+
+
+def coarser(a: str, b: str) -> bool:
+    """Whether granularity ``a`` is coarser than ``b`` (a year is coarser than a day)."""
+    return _ORDER.index(a) > _ORDER.index(b) if a in _ORDER and b in _ORDER else False
 
 
 def start_of(value: str) -> dt.date | None:
@@ -143,19 +151,31 @@ def nearest_weekday(anchor: dt.date, weekday: int, mode: str) -> dt.date:
     return anchor + dt.timedelta(days=ahead)
 
 
+#: how far (in months) the tense may push a month named without a year away from the nearest one
+TENSE_REACH = 8
+
+
 def year_for_month(anchor: dt.date, month: int, day: int | None, mode: str | None) -> int:
-    """The year of a month (and day) named without one: "past" looks back, "future" forward,
-    "before"/"after" exclude the anchor's month; None keeps the anchor's year."""
-    here = (anchor.month, anchor.day if day is not None else 0)
-    there = (month, day or 0)
-    if mode == "past":
-        return anchor.year - 1 if there > here else anchor.year
-    if mode == "future":
-        return anchor.year + 1 if there < here else anchor.year
+    """The year of a month (and day) named without one.
+
+    The nearest occurrence wins, unless the tense ("past"/"future") points to the other
+    side and that occurrence is within :data:`TENSE_REACH` months; "before"/"after"
+    ("last May", "next May") exclude the anchor's month.
+    """
+    if mode in ("past", "future", None):
+        here = anchor.month * 31 + (anchor.day if day is not None else 0)
+        there = month * 31 + (day or 0)
+        back_year = anchor.year if there <= here else anchor.year - 1
+        fwd_year = back_year + 1
+        back = (here - there) % (12 * 31) / 31
+        fwd = 12 - back if back else 12.0
+        if mode == "past" and back <= TENSE_REACH:
+            return back_year
+        if mode == "future" and fwd <= TENSE_REACH:
+            return fwd_year
+        return back_year if back <= fwd else fwd_year
     if mode == "before":
         return anchor.year - 1 if month >= anchor.month else anchor.year
-    if mode == "after":
-        return anchor.year + 1 if month <= anchor.month else anchor.year
-    return anchor.year
+    return anchor.year + 1 if month <= anchor.month else anchor.year
 
 

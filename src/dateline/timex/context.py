@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .anchoring import at, granularity, shift
+from .anchoring import at, coarser, granularity, shift
 from .grammar import Candidate
 from .lexicon import VAGUE, lexicon
 from .tense import direction
@@ -37,8 +37,11 @@ class Context:
 
     def ref(self, unit: str) -> str | None:
         """The last mentioned date at ``unit`` granularity, falling back to the anchor."""
-        if self.last_ref and granularity(self.last_ref) is not None:
-            return shift(self.last_ref, 0, "D", unit) if unit != granularity(self.last_ref) else self.last_ref
+        gran = granularity(self.last_ref)
+        if self.last_ref and gran is not None:
+            if coarser(gran, unit):
+                return None
+            return shift(self.last_ref, 0, "D", unit) if unit != gran else self.last_ref
         return at(self.anchor, unit) if self.anchor else None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .lexicon import lexicon
+from .lexicon import lexicon, parse_year
 
 __all__ = ["Candidate", "Rule", "find", "rules"]
 
@@ -49,7 +49,7 @@ def _macros() -> dict[str, str]:
     teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
              "eighteen", "nineteen"]
     tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    numword = _alt([w for w in lex["numbers"] if w != "couple"])
+    numword = _alt([w for w in lex["numbers"] if w not in ("couple", "a", "an")])
     vague = _alt(lex["vague_numbers"])
     units = lex["units"]
     singular = [u for u in units if u in ("second", "minute", "hour", "day", "week", "weekend", "month",
@@ -63,14 +63,15 @@ def _macros() -> dict[str, str]:
         "MONTH": _alt(list(lex["months"])),
         "WEEKDAY": _alt(list(lex["weekdays"])),
         "SEASON": _alt(list(lex["seasons"])),
-        "YEAR": r"(?:1\d{3}|20\d{2})(?![\d])",
+        "YEAR": (r"(?:1\d{3}|20\d{2})(?![\d])|nineteen[\s-]+(?:" + _alt(tens) + r"(?:[\s-]+" + _alt(ones) + r")?|"
+                 + _alt(teens) + ")"),
         "DAY": r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])|" + ordw + ")",
         "ORDW": ordw,
         "ONES": _alt(ones),
         "TEENS": _alt(teens),
         "TENS": _alt(tens),
         "DECW": _alt(list(lex["decade_words"])),
-        "NUM": (r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + vague + "|" + numword
+        "NUM": (r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + vague + r"|an?|" + numword
                 + r"(?:(?:[\s-]+|\s+and\s+)" + numword + r")*(?:\s+and\s+a\s+half)?)"),
         "UNIT": _alt(list(units)),
         "UNITSG": _alt(singular),
@@ -119,11 +120,12 @@ def _ok(c: Candidate, text: str) -> bool:
             return False
         if low in ("may", "march") and c.rule == "month" and not (g.get("pm") or g.get("rel") or g.get("y")):
             prev = _prev_word(text, c.start)
-            if prev[:1].isupper() and prev.lower() not in _MONTH_PREP:
-                return False  # "Theresa May", "Long March"
-            nxt = text[c.end:c.end + 12].lstrip()
-            if low == "may" and nxt[:1].islower() and not nxt.startswith(("and", "or", "to", "through")):
-                return False
+            if prev.lower() not in _MONTH_PREP:
+                if prev[:1].isupper():
+                    return False  # "Theresa May", "Long March"
+                nxt = text[c.end:c.end + 12].lstrip()
+                if low == "may" and nxt[:1].islower():
+                    return False  # the modal verb
     for key in ("wd", "day"):
         word = g.get(key)
         if word and word.lower() in lex["weekdays"] and not word[0].isupper():
@@ -134,7 +136,17 @@ def _ok(c: Candidate, text: str) -> bool:
             g.get("rel") or g.get("pm") or g.get("pm2") or g.get("y") or g.get("yrel")):
         return _prev_word(text, c.start).lower() in ("in", "this", "last", "next", "the")
     if c.rule == "bare_plural":
-        return _prev_word(text, c.start).lower() in _BARE_PLURAL_CUES
+        prev = _prev_word(text, c.start).lower()
+        return prev in _BARE_PLURAL_CUES or (prev == "in" and re.match(r"\s*[.,;:!?)]", text[c.end:]) is not None)
+    if c.rule == "duration":
+        after = text[c.end:c.end + 8]
+        unit = (g.get("u") or "").lower()
+        if re.match(r"\s+old\b", after) or (unit.startswith("quarter") and re.match(r"\s+of\b|-to-", after)):
+            return False  # ages, fractions ("three-quarters of")
+        if unit == "second" and (g.get("n") or "").lower() in ("a", "an", "one"):
+            return False  # "a second group"
+    if c.rule in ("quarter", "quarter_rel") and text.startswith("-to-", c.end):
+        return False
     if c.rule == "present_ref" and (g.get("r") or "").lower() == "current":
         return not _NOT_CURRENT.match(text, c.end)
     if c.rule in ("clock", "clock24") and g.get("h") and int(g["h"] or 0) > 24:
@@ -147,7 +159,7 @@ _MONTH_PREP = {"in", "since", "by", "until", "till", "from", "through", "of", "o
 
 
 def _year_ok(c: Candidate, text: str) -> bool:
-    y = int(c.groups.get("y") or 0)
+    y = parse_year(c.groups.get("y") or "") or 0
     before = text[max(0, c.start - 3):c.start]
     after = text[c.end:c.end + 16]
     if re.search(r"[$£€#¥]\s*$|No\.\s*$", before) or re.match(r"\s*(?:%|percent|per\s+cent|[.,:]\d)", after):

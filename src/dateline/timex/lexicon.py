@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["VAGUE", "lexicon", "month_number", "parse_number", "parse_ordinal"]
+__all__ = ["VAGUE", "lexicon", "month_number", "parse_number", "parse_ordinal", "parse_year"]
 
 #: what :func:`parse_number` returns for vague quantities ("several", "a few")
 VAGUE = -1.0
@@ -42,7 +42,7 @@ def parse_number(text: str) -> float | None:
     t = text.lower().strip()
     if not t:
         return None
-    if t in lex["vague_numbers"]:
+    if t in lex["vague_numbers"] or t == "couple of":
         return 2.0 if "couple" in t else VAGUE
     half = 0.0
     for tail in (" and a half", " 1/2", "½", " and one half"):
@@ -84,3 +84,15 @@ def parse_ordinal(text: str) -> int | None:
         return int(m.group(1))
     value: int | None = lexicon()["ordinals"].get(t)
     return value
+
+
+def parse_year(text: str) -> int | None:
+    """A year written in digits ("1994") or words ("nineteen ninety-four"); None if unreadable."""
+    t = text.lower().strip()
+    if t.isdigit():
+        return int(t)
+    words = _SPLIT.split(t)
+    if words[:1] == ["nineteen"] and len(words) > 1:
+        rest = parse_number(" ".join(words[1:]))
+        return 1900 + int(rest) if rest is not None and 0 <= rest < 100 else None
+    return None

@@ -8,7 +8,7 @@ import datetime as dt
 from .anchoring import season_at, year_for_month
 from .context import Context, G, Normalized, half_of, look, low, point_mod
 from .grammar import Candidate
-from .lexicon import lexicon, month_number, parse_number, parse_ordinal
+from .lexicon import lexicon, month_number, parse_number, parse_ordinal, parse_year
 
 __all__ = ["n_century", "n_date", "n_decade", "n_iso", "n_month", "n_season", "n_slash", "n_spelled_year", "n_year"]
 
@@ -38,14 +38,14 @@ def n_date(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     if month is None or day is None or not 1 <= day <= 31:
         return None
     if g.get("y"):
-        year = int(g["y"] or 0)
+        year = parse_year(g["y"] or "") or 0
     elif ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", None
     else:
         mode = look(g.get("rel"), ctx, c)
         year = year_for_month(ctx.anchor, month, day, {"before": "past", "after": "future"}.get(mode or "", mode))
     try:
-        return "DATE", dt.date(year, month, day).isoformat(), None
+        return "DATE", dt.date(year, month, day).isoformat(), point_mod(g.get("pm"))
     except ValueError:
         return None
 
@@ -56,7 +56,7 @@ def n_month(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         return None
     mod = point_mod(g.get("pm"))
     if g.get("y"):
-        year = int(g["y"] or 0)
+        year = parse_year(g["y"] or "") or 0
     elif ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}", mod
     elif g.get("yrel"):
@@ -70,7 +70,7 @@ def n_season(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     code: str = lexicon()["seasons"][low(g["s"])]
     mod = point_mod(g.get("pm")) or point_mod(g.get("pm2"))
     if g.get("y"):
-        return "DATE", f"{g['y']}-{code}", mod
+        return "DATE", f"{parse_year(g['y'] or '') or 0:04d}-{code}", mod
     if ctx.anchor is None:
         return "DATE", f"XXXX-{code}", mod
     if g.get("yrel"):
@@ -94,7 +94,9 @@ def n_season(c: Candidate, g: G, ctx: Context) -> Normalized | None:
 
 
 def n_year(c: Candidate, g: G, ctx: Context) -> Normalized | None:
-    year = int(g["y"] or 0)
+    year = parse_year(g["y"] or "")
+    if year is None:
+        return None
     half = half_of(g.get("pm"))
     if half:
         return "DATE", f"{year:04d}-{half}", None

@@ -24,6 +24,13 @@ def n_duration(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     if n is None or unit is None or unit == "WE" or n == 0:
         return None
     num = low(g.get("n"))
+    word = low(g.get("u"))
+    if num in ("a", "an") and word.endswith("s") and word in lexicon()["units"] and word not in ("hours",):
+        n = VAGUE  # "a months-long campaign"
+    elif num in ("a", "an") and word == "hours":
+        n = VAGUE
+    if g.get("half2"):
+        n += 0.5
     mods: dict[str, str] = lexicon()["duration_mods"]
     mod = mods.get(low(g.get("dm")))
     if num in ("a", "an", "one") and not (g.get("the") or g.get("rel") or g.get("dm")):

@@ -5,6 +5,7 @@ today/yesterday, weekdays, "last week", "earlier this month", "two years ago",
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .anchoring import at, granularity, nearest_weekday, shift, year_for_month
 from .context import Context, G, Normalized, low, point_mod, unit_code
@@ -47,12 +48,9 @@ def n_quarter(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         year = ctx.anchor.year + {"last year's": -1, "next year's": 1}.get(det, 0)
     else:
         current = (ctx.anchor.month - 1) // (3 if letter == "Q" else 6) + 1
-        mode = ctx.direction(c)
-        year = ctx.anchor.year
-        if mode == "past" and num > current:
+        year = ctx.anchor.year  # financial news: the quarters of the current year, unless reported as past
+        if num > current and ctx.direction(c) == "past":
             year -= 1
-        elif mode == "future" and num < current:
-            year += 1
     return "DATE", f"{year - back:04d}-{letter}{num}", None
 
 
@@ -68,6 +66,9 @@ def n_quarter_rel(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         return "DATE", f"{ctx.anchor.year + delta - back:04d}", None
     current = at(ctx.anchor, "Q")
     period = _period_ref(ctx)
+    if g.get("qy"):
+        year = int(g["qy"] or 0)
+        return "DATE", f"{year:04d}-{period[5:]}" if period else f"{year:04d}", None
     if any(w in rel for w in ("current", "this")) and "this year's" not in rel:
         base: str | None = current
     elif rel.endswith("next"):
@@ -161,8 +162,10 @@ def n_relunit(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     mod = point_mod(g.get("pm"))
     if unit is None:
         return None
-    if rel in ("the", "the full", "the whole", "the entire") and unit not in ("Y", "WE"):
+    if rel in ("the", "the full", "the whole", "the entire") and unit not in ("Y", "WE") and not mod:
         return None
+    if rel == "the" and unit == "Y" and re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text[c.end:c.end + 12]):
+        return "DURATION", "P1Y", None
     if unit == "D" and rel not in ("the next", "the following", "the previous", "the prior", "that", "the same"):
         return None
     if ctx.anchor is None:
@@ -201,12 +204,16 @@ def n_ago(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     if n is None or unit is None or unit == "WE":
         return None
     if n == VAGUE:
+        if d in ("earlier", "later") and unit in ("D", "W"):
+            return "DURATION", f"PX{unit}", None
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     mod = "APPROX" if g.get("dm") else None
     if unit in ("H", "MIN", "SEC"):
         return "DURATION", ("PT%d%s" % (round(n), {"H": "H", "MIN": "M", "SEC": "S"}[unit])), mod
     if ctx.anchor is None:
         return "DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(unit, "XXXX"), mod
+    if d in ("earlier", "later") and unit in ("D", "W"):
+        return "DURATION", f"P{round(n)}{unit}", mod  # TimeBank: "three days later" is a duration
     k = round(n) if n >= 1 else 1
     period = _period_ref(ctx)
     if d in ("earlier", "later") and ctx.last_ref and granularity(ctx.last_ref):

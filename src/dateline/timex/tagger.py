@@ -4,6 +4,7 @@ date along), and return :class:`~dateline.records.Timex` records with intervals.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..records import Timex
@@ -16,6 +17,8 @@ from .normalize import normalize
 __all__ = ["parse_anchor", "tag"]
 
 _NO_REF = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+#: comparison expressions ("a year earlier", "the year-ago quarter") do not move the reference time
+_COMPARISON = re.compile(r"year[- ]?(?:ago|earlier)|years?\s+(?:ago|earlier)|last\s+year's|previous|prior", re.I)
 
 
 def parse_anchor(published: str | None) -> dt.date | None:
@@ -52,6 +55,8 @@ def tag(text: str, published: str | None = None, nlp_doc: Any = None) -> list[Ti
             continue
         type_, value, mod = result
         out.append(to_timex(text, c.start, c.end, type_, value, mod, anchor))
-        if type_ in ("DATE", "TIME") and value not in _NO_REF and granularity(value[:10] if "T" in value else value):
-            ctx.last_ref = value[:10] if "T" in value else value
+        ref = value[:10] if "T" in value else value
+        if type_ in ("DATE", "TIME") and value not in _NO_REF and granularity(ref) and not _COMPARISON.search(
+                text, c.start, c.end):
+            ctx.last_ref = ref
     return out
