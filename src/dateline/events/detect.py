@@ -293,7 +293,8 @@ def detect(sentence: Sentence) -> list[Detection]:
 
     protest_hits = hits.get("protest", [])
     strong_protest = [h for h in protest_hits if not h[2]]
-    if strong_protest or (protest_hits and (ctx["intervention"] or ctx["protester_violence"])):
+    purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"]
+    if strong_protest or (protest_hits and purposeful):
         main = (strong_protest or protest_hits)[0]
         out = [_protest(sentence, main, ctx)]
         for name in hits:
