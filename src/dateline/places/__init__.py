@@ -17,7 +17,7 @@ from ..settings import Settings
 from .detect import Mention, Token, detect, tokens_from_spacy
 from .entries import Entry, Gazetteer, Match, MemoryGazetteer
 from .normalize import name_key
-from .resolve import prior, resolve
+from .resolve import is_capital, prior, resolve
 
 __all__ = ["Entry", "Gazetteer", "Match", "MemoryGazetteer", "PlacesStage", "find_places", "resolve_dateline"]
 
@@ -35,6 +35,8 @@ def resolve_dateline(text: str, gazetteer: Gazetteer) -> GeoRef | None:
     scored = []
     for m in matches:
         score = prior(m)
+        if m.entry.feature == "city":  # a dateline names a town
+            score += 1.5 + (0.8 if is_capital(m.entry) else 0.0)
         for qualifier in parts[1:]:
             for q in gazetteer.lookup(name_key(qualifier)):
                 if q.entry.feature == "country" and q.entry.country_code == m.entry.country_code:

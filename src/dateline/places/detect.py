@@ -30,6 +30,11 @@ TYPE_CUES_AFTER = frozenset({"province", "governorate", "region", "district", "c
                              "river", "valley", "area", "border", "crossing", "countryside", "airport", "suburb"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_TOKENS = 6
+#: words a place name does not start with ("A US serviceman")
+FUNCTION_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "and", "but", "or", "if", "as", "at",
+                            "in", "on", "of", "for", "by", "to", "with", "from", "he", "she", "we", "they", "it", "his",
+                            "her", "their", "its", "our", "my", "your", "mr", "mrs", "ms", "dr", "when", "while",
+                            "after", "before", "since", "during", "many", "some", "most", "all", "every", "one"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,9 @@ class Mention:
     ner: str = ""  # NER label covering the mention ("" none)
     cue_before: str = ""  # the word before the mention (lower-case)
     cue_after: str = ""  # the word after the mention (lower-case)
-    support: float = 0.0  # how much the text supports reading it as a place
+    common: bool = False  # also a common word (listed, or written in lower case elsewhere in the text)
+    person_name: bool = False  # a word of a person's name found elsewhere in the text
+    acronym: bool = False  # written in capitals only, four letters or fewer (BA, NBC …)
 
 
 def tokens_from_spacy(doc: Any) -> list[Token]:
@@ -81,6 +88,9 @@ def _word_at(tokens: Sequence[Token], i: int) -> str:
 def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Match]]) -> list[Mention]:
     """Candidate place mentions of ``body``: longest gazetteer or demonym match at each position."""
     stop, dem = not_places(), demonyms()
+    lower_words = {t.text for t in tokens if t.text.islower()}
+    person_words = {t.text for t in tokens if t.ent == "PERSON" and t.text[:1].isupper() and " " in body[
+        t.ent_start : t.ent_end].strip()}  # words of multi-word person names ("Chen" of "Chen Wei")
     mentions: list[Mention] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -89,6 +99,7 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
             i += 1
             continue
         found = None
+        skip_to = i + 1
         # the longest run of capitalized words and connectors starting here
         j = i
         while j < n and j - i < MAX_TOKENS:
@@ -105,9 +116,10 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
             text = body[tok.start : tokens[k - 1].end]
             folded = fold(text)
             if folded in stop:
-                if k - i > 1:
-                    continue
+                skip_to = k
                 break
+            if k - i > 1 and tok.text.lower() in FUNCTION_WORDS:
+                continue  # "A US serviceman": a name does not start with a function word
             if text in dem:
                 found = Mention(tok.start, tokens[k - 1].end, text, name_key(text), demonym=dem[text])
                 break
@@ -119,7 +131,7 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
                 found = Mention(tok.start, tokens[k - 1].end, text, key, matches)
                 break
         if found is None:
-            i += 1
+            i = skip_to
             continue
         last_index = i
         while last_index < n and tokens[last_index].end < found.end:
@@ -127,6 +139,12 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
         found.ner = _covering_label(tok, tokens[last_index], found)
         found.cue_before = _word_at(tokens, i - 1)
         found.cue_after = _word_at(tokens, last_index + 1)
+        single = last_index == i
+        found.common = is_common_word(found.text) or (single and tok.text.lower() in lower_words)
+        found.person_name = single and tok.text in person_words and not found.ner.startswith(("GPE", "LOC"))
+        letters = found.text.replace(".", "").replace("&", "")
+        found.acronym = len(letters) <= 4 and letters.isalpha() and not letters.islower() and sum(
+            c.isupper() for c in letters) >= 2
         mentions.append(found)
         i = last_index + 1
     return mentions

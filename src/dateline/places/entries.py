@@ -67,9 +67,10 @@ class Gazetteer(Protocol):
 def keyed_names(primary: str, alternates: Iterable[str]) -> dict[str, int]:
     """Every key of a place's names with the best quality it is reached with."""
     out: dict[str, int] = {}
-    for rank, name in enumerate([primary, *alternates]):
+    short = primary.split(",")[0].strip()  # "Washington, D.C." is also simply "Washington"
+    for rank, name in enumerate([primary, short, *alternates]):
         for i, key in enumerate(name_keys(name)):
-            q = (0 if rank == 0 else 1) if i == 0 else 2
+            q = (0 if rank <= 1 else 1) if i == 0 else 2
             if q < out.get(key, 9):
                 out[key] = q
     return out

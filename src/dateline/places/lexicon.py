@@ -8,7 +8,7 @@ from functools import cache
 from .normalize import fold, name_key
 from .sources import _package_dir, data_lines
 
-__all__ = ["capitals", "common_words", "demonyms", "not_places"]
+__all__ = ["capitals", "common_words", "demonyms", "listed_aliases", "not_places"]
 
 
 @cache
@@ -37,3 +37,9 @@ def capitals() -> dict[str, str]:
     return {cc: name_key(c["capital"]) for cc, c in countries.items() if c.get("capital")}
 
 
+
+
+@cache
+def listed_aliases() -> frozenset[str]:
+    """Name keys of our alias list (US, UK, EU, DPRK, BC …): the only acronyms taken as places."""
+    return frozenset(name_key(row[0]) for row in data_lines("aliases.tsv"))

