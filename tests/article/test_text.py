@@ -124,3 +124,10 @@ def test_seed_end_to_end_cli(shared_dir: Path, tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "dateline", "extract", str(shared_dir / "seed" / "article.txt")],
                           capture_output=True, text=True, check=True)
     _check_seed(json.loads(proc.stdout), shared_dir, tmp_path)
+
+
+def test_input_url_date_is_the_last_resort() -> None:
+    raw = RawInput("u", "body", "Some text.", url="https://x.example/2019/09/30/story/")
+    assert parse_input(raw).published == "2019-09-30"
+    raw = RawInput("u", "body", "Some text.", url="https://x.example/2019/09/30/story/", published="2019-10-01")
+    assert parse_input(raw).published == "2019-10-01"

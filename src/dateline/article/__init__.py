@@ -8,7 +8,8 @@
 
 The ``published`` date an input carries (JSONL) is normalized to ``YYYY-MM-DD`` with
 :func:`dateline.article.dates.to_iso`; it wins over a date read from the page. An
-unreadable one is dropped with a warning naming the input, never guessed.
+unreadable one is dropped with a warning naming the input, never guessed. When neither
+gives a date, a full date in the input's ``url`` (``/2019/09/30/``) is the last resort.
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ def parse_input(raw: RawInput, settings: Settings | None = None) -> Article:
         article.published = published
     if raw.url and not article.url:
         article.url = raw.url
+    if article.published is None and raw.url:
+        from .metadata import url_date
+
+        in_url = url_date(raw.url)
+        article.published = in_url.isoformat() if in_url else None
     if not article.body.strip():
         raise InputError(raw.id, "no article text found")
     return article
