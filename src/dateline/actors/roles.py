@@ -48,6 +48,7 @@ _HELPER_PREPS = frozenset({"alongside", "along", "beside", "together"})
 _SUBJ = frozenset({"nsubj", "csubj", "agent", "poss", "compound", "amod", "nmod"})
 _OBJ = frozenset({"nsubjpass", "csubjpass", "dobj", "dative", "attr", "oprd", "obj", "iobj"})
 _BORROW = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acl", "relcl"})
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
@@ -75,6 +76,8 @@ def role_of_path(deps: Sequence[str], words: Sequence[str], trigger_lemma: str, 
     if backing_at is not None and "against" in words[1:backing_at]:
         return "actor2"  # "backed by a coalition against the extremists": the side being fought
     backing = backing_at is not None
+    if not backing and any(d in _CLAUSES for d in deps[:-1]):
+        return None  # the mention belongs to a clause of its own ("the crossing, seized by Daesh, reopened")
     top, top_word = deps[-1], words[-1]
     side: str | None
     if top in ("nsubj", "csubj") or top == "agent" or (top == "prep" and top_word == "by"):
@@ -230,6 +233,7 @@ def _fallback(trigger: Token, mentions: Sequence[Actor], heads: dict[int, Token]
         return
     passive = _is_passive(trigger) or (trigger.tag_ == "VBN" and any(c.lower_ == "by" for c in trigger.children))
     free = [n for n in range(len(mentions)) if n not in roles and n in heads]
+    free = [n for n in free if not _in_other_clause(heads[n], trigger)]
     before = [n for n in free if heads[n].i < trigger.i]
     after = [n for n in free if heads[n].i > trigger.i]
     first_side, second_side = ("actor2", "actor1") if passive else ("actor1", "actor2")
@@ -241,6 +245,21 @@ def _fallback(trigger: Token, mentions: Sequence[Actor], heads: dict[int, Token]
         nearest = min(after, key=lambda n: heads[n].i)
         if heads[nearest].i - trigger.i <= 12:
             roles[nearest] = second_side
+
+
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """Whether the parse puts ``tok`` under a verb of its own that does not govern the trigger."""
+    cur = tok
+    for _ in range(14):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.i == trigger.i:
+            return False
+        if head.tag_.startswith("VB") or head.pos_ in ("VERB", "AUX"):
+            return not any(a.i == head.i for a in trigger.ancestors)
+        cur = head
+    return False
 
 
 def _collect(mentions: Sequence[Actor], heads: dict[int, Token], roles: dict[int, str]) -> Roles:
