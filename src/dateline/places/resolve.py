@@ -178,7 +178,7 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
         if m.cue_after == "river" or m.cue_before == "river":
             score += 2.0 if e.feature == "river" else 0.0
     if e.feature == "admin1" and match.quality == 0 and cc == ctx.focus and any(
-        x.entry.feature == "country" for x in mention_group[0].matches
+        x.entry.feature == "country" and x.entry.country_code != cc for x in mention_group[0].matches
     ):
         score += 5.0  # Georgia in an American story is the state
     for container in held.get(id(mention_group[0]), ()):
