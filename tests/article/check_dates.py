@@ -11,7 +11,9 @@ JSON object of counts.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,10 +24,13 @@ from dateline.errors import InputError
 
 __all__ = ["check_dates"]
 
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)/")
+
 
 def check_dates(pages: Path) -> dict[str, Any]:
     counts = {"pages": 0, "with_published": 0, "url_dated": 0, "url_dated_with_published": 0,
-              "agree_with_url": 0, "off_by_one_day": 0, "disagree": 0}
+              "agree_with_url": 0, "off_by_one_day": 0, "disagree": 0,
+              "url_month_only": 0, "url_month_with_published": 0, "agree_with_url_month": 0}
     disagreements = []
     for page in sorted(pages.glob("*.html")):
         gold = json.loads(page.with_suffix(".json").read_text("utf-8"))
@@ -38,6 +43,15 @@ def check_dates(pages: Path) -> dict[str, Any]:
             counts["with_published"] += 1
         expected = url_date(gold.get("url"))
         if expected is None:
+            month = _URL_MONTH.search(gold.get("url") or "")
+            if month:
+                counts["url_month_only"] += 1
+                if article.published:
+                    counts["url_month_with_published"] += 1
+                    if article.published[:7] == f"{month.group(1)}-{month.group(2)}":
+                        counts["agree_with_url_month"] += 1
+                    else:
+                        disagreements.append({"url": gold.get("url"), "published": article.published})
             continue
         counts["url_dated"] += 1
         if not article.published:
@@ -46,7 +60,7 @@ def check_dates(pages: Path) -> dict[str, Any]:
         got = article.published
         if got == expected.isoformat():
             counts["agree_with_url"] += 1
-        elif abs((expected - __import__("datetime").date.fromisoformat(got)).days) == 1:
+        elif abs((expected - dt.date.fromisoformat(got)).days) == 1:
             counts["off_by_one_day"] += 1
         else:
             counts["disagree"] += 1
