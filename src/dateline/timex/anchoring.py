@@ -12,7 +12,8 @@ import re
 
 from .intervals import iso_week, month_end, shift_months, week_start
 
-__all__ = ["TENSE_REACH", "at", "coarser", "granularity", "nearest_weekday", "season_at", "shift", "start_of", "year_for_month"]
+__all__ = ["TENSE_REACH", "at", "coarser", "granularity", "nearest_weekday", "season_at", "shift", "start_of",
+           "year_for_month"]
 
 _SEASON_CODES = ("SP", "SU", "FA", "WI")
 _GRAN = [

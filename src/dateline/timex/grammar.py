@@ -149,9 +149,7 @@ def _ok(c: Candidate, text: str) -> bool:
         return False
     if c.rule == "present_ref" and (g.get("r") or "").lower() == "current":
         return not _NOT_CURRENT.match(text, c.end)
-    if c.rule in ("clock", "clock24") and g.get("h") and int(g["h"] or 0) > 24:
-        return False
-    return True
+    return not (c.rule in ("clock", "clock24") and g.get("h") and int(g["h"] or 0) > 24)
 
 
 _MONTH_PREP = {"in", "since", "by", "until", "till", "from", "through", "of", "on", "to", "before", "after",

@@ -101,13 +101,13 @@ def interval(value: str | None, mod: str | None = None) -> Interval | None:
             start, end = dt.date(start.year, first, 1), month_end(start.year, last)
         elif precision in ("decade", "century"):
             years = end.year - start.year + 1
-            first_y = start.year + int(round(lo * years))
-            last_y = start.year + int(round(hi * years)) - 1
+            first_y = start.year + round(lo * years)
+            last_y = start.year + round(hi * years) - 1
             start, end = dt.date(max(first_y, 1), 1, 1), dt.date(last_y, 12, 31)
         else:
             days = (end - start).days + 1
-            new_start = start + dt.timedelta(days=int(round(lo * days)))
-            end = start + dt.timedelta(days=int(round(hi * days)) - 1)
+            new_start = start + dt.timedelta(days=round(lo * days))
+            end = start + dt.timedelta(days=round(hi * days) - 1)
             start = new_start
         precision = "part-of-" + ("week" if precision == "part-of-week" else precision)
         if precision == "part-of-part-of-year":

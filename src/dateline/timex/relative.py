@@ -77,7 +77,8 @@ def n_quarter_rel(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         base = shift(current, -1, "Q")
     elif period is not None:
         base = period
-    elif (unit == "period" and not back and not any(w in rel for w in ("latest", "recent", "ended", "completed"))) or rel == "that":
+    elif rel == "that" or (unit == "period" and not back
+                           and not any(w in rel for w in ("latest", "recent", "ended", "completed"))):
         return None
     else:
         base = shift(current, -1, "Q")
@@ -209,7 +210,7 @@ def n_ago(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     mod = "APPROX" if g.get("dm") else None
     if unit in ("H", "MIN", "SEC"):
-        return "DURATION", ("PT%d%s" % (round(n), {"H": "H", "MIN": "M", "SEC": "S"}[unit])), mod
+        return "DURATION", f"PT{round(n)}{ {'H': 'H', 'MIN': 'M', 'SEC': 'S'}[unit]}", mod
     if ctx.anchor is None:
         return "DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(unit, "XXXX"), mod
     if d in ("earlier", "later") and unit in ("D", "W"):

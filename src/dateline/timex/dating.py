@@ -1,0 +1,156 @@
+"""Event dating: which time expression governs an event, and is the event background?
+
+The events stage calls :func:`date_event` with an event's evidence span (and, when it
+knows them, the offset of the trigger word and the sentence boundaries). The governing
+expression is looked for in the event's own sentence first (same comma-delimited clause
+as the trigger, then the nearest), then in the previous sentence of the same paragraph
+(narrative carries its date forward); only present-news reporting falls back to the
+publication date. Durations and sets never date an event.
+
+An event is *historical* when it ended clearly before publication (more than
+:data:`HISTORICAL_DAYS` days) or is told in the past perfect ("had retaken") as background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import EventDate, Timex
+from .tagger import parse_anchor
+
+__all__ = ["HISTORICAL_DAYS", "EventDating", "date_event", "split_sentences"]
+
+#: an event that ended more than this many days before publication is background
+HISTORICAL_DAYS = 30
+
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:not|already|never|just|\w+ly)\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ne|un)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+_SUBORDINATE = re.compile(r"\s*(?:\w+(?:ed|en)\s+by\b|which\b|who\b|whose\b|when\b|after\b|before\b|since\b|until\b|"
+                          r"where\b|as\s+part\b)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDating:
+    date: EventDate | None  # records.EventDate(start, end, precision, text)
+    historical: bool  # the event is background, not news of the publication date
+
+
+def split_sentences(body: str) -> list[tuple[int, int]]:
+    """Cheap sentence boundaries (offsets into ``body``) for when no parse is at hand."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(body):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(body):
+        out.append((start, len(body)))
+    return out
+
+
+def _dates(timexes: Sequence[Timex]) -> list[Timex]:
+    """The expressions that can date an event: DATE/TIME with an interval (durations and sets cannot)."""
+    return [t for t in timexes if t.type in ("DATE", "TIME") and t.start_date and t.end_date]
+
+
+def _segment(body: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    """The comma-delimited clause of [lo, hi) that contains ``pos``."""
+    left, right = lo, hi
+    for m in _CLAUSE_BREAK.finditer(body, lo, hi):
+        if m.end() <= pos:
+            left = m.end()
+        elif m.start() >= pos:
+            right = m.start()
+            break
+    return left, right
+
+
+def _breaks_between(body: str, a: int, b: int) -> int:
+    lo, hi = min(a, b), max(a, b)
+    return len(_CLAUSE_BREAK.findall(body, lo, hi))
+
+
+def _pick(body: str, cands: list[Timex], lo: int, hi: int, trigger: int | None) -> Timex | None:
+    if not cands:
+        return None
+    if trigger is not None:
+        def cost(t: Timex) -> tuple[int, int]:
+            gap = t.start - trigger if t.start >= trigger else trigger - t.end
+            return _breaks_between(body, trigger, t.start if t.start >= trigger else t.end), max(gap, 0)
+        return min(cands, key=cost)
+
+    def subordinate(t: Timex) -> int:
+        s, _ = _segment(body, lo, hi, t.start)
+        return 1 if s > lo and _SUBORDINATE.match(body, s) else 0
+    return min(cands, key=lambda t: (subordinate(t), t.start))
+
+
+def _sentence_of(pos: int, sentences: Sequence[tuple[int, int]]) -> int | None:
+    for i, (s, e) in enumerate(sentences):
+        if s <= pos < e or (pos == e and i == len(sentences) - 1):
+            return i
+    return None
+
+
+def _past_perfect(body: str, lo: int, hi: int, trigger: int | None) -> bool:
+    if trigger is not None:
+        s, e = _segment(body, lo, hi, trigger)
+        window = body[max(s, trigger - 40):min(e, trigger + 30)]
+        return bool(_PAST_PERFECT.search(window))
+    return bool(_PAST_PERFECT.search(body, lo, hi))
+
+
+def _event_date(t: Timex) -> EventDate:
+    return EventDate(t.start_date, t.end_date, t.precision, t.text)
+
+
+def _historical(date: EventDate | None, anchor: dt.date | None, past_perfect: bool) -> bool:
+    if date is None or date.end is None or anchor is None:
+        return past_perfect
+    try:
+        end = dt.date.fromisoformat(date.end)
+    except ValueError:
+        return past_perfect
+    if end < anchor - dt.timedelta(days=HISTORICAL_DAYS):
+        return True
+    return past_perfect and end < anchor - dt.timedelta(days=3)
+
+
+def date_event(body: str, evidence_start: int, evidence_end: int, timexes: Sequence[Timex],
+               published: str | None, *, trigger: int | None = None,
+               sentences: Sequence[tuple[int, int]] | None = None) -> EventDating:
+    """When the event told in ``body[evidence_start:evidence_end]`` happened, and whether it is background."""
+    anchor = parse_anchor(published)
+    sents = list(sentences) if sentences else split_sentences(body)
+    pivot = trigger if trigger is not None and evidence_start <= trigger < max(evidence_end, trigger + 1) else None
+    first = _sentence_of(evidence_start, sents)
+    last = _sentence_of(max(evidence_start, evidence_end - 1), sents)
+    lo = sents[first][0] if first is not None else evidence_start
+    hi = sents[last][1] if last is not None else evidence_end
+    lo, hi = min(lo, evidence_start), max(hi, evidence_end)
+    usable = _dates(timexes)
+    if pivot is not None:
+        at = _sentence_of(pivot, sents)
+        if at is not None:
+            lo, hi = min(lo, sents[at][0]), max(hi, sents[at][1])
+    past_perfect = _past_perfect(body, lo, hi, pivot)
+    own = [t for t in usable if lo <= t.start and t.end <= hi]
+    chosen = _pick(body, own, lo, hi, pivot)
+    if chosen is None and first is not None and first > 0:
+        prev_lo, prev_hi = sents[first - 1]
+        same_paragraph = "\n" not in body[prev_hi:lo]
+        prev = [t for t in usable if prev_lo <= t.start and t.end <= prev_hi]
+        if prev and same_paragraph:
+            chosen = prev[-1]
+    if chosen is not None:
+        date = _event_date(chosen)
+        return EventDating(date, _historical(date, anchor, past_perfect))
+    if past_perfect or anchor is None:
+        return EventDating(None, past_perfect)
+    day = anchor.isoformat()
+    return EventDating(EventDate(day, day, "day", None), False)
