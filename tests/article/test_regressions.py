@@ -67,3 +67,8 @@ def test_caption_glued_to_the_first_paragraph_is_split() -> None:
                      "abandoned on Tuesday.\nThe case continues.", "r")
     assert art.captions == ["A man walks past the court (Picture: Example Police)"]
     assert art.body.startswith("Officers said they found the car")
+
+
+def test_xml_declaration_with_encoding_is_parsed() -> None:
+    html = f'<?xml version="1.0" encoding="utf-8"?><html><body><article><h1>Harbour</h1>{PARAS}</article></body></html>'
+    assert parse_html(html, "r").body.startswith("Paragraph 0")

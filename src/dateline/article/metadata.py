@@ -259,5 +259,11 @@ def parse_tree(html: str) -> Any:
     """An lxml tree of ``html`` (never raises on bad markup; ``None`` when there is none)."""
     try:
         return lxml_html.document_fromstring(html)
-    except Exception:  # lxml raises ParserError / ValueError on empty or odd documents
+    except ValueError:
+        # "Unicode strings with encoding declaration are not supported": parse the bytes
+        try:
+            return lxml_html.document_fromstring(html.encode("utf-8", errors="replace"))
+        except Exception:
+            return None
+    except Exception:  # lxml raises ParserError on empty or odd documents
         return None
