@@ -51,7 +51,9 @@ def test_related_headers(line: str) -> None:
     "line",
     ["Share this article", "Subscribe", "Sign up for our daily newsletter and get the news in your inbox",
      "We use cookies to improve your experience on our site.", "Advertisement", "Follow us on Twitter",
-     "© 2019 Jordan Times. All rights reserved.", "Tags: Iraq, Syria, border", "Tweet", "Print"],
+     "© 2019 Jordan Times. All rights reserved.", "Tags: Iraq, Syria, border", "Tweet", "Print",
+     "Like this story? Share it with a friend!", "Have a tip? Jane Doe may be reached at jdoe@example.com.",
+     "(Reporting by Jane Doe in Amman; Editing by John Roe)"],
 )
 def test_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
@@ -99,3 +101,10 @@ def test_split_body() -> None:
     assert parts.captions == ["Soldiers patrol a street in Mosul (AFP photo)"]
     assert parts.related[0] == "Army says the west bank of the city is secure"
     assert len(parts.related) == 3
+
+
+def test_headline_repeated_in_body_and_site_teasers() -> None:
+    parts = split_body(["First paragraph.", "Also on example.com Another story entirely", "Harbour reopens",
+                        "Second paragraph."], title="Harbour reopens")
+    assert parts.paragraphs == ["First paragraph.", "Second paragraph."]
+    assert parts.related == ["Another story entirely"]

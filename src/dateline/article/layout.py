@@ -29,7 +29,8 @@ MAX_CAPTION = 600
 MAX_BOILERPLATE = 300
 MIN_GLUED_TEXT = 40
 _INLINE_RELATED = re.compile(
-    r"^(?:related|read more|read also|also read|see also|more|recommended|watch|listen)\s*[:|»>›]\s*(?P<teaser>.+)$",
+    r"^(?:(?:related|read more|read also|also read|see also|more|recommended|watch|listen)\s*[:|»>›]"
+    r"|also on [\w.-]+\.[a-z]{2,}\b)\s*(?P<teaser>.+)$",
     re.I,
 )
 _NORM = re.compile(r"\W+")
@@ -123,7 +124,7 @@ def split_body(
             continue
         if is_boilerplate(line):
             continue
-        if not out.paragraphs and (is_breadcrumb(line) or same_text(line, title)):
+        if same_text(line, title) or (not out.paragraphs and is_breadcrumb(line)):
             continue
         if captions:
             caption, line = split_caption(line)
