@@ -23,9 +23,11 @@ def cli(verbose: int) -> None:
 def _register() -> None:
     from .evaluate import eval_group
     from .extract import extract
+    from .gazetteer import gazetteer_group
 
     cli.add_command(extract)
     cli.add_command(eval_group)
+    cli.add_command(gazetteer_group)
 
     from .store import events_group, export, ingest, query, stats
 

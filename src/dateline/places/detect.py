@@ -138,6 +138,8 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
             last_index += 1
         found.ner = _covering_label(tok, tokens[last_index], found)
         found.cue_before = _word_at(tokens, i - 1)
+        if found.cue_before == "of" and _word_at(tokens, i - 2) in TYPE_CUES_BEFORE:
+            found.cue_before = _word_at(tokens, i - 2)  # "the town of Al-Qaim"
         found.cue_after = _word_at(tokens, last_index + 1)
         single = last_index == i
         found.common = is_common_word(found.text) or (single and tok.text.lower() in lower_words)

@@ -66,7 +66,8 @@ def build_index(path: Path) -> dict[str, Any]:
             CREATE TABLE names(key TEXT, eid INTEGER, q INTEGER);
             """
         )
-        entries, names = [], []
+        entries: list[tuple[Any, ...]] = []
+        names: list[tuple[str, int, int]] = []
         for eid, (entry, alternates) in enumerate(iter_places()):
             entries.append((eid, entry.gid, entry.name, entry.lat, entry.lon, entry.country_code,
                             entry.admin1_code, entry.admin1, entry.feature, entry.population))
@@ -74,7 +75,7 @@ def build_index(path: Path) -> dict[str, Any]:
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", entries)
         con.executemany("INSERT INTO names VALUES (?,?,?)", names)
         con.execute("CREATE INDEX names_key ON names(key)")
-        stats = {"entries": len(entries), "names": len(names)}
+        stats: dict[str, Any] = {"entries": len(entries), "names": len(names)}
         meta = {**index_stamp(), **{k: str(v) for k, v in stats.items()}}
         con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         con.commit()

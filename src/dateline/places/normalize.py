@@ -47,10 +47,7 @@ def fold(text: str) -> str:
 
 def is_latin(text: str) -> bool:
     """Whether a name is written in Latin letters (other scripts are not indexed)."""
-    for c in text:
-        if c.isalpha() and ord(c) > 0x24F and not (0x1E00 <= ord(c) <= 0x1EFF):
-            return False
-    return True
+    return all(not c.isalpha() or ord(c) <= 0x24F or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
 
 
 @lru_cache(maxsize=65536)
@@ -78,6 +75,4 @@ def name_keys(text: str) -> tuple[str, ...]:
         keys.append("".join(base))
     if len(base) > 1 and base[0] in ARTICLES:
         keys.append("".join(base[1:]))
-    elif len(base[0]) > 4 and base[0][:2] in ("al", "el") and len(base) == 1 and False:
-        pass
     return tuple(dict.fromkeys(k for k in keys if k))

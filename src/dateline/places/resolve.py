@@ -70,7 +70,7 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
         return False
     if label:  # ORG, NORP, EVENT, PRODUCT, LANGUAGE: a place inside an organization's name counts
-        return strength == 2 and not common or (strength >= 1 and typed)
+        return (strength == 2 and not common) or (strength >= 1 and typed)
     if common:
         return strength >= 1 and typed
     if strength == 2:
@@ -210,7 +210,7 @@ def resolve(
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in accepted:
-        groups[m.demonym and "dem:" + m.demonym or m.key].append(m)
+        groups[(m.demonym and "dem:" + m.demonym) or m.key].append(m)
 
     # containers: the country/admin-1 entries a container mention can be
     held: dict[int, list[Entry]] = {}
@@ -258,7 +258,7 @@ def resolve(
 
     out = []
     for m in accepted:
-        key = m.demonym and "dem:" + m.demonym or m.key
+        key = (m.demonym and "dem:" + m.demonym) or m.key
         if key in chosen:
             out.append((m, chosen[key]))
     return out

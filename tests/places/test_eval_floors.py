@@ -1,0 +1,25 @@
+"""CI guard: the places figures on the shared dev sets stay above floors set a little under
+the measured figures (see docs/places.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.evaluation import evaluate
+
+GWN_FLOORS = {"acc161_of_found": 0.88, "recognition_f1": 0.86, "exact_geonameid_of_found": 0.85}
+TRNEWS_FLOORS = {"acc161_of_found": 0.87, "recognition_f1": 0.88}
+
+
+@pytest.mark.slow
+def test_gwn_floors(shared_dir) -> None:
+    figures = evaluate("geo", shared=shared_dir)
+    for key, floor in GWN_FLOORS.items():
+        assert figures[key] >= floor, (key, figures)
+
+
+@pytest.mark.slow
+def test_trnews_floors(shared_dir) -> None:
+    figures = evaluate("geo", shared_dir / "eval" / "geo" / "trnews.jsonl", shared=shared_dir)
+    for key, floor in TRNEWS_FLOORS.items():
+        assert figures[key] >= floor, (key, figures)
