@@ -28,7 +28,10 @@ HISTORICAL_DAYS = 30
 
 _PAST_PERFECT = re.compile(
     r"\bhad\s+(?:(?:not|already|never|just|\w+ly)\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ne|un)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|St|Jr|Sr|Prof|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|"
+    r"Dec)|\b[A-Z])\.$")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _SUBORDINATE = re.compile(r"\s*(?:\w+(?:ed|en)\s+by\b|which\b|who\b|whose\b|when\b|after\b|before\b|since\b|until\b|"
                           r"where\b|as\s+part\b)", re.I)
@@ -45,6 +48,8 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(body):
+        if "\n" not in m.group() and _ABBREVIATION.search(body, max(0, m.start() - 8), m.start()):
+            continue  # "Mr. Smith", "Jan. 5"
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()

@@ -99,6 +99,9 @@ def interval(value: str | None, mod: str | None = None) -> Interval | None:
             # thirds of a year on month boundaries: Jan-Apr, May-Aug, Sep-Dec
             first, last = int(lo * 12) + 1, int(hi * 12)
             start, end = dt.date(start.year, first, 1), month_end(start.year, last)
+        elif precision == "month":  # early 1-10, mid 11-20, late 21-end
+            first_day, last_day = {"START": (1, 10), "MID": (11, 20), "END": (21, end.day)}[mod]
+            start, end = start.replace(day=first_day), start.replace(day=last_day)
         elif precision in ("decade", "century"):
             years = end.year - start.year + 1
             first_y = start.year + round(lo * years)
