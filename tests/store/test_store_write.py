@@ -90,7 +90,7 @@ def test_a_failure_inside_the_transaction_leaves_nothing_behind(
     def boom(*args: Any, **kwargs: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("dateline.store.write.refresh_events", boom)
+    monkeypatch.setattr("dateline.store.write.summarize", boom)
     with pytest.raises(KeyboardInterrupt):
         put(store, make_doc("later", events=[make_event(place="Mosul")], body="later story"))
     assert store.counts() == before

@@ -62,6 +62,8 @@ class Store:
         self.conn = conn
         self.path = path
         self.read_only = read_only
+        #: Arrow schemas of the tables, for bulk inserts (filled on first use)
+        self.arrow_schemas: dict[str, Any] = {}
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -103,6 +105,13 @@ class Store:
     def has_version(self, chash: str) -> bool:
         """Whether this exact content was ingested before (cheap: a primary-key lookup)."""
         return bool(self.scalar("SELECT count(*) FROM article_versions WHERE content_hash = ?", [chash]))
+
+    def known_versions(self, hashes: list[str]) -> set[str]:
+        """Which of these content hashes are stored already (one query)."""
+        if not hashes:
+            return set()
+        sql = "SELECT content_hash FROM article_versions WHERE content_hash IN (SELECT unnest(?))"
+        return {h for (h,) in self.conn.execute(sql, [hashes]).fetchall()}
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "article_versions", "reports", "events", "places", "timexes", "actors", "runs")

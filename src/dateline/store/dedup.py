@@ -19,7 +19,7 @@ from typing import Any
 
 from ..settings import Settings
 
-__all__ = ["DedupSettings", "Match", "compare", "find_match", "haversine_km", "summarize"]
+__all__ = ["DedupSettings", "Match", "candidates", "compare", "haversine_km", "summarize"]
 
 _WORD = re.compile(r"[^\w]+")
 
@@ -165,37 +165,50 @@ def compare(report: Mapping[str, Any], event: Mapping[str, Any], cfg: DedupSetti
     return Match(sum(v[0] for v in parts.values() if v), {k: v[1] for k, v in parts.items() if v})
 
 
-def find_match(conn: Any, report: Mapping[str, Any], article_id: str, cfg: DedupSettings) -> tuple[str, Match] | None:
-    """The stored event ``report`` belongs to (best match), or None: a new event."""
-    if not cfg.enabled or report["date_start"] is None or (report["lat"] is None and not report["geonameid"]):
-        return None
-    start, end = _as_date(report["date_start"]), _as_date(report["date_end"]) or _as_date(report["date_start"])
-    if start is None or end is None:
-        return None
+def candidates(conn: Any, reports: Sequence[Mapping[str, Any]], cfg: DedupSettings) -> dict[int, list[str]]:
+    """For each report (by position), the stored events near it in type, time and place.
+
+    One query for the whole batch; :func:`compare` then decides. Reports without a date,
+    or without coordinates and GeoNames id, have no candidates: they found new events.
+    """
+    if not cfg.enabled or not reports:
+        return {}
+    import pyarrow as pa
+
     tol = dt.timedelta(days=cfg.tolerance_days)
-    sql = [
-        "SELECT * FROM events WHERE event_type = ? AND date_start <= ? AND coalesce(date_end, date_start) >= ?",
-        "AND event_id NOT IN (SELECT event_id FROM reports WHERE article_id = ?)",
-    ]
-    params: list[Any] = [report["event_type"], end + tol, start - tol, article_id]
-    if report["lat"] is not None and report["lon"] is not None:
-        dlat = cfg.radius_km / 111.0
-        dlon = dlat / max(0.05, math.cos(math.radians(report["lat"])))
-        sql.append("AND ((lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?) OR geonameid = ?)")
-        params += [report["lat"] - dlat, report["lat"] + dlat, report["lon"] - dlon, report["lon"] + dlon]
-        params.append(report["geonameid"])
-    else:
-        sql.append("AND geonameid = ?")
-        params.append(report["geonameid"])
-    cur = conn.execute(" ".join(sql), params)
-    names = [d[0] for d in cur.description]
-    best: tuple[str, Match] | None = None
-    for row in cur.fetchall():
-        event = dict(zip(names, row, strict=True))
-        match = compare(report, event, cfg)
-        if match and (best is None or match.score > best[1].score):
-            best = (event["event_id"], match)
-    return best
+    windows = []
+    for pos, r in enumerate(reports):
+        start = _as_date(r["date_start"])
+        end = _as_date(r["date_end"]) or start
+        if start is None or end is None or (r["lat"] is None and not r["geonameid"]):
+            continue
+        box: list[float | None] = [None, None, None, None]
+        if r["lat"] is not None and r["lon"] is not None:
+            dlat = cfg.radius_km / 111.0
+            dlon = dlat / max(0.05, math.cos(math.radians(r["lat"])))
+            box = [r["lat"] - dlat, r["lat"] + dlat, r["lon"] - dlon, r["lon"] + dlon]
+        windows.append((pos, r["event_type"], start - tol, end + tol, *box, r["geonameid"]))
+    if not windows:
+        return {}
+    names = ("pos", "event_type", "lo", "hi", "lat0", "lat1", "lon0", "lon1", "geonameid")
+    types = (pa.int64(), pa.string(), pa.date32(), pa.date32(), *[pa.float64()] * 4, pa.string())
+    table = pa.Table.from_arrays(
+        [pa.array(col, type=t) for col, t in zip(zip(*windows, strict=True), types, strict=True)], names=list(names)
+    )
+    conn.register("_dateline_windows", table)
+    try:
+        rows = conn.execute(
+            "SELECT w.pos, e.event_id FROM _dateline_windows w JOIN events e ON e.event_type = w.event_type"
+            " AND e.date_start <= w.hi AND coalesce(e.date_end, e.date_start) >= w.lo"
+            " AND ((e.lat BETWEEN w.lat0 AND w.lat1 AND e.lon BETWEEN w.lon0 AND w.lon1) OR e.geonameid = w.geonameid)"
+            " ORDER BY w.pos, e.event_id"
+        ).fetchall()
+    finally:
+        conn.unregister("_dateline_windows")
+    out: dict[int, list[str]] = {}
+    for pos, event_id in rows:
+        out.setdefault(int(pos), []).append(event_id)
+    return out
 
 
 def _span(r: Mapping[str, Any]) -> int:
@@ -210,12 +223,13 @@ def summarize(reports: Sequence[Mapping[str, Any]], articles: Mapping[str, Mappi
     precise one, the place from the most precise one, fatalities from the lowest count
     reported (ACLED's conservative rule), confidence from the highest.
     """
-    rep = max(reports, key=lambda r: (r["confidence"] or 0.0, -reports.index(r)))
-    when = min(reports, key=lambda r: (_span(r), reports.index(r)))
+    order = list(enumerate(reports))
+    rep = max(order, key=lambda ir: (ir[1]["confidence"] or 0.0, -ir[0]))[1]
+    when = min(order, key=lambda ir: (_span(ir[1]), ir[0]))[1]
     where = min(
-        reports,
-        key=lambda r: (r["lat"] is None, r["geo_precision"] or 4, -(r["confidence"] or 0.0), reports.index(r)),
-    )
+        order,
+        key=lambda ir: (ir[1]["lat"] is None, ir[1]["geo_precision"] or 4, -(ir[1]["confidence"] or 0.0), ir[0]),
+    )[1]
     out = dict(rep)
     for key in ("date_start", "date_end", "date_precision", "date_text"):
         out[key] = when[key]

@@ -1,153 +1,51 @@
-"""Writing one processed document into the store: an all-or-nothing upsert.
+"""Writing processed documents into the store, a small batch per transaction.
 
 An article is keyed by its URL (else its content hash); every content version is
-remembered in ``article_versions`` so the same content is never processed twice. An
-updated article (same URL, new content) replaces its earlier version's rows and
-reports; the events those reports belonged to are summarized again (or dropped when no
-report is left).
+remembered in ``article_versions`` so the same content is never stored twice. An updated
+article (same URL, new content) replaces its earlier version's rows and reports; the
+events those reports belonged to are summarized again, or dropped when no report is left.
+A batch is all-or-nothing; when one fails, its documents are written one by one so a
+single bad document is named and the others are kept.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import logging
-from dataclasses import asdict, dataclass
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..errors import StoreError
-from ..records import Document, Event
+from ..records import Document
 from .db import Store
-from .dedup import DedupSettings, find_match, summarize
+from .dedup import DedupSettings, compare, summarize
+from .dedup import candidates as dedup_candidates
 from .ids import article_id, stable_hash
+from .rows import article_row, bulk_insert, child_rows, event_columns, now
 
-__all__ = ["StoreResult", "event_columns", "refresh_events", "remove_article", "store_document"]
+__all__ = ["Pending", "StoreResult", "event_columns", "store_document", "store_documents"]
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
+class Pending:
+    """A processed document waiting to be stored."""
+
+    doc: Document
+    chash: str
+    input_id: str
+    url: str | None = None
+
+
+@dataclass(slots=True)
 class StoreResult:
-    status: Literal["added", "replaced", "skipped"]
+    status: Literal["added", "replaced", "skipped", "failed"]
     article_id: str
     reports: int = 0
     merged: int = 0  # reports that joined an event another article reported
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def event_columns(event: Event) -> dict[str, Any]:
-    """The event columns shared by ``reports`` and ``events`` for one extracted event."""
-    d, loc, a1, a2 = event.date, event.location, event.actor1, event.actor2
-    start = _date(d.start) if d else None
-    end = (_date(d.end) if d else None) or start
-    if start and end and end < start:
-        start, end = end, start
-    return {
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "plover_type": event.plover.type if event.plover else None,
-        "plover_mode": event.plover.mode if event.plover else None,
-        "date_start": start,
-        "date_end": end,
-        "date_precision": d.precision if d else None,
-        "date_text": d.text if d else None,
-        "location_name": loc.name if loc else None,
-        "geonameid": str(loc.geonameid) if loc and loc.geonameid else None,
-        "lat": loc.lat if loc else None,
-        "lon": loc.lon if loc else None,
-        "country_code": loc.country_code if loc else None,
-        "admin1": loc.admin1 if loc else None,
-        "geo_precision": loc.geo_precision if loc else None,
-        "actor1_name": a1.name if a1 else None,
-        "actor1_type": a1.type if a1 else None,
-        "actor2_name": a2.name if a2 else None,
-        "actor2_type": a2.type if a2 else None,
-        "assoc_actors": json.dumps([{"name": a.name, "type": a.type} for a in event.assoc_actors], ensure_ascii=False),
-        "fatalities": event.fatalities,
-        "modality": event.modality,
-        "historical": bool(event.historical),
-        "confidence": float(event.confidence),
-        "evidence_text": event.evidence.text if event.evidence else None,
-        "evidence_start": event.evidence.start if event.evidence else None,
-        "evidence_end": event.evidence.end if event.evidence else None,
-    }
-
-
-def _insert(conn: Any, table: str, row: dict[str, Any], replace: bool = False) -> None:
-    cols = list(row)
-    verb = "INSERT OR REPLACE" if replace else "INSERT"
-    conn.execute(f"{verb} INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", list(row.values()))
-
-
-def _insert_many(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        cols = list(rows[0])
-        conn.executemany(
-            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [list(r.values()) for r in rows],
-        )
-
-
-def refresh_events(conn: Any, event_ids: set[str] | list[str]) -> None:
-    """Summarize each event again from its reports; drop events left without any."""
-    for event_id in event_ids:
-        cur = conn.execute("SELECT * FROM reports WHERE event_id = ? ORDER BY merged_at, report_id", [event_id])
-        names = [d[0] for d in cur.description]
-        reports = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-        if not reports:
-            conn.execute("DELETE FROM events WHERE event_id = ?", [event_id])
-            continue
-        ids = sorted({r["article_id"] for r in reports})
-        cur = conn.execute(
-            f"SELECT article_id, source, published FROM articles WHERE article_id IN ({', '.join('?' * len(ids))})", ids
-        )
-        articles = {a: {"source": s, "published": p} for a, s, p in cur.fetchall()}
-        row = {"event_id": event_id, **summarize(reports, articles), "updated_at": _now()}
-        _insert(conn, "events", row, replace=True)
-
-
-def remove_article(conn: Any, aid: str) -> set[str]:
-    """Delete an article's rows and reports; returns the events that need refreshing."""
-    affected = {
-        r[0] for r in conn.execute("SELECT DISTINCT event_id FROM reports WHERE article_id = ?", [aid]).fetchall()
-    }
-    for table in ("reports", "places", "timexes", "actors", "articles"):
-        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [aid])
-    return affected
-
-
-def _article_row(doc: Document, aid: str, chash: str, input_id: str, run_id: str | None) -> dict[str, Any]:
-    a = doc.article
-    dl = a.dateline
-    return {
-        "article_id": aid,
-        "content_hash": chash,
-        "input_id": input_id,
-        "url": a.url,
-        "title": a.title,
-        "source": a.source,
-        "authors": json.dumps(a.authors, ensure_ascii=False),
-        "published": _date(a.published),
-        "updated": _date(a.updated),
-        "dateline_text": dl.text if dl else None,
-        "dateline_place": json.dumps(asdict(dl.place), ensure_ascii=False) if dl and dl.place else None,
-        "language": a.language,
-        "body": a.body,
-        "run_id": run_id,
-        "ingested_at": _now(),
-    }
+    error: StoreError | None = None
 
 
 def store_document(
@@ -160,139 +58,188 @@ def store_document(
     run_id: str | None = None,
     dedup: DedupSettings | None = None,
 ) -> StoreResult:
-    """Store one document in one transaction: skipped if this content is stored already."""
+    """Store one document in its own transaction (skipped if this content is stored already)."""
+    result = store_documents(store, [Pending(doc, chash, input_id, url)], run_id=run_id, dedup=dedup)[0]
+    if result.error is not None:
+        raise result.error
+    return result
+
+
+def store_documents(
+    store: Store, items: Sequence[Pending], *, run_id: str | None = None, dedup: DedupSettings | None = None
+) -> list[StoreResult]:
+    """Store documents in one transaction; one result per item, in order."""
     import duckdb
 
+    dedup = dedup or DedupSettings()
+    if not items:
+        return []
     try:
-        return _store(store, doc, chash, input_id, url, run_id, dedup or DedupSettings())
+        with store.transaction() as conn:
+            return _write(store, conn, items, run_id, dedup)
     except duckdb.Error as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise StoreError(f"{input_id}: could not be stored ({first})") from exc
+        if len(items) == 1:
+            aid = article_id(items[0].url or items[0].doc.article.url, items[0].chash)
+            error = StoreError(f"{items[0].input_id}: could not be stored ({first})")
+            return [StoreResult("failed", aid, error=error)]
+        log.debug("a batch of %d failed (%s); storing one by one", len(items), first)
+        return [r for item in items for r in store_documents(store, [item], run_id=run_id, dedup=dedup)]
 
 
-def _store(
-    store: Store, doc: Document, chash: str, input_id: str, url: str | None, run_id: str | None, dedup: DedupSettings
-) -> StoreResult:
-    aid = article_id(url or doc.article.url, chash)
-    with store.transaction() as conn:
-        if conn.execute("SELECT count(*) FROM article_versions WHERE content_hash = ?", [chash]).fetchone()[0]:
-            return StoreResult("skipped", aid)
-        existed = conn.execute("SELECT count(*) FROM articles WHERE article_id = ?", [aid]).fetchone()[0]
-        stale = remove_article(conn, aid) if existed else set()
-        now = _now()
-        _insert(conn, "articles", _article_row(doc, aid, chash, input_id, run_id))
-        _insert(
-            conn,
-            "article_versions",
+def _write(
+    store: Store, conn: Any, items: Sequence[Pending], run_id: str | None, dedup: DedupSettings
+) -> list[StoreResult]:
+    """Within a transaction: split where an article repeats, so each part holds an article once."""
+    results: list[StoreResult] = []
+    part: list[Pending] = []
+    seen: set[str] = set()
+    for item in items:
+        aid = article_id(item.url or item.doc.article.url, item.chash)
+        if aid in seen:
+            results += _write_part(store, conn, part, run_id, dedup)
+            part, seen = [], set()
+        part.append(item)
+        seen.add(aid)
+    return results + _write_part(store, conn, part, run_id, dedup)
+
+
+_IN = "(SELECT unnest(?))"  # "x IN _IN" with one list parameter
+
+
+def _write_part(
+    store: Store, conn: Any, items: Sequence[Pending], run_id: str | None, dedup: DedupSettings
+) -> list[StoreResult]:
+    cache = store.arrow_schemas
+    aids = [article_id(it.url or it.doc.article.url, it.chash) for it in items]
+    hashes = [it.chash for it in items]
+    known = {
+        h
+        for (h,) in conn.execute(
+            f"SELECT content_hash FROM article_versions WHERE content_hash IN {_IN}", [hashes]
+        ).fetchall()
+    }
+    existing = {
+        a for (a,) in conn.execute(f"SELECT article_id FROM articles WHERE article_id IN {_IN}", [aids]).fetchall()
+    }
+    results: list[StoreResult] = []
+    live: list[tuple[int, Pending, str]] = []
+    taken: set[str] = set()
+    for index, (item, aid) in enumerate(zip(items, aids, strict=True)):
+        if item.chash in known or item.chash in taken:
+            results.append(StoreResult("skipped", aid))
+            continue
+        taken.add(item.chash)
+        results.append(StoreResult("replaced" if aid in existing else "added", aid))
+        live.append((index, item, aid))
+    if not live:
+        return results
+    replaced = [aid for _, _, aid in live if aid in existing]
+    stale: set[str] = set()
+    if replaced:
+        stale = {
+            e
+            for (e,) in conn.execute(
+                f"SELECT DISTINCT event_id FROM reports WHERE article_id IN {_IN}", [replaced]
+            ).fetchall()
+        }
+        for table in ("reports", "places", "timexes", "actors", "articles"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id IN {_IN}", [replaced])
+    stamp = now()
+    tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    articles_info: dict[str, dict[str, Any]] = {}
+    for _, item, aid in live:
+        row = article_row(item.doc, aid, item.chash, item.input_id, run_id)
+        tables["articles"].append(row)
+        articles_info[aid] = {"source": row["source"], "published": row["published"]}
+        tables["article_versions"].append(
             {
-                "content_hash": chash,
+                "content_hash": item.chash,
                 "article_id": aid,
-                "input_id": input_id,
+                "input_id": item.input_id,
                 "run_id": run_id,
-                "ingested_at": now,
-            },
+                "ingested_at": stamp,
+            }
         )
-        _insert_many(
-            conn,
-            "places",
-            [
-                {
-                    "article_id": aid,
-                    "idx": i,
-                    "text": p.text,
-                    "start_char": p.start,
-                    "end_char": p.end,
-                    "name": p.name,
-                    "geonameid": p.geonameid,
-                    "lat": p.lat,
-                    "lon": p.lon,
-                    "country_code": p.country_code,
-                    "admin1": p.admin1,
-                    "feature": p.feature,
-                    "score": p.score,
-                }
-                for i, p in enumerate(doc.places)
-            ],
-        )
-        _insert_many(
-            conn,
-            "timexes",
-            [
-                {
-                    "article_id": aid,
-                    "idx": i,
-                    "text": t.text,
-                    "start_char": t.start,
-                    "end_char": t.end,
-                    "type": t.type,
-                    "value": t.value,
-                    "mod": t.mod,
-                    "start_date": t.start_date,
-                    "end_date": t.end_date,
-                    "precision": t.precision,
-                }
-                for i, t in enumerate(doc.timexes)
-            ],
-        )
-        _insert_many(
-            conn,
-            "actors",
-            [
-                {
-                    "article_id": aid,
-                    "idx": i,
-                    "name": a.name,
-                    "type": a.type,
-                    "text": a.text,
-                    "start_char": a.start,
-                    "end_char": a.end,
-                    "country_code": a.country_code,
-                }
-                for i, a in enumerate(doc.actors)
-            ],
-        )
-        touched: set[str] = set(stale)
-        merged = 0
+        for name, rows in child_rows(item.doc, aid).items():
+            tables[name] += rows
+    for name in ("articles", "article_versions", "places", "timexes", "actors"):
+        bulk_insert(conn, name, tables[name], cache)
+
+    # -- reports and de-duplication ---------------------------------------------------------
+    new_reports: list[tuple[int, dict[str, Any]]] = []
+    for index, item, aid in live:
         seen: set[str] = set()
-        for index, event in enumerate(doc.events):
+        for number, event in enumerate(item.doc.events):
             cols = event_columns(event)
-            rid = stable_hash(
-                "report",
-                aid,
-                index,
-                event.event_type,
-                event.sub_event_type,
-                cols["evidence_start"],
-                cols["evidence_end"],
-                cols["actor1_name"],
-                cols["actor2_name"],
-                cols["date_start"],
-            )
+            key = (event.event_type, event.sub_event_type, cols["evidence_start"], cols["evidence_end"])
+            rid = stable_hash("report", aid, number, *key, cols["actor1_name"], cols["actor2_name"], cols["date_start"])
             if rid in seen:
                 continue
             seen.add(rid)
-            match = find_match(conn, cols, aid, dedup)
-            if match:
-                eid, why = match
-                merged += 1
-                reason, score = why.to_json(eid), why.score
-            else:
-                eid, reason, score = "e" + rid[:23], None, None
-            _insert(
-                conn,
-                "reports",
-                {
-                    "report_id": rid,
-                    "article_id": aid,
-                    "event_id": eid,
-                    "pipeline_event_id": event.id,
-                    **cols,
-                    "merge_reason": reason,
-                    "merge_score": score,
-                    "merged_at": now,
-                },
-            )
-            refresh_events(conn, [eid])
-            touched.discard(eid)
-        refresh_events(conn, touched)
-    return StoreResult("replaced" if existed else "added", aid, reports=len(seen), merged=merged)
+            report = {"report_id": rid, "article_id": aid, "event_id": None, "pipeline_event_id": event.id, **cols,
+                      "merge_reason": None, "merge_score": None, "merged_at": stamp}  # fmt: skip
+            new_reports.append((index, report))
+    found = dedup_candidates(conn, [r for _, r in new_reports], dedup)
+    groups = _load_groups(conn, {e for ids in found.values() for e in ids} | stale)
+    summaries: dict[str, dict[str, Any]] = {}
+    articles_info.update(_articles_of(conn, groups, articles_info))
+
+    def summary(eid: str) -> dict[str, Any]:
+        if eid not in summaries:
+            summaries[eid] = {"event_id": eid, **summarize(groups[eid], articles_info)}
+        return summaries[eid]
+
+    batch_events: list[str] = []
+    for position, (index, report) in enumerate(new_reports):
+        options = list(dict.fromkeys([*found.get(position, []), *batch_events]))
+        best: tuple[str, Any] | None = None
+        for eid in options:
+            if not groups.get(eid) or any(r["article_id"] == report["article_id"] for r in groups[eid]):
+                continue
+            match = compare(report, summary(eid), dedup) if dedup.enabled else None
+            if match and (best is None or match.score > best[1].score):
+                best = (eid, match)
+        if best:
+            eid, why = best
+            report["merge_reason"], report["merge_score"] = why.to_json(eid), why.score
+            results[index].merged += 1
+        else:
+            eid = "e" + report["report_id"][:23]
+            groups[eid] = []
+            batch_events.append(eid)
+        report["event_id"] = eid
+        groups[eid].append(report)
+        summaries.pop(eid, None)
+        results[index].reports += 1
+    bulk_insert(conn, "reports", [r for _, r in new_reports], cache)
+
+    touched = sorted({r["event_id"] for _, r in new_reports} | stale)
+    if touched:
+        conn.execute(f"DELETE FROM events WHERE event_id IN {_IN}", [touched])
+        rows = [{**summary(e), "updated_at": stamp} for e in touched if groups.get(e)]
+        bulk_insert(conn, "events", rows, cache)
+    return results
+
+
+def _load_groups(conn: Any, event_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The stored reports of these events, oldest first."""
+    groups: dict[str, list[dict[str, Any]]] = {e: [] for e in event_ids}
+    if event_ids:
+        ids = sorted(event_ids)
+        cur = conn.execute(f"SELECT * FROM reports WHERE event_id IN {_IN} ORDER BY merged_at, report_id", [ids])
+        names = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            report = dict(zip(names, row, strict=True))
+            groups[report["event_id"]].append(report)
+    return groups
+
+
+def _articles_of(
+    conn: Any, groups: dict[str, list[dict[str, Any]]], known: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    ids = sorted({r["article_id"] for reports in groups.values() for r in reports} - set(known))
+    if not ids:
+        return {}
+    cur = conn.execute(f"SELECT article_id, source, published FROM articles WHERE article_id IN {_IN}", [ids])
+    return {a: {"source": s, "published": p} for a, s, p in cur.fetchall()}
