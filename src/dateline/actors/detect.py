@@ -23,67 +23,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from ..records import Actor
 from .lexicon import Lexicon, alias_key
-from .normalize import entry_actor, generic_actor, normalize, pick_entry
+from .normalize import entry_actor, generic_actor, pick_entry
+from .parsed import parsed_candidates
+from .tokens import Candidate, Token, tokenize
 
-__all__ = ["Detector", "Token"]
+__all__ = ["Detector", "Token", "tokenize"]
 
 MAX_ALIAS = 10
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
-_DASH = frozenset("-‐‑‒–")
 _GROUP_TAIL = re.compile(
     r"(?:[ \-](?:terror|terrorist|jihadist|extremist|militant|armed|rebel|insurgent|paramilitary|Islamist|militia|"
     r"group|umbrella))*[ \-](?:group|groups|organi[sz]ation|movement|alliance|militia|militias|militiamen|militants|"
     r"fighters|jihadists|rebels|insurgents|network|members|extremists|terrorists|gunmen|forces|troops|coalition)\b"
 )
 _BACKED = frozenset({"backed", "supported", "sponsored", "armed", "trained", "funded"})
-_ARMED_ORG = re.compile(
-    r"\b(?:Army|Front|Brigades?|Battalions?|Movement|Militias?|Forces|Liberation|Jihad|Mujahideen|Resistance|"
-    r"Tigers|Rebels|Guards?|Legion|Martyrs)\b"
-)
-_ORG_MILITIA = re.compile(r"\b(?:Brigades?|Battalions?|Militias?|Guards?|Legion)\b")
-_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-_ROLE_PREPS = frozenset({"by", "against", "on", "at", "with", "toward", "towards"})
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    key: str  # alias_key of the text
-    glued: bool  # touches the previous word through a hyphen ("anti-Daesh": Daesh is glued)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words (hyphens dropped but remembered as glue), possessive 's, punctuation."""
-    out: list[Token] = []
-    prev_end = -1
-    prev_dash = False
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        if t in _DASH:
-            prev_dash = m.start() == prev_end
-            prev_end = m.end()
-            continue
-        glued = prev_dash and m.start() == prev_end
-        out.append(Token(t, m.start(), m.end(), alias_key(t) if t[0].isalnum() else t, glued))
-        prev_end = m.end()
-        prev_dash = False
-    return out
-
-
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    actor: Actor
-    priority: int  # lower wins among equal lengths
-    generic: str | None = None  # the generic category's head key, for coreference
 
 
 class Detector:
@@ -101,7 +57,7 @@ class Detector:
         self._owner_keys = set(lexicon.by_demonym) | set(lexicon.by_country_name)
 
     # --- passes -------------------------------------------------------------------------
-    def _named(self, text: str, toks: list[Token], cc: str | None) -> Iterator[_Candidate]:
+    def _named(self, text: str, toks: list[Token], cc: str | None) -> Iterator[Candidate]:
         lex = self.lex
         n = len(toks)
         i = 0
@@ -132,10 +88,10 @@ class Detector:
             tail = _GROUP_TAIL.match(text, end)
             if tail:
                 end = tail.end()
-            yield _Candidate(start, end, entry_actor(lex, entry, cc), 0)
+            yield Candidate(start, end, entry_actor(lex, entry, cc), 0)
             i = j + 1
 
-    def _generic(self, text: str, toks: list[Token], cc: str | None) -> Iterator[_Candidate]:
+    def _generic(self, text: str, toks: list[Token], cc: str | None) -> Iterator[Candidate]:
         lex = self.lex
         n = len(toks)
         i = 0
@@ -156,6 +112,8 @@ class Detector:
                     if key in self._word_keys:
                         step = size
                         break
+                if not step and k > i and toks[k].key == "'s" and toks[k - 1].key in self._owner_keys:
+                    step = 1  # "Iraq's army"
                 if not step or (k > i and toks[k].glued and toks[k].key in _BACKED):
                     break
                 k += step
@@ -173,7 +131,7 @@ class Detector:
                     owner = lex.by_demonym.get(tok.key) or lex.by_country_name.get(tok.key)
                     actor = generic_actor(lex, [tok.text, "forces"], cc)
                     if actor is not None and owner:
-                        yield _Candidate(tok.start, tok.end, actor, 1, "forces")
+                        yield Candidate(tok.start, tok.end, actor, 1, "forces")
                 i = max(i + 1, run_end)
                 continue
             words = [t.text for t in toks[i:last_noun_end]]
@@ -190,12 +148,12 @@ class Detector:
             actor = generic_actor(lex, words, cc)
             if actor is not None:
                 head = toks[last_noun_end - 1].key
-                yield _Candidate(toks[start_tok].start, toks[end_tok - 1].end, actor, 1, head)
+                yield Candidate(toks[start_tok].start, toks[end_tok - 1].end, actor, 1, head)
                 if toks[start_tok].key in self._owner_keys:
                     yield from self._listed_owners(toks, start_tok, words[-1], cc)
             i = max(i + 1, run_end)
 
-    def _listed_owners(self, toks: list[Token], first: int, noun: str, cc: str | None) -> Iterator[_Candidate]:
+    def _listed_owners(self, toks: list[Token], first: int, noun: str, cc: str | None) -> Iterator[Candidate]:
         """"Russian and Syrian warplanes": the owners listed before the phrase share its noun."""
         k = first - 1
         while k >= 1 and toks[k].key in ("and", ",", "&", "or"):
@@ -205,41 +163,8 @@ class Detector:
             actor = generic_actor(self.lex, [owner.text, noun], cc)
             if actor is None:
                 return
-            yield _Candidate(owner.start, owner.end, actor, 1, alias_key(noun))
+            yield Candidate(owner.start, owner.end, actor, 1, alias_key(noun))
             k -= 2
-
-    def _parsed(self, nlp_doc: Any, cc: str | None) -> Iterator[_Candidate]:
-        lex = self.lex
-        for ent in nlp_doc.ents:
-            label = ent.label_
-            text = ent.text
-            if label == "GPE":
-                key = alias_key(text.removeprefix("the ").removeprefix("The "))
-                code = lex.by_country_name.get(key) or lex.by_capital.get(key)
-                if not code:
-                    continue
-                root = ent.root
-                dep = root.dep_
-                if dep in ("conj", "appos"):
-                    first = root.head
-                    while first.dep_ in ("conj", "appos") and first.head.i != first.i:
-                        first = first.head
-                    dep = first.dep_
-                    root = first
-                head = root.head.lower_ if dep == "pobj" else ""
-                if dep in _ROLE_DEPS or head in _ROLE_PREPS:
-                    actor = normalize(text, cc, lex)
-                    if actor is not None:
-                        yield _Candidate(ent.start_char, ent.end_char, actor, 2)
-            elif label in ("ORG", "NORP") and _ARMED_ORG.search(text):
-                name = re.sub(r"^(?:the|The)\s+", "", text).strip()
-                actor = normalize(name, cc, lex)
-                if actor is None and name[:1].isupper():
-                    kind = "Political militia" if _ORG_MILITIA.search(name) else "Rebel group"
-                    actor = Actor(name=name, type=kind, country_code=cc)
-                if actor is not None:
-                    start = ent.start_char + max(0, text.find(name))
-                    yield _Candidate(start, start + len(name), actor, 3)
 
     # --- public -------------------------------------------------------------------------
     def find(self, text: str, nlp_doc: Any | None = None, country_code: str | None = None) -> list[Actor]:
@@ -248,9 +173,9 @@ class Detector:
         cands = list(self._named(text, toks, country_code))
         cands += self._generic(text, toks, country_code)
         if nlp_doc is not None:
-            cands += self._parsed(nlp_doc, country_code)
+            cands += parsed_candidates(self.lex, text, toks, nlp_doc, country_code)
         cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
-        taken: list[_Candidate] = []
+        taken: list[Candidate] = []
         for c in cands:
             if all(c.end <= t.start or c.start >= t.end for t in taken):
                 taken.append(c)

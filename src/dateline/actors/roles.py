@@ -43,12 +43,21 @@ SYMMETRIC = frozenset(
      "sign", "cooperate", "reconcile", "confront", "collide", "spar", "trade", "clashes", "fighting", "talks",
      "agreement", "deal", "truce", "ceasefire", "meeting", "confrontation", "confrontations", "battles"}
 )
-_TARGET_PREPS = frozenset({"against", "on", "upon", "at", "toward", "towards", "into", "over", "from", "targeting"})
+#: events two sides do together: a conjoined subject ("X and Y agreed") is actor1 and actor2
+MUTUAL = frozenset(
+    {"agree", "sign", "reach", "renew", "upgrade", "establish", "restore", "resume", "share", "hold", "discuss",
+     "conclude", "normalize", "normalise", "exchange", "cooperate", "collaborate", "ally", "unite", "merge",
+     "reconcile", "sever", "break", "cut", "consult", "confer", "negotiate", "talk", "meet", "embrace"}
+)
+_TARGET_PREPS = frozenset(
+    {"against", "on", "upon", "at", "toward", "towards", "into", "over", "from", "targeting", "to", "for"}
+)
 _HELPER_PREPS = frozenset({"alongside", "along", "beside", "together"})
 _SUBJ = frozenset({"nsubj", "csubj", "agent", "poss", "compound", "amod", "nmod"})
 _OBJ = frozenset({"nsubjpass", "csubjpass", "dobj", "dative", "attr", "oprd", "obj", "iobj"})
 _BORROW = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acl", "relcl"})
-_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "acomp", "parataxis", "csubj"})
+_CHAIN = frozenset({"xcomp", "acomp"})  # "agreed to …", "ready to …": one event with its complement
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
@@ -76,6 +85,13 @@ def role_of_path(deps: Sequence[str], words: Sequence[str], trigger_lemma: str, 
     if backing_at is not None and "against" in words[1:backing_at]:
         return "actor2"  # "backed by a coalition against the extremists": the side being fought
     backing = backing_at is not None
+    chain = [k for k, d in enumerate(deps) if d in _CHAIN]
+    if chain and not backing and not any(d in _CLAUSES for d in deps[: chain[0]]):
+        # "agreed to provide aid to Romania": the role is read off the innermost verb of the chain
+        k = chain[0]
+        if k == 0:
+            return None
+        return role_of_path(deps[:k], words[:k], words[k], False)
     if not backing and any(d in _CLAUSES for d in deps[:-1]):
         return None  # the mention belongs to a clause of its own ("the crossing, seized by Daesh, reopened")
     top, top_word = deps[-1], words[-1]
@@ -145,6 +161,28 @@ def _path(tok: Token, trigger: Token, limit: int = 14) -> list[Token] | None:
     return None
 
 
+def _mutual(trigger: Token) -> bool:
+    """Whether the event takes two sides that act together ("agreed", "signed", "clashed", "held talks")."""
+    tok = trigger
+    for _ in range(3):
+        lemma = (tok.lemma_ or tok.text).lower()
+        if lemma in SYMMETRIC or lemma in MUTUAL:
+            return True
+        heads = [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+        if not heads:
+            return False
+        tok = heads[0]
+    return False
+
+
+def _dep(tok: Token) -> str:
+    """The token's relation; a purpose clause ("… to demand X") counts as the event's complement."""
+    dep = tok.dep_
+    if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "xcomp"
+    return dep
+
+
 def _is_passive(trigger: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
 
@@ -153,7 +191,7 @@ def _role(head: Token, trigger: Token) -> str | None:
     path = _path(head, trigger)
     if path is None:
         return None
-    deps = [t.dep_ for t in path]
+    deps = [_dep(t) for t in path]
     words = [t.lemma_ or t.text for t in path]
     words[-1] = path[-1].text  # the preposition as written
     words[0] = path[0].text
@@ -218,6 +256,11 @@ def _assign(trigger: Token, mentions: Sequence[Actor], sent: Span) -> Roles:
         role = _role(h, trigger)
         if role:
             roles[n] = role
+    if "actor2" not in roles.values() and _mutual(trigger):
+        # "Jordan and Britain agreed …": the second conjunct of a mutual event is the other side
+        conj = sorted((n for n, r in roles.items() if r == "actor1" and heads[n].dep_ == "conj"), key=lambda n: n)
+        if conj:
+            roles[conj[0]] = "actor2"
     if not any(r == "actor1" for r in roles.values()):
         for n, role in _borrowed({n: h for n, h in heads.items() if n not in roles}, trigger).items():
             roles.setdefault(n, role)

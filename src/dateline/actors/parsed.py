@@ -1,0 +1,124 @@
+"""Actor mentions that need the spaCy parse: participants the dictionary cannot name.
+
+- a country or capital (found by our own country table: the small model often tags
+  "Sri Lanka" or "Benin" as a person) that is a participant of a clause — subject, object,
+  agent, or the object of "against/on/at/with/to/from" — is that country's government
+  ("Iraq and Syria reopened the crossing", "fired a missile at Saudi Arabia");
+- a person introduced by a title of state ("Iraqi President Saddam Hussein", "Prime
+  Minister X") is that country's government (the demonym's, else the context country's);
+- an organisation the model tags (ORG/NORP) whose name says it is armed ("… Liberation
+  Front", "… Brigades") keeps its own name as a rebel group or militia; other organisations
+  in a participant position keep their name too, typed by their kind (international
+  organisations: External/Other forces; parties: Political militia; others: Civilians).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..records import Actor
+from .lexicon import Lexicon
+from .normalize import generic_actor, normalize
+from .tokens import Candidate, Token
+
+__all__ = ["parsed_candidates"]
+
+_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+_ROLE_PREPS = frozenset({"by", "against", "on", "at", "with", "toward", "towards", "to", "from"})
+_ARMED_ORG = re.compile(
+    r"\b(?:Army|Front|Brigades?|Battalions?|Militias?|Forces|Liberation|Jihad|Mujahideen|Resistance|"
+    r"Tigers|Rebels|Guards?|Legion|Martyrs)\b"
+)
+_ORG_MILITIA = re.compile(r"\b(?:Brigades?|Battalions?|Militias?|Guards?|Legion)\b")
+_IGO = re.compile(
+    r"\b(?:United Nations|Union|Community|Council|League|Organi[sz]ation|Agency|Commission|Bank|Fund|Red Cross|"
+    r"Red Crescent|Amnesty|Human Rights Watch|Doctors Without Borders|Medecins Sans Frontieres|IAEA|OSCE|OPEC|"
+    r"Interpol|NGO)\b"
+)
+_PARTY = re.compile(r"\b(?:Party|Congress|Movement|Alliance|Coalition|Rally|Democrats|Republicans)\b")
+_TITLE = re.compile(
+    r"(?:(?P<owner>(?:[A-Z][\w.'’-]+ ){0,2})?)"
+    r"(?P<title>(?:Vice[- ])?(?:President|Prime Minister|Premier|King|Queen|Emir|Sultan|Crown Prince|Chancellor|"
+    r"(?:Foreign|Defen[cs]e|Interior|Finance|Deputy|Vice) Minister|Minister|Secretary of State|Supreme Leader|"
+    r"Governor|Ayatollah|leader)) $"
+)
+
+
+def _participant(tok: Any) -> bool:
+    """Whether the token (through conjunctions and appositions) fills a role of its clause."""
+    for _ in range(6):
+        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    dep = tok.dep_
+    return dep in _ROLE_DEPS or (dep == "pobj" and tok.head.lower_ in _ROLE_PREPS)
+
+
+def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int, int, str]]:
+    n = len(toks)
+    i = 0
+    while i < n:
+        hit = None
+        key = ""
+        for j in range(i, min(n, i + 5)):
+            if not toks[j].text[:1].isalnum():
+                break
+            key = toks[j].key if j == i else f"{key} {toks[j].key}"
+            code = lex.by_country_name.get(key) or lex.by_capital.get(key)
+            if code and toks[i].text[:1].isupper() and toks[j].text[:1].isupper():
+                hit = (j, code)
+        if hit and not toks[i].glued:
+            yield toks[i].start, toks[hit[0]].end, hit[1]
+            i = hit[0] + 1
+        else:
+            i += 1
+
+
+def _org_actor(lex: Lexicon, name: str, cc: str | None, participant: bool) -> tuple[Actor | None, int]:
+    actor = normalize(name, cc, lex)
+    if actor is not None:
+        return actor, 3
+    if not name[:1].isupper():
+        return None, 3
+    if _ARMED_ORG.search(name):
+        kind = "Political militia" if _ORG_MILITIA.search(name) else "Rebel group"
+        return Actor(name=name, type=kind, country_code=cc), 3
+    if not participant:
+        return None, 3
+    if _IGO.search(name):
+        return Actor(name=name, type="External/Other forces"), 4
+    if _PARTY.search(name):
+        return Actor(name=name, type="Political militia", country_code=cc), 4
+    return Actor(name=name, type="Civilians", country_code=cc), 4
+
+
+def parsed_candidates(
+    lex: Lexicon, text: str, toks: list[Token], nlp_doc: Any, cc: str | None
+) -> Iterator[Candidate]:
+    """Candidates of the parse-based rules (see the module docstring)."""
+    for start, end, _code in _countries(lex, text, toks):
+        span = nlp_doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) and _participant(span.root):
+            actor = normalize(text[start:end], cc, lex)
+            if actor is not None:
+                yield Candidate(start, end, actor, 2)
+    for ent in nlp_doc.ents:
+        label = ent.label_
+        if label == "PERSON":
+            m = _TITLE.search(text, max(0, ent.start_char - 60), ent.start_char)
+            if m:
+                words = [*(m.group("owner") or "").split(), "president"]
+                actor = generic_actor(lex, words, cc) or generic_actor(lex, ["government"], cc)
+                if actor is not None and actor.type == "State forces":
+                    yield Candidate(m.start("owner") if m.group("owner") else m.start("title"), ent.end_char, actor, 2)
+        elif label in ("ORG", "NORP"):
+            name = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
+            if not name:
+                continue
+            actor, priority = _org_actor(lex, name, cc, label == "ORG" and _participant(ent.root))
+            if actor is not None:
+                start = ent.start_char + max(0, ent.text.find(name))
+                yield Candidate(start, start + len(name), actor, priority)

@@ -1,0 +1,50 @@
+"""A light tokenization of the body for actor matching, and match candidates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Actor
+from .lexicon import alias_key
+
+__all__ = ["Candidate", "Token", "tokenize"]
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
+_DASH = frozenset("-‐‑‒–")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # alias_key of the text
+    glued: bool  # touches the previous word through a hyphen ("anti-Daesh": Daesh is glued)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (hyphens dropped but remembered as glue), possessive 's, punctuation."""
+    out: list[Token] = []
+    prev_end = -1
+    prev_dash = False
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        if t in _DASH:
+            prev_dash = m.start() == prev_end
+            prev_end = m.end()
+            continue
+        glued = prev_dash and m.start() == prev_end
+        out.append(Token(t, m.start(), m.end(), alias_key(t) if t[0].isalnum() else t, glued))
+        prev_end = m.end()
+        prev_dash = False
+    return out
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    actor: Actor
+    priority: int  # lower wins among equal lengths
+    generic: str | None = None  # the generic category's head key, for coreference
