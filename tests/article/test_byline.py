@@ -61,6 +61,9 @@ def test_sentences_starting_with_by_are_not_bylines(line: str) -> None:
         ("First published on Tue 14 Jan 2020 10.52 GMT", D(2020, 1, 14), None),
         ("September 30, 2019", D(2019, 9, 30), None),
         ("Mon 30 Sep 2019 08.12 BST", D(2019, 9, 30), None),
+        ("TNN | Updated: Oct 4, 2019, 14:05 IST", None, D(2019, 10, 4)),
+        ("Source: Xinhua| 2019-10-04 20:48:55|Editor: huaxia", D(2019, 10, 4), None),
+        ("Example News Published Saturday, March 31, 2018 1:19PM CST", D(2018, 3, 31), None),
     ],
 )
 def test_date_lines(line: str, published: dt.date | None, updated: dt.date | None) -> None:
@@ -74,6 +77,7 @@ def test_date_lines(line: str, published: dt.date | None, updated: dt.date | Non
     [
         "Published in the Journal of Things",
         "Updated guidance was issued on Monday.",
+        "He was first published on 3 March 2020 in a small journal.",
         "The talks resumed on 30 September 2019 in Geneva after a pause of two months.",
     ],
 )

@@ -131,3 +131,63 @@ def test_input_url_date_is_the_last_resort() -> None:
     assert parse_input(raw).published == "2019-09-30"
     raw = RawInput("u", "body", "Some text.", url="https://x.example/2019/09/30/story/", published="2019-10-01")
     assert parse_input(raw).published == "2019-10-01"
+
+
+GUARDIAN_LIKE = """\
+Skip to main content
+World
+Middle East
+Protesters defy curfew as death toll rises
+Security forces fire live rounds as demonstrations enter fifth day
+Martin Example in Baghdad
+Fri 4 Oct 2019 12.41 BST
+First published on Fri 4 Oct 2019 09.10 BST
+Protesters run from teargas on Friday. Photograph: Example Person/Reuters
+Security forces opened fire on protesters on Friday, defying a curfew.
+The death toll has risen to 44, according to medical sources.
+Topics
+Middle East and north Africa
+Share on Facebook
+"""
+
+PORTAL_LIKE = """\
+Home > News > World News
+Protesters defy curfew in the capital
+TNN | Updated: Oct 4, 2019, 14:05 IST
+BAGHDAD: Security forces opened fire on protesters on Friday.
+The death toll has risen to 44.
+Download The Example News App for Latest World News.
+"""
+
+AGENCY_LIKE = """\
+Death toll in protests rises to 44
+Source: Xinhua| 2019-10-04 20:48:55|Editor: huaxia
+BAGHDAD, Oct. 4 (Xinhua) -- The death toll from protests rose to 44 on Friday.
+The protesters demanded jobs and better services.
+"""
+
+
+def test_guardian_like_template() -> None:
+    art = parse_text(GUARDIAN_LIKE, "g")
+    assert art.title == "Protesters defy curfew as death toll rises"
+    assert art.authors == ["Martin Example"]
+    assert art.published == "2019-10-04"
+    assert art.captions == ["Protesters run from teargas on Friday. Photograph: Example Person/Reuters"]
+    assert art.body == ("Security forces opened fire on protesters on Friday, defying a curfew.\n"
+                        "The death toll has risen to 44, according to medical sources.")
+
+
+def test_portal_like_template() -> None:
+    art = parse_text(PORTAL_LIKE, "p")
+    assert art.title == "Protesters defy curfew in the capital"
+    assert art.updated == "2019-10-04"
+    assert art.dateline is not None and art.dateline.text == "BAGHDAD"
+    assert art.body == "Security forces opened fire on protesters on Friday.\nThe death toll has risen to 44."
+
+
+def test_agency_like_template() -> None:
+    art = parse_text(AGENCY_LIKE, "x")
+    assert art.title == "Death toll in protests rises to 44"
+    assert art.source == "Xinhua" and art.published == "2019-10-04"
+    assert art.dateline is not None and art.dateline.text == "BAGHDAD"
+    assert art.body.startswith("The death toll from protests rose to 44 on Friday.")

@@ -49,6 +49,7 @@ _SEGMENT_SPLIT = re.compile(r"(?:^|\s)[-–—|•·](?=\s|$)|\s*\|\s*|\s+[–�
 _PEOPLE_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b|/)\s*", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
 _ROLE_END = re.compile(r"\b(?:writers?|reporters?|correspondents?|editors?|staff|columnists?|photographers?)$", re.I)
+_OUTLET_PREFIX = re.compile(r"^(?:[A-Z][\w.&'’-]*\s*){1,4}(?:[|•·,:-]\s*)?$")
 _PARTICLES = frozenset(
     "al el de da das do dos del della der den di du la le van von bin ibn bint abu ben y e st st. mc mac o".split()
 )
@@ -135,6 +136,9 @@ def parse_date_line(line: str) -> Byline | None:
     if not line or len(line) > MAX_BYLINE:
         return None
     matches = list(_label_finder().finditer(line))
+    if matches and matches[0].start() > 0 and _OUTLET_PREFIX.match(line[: matches[0].start()]):
+        line = line[matches[0].start() :]  # "TNN | Updated: …", "CTV News Published …"
+        matches = list(_label_finder().finditer(line))
     if not matches or matches[0].start() > 0:
         # a bare date line: "September 30, 2019 08:12 GMT", "Mon 30 Sep 2019"
         if len(line) <= 60 and not re.search(r"[.!?]\s+\S", line):

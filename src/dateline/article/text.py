@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..records import Article
-from .byline import Byline, parse_byline, parse_date_line
+from .byline import Byline, parse_byline, parse_date_line, parse_people
 from .datelines import split_dateline
 from .layout import is_boilerplate, is_breadcrumb, related_header, split_body, split_caption
 from .rules import canonical_agency
@@ -23,9 +23,11 @@ __all__ = ["Header", "parse_header", "parse_text"]
 MAX_HEADER_LINES = 12
 MAX_HEADLINE = 200
 MAX_HEADLINE_WORDS = 30
+MAX_STANDFIRST = 300
 MAX_BARE_HEADLINE = 140  # a headline with no byline or date line under it
 MAX_BARE_HEADLINE_WORDS = 18
 _SENTENCE_END = re.compile(r"(?:[.:;,(\-–—]|[.!?][\"”’)])$")
+_IN_PLACE_LINE = re.compile(r"^(?P<names>.+?)\s+in\s+(?P<place>[A-Z][\w .'’-]{1,40})$")
 _AGENCY_END = re.compile(r"\((?P<agency>[^()]{1,40})\)$")
 _FUNCTION_WORDS = frozenset(
     "a an the to of in on for and or but with by at from that as his her its their our your my is are was were "
@@ -63,38 +65,65 @@ def _looks_like_headline(line: str, next_line: str | None) -> bool:
     return confirmed or (len(words) <= MAX_BARE_HEADLINE_WORDS and len(line) <= MAX_BARE_HEADLINE)
 
 
+def _is_label(line: str) -> bool:
+    """A section label above a headline ("World", "Middle East"): 1-3 words, no punctuation."""
+    words = line.split()
+    return 1 <= len(words) <= 3 and len(line) <= 30 and not re.search(r"[\d.,;:!?\"”’]", line)
+
+
+def _bare_byline(line: str) -> Byline | None:
+    """A byline without "By": ``Jane Doe in Baghdad`` or ``Jane Doe, Reuters``."""
+    if len(line) > 80:
+        return None
+    m = _IN_PLACE_LINE.match(line)
+    people = parse_people(m.group("names") if m else line)
+    if people is None or not people[0] or not (m or people[1]):
+        return None
+    return Byline(authors=people[0], source=people[1])
+
+
+def _header_line(line: str, title_found: bool) -> Byline | None:
+    byline = parse_byline(line) or parse_date_line(line)
+    if byline is None and title_found:
+        byline = _bare_byline(line)
+    return byline
+
+
 def parse_header(lines: list[str], *, find_title: bool = True) -> Header:
     """Read the header lines at the top of ``lines`` (stripped, non-empty)."""
     header = Header()
     index = 0
+    seen_byline = False
     for index, line in enumerate(lines[:MAX_HEADER_LINES]):
+        following = lines[index + 1] if index + 1 < len(lines) else None
         if is_breadcrumb(line) or is_boilerplate(line):
             continue
-        byline = parse_byline(line) or parse_date_line(line)
+        byline = _header_line(line, header.title is not None)
         if byline is not None:
             header.byline.merge(byline)
+            seen_byline = True
             continue
         agency = canonical_agency(line)
         if agency and len(line) <= 40:
             header.byline.source = header.byline.source or agency
             continue
         caption, glued = split_caption(line)
-        if caption is not None and (glued or index + 1 < len(lines)):
+        if caption is not None and (glued or following is not None):
             header.captions.append(caption)
             if glued:  # a caption glued to the first paragraph
                 header.rest = [glued, *lines[index + 1 :]]
                 return header
             continue
-        if (
-            find_title
-            and header.title is None
-            and index + 1 < len(lines)
-            and _looks_like_headline(line, lines[index + 1])
-            and split_dateline(line) is None
-            and not related_header(line)
-        ):
-            header.title = line
-            continue
+        if not find_title or following is None:
+            break
+        if header.title is None:
+            if _is_label(line) and not _SENTENCE_END.search(following) and not seen_byline:
+                continue  # "World", "Middle East" above the headline
+            if _looks_like_headline(line, following) and split_dateline(line) is None and not related_header(line):
+                header.title = line
+                continue
+        elif not seen_byline and len(line) <= MAX_STANDFIRST and _header_line(following, True) is not None:
+            continue  # a standfirst between the headline and the byline
         break
     else:
         index = min(len(lines), MAX_HEADER_LINES)
