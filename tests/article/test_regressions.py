@@ -72,3 +72,9 @@ def test_caption_glued_to_the_first_paragraph_is_split() -> None:
 def test_xml_declaration_with_encoding_is_parsed() -> None:
     html = f'<?xml version="1.0" encoding="utf-8"?><html><body><article><h1>Harbour</h1>{PARAS}</article></body></html>'
     assert parse_html(html, "r").body.startswith("Paragraph 0")
+
+
+def test_short_headline_right_above_the_byline_is_not_a_section_label() -> None:
+    art = parse_text("Harbour reopens\nBy Jane Doe, Reuters\nAMMAN (Reuters) - The harbour reopened.", "r")
+    assert art.title == "Harbour reopens"
+    assert art.body == "The harbour reopened."

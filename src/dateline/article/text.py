@@ -117,7 +117,12 @@ def parse_header(lines: list[str], *, find_title: bool = True) -> Header:
         if not find_title or following is None:
             break
         if header.title is None:
-            if _is_label(line) and not _SENTENCE_END.search(following) and not seen_byline:
+            if (
+                _is_label(line)
+                and not seen_byline
+                and not _SENTENCE_END.search(following)
+                and _header_line(following, True) is None
+            ):
                 continue  # "World", "Middle East" above the headline
             if _looks_like_headline(line, following) and split_dateline(line) is None and not related_header(line):
                 header.title = line
