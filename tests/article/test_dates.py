@@ -64,7 +64,14 @@ def test_incomplete_or_impossible_is_none(text: str) -> None:
 
 def test_other_languages_fall_back_with_all_parts() -> None:
     assert parse_date("30 septembre 2019") == D(2019, 9, 30)
+    assert parse_date("sexta-feira, 22 de outubro de 2010 às 20:13") == D(2010, 10, 22)
+    assert parse_date("3 Ekim 2019") == D(2019, 10, 3)
+    assert parse_date("2019年10月3日") == D(2019, 10, 3)
     assert parse_date("septembre 2019") is None
+
+
+def test_long_lines_with_a_year_do_not_go_to_dateparser() -> None:
+    assert parse_date("The 2020 campaign begins in earnest as 12 candidates line up for the first debate") is None
 
 
 def test_to_iso() -> None:

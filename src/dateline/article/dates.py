@@ -45,6 +45,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return (
         # ISO and year-first: 2019-09-30, 2019/09/30, 2019.09.30, 2019-09-30T08:12:00+03:00
         re.compile(r"(?<!\d)(?P<year>\d{4})(?P<sep>[-/.])(?P<mon>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),
+        # Chinese, Japanese, Korean: 2019年10月3日, 2019년 10월 3일
+        re.compile(r"(?P<year>\d{4})\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
         # compact ISO: 20190930 (only as a token of its own)
         re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<mon>[01]\d)(?P<day>[0-3]\d)(?![\d.])"),
         # day month year: 30 September 2019, 30 Sept. 2019, 30th of September, 2019, 30-Sep-2019
@@ -100,13 +102,29 @@ def _own_parse(text: str) -> dt.date | None:
 
 
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HAS_DAY = re.compile(r"(?<!\d)[0-3]?\d(?!\d)")
 _HAS_LETTERS = re.compile(r"[^\W\d_]{3,}")
 _RELATIVE = re.compile(r"\b(?:ago|today|yesterday|tomorrow|now)\b", re.I)
+MAX_FALLBACK_CHARS = 60
+MAX_FALLBACK_WORDS = 8
 
 
+def _worth_fallback(text: str) -> bool:
+    """Only short strings with a day, a year and a word can be a foreign-language date."""
+    return (
+        len(text) <= MAX_FALLBACK_CHARS
+        and len(text.split()) <= MAX_FALLBACK_WORDS
+        and bool(_HAS_YEAR.search(text))
+        and bool(_HAS_DAY.search(_HAS_YEAR.sub(" ", text)))
+        and bool(_HAS_LETTERS.search(text))
+        and not _RELATIVE.search(text)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
 def _dateparser_parse(text: str) -> dt.date | None:
     """Non-English month names: dateparser with day, month and year all required."""
-    if not (_HAS_YEAR.search(text) and _HAS_LETTERS.search(text)) or _RELATIVE.search(text) or len(text) > 120:
+    if not _worth_fallback(text):
         return None
     try:
         import dateparser
@@ -119,7 +137,7 @@ def _dateparser_parse(text: str) -> dt.date | None:
             "PARSERS": ["absolute-time"],
             "STRICT_PARSING": True,
         }
-        found = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+        found = dateparser.parse(text, languages=list(load_rules()["date_languages"]), settings=settings)  # type: ignore[arg-type]
     except Exception as exc:  # dateparser raises assorted errors on odd input
         log.debug("dateparser failed on %r: %s", text, exc)
         return None
