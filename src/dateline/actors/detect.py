@@ -48,7 +48,7 @@ class Detector:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._word_keys = (
-            {alias_key(m) for m in lexicon.modifiers}
+            set(lexicon.modifier_keys)
             | set(lexicon.by_demonym)
             | set(lexicon.by_country_name)
             | {alias_key(i) for i in lexicon.identities}

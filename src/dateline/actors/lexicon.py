@@ -81,6 +81,9 @@ class Lexicon:
     religious: frozenset[str] = frozenset()
     communal: dict[str, str] = field(default_factory=dict)  # "clan" -> "Unidentified Clan Militia"
     contextual: dict[str, dict[str, str]] = field(default_factory=dict)  # alias_key -> country -> entry name
+    modifier_keys: frozenset[str] = frozenset()
+    to_military: frozenset[str] = frozenset()  # modifiers that make a fighter noun state forces
+    to_rebels: frozenset[str] = frozenset()  # modifiers that make a force noun a rebel group
     # indexes
     by_alias: dict[str, list[Entry]] = field(default_factory=dict)  # alias_key -> entries
     by_acronym: dict[str, list[Entry]] = field(default_factory=dict)  # exact text -> entries
@@ -154,6 +157,9 @@ def build_lexicon(actors: dict[str, Any], countries_tsv: str, generic: dict[str,
         religious=frozenset(generic.get("religious", ())),
         communal=dict(generic.get("communal", {})),
         contextual={alias_key(k): dict(v) for k, v in generic.get("contextual", {}).items()},
+        modifier_keys=frozenset(alias_key(m) for m in generic["modifiers"]),
+        to_military=frozenset(alias_key(m) for m in generic.get("category_shifts", {}).get("to_military", ())),
+        to_rebels=frozenset(alias_key(m) for m in generic.get("category_shifts", {}).get("to_rebels", ())),
     )
     for entry in entries:
         lex.by_name.setdefault(entry.name, entry)

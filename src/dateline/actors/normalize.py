@@ -25,6 +25,7 @@ _LEADING = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_MILITIA = frozenset({"militia", "militias", "militiamen"})
 _TRIM = " \t\n\"'“”‘’()[],.;:"
 
 
@@ -91,6 +92,7 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
     owner: str | None = None
     identity: str | None = None
     modified = False
+    mods: set[str] = set()
     i = 0
     while i < n:
         if h_start <= i < h_end:
@@ -116,10 +118,20 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
             identity = word
         elif word.casefold() in lex.communal and identity is None:
             identity = word.casefold()
-        if i < h_start and alias_key(word) in {alias_key(m) for m in lex.modifiers}:
-            modified = True
+        if i < h_start:
+            two = alias_key(" ".join(words[i : i + 2])) if i + 1 < h_start else ""
+            mods.update(k for k in (alias_key(word), two) if k)
+            if alias_key(word) in lex.modifier_keys:
+                modified = True
         i += 1
     head_text = " ".join(keys[h_start:h_end])
+    # "government fighters" are state forces; "opposition soldiers" and "ethnic militia forces" are not
+    if cat in ("rebels", "unidentified") and mods & lex.to_military:
+        cat, category = "military", lex.categories["military"]
+    elif cat == "military" and mods & lex.to_rebels:
+        cat, category = "rebels", lex.categories["rebels"]
+    elif cat == "military" and identity is not None and head_text in ("forces", "fighters", "troops"):
+        cat = "unidentified"
     if owner is None and identity is None and not modified and head_text not in category.bare_ok:
         return None
     country = owner or (lex.identities.get(identity or "") or None) or country_code
@@ -136,6 +148,9 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
         if country and country in lex.countries:
             name += f" ({lex.countries[country].name})"
         return Actor(name=name, type="Identity militia", country_code=country)
+    if cat == "unidentified" and head_text in _MILITIA and mods & lex.to_military:
+        name = "Pro-Government Militia" + (f" ({lex.countries[country].name})" if country in lex.countries else "")
+        return Actor(name=name, type="Political militia", country_code=country)
     type_ = category.type
     if cat == "military" and owner and country_code and owner != country_code:
         type_ = "External/Other forces"

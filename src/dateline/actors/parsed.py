@@ -37,6 +37,11 @@ _IGO = re.compile(
     r"Red Crescent|Amnesty|Human Rights Watch|Doctors Without Borders|Medecins Sans Frontieres|IAEA|OSCE|OPEC|"
     r"Interpol|NGO)\b"
 )
+_NOT_ACTOR = re.compile(
+    r"\b(?:Treaty|Agreement|Accords?|Act|Law|Conference|Summit|Day|Festival|Museum|University|School|College|"
+    r"Hospital|Company|Corp|Corporation|Inc|Ltd|Airlines?|Airways|News|Radio|Television|TV|Times|Post|Stadium|"
+    r"Hotel|Airport|Station|Market|Church|Mosque|Temple|Prize|Cup|Games|Index|Exchange|Devices?)\b"
+)
 _PARTY = re.compile(r"\b(?:Party|Congress|Movement|Alliance|Coalition|Rally|Democrats|Republicans)\b")
 _TITLE = re.compile(
     r"(?:(?P<owner>(?:[A-Z][\w.'’-]+ ){0,2})?)"
@@ -70,7 +75,9 @@ def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int
             code = lex.by_country_name.get(key) or lex.by_capital.get(key)
             if code and toks[i].text[:1].isupper() and toks[j].text[:1].isupper():
                 hit = (j, code)
-        if hit and not toks[i].glued:
+        surface = text[toks[i].start : toks[hit[0]].end] if hit else ""
+        shouting = len(surface) > 3 and surface.isupper()
+        if hit and not toks[i].glued and not shouting:  # "BEIRUT (AP) —" is a dateline, not a government
             yield toks[i].start, toks[hit[0]].end, hit[1]
             i = hit[0] + 1
         else:
@@ -81,7 +88,7 @@ def _org_actor(lex: Lexicon, name: str, cc: str | None, participant: bool) -> tu
     actor = normalize(name, cc, lex)
     if actor is not None:
         return actor, 3
-    if not name[:1].isupper():
+    if not name[:1].isupper() or _NOT_ACTOR.search(name):
         return None, 3
     if _ARMED_ORG.search(name):
         kind = "Political militia" if _ORG_MILITIA.search(name) else "Rebel group"
@@ -92,7 +99,7 @@ def _org_actor(lex: Lexicon, name: str, cc: str | None, participant: bool) -> tu
         return Actor(name=name, type="External/Other forces"), 4
     if _PARTY.search(name):
         return Actor(name=name, type="Political militia", country_code=cc), 4
-    return Actor(name=name, type="Civilians", country_code=cc), 4
+    return None, 4  # companies, schools, places the model took for organisations: not actors
 
 
 def parsed_candidates(
