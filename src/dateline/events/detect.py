@@ -17,7 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..records import Modality
 from .lexicon import Family, cue_patterns, families
+from .modality import modality_of
 from .sentences import Sentence, token_at
 
 __all__ = ["Detection", "agent_side", "detect"]
@@ -31,6 +33,8 @@ _SUPPRESSES: dict[str, tuple[str, ...]] = {
     "air": ("shelling", "attack", "clash"),
     "grenade": ("ied", "attack", "clash"),
     "ied": ("attack", "clash"),
+    "clash": ("arrest",),
+    "attack": ("arrest",),
     "shelling": ("attack", "clash"),
     "disrupt": ("ied", "grenade", "shelling", "air", "suicide", "take", "attack", "arrest"),
     "sexual": ("attack", "abduct", "arrest", "protest", "clash"),
@@ -47,6 +51,8 @@ _PROTEST_ABSORBS = (
 )
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|slammed)\b")
+#: passive verbs whose subject is the side that lost ground ("the rebels were driven out")
+_LOSER_SUBJECT_PASSIVE = {"push", "drive", "oust", "expel", "clear", "rout", "dislodge", "evict", "beat", "repel"}
 _ANTI = re.compile(r"\b(?:anti|counter|pro)-[\w-]+")
 _BY = re.compile(r"^\s+by\b")
 _CAPITAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:[A-Z][\w'’-]+)")
@@ -63,6 +69,7 @@ class Detection:
     strength: float
     weak: bool = False
     agent: str | None = None  # "state" / "nonstate" when the acting side could be told
+    modality: Modality = "asserted"
 
 
 def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
@@ -103,9 +110,11 @@ def agent_side(sentence: Sentence, start: int, end: int) -> str | None:
                 if side:
                     return side
         for child in verb.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ in ("nsubj", "nsubjpass"):
                 side = _side_of(" ".join(t.text for t in child.subtree).lower())
-                if side:
+                if side and child.dep_ == "nsubjpass" and verb.lemma_.lower() in _LOSER_SUBJECT_PASSIVE:
+                    return "state" if side == "nonstate" else "nonstate"  # "rebels were pushed back"
+                if side and child.dep_ == "nsubj":
                     return side
     after = low[re_:]
     if _BY.match(after):
@@ -134,32 +143,41 @@ def _governing_verb(tok: Any) -> Any:
 def _target_kind(low: str, rs: int, re_: int) -> str | None:
     """civilian / armed: what the attack at [rs, re_) hits (object after, or passive subject before)."""
     cues = cue_patterns()
+    before = low[max(0, rs - 90) : rs]
+    civs = [m.start() for m in cues["civilian_target"].finditer(before)]
+    arms = [m.start() for m in cues["armed_target"].finditer(before)]
+    passive = re.search(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before) is not None
+    if passive and (civs or arms):  # "ten men were shot dead": the subject is the target
+        return "civilian" if (max(civs) if civs else -1) > (max(arms) if arms else -1) else "armed"
     after = low[re_ : re_ + 90]
     civ, arm = cues["civilian_target"].search(after), cues["armed_target"].search(after)
     if civ or arm:
         if civ and arm:
             return "civilian" if civ.start() < arm.start() else "armed"
         return "civilian" if civ else "armed"
-    before = low[max(0, rs - 90) : rs]
-    civs = [m.start() for m in cues["civilian_target"].finditer(before)]
-    arms = [m.start() for m in cues["armed_target"].finditer(before)]
     if civs or arms:
         return "civilian" if (max(civs) if civs else -1) > (max(arms) if arms else -1) else "armed"
     return None
 
 
-def _territory_after(sentence: Sentence, re_: int) -> bool:
-    """Whether what the capture verb ending at ``re_`` (sentence offset) takes is territory."""
-    tok = token_at(sentence, sentence.start + re_ - 1)
+def _territory_after(sentence: Sentence, rs: int, re_: int) -> bool:
+    """Whether what the capture verb at [rs, re_) (sentence offsets) takes is territory."""
+    tok = token_at(sentence, sentence.start + rs)
     if tok is not None:
         # "a crossing seized by X" / "the town was captured"
         owner = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if owner is None:  # "captured the town" / "advanced into the city"
+            owner = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if owner is None:
+            preps = ("into", "on", "over")
+            prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if owner is not None:
             text = " ".join(t.text for t in owner.subtree).lower()
             if _cue("weapons_object", text):
                 return False
-            if _cue("territory", text) or owner.ent_type_ in ("GPE", "LOC", "FAC"):
-                return True
+            return _cue("territory", text) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in owner.subtree)
+        return False
     after_low = sentence.low[re_ : re_ + 70]
     if _cue("weapons_object", after_low[:40]) and not _cue("territory", after_low[:25]):
         return False
@@ -185,6 +203,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "suicide":
         return det("Suicide bomb")
     if fam == "air":
+        if weak and not _FIRED.search(low) and not re.search(r"\b(?:bomb\w*|pound\w*|strikes?|raids?)\b", low):
+            return None
         return det("Air/drone strike")
     if fam == "grenade":
         return det("Grenade") if not ctx["crime"] else det("Grenade", weight * 0.6)
@@ -201,6 +221,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "abduct":
         return det("Abduction/forced disappearance")
     if fam == "mob":
+        if weak and not _cue("mob_violence", low[re_ : re_ + 80]):
+            return None
         return det("Mob violence")
     if fam == "disrupt":
         if ctx["crime"] and not _cue("weapons_object", low):
@@ -217,7 +239,9 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         return det("Non-violent transfer of territory") if armed or _cue("territory", low[re_:]) else None
     if fam in ("take", "regain"):
-        if fam == "take" and not _territory_after(sentence, re_):
+        if fam == "take" and weak and not _territory_after(sentence, rs, re_):
+            return None
+        if fam == "take" and _cue("weapons_object", low[re_ : re_ + 40]) and not _cue("territory", low[re_ : re_ + 40]):
             return None
         side = agent_side(sentence, s, e)
         if side is None:
@@ -232,9 +256,9 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         return det("Arrests")
     if fam == "change":
-        return det("Change to group/activity") if armed else None
+        return det("Change to group/activity") if ctx["military"] else None
     if fam == "property":
-        if ctx["crime"] and weak:
+        if (ctx["crime"] and weak) or ctx["disaster"]:
             return None
         return det("Looting/property destruction")
     if fam == "riot":
@@ -246,7 +270,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         return det("Armed clash")
     if fam == "attack":
-        if ctx["disaster"] or ctx["crime"]:
+        if ctx["disaster"] or ctx["crime_violence"]:
             return None
         target = _target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
@@ -264,10 +288,10 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
     s, e, weak = hit
     w = families()["protest"].weight * (0.8 if weak else 1.0)
     low = sentence.low
-    if _cue("force_strong", low):
-        sub = "Excessive force against protesters"
-    elif ctx["protester_violence"] or ctx["riot"]:
+    if ctx["protester_violence"] or ctx["riot"]:  # violent protesters: a riot, whatever the police did
         sub = "Mob violence" if ctx["mob"] else "Violent demonstration"
+    elif _cue("force_strong", low):
+        sub = "Excessive force against protesters"
     elif _cue("intervention", low):
         sub = "Protest with intervention"
     elif ctx["mob"]:
@@ -277,8 +301,13 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
     return Detection(sub, "protest", s + sentence.start, e + sentence.start, w, weak)
 
 
-def detect(sentence: Sentence) -> list[Detection]:
-    """The typed event triggers of one sentence, after precedence (at most one per family)."""
+def detect(sentence: Sentence, context: str = "") -> list[Detection]:
+    """The typed event triggers of one sentence, after precedence (at most one per family).
+
+    ``context`` is the text of the neighbouring sentences: an accident or a disaster told
+    there vetoes explosions and deaths here too. Each detection carries its modality; only
+    asserted detections suppress others.
+    """
     low = sentence.low
     hits: dict[str, list[tuple[int, int, bool]]] = {}
     for name, fam in families().items():
@@ -290,21 +319,25 @@ def detect(sentence: Sentence) -> list[Detection]:
     cues = cue_patterns()
     ctx = {name: cues[name].search(low) is not None for name in cues}
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
+    ctx["disaster"] = ctx["disaster"] or (bool(context) and cues["disaster"].search(context.lower()) is not None)
 
+    out: list[Detection] = []
     protest_hits = hits.get("protest", [])
     strong_protest = [h for h in protest_hits if not h[2]]
-    purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"]
+    purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"] or ctx["crowd"]
+    absorbed: tuple[str, ...] = ()
     if strong_protest or (protest_hits and purposeful):
         main = (strong_protest or protest_hits)[0]
-        out = [_protest(sentence, main, ctx)]
-        for name in hits:
-            if name not in _PROTEST_ABSORBS and name != "protest":
-                out.extend(_resolve_family(name, hits[name], sentence, ctx))
-        return _suppress(out)
-    out = []
+        protest = _protest(sentence, main, ctx)
+        protest.modality = modality_of(sentence, protest.start, protest.end)
+        out.append(protest)
+        if protest.modality == "asserted":
+            absorbed = _PROTEST_ABSORBS
     for name in hits:
-        if name != "protest":
-            out.extend(_resolve_family(name, hits[name], sentence, ctx))
+        if name != "protest" and name not in absorbed:
+            for det in _resolve_family(name, hits[name], sentence, ctx):
+                det.modality = modality_of(sentence, det.start, det.end)
+                out.append(det)
     return _suppress(out)
 
 
@@ -318,16 +351,17 @@ def _resolve_family(fam: str, fam_hits: list[tuple[int, int, bool]], sentence: S
 
 
 def _suppress(dets: list[Detection]) -> list[Detection]:
-    present = {d.family for d in dets}
-    gone = {f for fam in present for f in _SUPPRESSES.get(fam, ())}
-    return [d for d in dets if d.family not in gone or d.family in _never_suppressed(d, dets)]
+    """Drop the detections that a more specific, asserted one of the sentence accounts for.
 
-
-def _never_suppressed(d: Detection, dets: list[Detection]) -> set[str]:
-    # a strong trigger is not suppressed by a weak one of a suppressing family
-    strong_suppressors = {x.family for x in dets if not x.weak}
-    if d.weak:
-        return set()
-    if any(d.family in _SUPPRESSES.get(f, ()) for f in strong_suppressors):
-        return set()
-    return {d.family}
+    A weak trigger never suppresses a strong one.
+    """
+    kept = []
+    for d in dets:
+        beaten = any(
+            x is not d and x.modality == "asserted" and d.family in _SUPPRESSES.get(x.family, ())
+            and (d.weak or not x.weak)
+            for x in dets
+        )
+        if not beaten:
+            kept.append(d)
+    return kept

@@ -18,7 +18,10 @@ __all__ = ["modality_of"]
 
 _NEG_VERBS = {"deny", "refute", "dismiss", "reject"}
 _FUTURE_VERBS = {"plan", "intend", "prepare", "schedule", "aim", "expect", "vow", "pledge", "promise", "decide", "seek",
-                 "want", "hope", "propose", "consider", "agree", "set", "call", "urge", "demand", "ask"}
+                 "want", "hope", "propose", "consider", "agree", "set", "call", "urge", "demand", "ask", "order"}
+#: "tried to seize", "an attack to capture", "an offensive to retake": the goal is not an achieved event
+_ATTEMPTS = {"try", "attempt", "bid", "effort", "strive", "push", "attack", "assault", "offensive", "operation",
+             "campaign", "drive", "move", "fight", "battle", "struggle", "mission"}
 _THREAT_VERBS = {"threaten", "warn", "fear", "risk", "could", "may", "might", "would", "allege"}
 _THREAT_NOUNS = {"threat", "fear", "risk", "possibility", "plan", "plot", "call", "calls", "demand", "warning",
                  "prospect", "danger", "spectre", "specter", "rumour", "rumor"}
@@ -37,7 +40,8 @@ _WINDOW_HYPO = re.compile(r"\b(?:could|may|might|if|unless|threat(?:en(?:ed|s|in
 
 def _from_parse(tok: Any) -> Modality | None:
     node = tok
-    for depth in range(4):
+    infinitive = False  # reached the current node through an infinitive ("plans to reopen", "bid to seize")
+    for depth in range(5):
         children = list(node.children)
         if any(c.dep_ == "neg" for c in children):
             return "negated"
@@ -54,13 +58,16 @@ def _from_parse(tok: Any) -> Modality | None:
                 return "negated"
             if lemma in _THREAT_VERBS or lemma in _THREAT_NOUNS:
                 return "hypothetical"
-            if lemma in _FUTURE_VERBS and node.tag_ != "VBN":
+            if infinitive and lemma in _FUTURE_VERBS and node.tag_ != "VBN":
                 return "future"
-        if node.dep_ in ("ROOT",) or node.head is node:
+            if infinitive and lemma in _ATTEMPTS:
+                return "hypothetical"
+        if node.dep_ == "ROOT" or node.head is node:
             return None
-        if node.dep_ in ("conj", "advcl", "relcl", "acl", "appos", "parataxis") and depth > 0:
+        if depth > 0 and node.dep_ in ("conj", "advcl", "relcl", "appos", "parataxis"):
             return None
-        if node.dep_ == "conj":
+        infinitive = node.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        if node.dep_ == "acl" and not infinitive:
             return None
         node = node.head
     return None
@@ -83,6 +90,4 @@ def modality_of(sentence: Sentence, start: int, end: int) -> Modality:
             return "future"
         if _WINDOW_HYPO.search(clause):
             return "hypothetical"
-    elif re.search(r"\b(?:threat(?:en\w*)?|fear\w*|warn\w*|plans? to|vow\w* to)\b", clause):
-        return "hypothetical"
     return "asserted"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Sequence
 
 from ..records import Document, Event, Evidence, Plover
@@ -22,7 +23,6 @@ from .detect import Detection, detect
 from .fatalities import fatalities_in
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import locate
-from .modality import modality_of
 from .participants import parties_for
 from .sentences import Sentence, split_sentences
 
@@ -38,14 +38,25 @@ def event_id(doc_id: str, sub_event: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc_id}|{sub_event}|{start}|{end}".encode()).hexdigest()[:16]
 
 
-def _confidence(det: Detection, sentence: Sentence, index: int, has_actor: bool) -> float:
+_NO_CLAIM = re.compile(r"\bno (?:\w+ )?(?:group|one|organi[sz]ation)\b[^.;]{0,40}?claim\w*(?: \w+){0,2} responsibility")
+
+
+def _attributed(det: Detection, sentence: Sentence) -> bool:
+    """Whether the trigger is the object of a claim, denial or accusation ("claimed the attack")."""
+    low = _NO_CLAIM.sub(lambda m: " " * len(m.group()), sentence.low)
+    at = det.start - sentence.start
+    return any(m.start() <= at <= m.end() + 80 for m in cue_patterns()["attribution"].finditer(low))
+
+
+def _confidence(det: Detection, sentence: Sentence, index: int, has_actor: bool, historical: bool) -> float:
+    """The trigger's strength, less for attributions, diplomacy and background, more for the lead."""
     conf = det.strength
-    low = sentence.low
-    cues = cue_patterns()
-    if cues["attribution"].search(low):
+    if _attributed(det, sentence):
         conf -= 0.3
-    if cues["diplomacy"].search(low):
-        conf -= 0.15
+    if cue_patterns()["diplomacy"].search(sentence.low):
+        conf -= 0.3
+    if historical:
+        conf -= 0.08
     if index == 0:
         conf += 0.03
     if has_actor:
@@ -73,21 +84,22 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     dateline = doc.article.dateline.place if doc.article.dateline else None
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
-        for det in detect(sentence):
-            modality = modality_of(sentence, det.start, det.end)
+        context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
+        for det in detect(sentence, context):
+            modality = det.modality
             if modality != "asserted" and not keep_unasserted:
                 continue
             evidence = _evidence(body, sentence)
+            dating = date_of(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
+                             trigger=det.start, sentences=bounds)
             parties = parties_for(det.sub_event, body, sentence, det.start, doc.actors)
-            conf = _confidence(det, sentence, index, parties.actor1 is not None)
+            conf = _confidence(det, sentence, index, parties.actor1 is not None, dating.historical)
             if modality != "asserted":
                 conf = round(conf * 0.4, 3)
             if conf < min_confidence and not keep_unasserted:
                 continue
             previous = bounds[index - 1] if index else None
             location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous)
-            dating = date_of(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
-                             trigger=det.start, sentences=bounds)
             ptype, pmode = plover_for(det.sub_event, body[det.start : det.end])
             found.append(Event(
                 id=event_id(doc.id, det.sub_event, evidence.start, evidence.end),
