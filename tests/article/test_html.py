@@ -115,3 +115,17 @@ def test_clean_authors() -> None:
     assert clean_authors(["Jane Doe, Example Weekly.com"]) == (["Jane Doe"], None)
     assert clean_authors(["News Desk", "admin"], "Example News") == ([], None)
     assert clean_authors(["Example News"], "Example News") == ([], None)
+
+
+def test_byline_markup_gives_authors_and_agency() -> None:
+    header = '<div class="info"><span class="article-author-name"><a href="/a">Associated Press</a></span></div>'
+    art = parse_html(page(header=header), "p7")
+    assert art.source == "AP" and art.authors == []
+    header = '<p class="byline">By <a rel="author" href="/jane">Jane Doe</a></p>'
+    art = parse_html(page(header=header), "p8")
+    assert art.authors == ["Jane Doe"]
+
+
+def test_authors_of_related_stories_are_not_taken() -> None:
+    related = '<aside><ul><li><span class="author-name">John Roe</span> Older story</li></ul></aside>'
+    assert parse_html(page(after=related), "p9").authors == []

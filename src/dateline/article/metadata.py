@@ -38,6 +38,13 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?=[/\-_.]|$
 _URL_COMPACT = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/)")
 _SPACE = re.compile(r"\s+")
 _NOT_HEADER = frozenset({"a", "li", "aside", "nav", "footer"})
+MAX_BYLINE_ELEMENTS = 4
+_BYLINE_XPATH = (
+    '//*[@rel="author"] | //*[@itemprop="author"] | '
+    '//*[contains(concat(" ", normalize-space(@class), " "), " byline ") '
+    'or contains(@class, "byline__name") or contains(@class, "author-name") or contains(@class, "author__name") '
+    'or contains(@class, "byline-name")]'
+)
 _UTC_STAMP = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)?$")
 
 
@@ -203,6 +210,21 @@ def _read_header_time(tree: Any, meta: PageMeta) -> None:
                 return
 
 
+def _read_byline_elements(tree: Any, meta: PageMeta) -> None:
+    """Author names marked up in the page (``rel=author``, ``itemprop=author``, a byline class)."""
+    if meta.authors:
+        return
+    names: list[str] = []
+    for el in tree.xpath(_BYLINE_XPATH)[:MAX_BYLINE_ELEMENTS]:
+        if any(a.tag in _NOT_HEADER and a.tag != "a" for a in el.iterancestors()):
+            continue
+        inner = el.xpath('.//*[@itemprop="name"]')
+        text = _clean((inner[0] if inner else el).text_content())
+        if text and len(text) <= 100 and text not in names:
+            names.append(text)
+    meta.authors = names
+
+
 def _read_title(tree: Any, meta: PageMeta) -> None:
     if meta.title:
         return
@@ -232,7 +254,8 @@ def read_metadata(tree: Any) -> PageMeta:
     for link in tree.xpath('//link[@rel="canonical"][@href]'):
         meta.url = _clean(link.get("href"))
         break
-    for step in (_read_json_ld, _read_meta_tags, _read_microdata, _read_header_time, _read_title):
+    steps = (_read_json_ld, _read_meta_tags, _read_microdata, _read_header_time, _read_byline_elements, _read_title)
+    for step in steps:
         try:
             step(tree, meta)
         except Exception as exc:  # a malformed page must not stop the article
