@@ -129,3 +129,12 @@ def test_byline_markup_gives_authors_and_agency() -> None:
 def test_authors_of_related_stories_are_not_taken() -> None:
     related = '<aside><ul><li><span class="author-name">John Roe</span> Older story</li></ul></aside>'
     assert parse_html(page(after=related), "p9").authors == []
+
+
+def test_declared_date_beats_a_date_line_and_a_date_line_beats_the_url() -> None:
+    body = "<p>Updated: 9 March 2021</p>" + PARAS
+    head = '<meta property="article:published_time" content="2021-03-02T08:00:00Z">'
+    assert parse_html(page(head, body=body), "d1").published == "2021-03-02"
+    canonical = '<link rel="canonical" href="https://news.example/2021/03/01/water/">'
+    body = "<p>Published: 2 March 2021</p>" + PARAS
+    assert parse_html(page(canonical, body=body), "d2").published == "2021-03-02"

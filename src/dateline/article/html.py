@@ -104,8 +104,12 @@ def parse_html(html: str, doc_id: str) -> Article:
     meta_authors, meta_agency = clean_authors(meta.authors, meta.site_name)
     agency = agency or meta_agency
     authors.extend(name for name in meta_authors if name not in authors)
-    published = byline.published or meta.published
-    updated = byline.updated or meta.updated
+    # the page's declarations beat a date line in its text; a date line beats the URL
+    if meta.published is not None and meta.date_from != "url":
+        published = meta.published
+    else:
+        published = byline.published or meta.published
+    updated = meta.updated or byline.updated
     return Article(
         doc_id,
         body=parts.body,
