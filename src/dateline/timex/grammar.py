@@ -25,6 +25,7 @@ class Rule:
     normalizer: str
     pattern: re.Pattern[str]
     priority: int
+    trigger: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +91,13 @@ def rules() -> tuple[Rule, ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, normalizer, pattern = line.split("\t")
+        name, normalizer, trigger, pattern = line.split("\t")
         expanded = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m.group(1)], pattern)
         compiled = re.compile(r"(?<![\w'])(?:" + expanded + r")(?![\w])", re.IGNORECASE)
-        out.append(Rule(name, normalizer, compiled, len(out)))
+        if trigger == "MONTHS":
+            trigger = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+        cue = re.compile(trigger, re.IGNORECASE) if trigger else None
+        out.append(Rule(name, normalizer, compiled, len(out), cue))
     return tuple(out)
 
 
@@ -172,11 +176,35 @@ def _year_ok(c: Candidate, text: str) -> bool:
     return _prev_word(text, c.start).lower() in _MONTH_PREP
 
 
+#: how far around a trigger hit a rule's pattern is run
+_WINDOW = 90
+
+
+def _matches(rule: Rule, text: str) -> list[re.Match[str]]:
+    """The rule's matches, looked for only in windows around its trigger's hits."""
+    if rule.trigger is None:
+        return list(rule.pattern.finditer(text))
+    windows: list[list[int]] = []
+    for hit in rule.trigger.finditer(text):
+        lo, hi = max(0, hit.start() - _WINDOW), min(len(text), hit.end() + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    found: list[re.Match[str]] = []
+    for lo, hi in windows:
+        for m in rule.pattern.finditer(text, lo, hi):
+            if m.end() >= hi and hi < len(text):  # cut by the window: match again on the whole text
+                m = rule.pattern.match(text, m.start()) or m
+            found.append(m)
+    return found
+
+
 def find(text: str) -> list[Candidate]:
     """Non-overlapping time expression candidates in ``text``, in text order."""
     cands: list[Candidate] = []
     for rule in rules():
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, text):
             if m.end() > m.start():
                 cands.append(Candidate(m.start(), m.end(), rule.name, rule.normalizer, m.groupdict(), rule.priority))
     cands.sort(key=lambda c: (c.start - c.end, c.priority, c.start))

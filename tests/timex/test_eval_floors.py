@@ -1,0 +1,48 @@
+"""CI guard: the time figures on the TimeBank dev set stay above their floors, and the seed's
+time checks pass.
+
+Measured (see docs/time.md): value F1 0.8372, relaxed span F1 0.9465, strict span F1 0.899,
+type F1 0.9236 with ``dateline eval time``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluation import evaluate
+from dateline.pipeline import Pipeline
+from dateline.records import RawInput, document_to_dict
+from dateline.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+VALUE_F1_FLOOR = 0.82
+RELAXED_F1_FLOOR = 0.93
+STRICT_F1_FLOOR = 0.88
+TYPE_F1_FLOOR = 0.905
+
+
+def test_timebank_figures(shared_dir: Path) -> None:
+    figures = evaluate("time", shared=shared_dir)
+    assert figures["failed_documents"] == 0
+    assert figures["value_f1"] >= VALUE_F1_FLOOR
+    assert figures["relaxed_f1"] >= RELAXED_F1_FLOOR
+    assert figures["strict_f1"] >= STRICT_F1_FLOOR
+    assert figures["type_f1"] >= TYPE_F1_FLOOR
+
+
+def test_seed_time_checks(shared_dir: Path, tmp_path: Path) -> None:
+    seed = shared_dir / "seed"
+    settings = Settings().evolve(stages=("article", "language", "nlp", "time"))
+    doc = Pipeline.from_settings(settings)(RawInput(str(seed / "article.txt"), "text",
+                                                    (seed / "article.txt").read_text(encoding="utf-8")))
+    out = tmp_path / "seed.json"
+    out.write_text(json.dumps(document_to_dict(doc)), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(seed / "check_seed.py"), str(out), "time"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout
