@@ -78,3 +78,9 @@ def test_short_headline_right_above_the_byline_is_not_a_section_label() -> None:
     art = parse_text("Harbour reopens\nBy Jane Doe, Reuters\nAMMAN (Reuters) - The harbour reopened.", "r")
     assert art.title == "Harbour reopens"
     assert art.body == "The harbour reopened."
+
+
+def test_agency_signoff_line_is_the_source_not_body() -> None:
+    art = parse_text("Harbour reopens\nThe harbour reopened on Monday.\nShips queued.\n— AFP", "r")
+    assert art.body == "The harbour reopened on Monday.\nShips queued."
+    assert art.source == "AFP"

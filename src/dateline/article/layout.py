@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..records import Dateline
 from .datelines import split_dateline
-from .rules import compiled
+from .rules import canonical_agency, compiled
 
 __all__ = [
     "BodyParts",
@@ -90,6 +90,7 @@ class BodyParts:
     dateline: Dateline | None = None
     dateline_source: str | None = None
     dateline_date: str | None = None
+    signoff_source: str | None = None  # a lone "— AFP" / "(Reuters)" line in the body
 
     @property
     def body(self) -> str:
@@ -123,6 +124,10 @@ def split_body(
             out.related.append(inline.group("teaser").strip())
             continue
         if is_boilerplate(line):
+            continue
+        signoff = canonical_agency(line.strip(" -–—()[]/.,")) if len(line) <= 40 else None
+        if signoff:
+            out.signoff_source = out.signoff_source or signoff
             continue
         if same_text(line, title) or (not out.paragraphs and is_breadcrumb(line)):
             continue

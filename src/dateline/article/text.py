@@ -147,7 +147,7 @@ def parse_text(text: str, doc_id: str) -> Article:
         doc_id,
         body=parts.body,
         title=header.title,
-        source=byline.source or parts.dateline_source,
+        source=byline.source or parts.dateline_source or parts.signoff_source,
         authors=list(byline.authors),
         published=byline.published.isoformat() if byline.published else None,
         updated=byline.updated.isoformat() if byline.updated else None,
