@@ -9,6 +9,7 @@ handling as scraped text. The body never carries the headline.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from typing import Any
@@ -105,6 +106,7 @@ def parse_html(html: str, doc_id: str) -> Article:
     agency = agency or meta_agency
     authors.extend(name for name in meta_authors if name not in authors)
     # the page's declarations beat a date line in its text; a date line beats the URL
+    published: dt.date | None
     if meta.published is not None and meta.date_from != "url":
         published = meta.published
     else:
