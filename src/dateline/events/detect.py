@@ -239,8 +239,11 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         return det("Non-violent transfer of territory") if armed or _cue("territory", low[re_:]) else None
     if fam in ("take", "regain"):
-        if fam == "take" and weak and not _territory_after(sentence, rs, re_):
-            return None
+        if fam == "take" and weak:
+            if not _territory_after(sentence, rs, re_):
+                return None
+            if sentence.span is not None:  # the parse shows a place taken: as good as "took control"
+                weight = families()[fam].weight
         if fam == "take" and _cue("weapons_object", low[re_ : re_ + 40]) and not _cue("territory", low[re_ : re_ + 40]):
             return None
         side = agent_side(sentence, s, e)
@@ -249,8 +252,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         if side is None:
             side = "state" if fam == "regain" else "nonstate"
         if side == "state":
-            return det("Government regains territory", agent=side)
-        return det("Non-state actor overtakes territory", agent=side)
+            return det("Government regains territory", weight, side)
+        return det("Non-state actor overtakes territory", weight, side)
     if fam == "arrest":
         if ctx["crime"]:
             return None

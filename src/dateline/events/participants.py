@@ -129,8 +129,8 @@ def _by_parse(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Pa
 
 def _fallback(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Parties:
     parties = _by_parse(sentence, trigger, mentions)
-    if sentence.span is not None and _has_subject(sentence, trigger):
-        return parties  # the parse names the subject: no guessing by position
+    if sentence.span is not None:
+        return parties  # the parse is there: no guessing by word order
     if parties.actor1 is None:
         before = [m for m in mentions if (m.end or 0) <= trigger and m.type != _CIVIL]
         parties.actor1 = before[0] if before else None
@@ -143,11 +143,6 @@ def _fallback(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Pa
         after = [m for m in mentions if (m.start or 0) >= trigger and m is not parties.actor1]
         parties.actor2 = after[0] if after else None
     return parties
-
-
-def _has_subject(sentence: Sentence, trigger: int) -> bool:
-    tok = token_at(sentence, trigger)
-    return tok is not None and any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
 def _assoc(sentence: Sentence, mentions: Sequence[Actor], taken: Sequence[Actor | None]) -> list[Actor]:
@@ -174,7 +169,7 @@ def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc
             parties = Parties(roles.actor1, roles.actor2, list(roles.assoc))
         except Exception:
             log.debug("actors.roles.assign_roles failed", exc_info=True)
-    if parties is None or (parties.actor1 is None and parties.actor2 is None):
+    if parties is None:
         parties = _fallback(sentence, trigger, mentions)
         parties.assoc = _assoc(sentence, mentions, (parties.actor1, parties.actor2))
     return _conventions(sub_event, parties, mentions)
