@@ -84,3 +84,17 @@ def test_agency_signoff_line_is_the_source_not_body() -> None:
     art = parse_text("Harbour reopens\nThe harbour reopened on Monday.\nShips queued.\n— AFP", "r")
     assert art.body == "The harbour reopened on Monday.\nShips queued."
     assert art.source == "AFP"
+
+
+def test_more_from_header_followed_by_paragraphs_does_not_end_the_body() -> None:
+    long_para = "The minister said the talks had been difficult but that both sides wanted a deal. " * 4
+    art = parse_text(f"Harbour reopens\nFirst paragraph.\nMore from the interview:\n{long_para}\n{long_para}", "r")
+    assert art.body.count("The minister said") == 8
+    assert art.related == []
+
+
+def test_comments_always_end_the_body() -> None:
+    long_para = "I think this is a very long comment about the harbour and its history and its future. " * 4
+    art = parse_text(f"Harbour reopens\nFirst paragraph.\n12 Comments\n{long_para}", "r")
+    assert art.body == "First paragraph."
+    assert art.related == []

@@ -28,6 +28,9 @@ __all__ = [
 MAX_CAPTION = 600
 MAX_BOILERPLATE = 300
 MIN_GLUED_TEXT = 40
+MAX_TEASER = 250
+TEASER_LOOKAHEAD = 6
+_PARAGRAPH_END = re.compile(r"[.!?][\"”’)]?$")
 _INLINE_RELATED = re.compile(
     r"^(?:(?:related|read more|read also|also read|see also|more|recommended|watch|listen)\s*[:|»>›]"
     r"|also on [\w.-]+\.[a-z]{2,}\b)\s*(?P<teaser>.+)$",
@@ -53,9 +56,22 @@ def is_boilerplate(line: str) -> bool:
 
 
 def related_header(line: str) -> bool:
-    """A header that opens a block of other stories ("Related Articles", "Read more")."""
+    """A header that opens a block of other stories ("Related Articles", "Read more") or comments."""
     line = line.strip()
-    return len(line) <= 80 and bool(compiled().related_header.match(line))
+    rules = compiled()
+    return len(line) <= 80 and bool(rules.related_header.match(line) or rules.end_header.match(line))
+
+
+def _ends_article(lines: list[str], index: int) -> bool:
+    """Whether the header at ``lines[index]`` ends the article.
+
+    Comment headers always do; a related-stories header does when the lines after it are
+    teasers (short), not more paragraphs of the story ("More from the interview:").
+    """
+    if compiled().end_header.match(lines[index].strip()):
+        return True
+    following = [line for line in lines[index + 1 : index + 1 + TEASER_LOOKAHEAD] if line.strip()]
+    return all(len(line) <= MAX_TEASER or not _PARAGRAPH_END.search(line) for line in following)
 
 
 def is_caption(line: str) -> bool:
@@ -106,18 +122,22 @@ def split_body(
     ``captions``: lines with a photo credit are captions, not body.
     """
     out = BodyParts()
-    in_related = False
-    for raw in lines:
+    in_related = in_comments = False
+    lines = list(lines)
+    for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
+            continue
+        if in_comments or compiled().end_header.match(line):
+            in_comments = True  # comments end the article and are no teasers
             continue
         if in_related:
             if related_header(line) or is_boilerplate(line) or is_caption(line):
                 continue
             out.related.append(line)
             continue
-        if cut_related and related_header(line):
-            in_related = True
+        if related_header(line):
+            in_related = cut_related and _ends_article(lines, index)
             continue
         inline = _INLINE_RELATED.match(line)
         if inline and len(line) <= 250:

@@ -31,6 +31,7 @@ class CompiledRules:
     breadcrumb: re.Pattern[str]
     boilerplate: re.Pattern[str]
     related_header: re.Pattern[str]
+    end_header: re.Pattern[str]
     caption: re.Pattern[str]
     dateline_stopwords: frozenset[str]
     agency: re.Pattern[str]  # any agency spelling, whole
@@ -63,6 +64,7 @@ def compiled() -> CompiledRules:
         breadcrumb=_any(data["breadcrumb"]),
         boilerplate=_any([f"^(?:{p})$" for p in data["boilerplate"]]),
         related_header=_any([f"^(?:{p})\\s*[:»>›.]?\\s*$" for p in data["related_headers"]]),
+        end_header=_any([f"^(?:{p})\\s*[:»>›.]?\\s*$" for p in data["end_headers"]]),
         caption=_any(captions),
         dateline_stopwords=frozenset(w.upper() for w in data["dateline_stopwords"]),
         agency=agency,
