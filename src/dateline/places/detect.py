@@ -64,6 +64,7 @@ class Mention:
     common: bool = False  # also a common word (listed, or written in lower case elsewhere in the text)
     person_name: bool = False  # a word of a person's name found elsewhere in the text
     acronym: bool = False  # written in capitals only, four letters or fewer (BA, NBC …)
+    inside_name: bool = False  # inside a longer NER entity, not at its start ("Paul French")
 
 
 def tokens_from_spacy(doc: Any) -> list[Token]:
@@ -142,6 +143,7 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
             found.cue_before = _word_at(tokens, i - 2)  # "the town of Al-Qaim"
         found.cue_after = _word_at(tokens, last_index + 1)
         single = last_index == i
+        found.inside_name = tok.ent_start >= 0 and tok.ent_start < found.start
         found.common = is_common_word(found.text) or (single and tok.text.lower() in lower_words)
         found.person_name = single and tok.text in person_words and not found.ner.startswith(("GPE", "LOC"))
         letters = found.text.replace(".", "").replace("&", "")

@@ -39,7 +39,7 @@ def _strength(matches: Sequence[Match]) -> int:
                 return 2
             if e.population >= 15_000:
                 best = max(best, 1)
-        elif e.feature in ("admin1", "admin2"):
+        elif e.feature in ("admin1", "admin2") and m.quality <= 1:
             best = max(best, 1)
     return best
 
@@ -47,12 +47,14 @@ def _strength(matches: Sequence[Match]) -> int:
 def accept(m: Mention, contained: bool = False) -> bool:
     """Whether a candidate mention is read as a place."""
     label, embedded = m.ner.rstrip("*"), m.ner.endswith("*")
-    if m.demonym is not None:
-        return label != "PERSON"
+    if m.demonym is not None:  # "Azerbaijani soldiers" (even when tagged PERSON), not "Paul French"
+        return not (label == "PERSON" and m.inside_name)
     strength = _strength(m.matches)
     if m.acronym:  # BA, NBC, CEO: only the country and region abbreviations of our alias list
-        return m.key in listed_aliases() and label not in ("PERSON", "MONEY")
-    if m.person_name:
+        return m.key in listed_aliases() and label != "PERSON"
+    if label == "NORP":  # "English", "Kurdish": peoples and languages, not places
+        return False
+    if m.person_name and not (m.cue_before in PLACE_CUES or contained):
         return False
     cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER
     typed = m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER or contained
@@ -66,7 +68,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
             return False
         if strength == 2 and any(x.entry.feature in ("country", "admin1") and x.quality == 0 for x in m.matches):
             return True
-        return (strength == 2 and (cue or contained)) or (strength >= 1 and typed)
+        comma = m.cue_before == "," or m.cue_after == ","  # "University of Technology, Owerri"
+        return (strength == 2 and (cue or contained or comma)) or (strength >= 1 and typed)
     if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
         return False
     if label:  # ORG, NORP, EVENT, PRODUCT, LANGUAGE: a place inside an organization's name counts
@@ -101,8 +104,8 @@ def prior(match: Match) -> float:
         return 7.0 - q * 0.5
     if e.feature == "admin1":
         return (6.0, 5.7, 5.0)[q]
-    if e.feature == "admin2":
-        return (4.5, 4.0, 3.5)[q]
+    if e.feature == "admin2":  # population: its namesake town's, when it has one
+        return (4.5, 4.0, 3.5)[q] + (0.5 * math.log10(e.population / 10_000) if e.population > 10_000 else 0.0)
     return math.log10(e.population + 10) - (0.0, 0.8, 1.2)[q]
 
 

