@@ -20,6 +20,7 @@ from dateline.article.layout import is_boilerplate, is_breadcrumb, is_caption, r
         "A man walks past a mural in Beirut. REUTERS/Jane Doe",
         "Smoke rises over the city (AFP file photo)",
         "Children play in a camp near Mosul. Photo: AFP",
+        "Image caption The minister speaks to reporters in Baghdad",
     ],
 )
 def test_captions(line: str) -> None:
@@ -53,7 +54,7 @@ def test_related_headers(line: str) -> None:
      "We use cookies to improve your experience on our site.", "Advertisement", "Follow us on Twitter",
      "© 2019 Jordan Times. All rights reserved.", "Tags: Iraq, Syria, border", "Tweet", "Print",
      "Like this story? Share it with a friend!", "Have a tip? Jane Doe may be reached at jdoe@example.com.",
-     "(Reporting by Jane Doe in Amman; Editing by John Roe)"],
+     "(Reporting by Jane Doe in Amman; Editing by John Roe)", "Image copyright Getty Images"],
 )
 def test_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
