@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,8 @@ def bad_folder(tmp_path: Path) -> Path:
     (root / "junk.rss").write_text("this is { not a feed")
     (root / "fine.txt").write_text("A perfectly good story among bad ones.\n")
     return root
+
+
+@pytest.fixture
+def make_warc() -> Callable[..., bytes]:
+    return warc_bytes

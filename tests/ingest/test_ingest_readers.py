@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from dateline.errors import InputError
@@ -75,3 +76,11 @@ def test_a_feed_entry_without_content_is_an_error(tmp_path: Path) -> None:
                     "<link>https://e.example/1</link></item></channel></rss>")  # fmt: skip
     _, errors = read(feed)
     assert len(errors) == 1 and "neither content nor summary" in errors[0].problem
+
+
+def test_a_warc_page_in_the_charset_its_http_header_names(tmp_path: Path, make_warc: Callable[..., bytes]) -> None:
+    page = "<html><body><p>Pénurie à Alep, dit l'ONU.</p></body></html>".encode("latin-1")
+    archive = tmp_path / "latin.warc.gz"
+    archive.write_bytes(make_warc([("https://fr.example/alep", "200 OK", page, "text/html; charset=ISO-8859-1")]))
+    docs, errors = read(archive)
+    assert errors == [] and "Pénurie à Alep" in docs[0].content

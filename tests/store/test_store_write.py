@@ -103,3 +103,24 @@ def test_an_event_without_date_or_place_is_kept_but_never_merged(
     put(store, make_doc("one", events=[make_event(place=None)], body="one"))
     put(store, make_doc("two", events=[make_event(place=None)], body="two"))
     assert store.counts()["events"] == 2
+
+
+def test_a_value_the_tables_cannot_hold_fails_that_document_only(
+    store: Store, make_doc: Callable[..., Any], make_event: Callable[..., Any]
+) -> None:
+    from dateline.store.write import Pending, store_documents
+
+    bad = make_event()
+    bad.fatalities = "dozens"  # type: ignore[assignment]  # a stage bug: not a number
+    items = [
+        Pending(make_doc("good1", events=[make_event()], body="good one"), content_hash("good one"), "good1"),
+        Pending(make_doc("bad", events=[bad], body="bad one"), content_hash("bad one"), "bad"),
+        Pending(
+            make_doc("good2", events=[make_event(place="Mosul")], body="good two"), content_hash("good two"), "good2"
+        ),
+    ]
+    results = store_documents(store, items)
+    assert [r.status for r in results] == ["added", "failed", "added"]
+    assert results[1].error is not None and str(results[1].error).startswith("bad: could not be stored")
+    assert "\n" not in str(results[1].error)
+    assert store.counts()["articles"] == 2 and not store.has_version(content_hash("bad one"))

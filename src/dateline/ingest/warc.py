@@ -31,6 +31,20 @@ def _kind(content_type: str | None) -> str | None:
     return None
 
 
+def _charset(content_type: str | None) -> str | None:
+    """The charset an HTTP Content-Type header declares, if Python knows it."""
+    import codecs
+
+    for part in (content_type or "").split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            try:
+                return codecs.lookup(value.strip().strip('"')).name
+            except LookupError:
+                return None
+    return None
+
+
 def _records(path: Path) -> Iterator[object]:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -61,8 +75,11 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawInput | InputError]
             try:
                 text = decode_bytes(data, source, settings, kind)
             except InputError as exc:
-                yield exc
-                continue
+                declared = _charset(http.get_header("Content-Type") if rec_type == "response" else None)
+                if declared is None or "UTF-8" not in exc.problem:
+                    yield exc
+                    continue
+                text = data.decode(declared, errors="replace")  # the HTTP header names the encoding
             yield RawInput(source, kind, text, url=uri)  # type: ignore[arg-type]
     except FileNotFoundError:
         yield InputError(str(path), "no such file")

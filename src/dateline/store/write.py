@@ -77,14 +77,15 @@ def store_documents(
     try:
         with store.transaction() as conn:
             return _write(store, conn, items, run_id, dedup)
-    except duckdb.Error as exc:
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        if len(items) == 1:
-            aid = article_id(items[0].url or items[0].doc.article.url, items[0].chash)
-            error = StoreError(f"{items[0].input_id}: could not be stored ({first})")
-            return [StoreResult("failed", aid, error=error)]
-        log.debug("a batch of %d failed (%s); storing one by one", len(items), first)
-        return [r for item in items for r in store_documents(store, [item], run_id=run_id, dedup=dedup)]
+    except Exception as exc:  # DuckDB, or a value the tables cannot hold: find and name the document
+        log.debug("storing a batch of %d failed", len(items), exc_info=True)
+        if len(items) > 1:
+            return [r for item in items for r in store_documents(store, [item], run_id=run_id, dedup=dedup)]
+        first = (str(exc).strip().splitlines() or [""])[0]
+        if not isinstance(exc, (duckdb.Error, StoreError)):
+            first = f"{type(exc).__name__}: {first}"
+        aid = article_id(items[0].url or items[0].doc.article.url, items[0].chash)
+        return [StoreResult("failed", aid, error=StoreError(f"{items[0].input_id}: could not be stored ({first})"))]
 
 
 def _write(
