@@ -68,7 +68,8 @@ def test_nearest_weekday(mode: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("month", "day", "mode", "year"), [
     (3, None, "past", 2019), (3, None, "future", 2020), (3, None, None, 2020),
-    (11, 20, "past", 2019), (1, 2, "past", 2020), (6, None, None, 2019), (9, None, "after", 2020),
+    (11, 20, "past", 2019), (12, 1, "past", 2019), (1, 2, "future", 2020), (6, None, None, 2019),
+    (9, None, "after", 2020),
     (11, None, "before", 2018), (8, None, "before", 2019)])
 def test_year_for_month(month: int, day: int | None, mode: str | None, year: int) -> None:
     # anchored on 2019-11-02; the tense may reach TENSE_REACH months, else the nearest wins

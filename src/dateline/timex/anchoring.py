@@ -153,7 +153,7 @@ def nearest_weekday(anchor: dt.date, weekday: int, mode: str) -> dt.date:
 
 
 #: how far (in months) the tense may push a month named without a year away from the nearest one
-TENSE_REACH = 8
+TENSE_REACH = 10
 
 
 def year_for_month(anchor: dt.date, month: int, day: int | None, mode: str | None) -> int:

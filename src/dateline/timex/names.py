@@ -61,6 +61,8 @@ def n_month(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         return "DATE", f"XXXX-{month:02d}", mod
     elif g.get("yrel"):
         year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[low(g["yrel"])]
+    elif low(g.get("rel")) == "this":
+        year = ctx.anchor.year
     else:
         year = year_for_month(ctx.anchor, month, None, look(g.get("rel"), ctx, c))
     return "DATE", f"{year:04d}-{month:02d}", mod

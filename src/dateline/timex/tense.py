@@ -62,8 +62,21 @@ def _from_parse(nlp_doc: Any, start: int, end: int) -> Direction | str:
     return None
 
 
+_LOCAL_PAST = re.compile(r"\b(?:ended|since|ago|earlier|last)\s+$", re.I)
+_LOCAL_FUTURE = re.compile(r"\b(?:ending|until|till|through|next|upcoming|due|starting|effective|payable)\s+$", re.I)
+
+
 def direction(text: str, start: int, end: int, nlp_doc: Any = None) -> Direction:
-    """"past", "future" or None for the expression at [start, end) of ``text``."""
+    """"past", "future" or None for the expression at [start, end) of ``text``.
+
+    A cue word right before the expression ("ended Jan. 31", "payable Dec. 1") wins over
+    the tense of the governing verb.
+    """
+    left = text[max(0, start - 16):start]
+    if _LOCAL_PAST.search(left):
+        return "past"
+    if _LOCAL_FUTURE.search(left):
+        return "future"
     if nlp_doc is not None:
         try:
             found = _from_parse(nlp_doc, start, end)
