@@ -23,6 +23,7 @@ from dateline.article.datelines import split_dateline
         ("WASHINGTON -- The House met.", "WASHINGTON", None, "The House met."),
         ("AMMAN (Petra) — The Cabinet met.", "AMMAN", "Petra", "The Cabinet met."),
         ("SANAA, Yemen, March 2 (Xinhua) -- Air strikes hit.", "SANAA, Yemen", "Xinhua", "Air strikes hit."),
+        ("WASHINGTON—The Senate voted.", "WASHINGTON", None, "The Senate voted."),
     ],
 )
 def test_datelines(paragraph: str, text: str, source: str | None, rest: str) -> None:
@@ -40,6 +41,7 @@ def test_agency_only() -> None:
     "paragraph",
     [
         "US-China trade talks stalled on Monday.",
+        "US—China trade talks stalled on Monday.",
         "BREAKING: Troops entered the city.",
         "UPDATE: The minister resigned.",
         "The army said — without giving details — that it had won.",

@@ -23,6 +23,7 @@ from .rules import canonical_agency, compiled, load_rules
 __all__ = ["DatelineSplit", "split_dateline"]
 
 _UP = "A-ZÀ-ÖØ-Þ"
+MIN_TIGHT_LETTERS = 4
 _WORD = rf"[{_UP}][\w'’.\-]*"
 
 
@@ -33,7 +34,7 @@ def _pattern() -> re.Pattern[str]:
     place = rf"(?P<place>{_WORD}(?:\s{_WORD}){{0,4}}{region}?)"
     date = rf"(?:,\s*(?P<date>(?i:{months})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))"
     agency = r"(?:\s*\((?P<agency>[^()\n]{1,40})\))"
-    dash = r"(?P<dash>\s*(?:[—–]|--?)\s+|\s*:\s+)"
+    dash = r"(?P<dash>\s*(?:[—–]|--?)\s+|\s*:\s+|\s*[—–](?=[A-Z\"“‘']))"
     return re.compile(rf"^{place}?{date}?{agency}?{dash}")
 
 
@@ -61,6 +62,8 @@ def split_dateline(paragraph: str) -> DatelineSplit | None:
             return None
         if not caps and agency_text is None:
             return None  # "Beirut — ..." reads as a sentence; title case needs "(Agency)"
+        if not m.group("dash")[-1:].isspace() and len(letters) < MIN_TIGHT_LETTERS:
+            return None  # "US—China talks": a tight dash needs a longer place ("BEIJING—China's …")
     elif agency_text is None:
         return None
     if colon and (agency_text is not None or not place or m.group("date")):
