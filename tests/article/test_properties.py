@@ -47,3 +47,11 @@ def test_line_parsers_never_raise(line: str) -> None:
     parse_date_line(line)
     split = split_dateline(line)
     assert split is None or isinstance(split.rest, str)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGES)
+def test_parse_text_invents_nothing(text: str) -> None:
+    art = parse_text(text, "x")
+    for part in [*art.body.split("\n"), *art.captions, *art.related, art.title or ""]:
+        assert part.strip() in text
