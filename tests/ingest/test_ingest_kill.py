@@ -58,3 +58,28 @@ def test_kill_9_then_rerun_equals_one_clean_run(tmp_path: Path) -> None:
     assert rerun.returncode == 0, rerun.stderr
     assert f"{partial['articles']} already stored" in rerun.stderr
     assert table_state(killed_db) == table_state(clean_db)
+
+
+def test_ctrl_c_stores_what_was_analysed_and_the_rerun_completes(tmp_path: Path) -> None:
+    corpus = tmp_path / "wire.jsonl"
+    corpus.write_text("\n".join(json.dumps(d) for d in synthetic_corpus(60, seed=12)) + "\n")
+    clean_db, cut_db = tmp_path / "clean.duckdb", tmp_path / "cut.duckdb"
+    subprocess.run(ingest_cmd(clean_db, corpus, 0.0), check=True, capture_output=True)
+
+    proc = subprocess.Popen(ingest_cmd(cut_db, corpus, 0.05), stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not cut_db.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "\nTraceback" not in err
+    partial, _ = table_state(cut_db)
+    conn = duckdb.connect(str(cut_db), read_only=True)
+    assert conn.execute("SELECT status FROM runs").fetchone() == ("interrupted",)
+    conn.close()
+    rerun = subprocess.run(ingest_cmd(cut_db, corpus, 0.0), capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{partial['articles']} already stored" in rerun.stderr
+    assert table_state(cut_db) == table_state(clean_db)
