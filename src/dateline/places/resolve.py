@@ -126,6 +126,7 @@ class Context:
 
     countries: Counter[str]
     dateline_country: str | None = None
+    admin1s: frozenset[tuple[str, str]] = frozenset()  # (country, admin-1 code) of regions named
 
     @property
     def focus(self) -> str | None:
@@ -159,7 +160,12 @@ def _context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_country
             counts[best.entry.country_code] += 0.5  # type: ignore[assignment]
     if dateline_country:
         counts[dateline_country] += 2
-    return Context(counts, dateline_country)
+    admin1s = set()
+    for m in mentions:
+        best = max(m.matches, key=prior, default=None)
+        if best is not None and best.entry.feature == "admin1" and best.entry.country_code and best.entry.admin1_code:
+            admin1s.add((best.entry.country_code, best.entry.admin1_code))
+    return Context(counts, dateline_country, frozenset(admin1s))
 
 
 def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: dict[int, list[Entry]]) -> float:
@@ -171,8 +177,12 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
     if cc and e.feature != "country":
         if ctx.countries.get(cc):
             score += 1.0
+        elif ctx.countries and ctx.countries.most_common(1)[0][1] >= 2:
+            score -= 1.0  # a country the article never names, when it clearly names another
         if cc == ctx.focus:
             score += 0.5
+        if e.feature in ("city", "admin2") and (cc, e.admin1_code) in ctx.admin1s:
+            score += 1.5  # Edmonton in a story that names Kentucky
     for m in mention_group:
         if m.cue_after in ADMIN_WORDS or m.cue_before in ("province", "region", "governorate"):
             score += 1.5 if e.feature in ("admin1", "admin2") else 0.0
