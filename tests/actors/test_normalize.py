@@ -119,3 +119,24 @@ def test_localize_names_generic_mentions_after_the_event_country() -> None:
 def test_normalize_never_raises(text: str, cc: str | None) -> None:
     actor = normalize(text, cc)
     assert actor is None or actor.type in ACLED_ACTOR_TYPES
+
+
+@pytest.mark.parametrize(
+    ("surface", "cc", "name"),
+    [
+        ("Palestinians", None, "Civilians (Palestine)"),
+        ("Iraqi Kurds", None, "Civilians (Iraq)"),
+        ("two Afghans", None, "Civilians (Afghanistan)"),
+        ("Kurds", "SY", "Civilians (Syria)"),
+        ("Syrian government fighters", None, "Military Forces of Syria"),
+        ("opposition soldiers", "SS", "Unidentified Rebel Group (South Sudan)"),
+        ("Ethnic militia forces", "SY", "Unidentified Communal Militia (Syria)"),
+        ("pro-government militiamen", "LY", "Pro-Government Militia (Libya)"),
+        ("provincial police chief", "AF", "Police Forces of Afghanistan"),
+        ("U.S. border patrol", None, "Police Forces of the United States"),
+        ("Montenegro's prime minister", None, "Government of Montenegro"),
+    ],
+)
+def test_plural_peoples_and_shifted_categories(surface: str, cc: str | None, name: str) -> None:
+    actor = normalize(surface, cc)
+    assert actor is not None and actor.name == name

@@ -42,6 +42,7 @@ def mention(doc: Doc, first: int, last: int, name: str) -> Actor:
         (["pobj", "prep"], ["Baghdad", "in"], "attack", True, None),
         ([], [], "attack", True, None),
         (["pobj", "agent", "acl", "nsubj"], ["Daesh", "by", "seized", "crossing"], "reopen", False, None),
+        (["pobj", "prep", "dobj", "xcomp"], ["Mozambique", "to", "aid", "continue"], "promise", False, "actor2"),
     ],
 )
 def test_role_of_path(deps: list[str], words: list[str], lemma: str, noun: bool, role: str | None) -> None:

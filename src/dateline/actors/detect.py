@@ -53,7 +53,7 @@ class Detector:
             | set(lexicon.by_country_name)
             | {alias_key(i) for i in lexicon.identities}
         )
-        self._noun_keys = set(lexicon.by_noun)
+        self._noun_keys = set(lexicon.by_noun) | set(lexicon.by_people)
         self._owner_keys = set(lexicon.by_demonym) | set(lexicon.by_country_name)
 
     # --- passes -------------------------------------------------------------------------
@@ -112,8 +112,9 @@ class Detector:
                     if key in self._word_keys:
                         step = size
                         break
-                if not step and k > i and toks[k].key == "'s" and toks[k - 1].key in self._owner_keys:
-                    step = 1  # "Iraq's army"
+                owned = toks[k].key == "'s" or (toks[k].glued and toks[k].key in ("led", "dominated"))
+                if not step and k > i and owned and toks[k - 1].key in self._owner_keys:
+                    step = 1  # "Iraq's army", "Vietnamese-led forces"
                 if not step or (k > i and toks[k].glued and toks[k].key in _BACKED):
                     break
                 k += step

@@ -92,6 +92,7 @@ class Lexicon:
     by_capital: dict[str, str] = field(default_factory=dict)  # alias_key -> code
     by_noun: dict[str, str] = field(default_factory=dict)  # alias_key -> category key
     by_name: dict[str, Entry] = field(default_factory=dict)  # canonical name -> entry
+    by_people: dict[str, str] = field(default_factory=dict)  # "iraqis", "kurds" -> country code or ""
 
     def entries_for(self, surface: str) -> list[Entry]:
         """Dictionary entries whose alias or acronym is exactly ``surface``."""
@@ -105,6 +106,9 @@ class Lexicon:
         if country is None:
             return None
         return (country.article if with_article else "") + country.name
+
+
+_NO_PLURAL = ("sh", "ch", "ese", "ss", "s", "x", "z", "o")
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -178,6 +182,12 @@ def build_lexicon(actors: dict[str, Any], countries_tsv: str, generic: dict[str,
             lex.by_country_name.setdefault(alias_key(nm), country.code)
         for cap in country.capitals:
             lex.by_capital.setdefault(alias_key(cap), country.code)
+    for country in countries.values():
+        for dem in country.demonyms:
+            if " " not in dem and not dem.isupper() and not dem.endswith(_NO_PLURAL):
+                lex.by_people.setdefault(alias_key(dem + "s"), country.code)
+    for people, code in generic.get("peoples", {}).items():
+        lex.by_people[alias_key(people)] = code
     for key, category in categories.items():
         for noun in category.nouns:
             lex.by_noun.setdefault(alias_key(noun), key)

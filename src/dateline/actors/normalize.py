@@ -77,6 +77,7 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
     n = len(keys)
     # the head: the rightmost (longest) noun phrase of a category
     head: tuple[int, int, str] | None = None
+    owner: str | None = None
     for end in range(n, 0, -1):
         for start in range(max(0, end - 3), end):
             cat = lex.by_noun.get(" ".join(keys[start:end]))
@@ -85,11 +86,15 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
                 break
         if head:
             break
+        if keys[end - 1] in lex.by_people and words[end - 1][:1].isupper():
+            head = (end - 1, end, "civilians")  # "Iraqi Kurds", "Palestinians"
+            owner = lex.by_people[keys[end - 1]] or None
+            break
     if head is None:
         return None
     h_start, h_end, cat = head
     category = lex.categories[cat]
-    owner: str | None = None
+    people_owner, owner = owner, None
     identity: str | None = None
     modified = False
     mods: set[str] = set()
@@ -124,8 +129,15 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
             if alias_key(word) in lex.modifier_keys:
                 modified = True
         i += 1
+    owner = owner or people_owner
     head_text = " ".join(keys[h_start:h_end])
+    if head_text in lex.by_people:
+        modified = True
+    country = owner or (lex.identities.get(identity or "") or None) or country_code
     # "government fighters" are state forces; "opposition soldiers" and "ethnic militia forces" are not
+    if cat == "unidentified" and head_text in _MILITIA and mods & lex.to_military:
+        name = "Pro-Government Militia" + (f" ({lex.countries[country].name})" if country in lex.countries else "")
+        return Actor(name=name, type="Political militia", country_code=country)
     if cat in ("rebels", "unidentified") and mods & lex.to_military:
         cat, category = "military", lex.categories["military"]
     elif cat == "military" and mods & lex.to_rebels:
@@ -134,7 +146,6 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
         cat = "unidentified"
     if owner is None and identity is None and not modified and head_text not in category.bare_ok:
         return None
-    country = owner or (lex.identities.get(identity or "") or None) or country_code
     if (identity is not None and cat in ("unidentified", "rebels")) or (
         identity is not None and head_text in lex.identity_militia_nouns
     ):
@@ -148,9 +159,6 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
         if country and country in lex.countries:
             name += f" ({lex.countries[country].name})"
         return Actor(name=name, type="Identity militia", country_code=country)
-    if cat == "unidentified" and head_text in _MILITIA and mods & lex.to_military:
-        name = "Pro-Government Militia" + (f" ({lex.countries[country].name})" if country in lex.countries else "")
-        return Actor(name=name, type="Political militia", country_code=country)
     type_ = category.type
     if cat == "military" and owner and country_code and owner != country_code:
         type_ = "External/Other forces"
@@ -192,7 +200,7 @@ def normalize(text: str, country_code: str | None = None, lexicon: Lexicon | Non
         return actor
     # a country or its capital alone, in the political sense
     cc = lex.by_country_name.get(key) or lex.by_capital.get(key)
-    if cc and surface[:1].isupper():
+    if cc and surface[:1].isupper() and not (len(surface) > 3 and surface.isupper()):  # not "BEIRUT (AP)"
         template = lex.categories["government"].name
         return Actor(name=_format(template, lex, cc), type="State forces", country_code=cc)
     return None

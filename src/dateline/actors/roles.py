@@ -82,6 +82,8 @@ def role_of_path(deps: Sequence[str], words: Sequence[str], trigger_lemma: str, 
         return None
     words = [w.lower() for w in words]
     backing_at = next((k for k, w in enumerate(words) if k and w in BACKING), None)
+    if backing_at is not None and words[backing_at - 1] in ("to", "for"):
+        backing_at = None  # "aid to X", "support for X": X receives, it does not back
     if backing_at is not None and "against" in words[1:backing_at]:
         return "actor2"  # "backed by a coalition against the extremists": the side being fought
     backing = backing_at is not None
