@@ -98,3 +98,10 @@ def test_comments_always_end_the_body() -> None:
     art = parse_text(f"Harbour reopens\nFirst paragraph.\n12 Comments\n{long_para}", "r")
     assert art.body == "First paragraph."
     assert art.related == []
+
+
+def test_byline_glued_to_the_dateline_paragraph() -> None:
+    art = parse_text("By Jane Doe. BOSTON (Reuters) - A restaurant owner was arrested on Thursday.\nMore text.", "r")
+    assert art.authors == ["Jane Doe"] and art.source == "Reuters"
+    assert art.dateline is not None and art.dateline.text == "BOSTON"
+    assert art.body.startswith("A restaurant owner was arrested")

@@ -100,7 +100,7 @@ def parse_html(html: str, doc_id: str) -> Article:
     if not _LETTER.search(parts.body):
         raise InputError(doc_id, NO_ARTICLE)
     byline = header.byline
-    authors = list(byline.authors)
+    authors = list(dict.fromkeys([*byline.authors, *parts.authors]))
     agency = byline.source or parts.dateline_source or parts.signoff_source
     meta_authors, meta_agency = clean_authors(meta.authors, meta.site_name)
     agency = agency or meta_agency

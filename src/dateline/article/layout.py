@@ -37,6 +37,7 @@ _INLINE_RELATED = re.compile(
     re.I,
 )
 _NORM = re.compile(r"\W+")
+_GLUED_BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}?)\s*[.,|–—-]\s+(?=[A-Z(])")
 
 
 def same_text(a: str | None, b: str | None) -> bool:
@@ -107,6 +108,7 @@ class BodyParts:
     dateline_source: str | None = None
     dateline_date: str | None = None
     signoff_source: str | None = None  # a lone "— AFP" / "(Reuters)" line in the body
+    authors: list[str] = field(default_factory=list)  # from a byline glued to the dateline
 
     @property
     def body(self) -> str:
@@ -158,6 +160,10 @@ def split_body(
             if not line:
                 continue
         if not out.paragraphs and out.dateline is None and out.dateline_source is None:
+            glued = _GLUED_BYLINE.match(line)
+            if glued and split_dateline(line[glued.end() :]) is not None:
+                out.authors.append(glued.group("name"))  # "By Jane Doe. BEIRUT (Reuters) - …"
+                line = line[glued.end() :]
             split = split_dateline(line)
             if split is not None:
                 out.dateline = split.dateline

@@ -148,7 +148,7 @@ def parse_text(text: str, doc_id: str) -> Article:
         body=parts.body,
         title=header.title,
         source=byline.source or parts.dateline_source or parts.signoff_source,
-        authors=list(byline.authors),
+        authors=list(dict.fromkeys([*byline.authors, *parts.authors])),
         published=byline.published.isoformat() if byline.published else None,
         updated=byline.updated.isoformat() if byline.updated else None,
         dateline=parts.dateline,
