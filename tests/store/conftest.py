@@ -16,6 +16,8 @@ PLACES = {
     "Husaybah": ("97000", 34.39, 40.99, "IQ", "Anbar"),  # a few km from Al Qaim
     "Mosul": ("99072", 36.335, 43.1189, "IQ", "Nineveh"),
     "Albu Kamal": ("173053", 34.4536, 40.9367, "SY", "Deir ez-Zor"),
+    "Anbar": ("99592", 32.8, 42.0, "IQ", "Anbar"),  # the province: ~240 km from Al Qaim
+    "Ramadi": ("388349", 33.4206, 43.3078, "IQ", "Anbar"),
 }
 
 
@@ -35,7 +37,7 @@ def event(
     loc = None
     if place is not None:
         gid, lat, lon, cc, adm1 = PLACES[place]
-        loc = Location(place, gid, lat, lon, cc, adm1, 1)
+        loc = Location(place, gid, lat, lon, cc, adm1, 3 if place == "Anbar" else 1)
     return Event(
         id="ev",
         event_type=etype,

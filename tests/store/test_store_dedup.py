@@ -104,3 +104,16 @@ def test_dedup_can_be_switched_off(store: Store, make_doc: Callable[..., Any], m
         doc = make_doc(name, events=[make_event()], body=name)
         store_document(store, doc, chash=content_hash(name), input_id=name, dedup=off)
     assert store.counts()["events"] == 2
+
+
+def test_a_report_placed_only_in_a_region_joins_an_event_in_that_region(
+    store: Store, make_doc: Callable[..., Any], make_event: Callable[..., Any]
+) -> None:
+    precise, vague = cols(make_event()), cols(make_event(place="Anbar"))
+    match = compare(vague, precise)
+    assert match is not None and "same region (Anbar, IQ)" in match.reasons["place"]
+    assert compare(cols(make_event(place="Ramadi")), precise) is None  # two precise places 240 km apart
+    put(store, make_doc("vague", events=[make_event(place="Anbar")], body="somewhere in Anbar"))
+    put(store, make_doc("precise", events=[make_event()], body="at Al-Qaim", source="AP"))
+    event = store.rows("SELECT location_name, geo_precision, n_articles FROM events")
+    assert event == [{"location_name": "Al Qaim", "geo_precision": 1, "n_articles": 2}]  # the precise place wins

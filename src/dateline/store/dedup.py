@@ -138,12 +138,15 @@ def _places(r: Mapping[str, Any], e: Mapping[str, Any], cfg: DedupSettings) -> t
         return None
     if r["geonameid"] and r["geonameid"] == e["geonameid"]:
         return 1.0, f"same place ({e['location_name']}, GeoNames {e['geonameid']})"
-    if None in (r["lat"], r["lon"], e["lat"], e["lon"]):
-        return None
-    km = haversine_km(r["lat"], r["lon"], e["lat"], e["lon"])
-    if km > cfg.radius_km:
-        return None
-    return 1.0 - km / (2 * cfg.radius_km), f"{km:.1f} km apart ({r['location_name']} / {e['location_name']})"
+    if None not in (r["lat"], r["lon"], e["lat"], e["lon"]):
+        km = haversine_km(r["lat"], r["lon"], e["lat"], e["lon"])
+        if km <= cfg.radius_km:
+            return 1.0 - km / (2 * cfg.radius_km), f"{km:.1f} km apart ({r['location_name']} / {e['location_name']})"
+    vague = max(r["geo_precision"] or 1, e["geo_precision"] or 1) >= 2
+    if vague and r["admin1"] and r["admin1"] == e["admin1"] and r["country_code"] == e["country_code"]:
+        names = f"{r['location_name']} / {e['location_name']}"
+        return 0.4, f"same region ({e['admin1']}, {e['country_code']}) and one place is vague ({names})"
+    return None
 
 
 def compare(report: Mapping[str, Any], event: Mapping[str, Any], cfg: DedupSettings | None = None) -> Match | None:
@@ -169,7 +172,8 @@ def candidates(conn: Any, reports: Sequence[Mapping[str, Any]], cfg: DedupSettin
     """For each report (by position), the stored events near it in type, time and place.
 
     One query for the whole batch; :func:`compare` then decides. Reports without a date,
-    or without coordinates and GeoNames id, have no candidates: they found new events.
+    or without any place (coordinates, GeoNames id or admin-1), have no candidates: they
+    found new events.
     """
     if not cfg.enabled or not reports:
         return {}
@@ -180,18 +184,21 @@ def candidates(conn: Any, reports: Sequence[Mapping[str, Any]], cfg: DedupSettin
     for pos, r in enumerate(reports):
         start = _as_date(r["date_start"])
         end = _as_date(r["date_end"]) or start
-        if start is None or end is None or (r["lat"] is None and not r["geonameid"]):
+        if start is None or end is None or (r["lat"] is None and not r["geonameid"] and not r["admin1"]):
             continue
         box: list[float | None] = [None, None, None, None]
         if r["lat"] is not None and r["lon"] is not None:
             dlat = cfg.radius_km / 111.0
             dlon = dlat / max(0.05, math.cos(math.radians(r["lat"])))
             box = [r["lat"] - dlat, r["lat"] + dlat, r["lon"] - dlon, r["lon"] + dlon]
-        windows.append((pos, r["event_type"], start - tol, end + tol, *box, r["geonameid"]))
+        vague = (r["geo_precision"] or 1) >= 2
+        windows.append(
+            (pos, r["event_type"], start - tol, end + tol, *box, r["geonameid"], r["admin1"], r["country_code"], vague)
+        )
     if not windows:
         return {}
-    names = ("pos", "event_type", "lo", "hi", "lat0", "lat1", "lon0", "lon1", "geonameid")
-    types = (pa.int64(), pa.string(), pa.date32(), pa.date32(), *[pa.float64()] * 4, pa.string())
+    names = ("pos", "event_type", "lo", "hi", "lat0", "lat1", "lon0", "lon1", "geonameid", "admin1", "cc", "vague")
+    types = (pa.int64(), pa.string(), pa.date32(), pa.date32(), *[pa.float64()] * 4, *[pa.string()] * 3, pa.bool_())
     table = pa.Table.from_arrays(
         [pa.array(col, type=t) for col, t in zip(zip(*windows, strict=True), types, strict=True)], names=list(names)
     )
@@ -200,7 +207,8 @@ def candidates(conn: Any, reports: Sequence[Mapping[str, Any]], cfg: DedupSettin
         rows = conn.execute(
             "SELECT w.pos, e.event_id FROM _dateline_windows w JOIN events e ON e.event_type = w.event_type"
             " AND e.date_start <= w.hi AND coalesce(e.date_end, e.date_start) >= w.lo"
-            " AND ((e.lat BETWEEN w.lat0 AND w.lat1 AND e.lon BETWEEN w.lon0 AND w.lon1) OR e.geonameid = w.geonameid)"
+            " AND ((e.lat BETWEEN w.lat0 AND w.lat1 AND e.lon BETWEEN w.lon0 AND w.lon1) OR e.geonameid = w.geonameid"
+            "      OR (e.admin1 = w.admin1 AND e.country_code = w.cc AND (w.vague OR e.geo_precision >= 2)))"
             " ORDER BY w.pos, e.event_id"
         ).fetchall()
     finally:
