@@ -138,3 +138,12 @@ def test_declared_date_beats_a_date_line_and_a_date_line_beats_the_url() -> None
     canonical = '<link rel="canonical" href="https://news.example/2021/03/01/water/">'
     body = "<p>Published: 2 March 2021</p>" + PARAS
     assert parse_html(page(canonical, body=body), "d2").published == "2021-03-02"
+
+
+def test_header_time_marked_updated_is_not_the_published_date() -> None:
+    header = ('<time class="updated" datetime="2020-05-09">9 May</time>'
+              '<time class="entry-date published" datetime="2020-05-01">1 May</time>')
+    art = parse_html(page(header=header), "t1")
+    assert art.published == "2020-05-01" and art.updated == "2020-05-09"
+    art = parse_html(page(header='<time class="updated" datetime="2020-05-09">9 May</time>'), "t2")
+    assert art.published is None and art.updated == "2020-05-09"

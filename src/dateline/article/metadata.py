@@ -184,6 +184,15 @@ def _read_microdata(tree: Any, meta: PageMeta) -> None:
             return
 
 
+def _time_rank(el: Any) -> int:
+    marks = f"{el.get('class') or ''} {el.get('itemprop') or ''}".lower()
+    if "publish" in marks or "created" in marks:
+        return 0
+    if "updated" in marks or "modified" in marks:
+        return 2
+    return 1
+
+
 def _read_header_time(tree: Any, meta: PageMeta) -> None:
     """A ``<time>`` next to the headline (within two levels above the first ``<h1>``).
 
@@ -200,11 +209,16 @@ def _read_header_time(tree: Any, meta: PageMeta) -> None:
         if parent is None or parent.tag in ("body", "html"):
             break
         node = parent
-        for el in node.iter("time"):
-            if any(a.tag in _NOT_HEADER for a in el.iterancestors()):
-                continue
+        times = [el for el in node.iter("time") if not any(a.tag in _NOT_HEADER for a in el.iterancestors())]
+        # "published" before unmarked before "updated"/"modified" times
+        times.sort(key=_time_rank)
+        for el in times:
             found = parse_date(_clean(el.get("datetime")) or _clean(el.text_content()), fallback=False)
-            if found:
+            if found and _time_rank(el) == 2:
+                meta.updated = meta.updated or found
+        for el in times:
+            found = parse_date(_clean(el.get("datetime")) or _clean(el.text_content()), fallback=False)
+            if found and _time_rank(el) < 2:
                 meta.published = found
                 meta.date_from = "header time"
                 return
