@@ -147,3 +147,10 @@ def test_header_time_marked_updated_is_not_the_published_date() -> None:
     assert art.published == "2020-05-01" and art.updated == "2020-05-09"
     art = parse_html(page(header='<time class="updated" datetime="2020-05-09">9 May</time>'), "t2")
     assert art.published is None and art.updated == "2020-05-09"
+
+
+def test_microdata_dates() -> None:
+    header = ('<meta itemprop="datePublished" content="2018-02-16"><span itemprop="dateModified">'
+              '17 February 2018</span>')
+    art = parse_html(page(header=header), "m1")
+    assert (art.published, art.updated) == ("2018-02-16", "2018-02-17")

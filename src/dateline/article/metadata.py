@@ -174,14 +174,20 @@ def _read_meta_tags(tree: Any, meta: PageMeta) -> None:
 
 
 def _read_microdata(tree: Any, meta: PageMeta) -> None:
-    if meta.published is not None:
-        return
-    for el in tree.xpath('//*[@itemprop="datePublished"]'):
-        value = el.get("content") or el.get("datetime") or el.text_content()
-        meta.published = parse_date(_clean(value), fallback=False)
-        if meta.published:
-            meta.date_from = "itemprop"
-            return
+    for prop, updated in (("datePublished", False), ("dateModified", True)):
+        if (meta.updated if updated else meta.published) is not None:
+            continue
+        for el in tree.xpath(f'//*[@itemprop="{prop}"]'):
+            value = el.get("content") or el.get("datetime") or el.text_content()
+            found = parse_date(_clean(value), fallback=False)
+            if found is None:
+                continue
+            if updated:
+                meta.updated = found
+            else:
+                meta.published = found
+                meta.date_from = "itemprop"
+            break
 
 
 def _time_rank(el: Any) -> int:
