@@ -152,3 +152,29 @@ def test_duplicates_within_one_run_are_stored_once(tmp_path: Path) -> None:
         summary = run(store, path)
         assert (summary.added, summary.skipped) == (1, 2)
         assert store.counts()["articles"] == 1
+
+
+def test_reprocess_analyses_stored_content_again_and_replaces_its_results(tmp_path: Path, corpus: Path) -> None:
+    with open_store(tmp_path / "s.duckdb") as store:
+        run(store, corpus)
+        before = snapshot(store)
+        spy = Spy()
+        again = ingest(spy, read_corpus([corpus], SETTINGS), store, settings=SETTINGS, reprocess=True)
+        assert len(spy.seen) == 60 and (again.replaced, again.added, again.skipped) == (60, 0, 0)
+        after = snapshot(store)
+        assert after["counts"] == before["counts"]
+        assert [e["n_reports"] for e in after["events"]] == [e["n_reports"] for e in before["events"]]
+
+
+def test_reprocess_replaces_an_article_stored_under_another_id(tmp_path: Path) -> None:
+    body = "MOSUL (AFP) - Military Forces clashed with Islamic State near Mosul on 3 March 2019, leaving 4 dead."
+    path = tmp_path / "one.jsonl"
+    with open_store(tmp_path / "s.duckdb") as store:
+        path.write_text(json.dumps({"id": "story", "body": body}))
+        run(store, path)
+        path.write_text(json.dumps({"id": "story", "body": body, "url": "https://wire.example/mosul"}))
+        summary = ingest(SyntheticPipeline(), read_corpus([path], SETTINGS), store, settings=SETTINGS, reprocess=True)
+        assert summary.replaced == 1
+        counts = store.counts()
+        assert (counts["articles"], counts["article_versions"], counts["events"]) == (1, 1, 1)
+        assert store.scalar("SELECT url FROM articles") == "https://wire.example/mosul"

@@ -82,12 +82,14 @@ def _filters(**kw: Any) -> Any:
 @click.option("--stages", metavar="A,B,…", help="Run only these stages (default: all).")
 @click.option("--max-mb", type=float, help="Reject inputs larger than this many megabytes (default 10).")
 @click.option("--no-dedup", is_flag=True, help="Keep every report as its own event.")
+@click.option("--reprocess", is_flag=True, help="Analyse stored content again and replace its results.")
+@click.option("--batch", type=click.IntRange(min=1), help="Documents per transaction (default 32).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
 @click.option("--synthetic", is_flag=True, hidden=True, help="Use the synthetic test pipeline (benchmarks, tests).")
 @click.option("--synthetic-delay", type=float, default=0.0, hidden=True)
 def ingest(
     paths: tuple[str, ...], db: str | None, stages: str | None, max_mb: float | None, no_dedup: bool,
-    progress: bool | None, synthetic: bool, synthetic_delay: float,
+    reprocess: bool, batch: int | None, progress: bool | None, synthetic: bool, synthetic_delay: float,
 ) -> None:  # fmt: skip
     """Read PATHS (folders, .txt/.html, .jsonl, .gz, .warc[.gz], RSS/Atom) into the store.
 
@@ -103,6 +105,8 @@ def ingest(
     settings = settings_from(stages, max_mb)
     if no_dedup:
         settings = settings.evolve(options=(*settings.options, ("store.dedup", False)))
+    if batch:
+        settings = settings.evolve(options=(*settings.options, ("store.batch_docs", batch)))
     if synthetic:
         from ..ingest.synthetic import SyntheticPipeline
 
@@ -128,8 +132,16 @@ def ingest(
 
         command = "ingest " + " ".join(paths)
         try:
-            summary = run_ingest(pipeline, read_corpus(paths, settings), store, settings=settings, command=command,
-                                 on_progress=on_progress, on_error=on_error)  # fmt: skip
+            summary = run_ingest(
+                pipeline,
+                read_corpus(paths, settings),
+                store,
+                settings=settings,
+                command=command,
+                on_progress=on_progress,
+                on_error=on_error,
+                reprocess=reprocess,
+            )
         except KeyboardInterrupt:
             bar.close()
             report_error("interrupted; run the same command again to resume (stored articles are kept)")

@@ -82,10 +82,12 @@ def ingest(
     command: str = "ingest",
     on_progress: Callable[[IngestSummary], None] | None = None,
     on_error: Callable[[DatelineError], None] | None = None,
+    reprocess: bool = False,
 ) -> IngestSummary:
     """Run ``pipeline`` over ``inputs`` and store the results; returns the run's summary.
 
-    A ``KeyboardInterrupt`` ends the run cleanly (status ``interrupted``, the article in
+    ``reprocess`` analyses stored content again and replaces what was stored from it
+    (after the pipeline improved). A ``KeyboardInterrupt`` ends the run cleanly (status ``interrupted``, the article in
     progress rolled back) and is re-raised after the run is recorded.
     """
     from .. import __version__
@@ -118,7 +120,7 @@ def ingest(
         yield from sift(chunk)
 
     def sift(chunk: list[tuple[RawInput | InputError, str | None]]) -> Iterator[RawInput | InputError]:
-        known = store.known_versions([h for _, h in chunk if h is not None])
+        known = set() if reprocess else store.known_versions([h for _, h in chunk if h is not None])
         for item, chash in chunk:
             if isinstance(item, InputError) or chash is None:
                 pending.append(None)
@@ -147,7 +149,7 @@ def ingest(
     def flush() -> None:
         if not batch:
             return
-        results = store_documents(store, batch, run_id=summary.run_id, dedup=dedup)
+        results = store_documents(store, batch, run_id=summary.run_id, dedup=dedup, reprocess=reprocess)
         for item, result in zip(batch, results, strict=True):
             in_flight.discard(item.chash)
             count(result)

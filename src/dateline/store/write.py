@@ -66,9 +66,18 @@ def store_document(
 
 
 def store_documents(
-    store: Store, items: Sequence[Pending], *, run_id: str | None = None, dedup: DedupSettings | None = None
+    store: Store,
+    items: Sequence[Pending],
+    *,
+    run_id: str | None = None,
+    dedup: DedupSettings | None = None,
+    reprocess: bool = False,
 ) -> list[StoreResult]:
-    """Store documents in one transaction; one result per item, in order."""
+    """Store documents in one transaction; one result per item, in order.
+
+    Content stored before is skipped, unless ``reprocess``: then the stored article
+    with that content is replaced by this (newly analysed) document.
+    """
     import duckdb
 
     dedup = dedup or DedupSettings()
@@ -76,11 +85,15 @@ def store_documents(
         return []
     try:
         with store.transaction() as conn:
-            return _write(store, conn, items, run_id, dedup)
+            return _write(store, conn, items, run_id, dedup, reprocess)
     except Exception as exc:  # DuckDB, or a value the tables cannot hold: find and name the document
         log.debug("storing a batch of %d failed", len(items), exc_info=True)
         if len(items) > 1:
-            return [r for item in items for r in store_documents(store, [item], run_id=run_id, dedup=dedup)]
+            return [
+                r
+                for item in items
+                for r in store_documents(store, [item], run_id=run_id, dedup=dedup, reprocess=reprocess)
+            ]
         first = (str(exc).strip().splitlines() or [""])[0]
         if not isinstance(exc, (duckdb.Error, StoreError)):
             first = f"{type(exc).__name__}: {first}"
@@ -89,7 +102,7 @@ def store_documents(
 
 
 def _write(
-    store: Store, conn: Any, items: Sequence[Pending], run_id: str | None, dedup: DedupSettings
+    store: Store, conn: Any, items: Sequence[Pending], run_id: str | None, dedup: DedupSettings, reprocess: bool
 ) -> list[StoreResult]:
     """Within a transaction: split where an article repeats, so each part holds an article once."""
     results: list[StoreResult] = []
@@ -98,18 +111,18 @@ def _write(
     for item in items:
         aid = article_id(item.url or item.doc.article.url, item.chash)
         if aid in seen:
-            results += _write_part(store, conn, part, run_id, dedup)
+            results += _write_part(store, conn, part, run_id, dedup, reprocess)
             part, seen = [], set()
         part.append(item)
         seen.add(aid)
-    return results + _write_part(store, conn, part, run_id, dedup)
+    return results + _write_part(store, conn, part, run_id, dedup, reprocess)
 
 
 _IN = "(SELECT unnest(?))"  # "x IN _IN" with one list parameter
 
 
 def _write_part(
-    store: Store, conn: Any, items: Sequence[Pending], run_id: str | None, dedup: DedupSettings
+    store: Store, conn: Any, items: Sequence[Pending], run_id: str | None, dedup: DedupSettings, reprocess: bool
 ) -> list[StoreResult]:
     cache = store.arrow_schemas
     aids = [article_id(it.url or it.doc.article.url, it.chash) for it in items]
@@ -123,6 +136,12 @@ def _write_part(
     existing = {
         a for (a,) in conn.execute(f"SELECT article_id FROM articles WHERE article_id IN {_IN}", [aids]).fetchall()
     }
+    holders: dict[str, str] = {}  # content hash -> the stored article holding it (reprocessing)
+    if reprocess and known:
+        sql = f"SELECT content_hash, article_id FROM articles WHERE content_hash IN {_IN}"
+        holders = dict(conn.execute(sql, [sorted(known)]).fetchall())
+        conn.execute(f"DELETE FROM article_versions WHERE content_hash IN {_IN}", [sorted(known)])
+        known = set()
     results: list[StoreResult] = []
     live: list[tuple[int, Pending, str]] = []
     taken: set[str] = set()
@@ -131,11 +150,12 @@ def _write_part(
             results.append(StoreResult("skipped", aid))
             continue
         taken.add(item.chash)
-        results.append(StoreResult("replaced" if aid in existing else "added", aid))
+        again = aid in existing or item.chash in holders
+        results.append(StoreResult("replaced" if again else "added", aid))
         live.append((index, item, aid))
     if not live:
         return results
-    replaced = [aid for _, _, aid in live if aid in existing]
+    replaced = sorted({aid for _, _, aid in live if aid in existing} | set(holders.values()))
     stale: set[str] = set()
     if replaced:
         stale = {
