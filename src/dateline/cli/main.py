@@ -18,6 +18,12 @@ def cli(verbose: int) -> None:
     """Read news and write down what happened: who did what to whom, where and when."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, stream=sys.stderr, format="dateline: %(levelname)s %(name)s: %(message)s")
+    # third-party libraries speak only when asked (-vv); dateline's own errors are one line each
+    for noisy in _NOISY_LIBRARIES:
+        logging.getLogger(noisy).setLevel(level if verbose >= 2 else logging.ERROR)
+
+
+_NOISY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "dateparser")
 
 
 def _register() -> None:
