@@ -31,7 +31,7 @@ __all__ = ["FORMAT_VERSION", "Gazetteer", "IndexedGazetteer", "MemoryGazetteer",
 log = logging.getLogger(__name__)
 
 #: Bump when the index layout or the build logic changes.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 def index_path(settings: Settings) -> Path:
@@ -39,10 +39,13 @@ def index_path(settings: Settings) -> Path:
 
 
 def index_stamp() -> dict[str, str]:
-    """What an index was built from: format, source package versions, a digest of our data files."""
+    """What an index was built from: format, source package versions, a digest of our data files
+    and of the code that builds it (so a change to either rebuilds the index on next use)."""
     digest = hashlib.sha256()
-    for path in sorted(_data_dir().glob("*")):
-        if path.suffix in (".tsv", ".txt"):
+    code = Path(__file__).parent
+    build_code = [code / "sources.py", code / "entries.py", code / "normalize.py"]
+    for path in [*sorted(_data_dir().glob("*")), *build_code]:
+        if path.suffix in (".tsv", ".txt", ".py"):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return {"format": str(FORMAT_VERSION), **source_versions(), "data": digest.hexdigest()[:16]}

@@ -88,6 +88,9 @@ def containers(body: str, mentions: Sequence[Mention]) -> dict[int, int]:
     out = {}
     for i in range(len(mentions) - 1):
         gap = body[mentions[i].end : mentions[i + 1].start]
+        after = body[mentions[i + 1].end : mentions[i + 1].end + 5]
+        if gap == ", " and after.startswith((" and ", " or ", ", ")) and not after.startswith(", D.C"):
+            continue  # "Washington, New York and Boston": a list, not a containment
         if gap in (", ", " in ", ", in ", " in the ", " (", ",") or gap.lower() in (" province of ", " region of "):
             out[i] = i + 1
     return out
@@ -104,7 +107,7 @@ def prior(match: Match) -> float:
         return 7.0 - q * 0.5
     if e.feature == "admin1":
         return (6.0, 5.7, 5.0)[q]
-    if e.feature == "admin2":  # population: its namesake town's, when it has one
+    if e.feature == "admin2":  # population: of its towns
         return (4.5, 4.0, 3.5)[q] + (0.5 * math.log10(e.population / 10_000) if e.population > 10_000 else 0.0)
     return math.log10(e.population + 10) - (0.0, 0.8, 1.2)[q]
 

