@@ -20,6 +20,23 @@ def test_stage_fills_timexes_with_offsets_into_the_body() -> None:
     assert all(body[t.start:t.end] == t.text for t in doc.timexes)
 
 
+def test_stage_skips_other_languages() -> None:
+    stage = TimeStage(Settings(), Resources(Settings()))
+    doc = _doc("Le poste a rouvert lundi 30 septembre 2019.", "2019-09-30")
+    doc.article.language = "fr"
+    assert stage(doc).timexes == []
+
+
+def test_stage_uses_the_parse_for_tense() -> None:
+    import spacy
+
+    stage = TimeStage(Settings(), Resources(Settings()))
+    body = "The talks will resume on Monday."
+    doc = _doc(body, "2019-10-02")
+    doc.annotations["nlp"] = spacy.blank("en")(body)  # no tags: falls back to cue words
+    assert [t.value for t in stage(doc).timexes] == ["2019-10-07"]
+
+
 def test_stage_on_an_empty_body() -> None:
     stage = TimeStage(Settings(), Resources(Settings()))
     assert stage(_doc("", None)).timexes == []

@@ -20,7 +20,10 @@ log = logging.getLogger(__name__)
 
 
 class TimeStage:
-    """Fills ``doc.timexes``; uses the spaCy parse for tense when the nlp stage ran."""
+    """Fills ``doc.timexes``; uses the spaCy parse for tense when the nlp stage ran.
+
+    The rules are English: documents in another language (``article.language``) get none.
+    """
 
     name = "time"
     requires = ("article",)
@@ -31,6 +34,10 @@ class TimeStage:
         self.resources = resources
 
     def __call__(self, doc: Document) -> Document:
-        body = doc.article.body
-        doc.timexes = tag(body, doc.article.published, doc.annotations.get("nlp"))
+        language = doc.article.language
+        if language and language != self.settings.language:
+            log.debug("%s: language %s, no time expressions", doc.id, language)
+            doc.timexes = []
+            return doc
+        doc.timexes = tag(doc.article.body, doc.article.published, doc.annotations.get("nlp"))
         return doc
