@@ -53,7 +53,7 @@ class Detector:
             | set(lexicon.by_country_name)
             | {alias_key(i) for i in lexicon.identities}
         )
-        self._noun_keys = set(lexicon.by_noun) | set(lexicon.by_people)
+        self._noun_keys = set(lexicon.by_noun) | set(lexicon.by_people) | set(lexicon.possessions)
         self._owner_keys = set(lexicon.by_demonym) | set(lexicon.by_country_name)
 
     # --- passes -------------------------------------------------------------------------

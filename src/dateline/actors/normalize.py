@@ -78,6 +78,14 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
     # the head: the rightmost (longest) noun phrase of a category
     head: tuple[int, int, str] | None = None
     owner: str | None = None
+    if n >= 2 and keys[-1] in lex.possessions:
+        # "rebel positions", "government convoy": the possession stands for its owner
+        before = keys[-2]
+        shift = "rebels" if before in lex.to_rebels else "military" if before in lex.to_military else None
+        if shift:
+            keys = [*keys[:-2], "rebels" if shift == "rebels" else "troops"]
+            words = [*words[:-2], keys[-1]]
+            n -= 1
     for end in range(n, 0, -1):
         for start in range(max(0, end - 3), end):
             cat = lex.by_noun.get(" ".join(keys[start:end]))
