@@ -36,7 +36,7 @@ class Context:
         return self._directions[key]
 
     def ref(self, unit: str) -> str | None:
-        """The last mentioned date at ``unit`` granularity, falling back to the anchor."""
+        """The last mentioned date at ``unit`` granularity (None if it was coarser), else the anchor's."""
         gran = granularity(self.last_ref)
         if self.last_ref and gran is not None:
             if coarser(gran, unit):
@@ -50,17 +50,13 @@ def low(s: str | None) -> str:
 
 
 def point_mod(pm: str | None) -> str | None:
+    """START/MID/END (or APPROX) for "early", "mid-", "the end of" …: the first listed word found."""
     t = low(pm)
     if not t:
         return None
-    if "around" in t:
-        return "APPROX"
-    if any(w in t for w in ("early", "beginning", "start", "first half", "first part", "earlier")):
-        return "START"
-    if "mid" in t:
-        return "MID"
-    if any(w in t for w in ("late", "end", "close", "latter", "second half", "last half", "turn")):
-        return "END"
+    for word, mod in lexicon()["point_mods"]:
+        if word in t:
+            return str(mod)
     return None
 
 

@@ -101,7 +101,6 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
-_CAPITALIZED = ("m", "wd", "day", "s")
 _BARE_PLURAL_CUES = {"for", "over", "within", "took", "take", "takes", "taking", "lasted", "lasting", "spent",
                      "after", "wait", "waited", "spend"}
 _NOT_CURRENT = re.compile(r"\s+(?:accounts?|affairs|events|assets|liabilities|members?|prices?)\b", re.I)
