@@ -50,9 +50,16 @@ _PROTEST_ABSORBS = (
     "arrest", "attack", "clash", "property", "riot", "mob", "change", "abduct", "take", "ied", "shelling",
 )
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
-_FIRED = re.compile(r"\b(?:fired|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|slammed)\b")
+_FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
+                    r"slammed|pound\w*|barrages?|shell\w*)\b")
 #: passive verbs whose subject is the side that lost ground ("the rebels were driven out")
 _LOSER_SUBJECT_PASSIVE = {"push", "drive", "oust", "expel", "clear", "rout", "dislodge", "evict", "beat", "repel"}
+_SOURCE = re.compile(r"\b(?:according to (?:the )?(?:\w+ )?(?:police|army|military|authorities|officials|sources)|"
+                     r"(?:police|officials?|authorities|the army|the military|military|army) "
+                     r"(?:said|say|says|spokesm[ae]n|spokesperson|statement|sources?|officers? said))\b")
+_ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
+_BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|collapse of|end of|ended|abandon\w*|"
+                     r"withdr\w* from)\W+(?:\w+\W+){0,2}$")
 _ANTI = re.compile(r"\b(?:anti|counter|pro)-[\w-]+")
 _BY = re.compile(r"^\s+by\b")
 _CAPITAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:[A-Z][\w'’-]+)")
@@ -198,6 +205,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     armed = ctx["state"] or ctx["nonstate"]
     if fam in _EXPLOSIVE and (ctx["disaster"] and (weak or fam == "chemical")):
         return None
+    if fam in ("shelling", "air") and ctx["arms_trade"] and not _FIRED.search(low):
+        return None  # weapons sold, shown or tested, not fired
     if fam == "chemical":
         return det("Chemical weapon")
     if fam == "suicide":
@@ -209,6 +218,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "grenade":
         return det("Grenade") if not ctx["crime"] else det("Grenade", weight * 0.6)
     if fam == "ied":
+        if weak and not (ctx["casualty"] or armed or ctx["military"]):
+            return None  # "a three-run blast": an explosion word without harm or armed actors
         return det("Remote explosive/landmine/IED")
     if fam == "shelling":
         if weak and not _FIRED.search(low):
@@ -219,6 +230,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "sexual":
         return det("Sexual violence")
     if fam == "abduct":
+        if weak and not (armed or ctx["military"]):
+            return None
         return det("Abduction/forced disappearance")
     if fam == "mob":
         if weak and not _cue("mob_violence", low[re_ : re_ + 80]):
@@ -232,13 +245,17 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         return det("Headquarters or base established") if armed else None
     if fam == "other":
         return det("Other")
-    if fam == "agreement":
-        return det("Agreement")
+    if fam == "agreement":  # ACLED's agreements are between parties to a conflict
+        if _BROKEN.search(low[max(0, rs - 30) : rs]):
+            return None  # "a violation of the ceasefire" is not an agreement
+        return det("Agreement") if armed or ctx["military"] or ctx["peace_words"] else None
     if fam == "withdraw":
         if _WITHDRAW_FROM_DEAL.match(low[re_:]):
             return None
-        return det("Non-violent transfer of territory") if armed or _cue("territory", low[re_:]) else None
+        return det("Non-violent transfer of territory") if ctx["military"] else None
     if fam in ("take", "regain"):
+        if not (armed or ctx["military"]):  # "took over as presenter": no armed actor, no territory
+            return None
         if fam == "take" and weak:
             if not _territory_after(sentence, rs, re_):
                 return None
@@ -257,11 +274,11 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "arrest":
         if ctx["crime"]:
             return None
-        return det("Arrests")
+        return det("Arrests") if ctx["political"] else det("Arrests", weight * 0.5)
     if fam == "change":
         return det("Change to group/activity") if ctx["military"] else None
     if fam == "property":
-        if (ctx["crime"] and weak) or ctx["disaster"]:
+        if (weak and (ctx["crime"] or not (ctx["nonstate"] or ctx["military"] or ctx["mob"]))) or ctx["disaster"]:
             return None
         return det("Looting/property destruction")
     if fam == "riot":
@@ -269,12 +286,14 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         return det("Mob violence") if ctx["mob"] else det("Violent demonstration")
     if fam == "clash":
-        if weak and not armed:
-            return None
+        if not (armed or ctx["military"] or _ATTACKERS.search(low)):
+            return None  # "clashed with the president's adviser": no armed parties
         return det("Armed clash")
     if fam == "attack":
         if ctx["disaster"] or ctx["crime_violence"]:
             return None
+        if weak and not (armed or ctx["military"] or _ATTACKERS.search(low)):
+            return None  # "he killed her": a crime story, not political violence
         target = _target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
         if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):
@@ -304,6 +323,14 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
     return Detection(sub, "protest", s + sentence.start, e + sentence.start, w, weak)
 
 
+def _in_name(text: str, pos: int) -> bool:
+    """A trigger word written with a capital inside the sentence is part of a name or a date."""
+    word = re.match(r"[\w-]+", text[pos:])
+    if word is None or any(ch.isdigit() for ch in word.group()) or word.group().isupper():
+        return False  # "B-2", "IED": model names and acronyms are triggers
+    return pos > 0 and text[pos].isupper() and not text[max(0, pos - 2) : pos].strip(" \"'“‘(—-").endswith((".", ":"))
+
+
 def detect(sentence: Sentence, context: str = "") -> list[Detection]:
     """The typed event triggers of one sentence, after precedence (at most one per family).
 
@@ -313,24 +340,30 @@ def detect(sentence: Sentence, context: str = "") -> list[Detection]:
     """
     low = sentence.low
     hits: dict[str, list[tuple[int, int, bool]]] = {}
+    text = sentence.text
     for name, fam in families().items():
-        found = _hits(fam, low)
+        found = [h for h in _hits(fam, low) if not _in_name(text, h[0])]
         if found:
             hits[name] = found
     if not hits:
         return []
     cues = cue_patterns()
-    ctx = {name: cues[name].search(low) is not None for name in cues}
+    plain = _SOURCE.sub(" ", low)  # "police said": the police are the source, not a party
+    ctx = {name: cues[name].search(plain) is not None for name in cues}
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
-    ctx["disaster"] = ctx["disaster"] or (bool(context) and cues["disaster"].search(context.lower()) is not None)
+    if context:  # an accident, or the harm done, may be told in the next sentence
+        around = context.lower()
+        ctx["disaster"] = ctx["disaster"] or cues["disaster"].search(around) is not None
+        ctx["casualty"] = ctx["casualty"] or cues["casualty"].search(around) is not None
 
     out: list[Detection] = []
     protest_hits = hits.get("protest", [])
     strong_protest = [h for h in protest_hits if not h[2]]
-    purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"] or ctx["crowd"]
+    purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"]
+    marching = [h for h in protest_hits if re.match(r"(?:march|rall|demonstrat)", low[h[0] : h[1]])]
     absorbed: tuple[str, ...] = ()
-    if strong_protest or (protest_hits and purposeful):
-        main = (strong_protest or protest_hits)[0]
+    if strong_protest or (protest_hits and purposeful) or (marching and ctx["crowd"]):
+        main = (strong_protest or (protest_hits if purposeful else marching))[0]
         protest = _protest(sentence, main, ctx)
         protest.modality = modality_of(sentence, protest.start, protest.end)
         out.append(protest)

@@ -41,20 +41,24 @@ def event_id(doc_id: str, sub_event: str, start: int, end: int) -> str:
 _NO_CLAIM = re.compile(r"\bno (?:\w+ )?(?:group|one|organi[sz]ation)\b[^.;]{0,40}?claim\w*(?: \w+){0,2} responsibility")
 
 
-def _attributed(det: Detection, sentence: Sentence) -> bool:
-    """Whether the trigger is the object of a claim, denial or accusation ("claimed the attack")."""
+def _attribution_penalty(det: Detection, sentence: Sentence) -> float:
+    """How much less sure: the trigger is the object of a claim, denial or accusation ("claimed the attack")."""
     low = _NO_CLAIM.sub(lambda m: " " * len(m.group()), sentence.low)
     at = det.start - sentence.start
-    return any(m.start() <= at <= m.end() + 80 for m in cue_patterns()["attribution"].finditer(low))
+    gaps = [at - m.end() for m in cue_patterns()["attribution"].finditer(low) if m.start() <= at]
+    if any(gap <= 40 for gap in gaps):
+        return 0.45  # the attack claimed or denied: an attribution, not a report of the event
+    return 0.2 if any(gap <= 80 for gap in gaps) else 0.0
 
 
 def _confidence(det: Detection, sentence: Sentence, index: int, has_actor: bool, historical: bool) -> float:
     """The trigger's strength, less for attributions, diplomacy and background, more for the lead."""
     conf = det.strength
-    if _attributed(det, sentence):
-        conf -= 0.3
+    conf -= _attribution_penalty(det, sentence)
     if cue_patterns()["diplomacy"].search(sentence.low):
         conf -= 0.3
+    if cue_patterns()["judicial"].search(sentence.low):
+        conf -= 0.25  # charges, trials, sentences: a legal proceeding about an event, not the event
     if historical:
         conf -= 0.08
     if index == 0:
