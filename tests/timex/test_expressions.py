@@ -85,6 +85,7 @@ CASES = [
     ("Prices rose in the 1990s.", PUB, "the 1990s", "DATE", "199", None, "1990-01-01", "1999-12-31", "decade"),
     ("Rates peaked in the early 1980s.", PUB, "the early 1980s", "DATE", "198", "START", "1980-01-01",
      "1982-12-31", "part-of-decade"),
+    ("It was built in the 1800s.", PUB, "the 1800s", "DATE", "18", None, "1800-01-01", "1899-12-31", "century"),
     ("It was built in the 20th century.", PUB, "the 20th century", "DATE", "19", None, "1900-01-01", "1999-12-31",
      "century"),
     ("in nineteen ninety-six", PUB, "nineteen ninety-six", "DATE", "1996", None, "1996-01-01", "1996-12-31",
@@ -161,6 +162,7 @@ def test_expression(text: str, published: str | None, span: str, type_: str, val
     "He won a second term.",
     "Iraq imports about three-quarters of its food.",
     "Mr. Reupke, 52 years old, resigned.",
+    "Some 2000 protesters and the 1500-strong force.",
 ])
 def test_not_a_time_expression(text: str) -> None:
     assert tag(text, PUB) == []

@@ -159,6 +159,12 @@ _MONTH_PREP = {"in", "since", "by", "until", "till", "from", "through", "of", "o
                "during", "early", "late", "mid", "last", "next", "this", "and", "or", "between", "the"}
 
 
+_YEAR_PREP = {"in", "since", "by", "until", "till", "from", "through", "of", "before", "after", "during", "between",
+              "and", "to", "early", "late", "mid", "around", "circa", "year"}
+_COUNT_CUES = {"about", "some", "nearly", "almost", "over", "than", "least", "approximately", "roughly", "only",
+               "just", "another", "additional", "extra"}
+
+
 def _year_ok(c: Candidate, text: str) -> bool:
     y = parse_year(c.groups.get("y") or "") or 0
     before = text[max(0, c.start - 3):c.start]
@@ -170,9 +176,12 @@ def _year_ok(c: Candidate, text: str) -> bool:
     nxt = re.match(r"\s*([A-Za-z]+)", after)
     if nxt and nxt.group(1).lower() in lexicon()["year_count_nouns"]:
         return False
+    prev = _prev_word(text, c.start).lower()
+    if prev in _COUNT_CUES:
+        return False  # "some 2000 protesters"
     if 1900 <= y <= 2099:
         return True
-    return _prev_word(text, c.start).lower() in _MONTH_PREP
+    return prev in _YEAR_PREP
 
 
 #: how far around a trigger hit a rule's pattern is run

@@ -129,7 +129,8 @@ def _century_of(two_digits: int, anchor: dt.date | None) -> int:
 def n_decade(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     mod = point_mod(g.get("pm")) or point_mod(g.get("pm2"))
     if g.get("dec"):
-        return "DATE", g["dec"][:3], mod  # type: ignore[index]
+        dec = g["dec"] or ""
+        return "DATE", dec[:2] if dec.endswith("00") else dec[:3], mod  # "the 1800s" is a century
     if g.get("dd"):
         dd = int(g["dd"] or 0)
         return "DATE", f"{_century_of(dd, ctx.anchor)}{dd // 10}", mod
