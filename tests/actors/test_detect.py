@@ -108,3 +108,18 @@ def test_offsets_always_point_at_the_text(text: str) -> None:
 def test_tokens_point_at_the_text(text: str) -> None:
     for tok in tokenize(text):
         assert text[tok.start : tok.end] == tok.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forces loyal to Khalifa Haftar attacked Tripoli.",
+         ("Forces loyal to Khalifa Haftar", "Libyan National Army")),
+        ("fighters loyal to the government retook the town", ("fighters loyal to the government",
+                                                                "Military Forces of Libya")),
+        ("militiamen loyal to former President Ali Saleh clashed", ("militiamen loyal to former President Ali Saleh",
+                                                                    "Militia (Pro-Ali Saleh)")),
+    ],
+)
+def test_forces_loyal_to(det: Detector, text: str, expected: tuple[str, str]) -> None:
+    assert found(det, text, "LY")[0] == expected

@@ -34,3 +34,22 @@ def test_dominant_country_prefers_places_then_dateline() -> None:
     assert dominant_country(doc) == "IQ"
     doc.places = [Place("Syria", 0, 5, country_code="SY")] * 2 + [Place("Iraq", 0, 4, country_code="IQ")]
     assert dominant_country(doc) == "SY"
+
+
+def test_generic_mentions_take_their_sentence_country() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    body = "Troops shelled Idlib and Aleppo. Police arrested protesters in Istanbul."
+    doc = make_doc(body)
+    doc.places = [
+        Place("Idlib", 15, 20, country_code="SY"),
+        Place("Aleppo", 25, 31, country_code="SY"),
+        Place("Istanbul", 62, 70, country_code="TR"),
+    ]
+    doc.annotations["nlp"] = nlp(body)
+    out = ActorsStage(Settings(), Resources(Settings(), nlp=nlp))(doc)
+    assert [(a.text, a.name) for a in out.actors] == [
+        ("Troops", "Military Forces of Syria"),
+        ("Police", "Police Forces of Turkey"),
+        ("protesters", "Protesters (Turkey)"),
+    ]

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..records import Actor
 from .lexicon import Lexicon, alias_key
-from .normalize import entry_actor, generic_actor, pick_entry
+from .normalize import entry_actor, generic_actor, normalize, pick_entry
 from .parsed import parsed_candidates
 from .tokens import Candidate, Token, tokenize
 
@@ -38,6 +38,11 @@ _GROUP_TAIL = re.compile(
     r"(?:[ \-](?:terror|terrorist|jihadist|extremist|militant|armed|rebel|insurgent|paramilitary|Islamist|militia|"
     r"group|umbrella))*[ \-](?:group|groups|organi[sz]ation|movement|alliance|militia|militias|militiamen|militants|"
     r"fighters|jihadists|rebels|insurgents|network|members|extremists|terrorists|gunmen|forces|troops|coalition)\b"
+)
+_LOYAL = re.compile(
+    r"\b(?:forces|fighters|troops|militias?|militiamen|gunmen|soldiers|units)\s+(?:loyal|allied|close|affiliated)\s+"
+    r"(?:to|with)\s+(?:the\s+)?(?:(?:former|ousted|late|renegade|dissident|rebel)\s+)?"
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+|government|regime|junta)"
 )
 _BACKED = frozenset({"backed", "supported", "sponsored", "armed", "trained", "funded"})
 
@@ -154,6 +159,21 @@ class Detector:
                     yield from self._listed_owners(toks, start_tok, words[-1], cc)
             i = max(i + 1, run_end)
 
+    def _loyal(self, text: str, cc: str | None) -> Iterator[Candidate]:
+        """"forces loyal to X": X's forces (a known actor, the government's, or a militia named after X)."""
+        for m in _LOYAL.finditer(text):
+            patron = m.group(1)
+            actor = normalize(patron, cc, self.lex)
+            if actor is not None and actor.name.startswith("Government"):
+                actor = generic_actor(self.lex, ["government", "forces"], cc) if patron.islower() else None
+                if actor is None:
+                    actor = normalize(f"{patron} forces", cc, self.lex)
+            elif actor is None:
+                name = re.sub(r"^(?:President|General|Gen\.|Colonel|Marshal|Field Marshal|Commander)\s+", "", patron)
+                actor = Actor(name=f"Militia (Pro-{name})", type="Political militia", country_code=cc)
+            if actor is not None:
+                yield Candidate(m.start(), m.end(), actor, 0)
+
     def _listed_owners(self, toks: list[Token], first: int, noun: str, cc: str | None) -> Iterator[Candidate]:
         """"Russian and Syrian warplanes": the owners listed before the phrase share its noun."""
         k = first - 1
@@ -173,6 +193,7 @@ class Detector:
         toks = tokenize(text)
         cands = list(self._named(text, toks, country_code))
         cands += self._generic(text, toks, country_code)
+        cands += self._loyal(text, country_code)
         if nlp_doc is not None:
             cands += parsed_candidates(self.lex, text, toks, nlp_doc, country_code)
         cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))

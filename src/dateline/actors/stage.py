@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from typing import Any
 
-from ..records import Document
+from ..records import Actor, Document
 from ..resources import Resources
 from ..settings import Settings
 from .detect import Detector
 from .lexicon import load_lexicon
+from .normalize import normalize
 
 __all__ = ["ActorsStage", "dominant_country"]
 
@@ -52,5 +54,34 @@ class ActorsStage:
 
     def __call__(self, doc: Document) -> Document:
         nlp_doc = doc.annotations.get("nlp")
-        doc.actors = self.detector.find(doc.article.body, nlp_doc, dominant_country(doc))
+        dominant = dominant_country(doc)
+        mentions = self.detector.find(doc.article.body, nlp_doc, dominant)
+        doc.actors = self._sentence_countries(doc, nlp_doc, mentions, dominant)
         return doc
+
+    def _sentence_countries(
+        self, doc: Document, nlp_doc: Any, mentions: list[Actor], dominant: str | None
+    ) -> list[Actor]:
+        """Generic mentions named after the country of their own sentence's places, when it has one
+        ("Turkish police arrested protesters in Istanbul" in an article about Syria)."""
+        if nlp_doc is None or not doc.places or not mentions:
+            return mentions
+        bounds = [(s.start_char, s.end_char) for s in nlp_doc.sents]
+        out = []
+        for m in mentions:
+            start = m.start or 0
+            sent = next(((a, b) for a, b in bounds if a <= start < b), None)
+            local = _country_between(doc, *sent) if sent else None
+            if local and local != dominant and m.text:
+                alone = normalize(m.text, None)
+                if alone is None or alone.country_code is None:
+                    again = normalize(m.text, local)
+                    if again is not None:
+                        m = Actor(again.name, again.type, m.text, m.start, m.end, again.country_code)
+            out.append(m)
+        return out
+
+
+def _country_between(doc: Document, start: int, end: int) -> str | None:
+    counts = Counter(p.country_code for p in doc.places if p.country_code and start <= p.start < end)
+    return counts.most_common(1)[0][0] if counts else None
