@@ -44,8 +44,18 @@ def n_date(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     else:
         mode = look(g.get("rel"), ctx, c)
         year = year_for_month(ctx.anchor, month, day, {"before": "past", "after": "future"}.get(mode or "", mode))
+        weekday = lexicon()["weekdays"].get(low(g.get("wd")))
+        if weekday:  # "Friday, April 6": the year in which April 6 is a Friday, if one is near
+            year = next((y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == weekday), year)
     try:
         return "DATE", dt.date(year, month, day).isoformat(), point_mod(g.get("pm"))
+    except ValueError:
+        return None
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).isoweekday()
     except ValueError:
         return None
 

@@ -265,7 +265,7 @@ def n_clock(c: Candidate, g: G, ctx: Context) -> Normalized | None:
             hh = 0
         if hh > 24 or mi > 59:
             return None
-    mod = "APPROX" if low(g.get("dm")) in ("around", "about", "approximately", "at about", "at around") else None
+    mod = "APPROX" if low(g.get("dm")) in ("around", "about", "approximately") else None
     return "TIME", f"{_clock_day(g, ctx, c)}T{hh:02d}:{mi:02d}", mod
 
 
