@@ -58,6 +58,11 @@ _OBJ = frozenset({"nsubjpass", "csubjpass", "dobj", "dative", "attr", "oprd", "o
 _BORROW = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acl", "relcl"})
 _CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "acomp", "parataxis", "csubj"})
 _CHAIN = frozenset({"xcomp", "acomp"})  # "agreed to …", "ready to …": one event with its complement
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+#: participles whose passive subject is the doer ("forces were engaged in fighting", "is opposed to")
+STATIVE = frozenset({"engage", "involve", "oppose", "commit", "determine", "prepare", "embroil", "lock", "poise"})
+_FREE_BEFORE = frozenset({"", "nsubj", "nsubjpass", "ROOT", "dep", "npadvmod"})
+_FREE_AFTER = frozenset({"", "dobj", "pobj", "ROOT", "dep", "attr", "oprd", "dative", "npadvmod"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
@@ -103,7 +108,7 @@ def role_of_path(deps: Sequence[str], words: Sequence[str], trigger_lemma: str, 
     elif top in ("poss", "compound", "amod", "nmod"):
         side = "actor1" if trigger_is_noun else None
     elif top in _OBJ:
-        side = "actor2"
+        side = "actor1" if top == "nsubjpass" and trigger_lemma in STATIVE else "actor2"
     elif top == "prep":
         if top_word in _TARGET_PREPS:
             side = "actor2"
@@ -216,16 +221,24 @@ def _borrowed(heads: dict[int, Token], trigger: Token) -> dict[int, str]:
                 elif rel_subj and rel_subj[0].lower_ in _RELATIVE:
                     out[i] = "actor1" if rel_subj[0].dep_ == "nsubj" else "actor2"
         return out
+    # climb through subjectless governors ("opened fire to disperse …, killing one and arresting 12")
+    child = trigger
+    for _ in range(3):
+        if any(c.dep_ in _SUBJECTS for c in gov.children) or gov.dep_ not in _BORROW or gov.head.i == gov.i:
+            break
+        child, gov = gov, gov.head
     gov_lemma = (gov.lemma_ or gov.text).lower()
+    own_passive = _is_passive(trigger) or trigger.tag_ == "VBN"
     for i, h in heads.items():
         path = _path(h, gov)
-        if not path or path[-1].i == trigger.i:
+        if not path or path[-1].i == child.i:
             continue
         top = path[-1].dep_
         if top in ("nsubj", "agent") or (top == "prep" and path[-1].lower_ == "by"):
             out[i] = "assoc1" if gov_lemma in BACKING else "actor1"
-        elif top == "nsubjpass" and trigger.dep_ == "conj":
-            out[i] = "actor2"
+        elif top == "nsubjpass" and child.dep_ == "conj":
+            # "was indicted and will resign": the shared subject takes the trigger's own voice
+            out[i] = "actor2" if own_passive else "actor1"
     return out
 
 
@@ -279,8 +292,10 @@ def _fallback(trigger: Token, mentions: Sequence[Actor], heads: dict[int, Token]
     passive = _is_passive(trigger) or (trigger.tag_ == "VBN" and any(c.lower_ == "by" for c in trigger.children))
     free = [n for n in range(len(mentions)) if n not in roles and n in heads]
     free = [n for n in free if not _in_other_clause(heads[n], trigger)]
-    before = [n for n in free if heads[n].i < trigger.i]
-    after = [n for n in free if heads[n].i > trigger.i]
+    before = [n for n in free if heads[n].i < trigger.i and _np_role(heads[n]) in _FREE_BEFORE]
+    after = [n for n in free if heads[n].i > trigger.i and _np_role(heads[n]) in _FREE_AFTER]
+    if passive:  # after a passive trigger only an agent ("… by X") is the doer
+        after = [n for n in after if any(t.lower_ == "by" for t in trigger.doc[trigger.i : heads[n].i])]
     first_side, second_side = ("actor2", "actor1") if passive else ("actor1", "actor2")
     if before and first_side not in roles.values():
         nearest = max(before, key=lambda n: heads[n].i)
@@ -290,6 +305,16 @@ def _fallback(trigger: Token, mentions: Sequence[Actor], heads: dict[int, Token]
         nearest = min(after, key=lambda n: heads[n].i)
         if heads[nearest].i - trigger.i <= 12:
             roles[nearest] = second_side
+
+
+def _np_role(tok: Token) -> str:
+    """The relation of the noun phrase a mention heads (through modifiers, conjuncts, appositions)."""
+    for _ in range(6):
+        if tok.dep_ in ("amod", "compound", "conj", "appos", "poss", "nmod") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    return tok.dep_
 
 
 def _in_other_clause(tok: Token, trigger: Token) -> bool:
