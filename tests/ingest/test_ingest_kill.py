@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from dateline.ingest.synthetic import synthetic_corpus
+from dateline.store import integrity, open_store
 
 
 def ingest_cmd(db: Path, corpus: Path, delay: float) -> list[str]:
@@ -26,6 +27,8 @@ def ingest_cmd(db: Path, corpus: Path, delay: float) -> list[str]:
 
 
 def table_state(db: Path) -> tuple[dict[str, int], list[tuple[object, ...]]]:
+    with open_store(db, read_only=True) as store:
+        assert integrity(store) == []
     conn = duckdb.connect(str(db), read_only=True)
     try:
         tables = ("articles", "article_versions", "reports", "events")

@@ -15,7 +15,7 @@ from dateline.ingest.synthetic import SyntheticPipeline, synthetic_corpus
 from dateline.pipeline import Outcome
 from dateline.records import RawInput
 from dateline.settings import Settings
-from dateline.store import Store, open_store
+from dateline.store import Store, integrity, open_store
 
 SETTINGS = Settings()
 
@@ -25,6 +25,7 @@ def run(store: Store, *paths: Path, pipeline: Any = None, **kw: Any) -> IngestSu
 
 
 def snapshot(store: Store) -> dict[str, Any]:
+    assert integrity(store) == []
     events = store.rows("SELECT event_id, n_reports, n_articles, fatalities FROM events ORDER BY event_id")
     counts = store.counts()
     counts.pop("runs")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from dateline.records import Actor, Article, Document, Event, EventDate, Evidence, Location
-from dateline.store import Store, open_store
+from dateline.store import Store, integrity, open_store
 
 PLACES = {
     "Al Qaim": ("92138", 34.3706, 40.9878, "IQ", "Anbar"),
@@ -82,5 +82,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path) -> Iterator[Store]:
+    """A fresh store; after the test, its tables must still agree with each other."""
     with open_store(db_path) as s:
         yield s
+        assert integrity(s) == []

@@ -124,3 +124,23 @@ def test_a_value_the_tables_cannot_hold_fails_that_document_only(
     assert results[1].error is not None and str(results[1].error).startswith("bad: could not be stored")
     assert "\n" not in str(results[1].error)
     assert store.counts()["articles"] == 2 and not store.has_version(content_hash("bad one"))
+
+
+def test_regression_a_replaced_founding_report_does_not_take_over_its_old_event(
+    store: Store, make_doc: Callable[..., Any], make_event: Callable[..., Any]
+) -> None:
+    """An article whose report founded an event is updated so its report (same id) no longer
+    matches: the event lives on with its other report, and the new report founds another."""
+    url = "https://afp.example/1"
+    put(store, make_doc("afp", events=[make_event()], body="afp v1", url=url), url=url)
+    put(store, make_doc("ap", events=[make_event(place="Husaybah")], body="ap story", source="AP"))
+    old_id = store.scalar("SELECT event_id FROM events")
+    moved = make_event()  # same type, sentence, actors and date: the same report id …
+    moved.location.lat, moved.location.lon, moved.location.geonameid = 36.335, 43.1189, "99072"  # … but in Mosul
+    moved.location.name, moved.location.admin1 = "Mosul", "Nineveh"
+    put(store, make_doc("afp", events=[moved], body="afp v2", url=url), url=url)
+    rows = store.rows("SELECT event_id, location_name, n_reports FROM events ORDER BY location_name")
+    assert [(r["location_name"], r["n_reports"]) for r in rows] == [("Husaybah", 1), ("Mosul", 1)]
+    assert rows[0]["event_id"] == old_id and rows[1]["event_id"] != old_id
+    # every report points at an event that summarizes it
+    assert store.scalar("SELECT count(*) FROM reports r JOIN events e USING (event_id) WHERE r.lat = e.lat") == 2

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .db import DEFAULT_DB, Store, default_db_path, open_store
 from .dedup import DedupSettings
 from .ids import article_id, content_hash
-from .query import Filters, get_event, query_events, stats
+from .query import Filters, get_event, integrity, query_events, stats
 from .write import StoreResult, store_document
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "content_hash",
     "default_db_path",
     "get_event",
+    "integrity",
     "open_store",
     "query_events",
     "stats",

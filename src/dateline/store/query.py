@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import StoreError
 from .db import Store
 
-__all__ = ["Filters", "get_event", "query_events", "stats"]
+__all__ = ["Filters", "get_event", "integrity", "query_events", "stats"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +110,40 @@ def get_event(store: Store, event_id: str) -> dict[str, Any]:
     return event
 
 
+_CHECKS = (
+    ("reports pointing at no event", "SELECT count(*) FROM reports r ANTI JOIN events e USING (event_id)"),
+    ("events without reports", "SELECT count(*) FROM events e ANTI JOIN reports r USING (event_id)"),
+    (
+        "events whose report count is wrong",
+        "SELECT count(*) FROM events e JOIN (SELECT event_id, count(*) AS n, count(DISTINCT article_id) AS a"
+        " FROM reports GROUP BY event_id) r USING (event_id) WHERE e.n_reports <> r.n OR e.n_articles <> r.a",
+    ),
+    (
+        "articles without their version",
+        "SELECT count(*) FROM articles a ANTI JOIN article_versions v USING (content_hash)",
+    ),
+    *(
+        (f"{t} of no article", f"SELECT count(*) FROM {t} x ANTI JOIN articles a USING (article_id)")
+        for t in ("reports", "places", "timexes", "actors")
+    ),
+)
+
+
+def integrity(store: Store) -> list[str]:
+    """Broken links between the tables (an empty list: the store is consistent)."""
+    problems = []
+    for what, sql in _CHECKS:
+        n = int(store.scalar(sql))
+        if n:
+            problems.append(f"{n} {what}")
+    return problems
+
+
 def stats(store: Store) -> dict[str, Any]:
     """Counts, date range, breakdowns by type, country and year, and the latest runs."""
     out: dict[str, Any] = {"store": str(store.path), "schema_version": store.schema_version}
     out["counts"] = store.counts()
+    out["integrity"] = integrity(store) or "ok"
     out["merged_events"] = int(store.scalar("SELECT count(*) FROM events WHERE n_articles > 1"))
     lo, hi = store.conn.execute("SELECT min(date_start), max(coalesce(date_end, date_start)) FROM events").fetchone()
     out["event_dates"] = {"from": lo.isoformat() if lo else None, "to": hi.isoformat() if hi else None}

@@ -74,6 +74,7 @@ def stats_text(s: Mapping[str, Any]) -> str:
         f"  articles {c['articles']} ({c['article_versions']} versions seen), runs {c['runs']}",
         f"  events {c['events']} from {c['reports']} reports; {s['merged_events']} reported by several articles",
         f"  event dates {s['event_dates']['from']} .. {s['event_dates']['to']}",
+        f"  integrity: {s['integrity'] if isinstance(s['integrity'], str) else '; '.join(s['integrity'])}",
     ]
     for title, key in (("event types", "by_event_type"), ("countries", "by_country"), ("years", "by_year")):
         if s[key]:

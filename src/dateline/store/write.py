@@ -211,6 +211,10 @@ def _write_part(
             summaries[eid] = {"event_id": eid, **summarize(groups[eid], articles_info)}
         return summaries[eid]
 
+    proposed = ["e" + r["report_id"][:23] for _, r in new_reports]
+    stored = {e for (e,) in conn.execute(f"SELECT event_id FROM events WHERE event_id IN {_IN}", [proposed]).fetchall()}
+    emptied = {e for e, g in groups.items() if not g}  # all their reports were replaced: their ids are free
+    taken = {e for e, g in groups.items() if g} | (stored - emptied)
     batch_events: list[str] = []
     for position, (index, report) in enumerate(new_reports):
         options = list(dict.fromkeys([*found.get(position, []), *batch_events]))
@@ -226,7 +230,11 @@ def _write_part(
             report["merge_reason"], report["merge_score"] = why.to_json(eid), why.score
             results[index].merged += 1
         else:
-            eid = "e" + report["report_id"][:23]
+            eid, attempt = proposed[position], 0
+            while eid in taken:  # an event of that id lives on (its founding report was replaced)
+                attempt += 1
+                eid = "e" + stable_hash(report["report_id"], attempt)[:23]
+            taken.add(eid)
             groups[eid] = []
             batch_events.append(eid)
         report["event_id"] = eid
