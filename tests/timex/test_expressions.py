@@ -165,6 +165,7 @@ def test_expression(text: str, published: str | None, span: str, type_: str, val
     "It costs $1990 and 1,995 units, or 2000 troops.",
     "He won a second term.",
     "Iraq imports about three-quarters of its food.",
+    "Nearly one-quarter voted at 914 Second Avenue.",
     "Mr. Reupke, 52 years old, resigned.",
     "Some 2000 protesters and the 1500-strong force.",
 ])

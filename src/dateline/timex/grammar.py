@@ -148,6 +148,10 @@ def _ok(c: Candidate, text: str) -> bool:
             return False  # ages, fractions ("three-quarters of")
         if unit == "second" and (g.get("n") or "").lower() in ("a", "an", "one"):
             return False  # "a second group"
+        if unit.startswith("second") and (g.get("u") or "")[:1].isupper():
+            return False  # "914 Second Avenue"
+        if unit.startswith("quarter") and re.search(r"\w-quarters?$", text[c.start:c.end], re.I):
+            return False  # "one-quarter", "three-quarters": fractions
     if c.rule in ("quarter", "quarter_rel") and text.startswith("-to-", c.end):
         return False
     if c.rule == "present_ref" and (g.get("r") or "").lower() == "current":
