@@ -81,6 +81,8 @@ class Detection:
 
 def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
+    if fam.any.search(low) is None:
+        return found
     for pats, weak in ((fam.strong, False), (fam.weak, True)):
         for pat in pats:
             for m in pat.finditer(low):

@@ -65,6 +65,7 @@ class Family:
     weight: float
     strong: tuple[re.Pattern[str], ...]
     weak: tuple[re.Pattern[str], ...]
+    any: re.Pattern[str]  # all patterns in one: a quick test before the pattern-by-pattern search
 
 
 def _read(name: str) -> Any:
@@ -75,15 +76,18 @@ def _read(name: str) -> Any:
 def families() -> dict[str, Family]:
     """Trigger families of ``data/triggers.json``, compiled."""
     data = _read("triggers.json")["families"]
-    return {
-        name: Family(
+    out = {}
+    for name, spec in data.items():
+        pats = [*spec.get("patterns", ()), *spec.get("weak", ())]
+        anyone = "|".join(f"(?:{p.replace('(?P<t>', '(?:')})" for p in pats)
+        out[name] = Family(
             name,
             float(spec["weight"]),
             tuple(re.compile(p) for p in spec.get("patterns", ())),
             tuple(re.compile(p) for p in spec.get("weak", ())),
+            re.compile(anyone),
         )
-        for name, spec in data.items()
-    }
+    return out
 
 
 @cache
