@@ -123,3 +123,9 @@ def test_tokens_point_at_the_text(text: str) -> None:
 )
 def test_forces_loyal_to(det: Detector, text: str, expected: tuple[str, str]) -> None:
     assert found(det, text, "LY")[0] == expected
+
+
+def test_the_group_is_the_last_named_armed_group(det: Detector) -> None:
+    text = "Al-Shabaab fighters attacked a base. The group claimed responsibility."
+    assert found(det, text, "SO") == [("Al-Shabaab fighters", "Al-Shabaab"), ("group", "Al-Shabaab")]
+    assert found(det, "The group of students marched.", "SO") == [("students", "Civilians (Somalia)")]

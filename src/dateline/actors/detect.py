@@ -44,6 +44,11 @@ _LOYAL = re.compile(
     r"(?:to|with)\s+(?:the\s+)?(?:(?:former|ousted|late|renegade|dissident|rebel)\s+)?"
     r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+|government|regime|junta)"
 )
+_THE_GROUP = re.compile(
+    r"\b(?:the|The)\s+((?:(?:militant|jihadist|extremist|armed|terror|terrorist|rebel|insurgent|Islamist|"
+    r"militia)\s+)?(?:group|organi[sz]ation|movement|militia))\b"
+)
+_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 _BACKED = frozenset({"backed", "supported", "sponsored", "armed", "trained", "funded"})
 
 
@@ -194,6 +199,10 @@ class Detector:
         cands = list(self._named(text, toks, country_code))
         cands += self._generic(text, toks, country_code)
         cands += self._loyal(text, country_code)
+        cands += (
+            Candidate(m.start(1), m.end(1), Actor("Unidentified Rebel Group", "Rebel group"), 5, "the group")
+            for m in _THE_GROUP.finditer(text)
+        )
         if nlp_doc is not None:
             cands += parsed_candidates(self.lex, text, toks, nlp_doc, country_code)
         cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
@@ -209,21 +218,22 @@ class Detector:
             foreign = a.type == "External/Other forces" and a.name.startswith("Military Forces")
             kind = "State forces" if foreign else a.type
             out.append(Actor(a.name, kind, text[c.start : c.end], c.start, c.end, a.country_code))
-        self._corefer(out, [c.generic for c in taken])
-        return out
+        return self._corefer(out, [c.generic for c in taken])
 
-    def _corefer(self, mentions: list[Actor], generic: list[str | None]) -> None:
-        """Bare "the militants"/"the extremists" are the last named armed group mentioned before."""
+    def _corefer(self, mentions: list[Actor], generic: list[str | None]) -> list[Actor]:
+        """Bare "the militants"/"the extremists"/"the group" are the last named armed group mentioned
+        before them; "the group" with none before is dropped."""
+        out: list[Actor] = []
         last_named: Actor | None = None
-        for n, m in enumerate(mentions):
-            if generic[n] is None and m.type in ("Rebel group", "Political militia") and not m.name.startswith(
-                "Unidentified"
-            ):
+        for m, kind in zip(mentions, generic, strict=True):
+            named = kind is None and m.type in _ARMED and not m.name.startswith(("Unidentified", "Militia ("))
+            if named:
                 last_named = m
-            elif (
-                generic[n] is not None
-                and m.name.startswith("Unidentified Rebel Group")
-                and last_named is not None
-                and (m.text or "X")[:1].islower()
+            elif kind is not None and last_named is not None and (m.text or "X")[:1].islower() and (
+                kind == "the group" or m.name.startswith("Unidentified Rebel Group")
             ):
-                mentions[n] = Actor(last_named.name, last_named.type, m.text, m.start, m.end, last_named.country_code)
+                m = Actor(last_named.name, last_named.type, m.text, m.start, m.end, last_named.country_code)
+            elif kind == "the group":
+                continue
+            out.append(m)
+        return out
