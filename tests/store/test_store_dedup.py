@@ -57,6 +57,8 @@ def test_different_events_stay_apart(make_event: Callable[..., Any]) -> None:
     other.actor1.type = "Political militia"
     other.actor1.name = "Kataib Hezbollah"
     assert compare(cols(other), base) is None
+    other.actor1.type = None  # a name the pipeline could not type: not a conflict on its own
+    assert compare(cols(other), base) is not None
     assert compare(cols(make_event(modality="negated")), base) is None
 
 

@@ -84,6 +84,8 @@ def _slot(a_name: Any, a_type: Any, b_name: Any, b_type: Any) -> tuple[float, st
         return 0.4, f"{a_name!s} ~ {b_name!s} (one name contains the other)"
     if a_type and a_type == b_type:
         return 0.2, f"{a_name!s} / {b_name!s}: same type ({a_type})"
+    if not a_type or not b_type:
+        return 0.05, f"{a_name!s} / {b_name!s}: type unknown on one side"
     return None
 
 
