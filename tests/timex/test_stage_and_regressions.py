@@ -96,3 +96,24 @@ def test_regression_that_day_without_a_day_reference_is_dropped() -> None:
 def test_timestamps_as_publication_dates() -> None:
     [t] = tag("yesterday", "1998-02-13T14:26:00")
     assert t.value == "1998-02-12"
+
+
+def test_regression_bare_month_abbreviation_is_a_name() -> None:
+    found = {t.text: t.value for t in tag("Jan Smith came in June and in Jan 2018.", "2018-06-15")}
+    assert found == {"June": "2018-06", "Jan 2018": "2018-01"}
+
+
+def test_regression_vague_hours_later_is_a_duration() -> None:
+    [t] = tag("The bomb went off some hours later.", "2018-06-15")
+    assert (t.type, t.value) == ("DURATION", "PTXH")
+
+
+def test_a_crashing_normalizer_costs_only_its_candidate(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dateline.timex import normalize
+
+    def boom(*_: object) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setitem(normalize.NORMALIZERS, "year", boom)
+    found = [t.text for t in tag("In 2014, on Monday, it fell.", "2019-09-30")]
+    assert found == ["Monday"]

@@ -121,6 +121,9 @@ def _ok(c: Candidate, text: str) -> bool:
         low = month.lower().rstrip(".")
         if low in lex["ambiguous_months"] and not month[0].isupper():
             return False
+        if (c.rule == "month" and not month.endswith(".") and low not in _FULL_MONTHS
+                and not (g.get("y") or g.get("yrel"))):
+            return False  # a bare "Jan" is more often a name than January
         if low in ("may", "march") and c.rule == "month" and not (g.get("pm") or g.get("rel") or g.get("y")):
             prev = _prev_word(text, c.start)
             if prev.lower() not in _MONTH_PREP:
@@ -159,6 +162,8 @@ def _ok(c: Candidate, text: str) -> bool:
     return not (c.rule in ("clock", "clock24") and g.get("h") and int(g["h"] or 0) > 24)
 
 
+_FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december"}
 _MONTH_PREP = {"in", "since", "by", "until", "till", "from", "through", "of", "on", "to", "before", "after",
                "during", "early", "late", "mid", "last", "next", "this", "and", "or", "between", "the"}
 

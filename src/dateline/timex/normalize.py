@@ -42,3 +42,6 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
     except (ValueError, KeyError, TypeError, IndexError, OverflowError):
         log.debug("normalizer %s failed on %r", c.normalizer, ctx.text[c.start:c.end], exc_info=True)
         return None
+    except Exception:  # a bug in one rule must not cost the document its other expressions
+        log.warning("normalizer %s crashed on %r", c.normalizer, ctx.text[c.start:c.end], exc_info=True)
+        return None

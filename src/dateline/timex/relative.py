@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from .anchoring import at, granularity, nearest_weekday, shift, year_for_month
-from .context import Context, G, Normalized, low, point_mod, unit_code
+from .context import Context, G, Normalized, duration_value, low, point_mod, unit_code
 from .grammar import Candidate
 from .lexicon import VAGUE, lexicon, month_number, parse_number, parse_ordinal
 
@@ -205,8 +205,8 @@ def n_ago(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     if n is None or unit is None or unit == "WE":
         return None
     if n == VAGUE:
-        if d in ("earlier", "later") and unit in ("D", "W"):
-            return "DURATION", f"PX{unit}", None
+        if d in ("earlier", "later") and unit in ("D", "W", "H", "MIN", "SEC"):
+            return "DURATION", duration_value(VAGUE, unit), None
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     mod = "APPROX" if g.get("dm") else None
     if unit in ("H", "MIN", "SEC"):
