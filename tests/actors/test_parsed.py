@@ -45,3 +45,15 @@ def test_armed_organisation_keeps_its_name(nlp: Any, detector: Any) -> None:
 def test_companies_are_not_actors(nlp: Any, detector: Any) -> None:
     text = "Gunmen attacked a bus of the Sahel Transport Company near the town."
     assert [n for _, n, _ in found(nlp, detector, text, "BF")] == ["Unidentified Armed Group (Burkina Faso)"]
+
+
+def test_titles_do_not_reach_across_sentences(nlp: Any, detector: Any) -> None:
+    text = "They fled Yemen. Even President Donald Trump criticized it."
+    assert ("President Donald Trump", "Government", "State forces") in found(nlp, detector, text)
+
+
+def test_state_bodies_and_international_organisations(nlp: Any, detector: Any) -> None:
+    text = "The European Union condemned the attack, and the Kremlin rejected the claims."
+    names = {(t, n) for t, n, _ in found(nlp, detector, text)}
+    assert ("European Union", "European Union") in names
+    assert ("Kremlin", "Government of Russia") in names

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..records import Actor
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alias_key
 from .normalize import generic_actor, normalize
 from .tokens import Candidate, Token
 
@@ -33,18 +33,29 @@ _ARMED_ORG = re.compile(
 )
 _ORG_MILITIA = re.compile(r"\b(?:Brigades?|Battalions?|Militias?|Guards?|Legion)\b")
 _IGO = re.compile(
-    r"\b(?:United Nations|Union|Community|Council|League|Organi[sz]ation|Agency|Commission|Bank|Fund|Red Cross|"
-    r"Red Crescent|Amnesty|Human Rights Watch|Doctors Without Borders|Medecins Sans Frontieres|IAEA|OSCE|OPEC|"
-    r"Interpol|NGO)\b"
+    r"\b(?:United Nations|European Union|European Commission|European Community|African Union|Arab League|"
+    r"League of Arab States|Organi[sz]ation of Islamic Cooperation|Security Council|General Assembly|OSCE|ASEAN|"
+    r"APEC|Asia-Pacific Economic Cooperation|IGAD|ECOWAS|SADC|IAEA|International Atomic Energy Agency|"
+    r"International Criminal Court|International Monetary Fund|World Bank|International Labou?r Office|"
+    r"International Labou?r Organi[sz]ation|World Health Organi[sz]ation|World Food Programme|Commonwealth)\b"
+)
+_NGO = re.compile(
+    r"\b(?:Red Cross|Red Crescent|ICRC|Amnesty International|Human Rights Watch|Doctors Without Borders|"
+    r"M[ée]decins Sans Fronti[èe]res|MSF|Oxfam|Save the Children|Norwegian Refugee Council|CARE International)\b"
+)
+_STATE_BODY = re.compile(
+    r"\b(?:Ministry|Department|Parliament|Senate|Congress|Assembly|Cabinet|Supreme Court|High Court|"
+    r"Constitutional Court|Interior|Presidency|Kremlin|White House|Pentagon|State Department|Foreign Office)\b"
 )
 _NOT_ACTOR = re.compile(
     r"\b(?:Treaty|Agreement|Accords?|Act|Law|Conference|Summit|Day|Festival|Museum|University|School|College|"
     r"Hospital|Company|Corp|Corporation|Inc|Ltd|Airlines?|Airways|News|Radio|Television|TV|Times|Post|Stadium|"
     r"Hotel|Airport|Station|Market|Church|Mosque|Temple|Prize|Cup|Games|Index|Exchange|Devices?)\b"
 )
-_PARTY = re.compile(r"\b(?:Party|Congress|Movement|Alliance|Coalition|Rally|Democrats|Republicans)\b")
+_PARTY = re.compile(r"\S\s+(?:Party|Congress|Movement|Alliance|Coalition|Rally|Front)\b")
 _TITLE = re.compile(
-    r"(?:(?P<owner>(?:[A-Z][\w.'’-]+ ){0,2})?)"
+    r"(?:(?P<owner>(?:(?!(?:Prime|Vice|Deputy|Foreign|Defen[cs]e|Interior|Finance|Crown|Supreme|Field)\b)"
+    r"[A-Z][\w.'’-]+ ){0,2})?)"
     r"(?P<title>(?:Vice[- ])?(?:President|Prime Minister|Premier|King|Queen|Emir|Sultan|Crown Prince|Chancellor|"
     r"(?:Foreign|Defen[cs]e|Interior|Finance|Deputy|Vice) Minister|Minister|Secretary of State|Supreme Leader|"
     r"Governor|Ayatollah|leader)) $"
@@ -60,6 +71,15 @@ def _participant(tok: Any) -> bool:
             break
     dep = tok.dep_
     return dep in _ROLE_DEPS or (dep == "pobj" and tok.head.lower_ in _ROLE_PREPS)
+
+
+def _owner_country(lex: Lexicon, words: list[str]) -> str | None:
+    """The country of the words before a title ("Iraqi", "South African", "Lebanon"), if they name one."""
+    phrase = " ".join(words)
+    key = alias_key(phrase)
+    if not phrase[:1].isupper():
+        return None
+    return lex.by_demonym.get(key) or lex.by_country_name.get(key)
 
 
 def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int, int, str]]:
@@ -97,9 +117,14 @@ def _org_actor(lex: Lexicon, name: str, cc: str | None, participant: bool) -> tu
         return None, 3
     if _IGO.search(name):
         return Actor(name=name, type="External/Other forces"), 4
+    if _NGO.search(name):
+        return Actor(name=name, type="Civilians"), 4  # aid organisations: civilians with a name
     if _PARTY.search(name):
         return Actor(name=name, type="Political militia", country_code=cc), 4
-    return None, 4  # companies, schools, places the model took for organisations: not actors
+    if _STATE_BODY.search(name):
+        owner = [w.removesuffix("'s") for w in name.split()]
+        return generic_actor(lex, [*owner, "government"], cc) or generic_actor(lex, ["government"], cc), 4
+    return None, 4  # companies, agencies, leagues the model took for organisations: not actors
 
 
 def parsed_candidates(
@@ -117,12 +142,14 @@ def parsed_candidates(
         if label == "PERSON":
             m = _TITLE.search(text, max(0, ent.start_char - 60), ent.start_char)
             if m:
-                words = [*(m.group("owner") or "").split(), "president"]
-                actor = generic_actor(lex, words, cc) or generic_actor(lex, ["government"], cc)
+                owner = [w.removesuffix("'s").removesuffix("’s") for w in (m.group("owner") or "").split()]
+                known = bool(owner) and _owner_country(lex, owner) is not None
+                words = [*owner, "president"] if known else ["government"]
+                actor = generic_actor(lex, words, cc)
                 if actor is not None and actor.type == "State forces":
-                    yield Candidate(m.start("owner") if m.group("owner") else m.start("title"), ent.end_char, actor, 2)
+                    yield Candidate(m.start("owner") if known else m.start("title"), ent.end_char, actor, 2)
         elif label in ("ORG", "NORP"):
-            name = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
+            name = re.sub(r"^(?:the|The)\s+", "", ent.text).strip(" \t\n(),.;:'\"")
             if not name:
                 continue
             actor, priority = _org_actor(lex, name, cc, label == "ORG" and _participant(ent.root))
