@@ -73,6 +73,7 @@ CASES = [
     ("Filed 2019-09-30.", None, "2019-09-30", "DATE", "2019-09-30", None, "2019-09-30", "2019-09-30", "day"),
     ("Seen on 30/09/2019.", None, "30/09/2019", "DATE", "2019-09-30", None, "2019-09-30", "2019-09-30", "day"),
     ("He flew in August 1988.", PUB, "August 1988", "DATE", "1988-08", None, "1988-08-01", "1988-08-31", "month"),
+    ("In 2014 militants seized the town.", PUB, "2014", "DATE", "2014", None, "2014-01-01", "2014-12-31", "year"),
     ("It was seized by the group in 2014.", PUB, "2014", "DATE", "2014", None, "2014-01-01", "2014-12-31", "year"),
     ("It was retaken in late 2017.", PUB, "late 2017", "DATE", "2017", "END", "2017-09-01", "2017-12-31",
      "part-of-year"),

@@ -182,10 +182,10 @@ def _year_ok(c: Candidate, text: str) -> bool:
         return False
     if re.match(r"\s*(?:GMT|UTC|hrs|hours|local|[ap]\.?m\b)", after, re.I):
         return False
-    nxt = re.match(r"\s*([A-Za-z]+)", after)
-    if nxt and nxt.group(1).lower() in lexicon()["year_count_nouns"]:
-        return False
     prev = _prev_word(text, c.start).lower()
+    nxt = re.match(r"\s*([A-Za-z]+)", after)
+    if nxt and nxt.group(1).lower() in lexicon()["year_count_nouns"] and prev not in _YEAR_PREP:
+        return False  # "2000 people", but "in 2014 militants seized"
     if prev in _COUNT_CUES:
         return False  # "some 2000 protesters"
     if 1900 <= y <= 2099:
