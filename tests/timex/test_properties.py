@@ -71,3 +71,22 @@ def test_parse_number_reads_digits(n: int) -> None:
 @given(st.text(max_size=30))
 def test_parse_number_never_raises(text: str) -> None:
     parse_number(text)
+
+
+SENTENCES = [
+    "Rebels seized the town in 2014.", "Troops had retaken it in late 2017.", "On Monday the road reopened.",
+    "Fighting continued.", "It will reopen next week.", "Mr. Smith said on Jan. 5 that it lasted three weeks.",
+    "Protests are held every Friday.", "\n",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6).map(" ".join), published,
+       st.integers(min_value=-5, max_value=400), st.integers(min_value=-5, max_value=400),
+       st.one_of(st.none(), st.integers(min_value=-5, max_value=400)))
+def test_date_event_never_raises(body: str, pub: str | None, a: int, b: int, trigger: int | None) -> None:
+    from dateline.timex.dating import date_event
+
+    got = date_event(body, a, b, tag(body, pub), pub, trigger=trigger)
+    if got.date is not None and got.date.start and got.date.end:
+        assert got.date.start <= got.date.end
