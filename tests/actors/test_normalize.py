@@ -140,3 +140,19 @@ def test_normalize_never_raises(text: str, cc: str | None) -> None:
 def test_plural_peoples_and_shifted_categories(surface: str, cc: str | None, name: str) -> None:
     actor = normalize(surface, cc)
     assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("a military spokesman", "Military Forces of Syria"),
+        ("a police official", "Police Forces of Syria"),
+        ("government spokesman", "Government of Syria"),
+        ("anti-regime demonstrators", "Protesters (Syria)"),
+        ("rebel positions", "Unidentified Rebel Group (Syria)"),
+        ("army checkpoint", "Military Forces of Syria"),
+    ],
+)
+def test_speakers_and_possessions(surface: str, name: str) -> None:
+    actor = normalize(surface, "SY")
+    assert actor is not None and actor.name == name

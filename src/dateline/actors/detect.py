@@ -156,6 +156,9 @@ class Detector:
             start_tok = i
             while start_tok < last_noun_end and toks[start_tok].key in ("'s",):
                 start_tok += 1
+            if toks[start_tok].glued and start_tok > 0 and toks[start_tok - 1].key in ("anti", "pro"):
+                start_tok -= 1  # "anti-regime protesters"
+                words = [f"{toks[start_tok].text}-{words[0]}", *words[1:]]
             actor = generic_actor(lex, words, cc)
             if actor is not None:
                 head = toks[last_noun_end - 1].key

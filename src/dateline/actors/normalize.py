@@ -25,6 +25,7 @@ _LEADING = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources"})
 _MILITIA = frozenset({"militia", "militias", "militiamen"})
 _TRIM = " \t\n\"'“”‘’()[],.;:"
 
@@ -101,6 +102,14 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
     if head is None:
         return None
     h_start, h_end, cat = head
+    speaker = False
+    if cat == "government" and keys[h_start] in _SPEAKERS:
+        # "military spokesman", "police official": the speaker's own institution
+        for k in range(h_start - 1, -1, -1):
+            other = lex.by_noun.get(keys[k])
+            if other in ("military", "police"):
+                cat, speaker = other, True
+                break
     category = lex.categories[cat]
     people_owner, owner = owner, None
     identity: str | None = None
@@ -152,7 +161,7 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
         cat, category = "rebels", lex.categories["rebels"]
     elif cat == "military" and identity is not None and head_text in ("forces", "fighters", "troops"):
         cat = "unidentified"
-    if owner is None and identity is None and not modified and head_text not in category.bare_ok:
+    if owner is None and identity is None and not (modified or speaker) and head_text not in category.bare_ok:
         return None
     if (identity is not None and cat in ("unidentified", "rebels")) or (
         identity is not None and head_text in lex.identity_militia_nouns
