@@ -13,7 +13,13 @@ UNASSERTED = [
     ("The insurgents threatened to attack the capital if talks failed.", None),
     ("The government plans to reopen the border crossing next month.", None),
     ("Residents feared a spill over of the fighting into their district.", None),
+    ("The government said it is willing to withdraw its troops from the border region.", None),
+    ("The rebels opposed the deployment of a regional peacekeeping force.", None),
 ]
+
+
+def test_a_diplomatic_protest_is_not_a_demonstration() -> None:
+    assert top_sub("The foreign ministry lodged an official protest with the neighbouring government.") is None
 
 
 @pytest.mark.parametrize(("sentence", "_"), UNASSERTED)

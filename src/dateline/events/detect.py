@@ -250,6 +250,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "agreement":  # ACLED's agreements are between parties to a conflict
         if _BROKEN.search(low[max(0, rs - 30) : rs]):
             return None  # "a violation of the ceasefire" is not an agreement
+        if weak:  # "agreed to", "a pact": only about peace, prisoners, surrender, hostilities
+            return det("Agreement") if ctx["peace_words"] else None
         return det("Agreement") if armed or ctx["military"] or ctx["peace_words"] else None
     if fam == "withdraw":
         if _WITHDRAW_FROM_DEAL.match(low[re_:]):

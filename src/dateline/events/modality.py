@@ -16,7 +16,9 @@ from .sentences import Sentence, token_at
 
 __all__ = ["modality_of"]
 
-_NEG_VERBS = {"deny", "refute", "dismiss", "reject"}
+_NEG_VERBS = {"deny", "refute", "dismiss", "reject", "oppose", "refuse", "veto"}
+#: "willing to withdraw", "ready to sign", "prepared to impose": an offer, not an event
+_READY = {"willing", "ready", "prepared", "eager", "poised", "due", "likely", "determined", "able", "unable"}
 _FUTURE_VERBS = {"plan", "intend", "prepare", "schedule", "aim", "expect", "vow", "pledge", "promise", "decide", "seek",
                  "want", "hope", "propose", "consider", "agree", "set", "call", "urge", "demand", "ask", "order"}
 #: "tried to seize", "an attack to capture", "an offensive to retake": the goal is not an achieved event
@@ -29,10 +31,11 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 _HYPO_AUX = {"could", "may", "might", "would", "should", "must", "can"}
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:and|but|while|after|before|as|when|which|who)\b")
-_WINDOW_NEG = re.compile(r"\b(?:not|no|never|denied|denies|deny|without)\b(?:\W+\w+){0,3}\W*$")
+_WINDOW_NEG = re.compile(r"\b(?:not|no|never|denied|denies|deny|without|opposed?|refused?|rejected)\b"
+                         r"(?:\W+\w+){0,3}\W*$")
 _WINDOW_FUTURE = re.compile(r"\b(?:will|shall|plans? to|planning to|planned to|intends? to|set to|scheduled to|"
                             r"to be held|going to|vow(?:ed|s)? to|pledged? to|prepar(?:ing|es|ed) to|"
-                            r"expected to|would)\b")
+                            r"expected to|would|willing to|ready to|prepared to)\b")
 _WINDOW_HYPO = re.compile(r"\b(?:could|may|might|if|unless|threat(?:en(?:ed|s|ing)?)?(?: of| to)?|fear(?:ed|s|ing)?|"
                           r"warn(?:ed|s|ing)?|risk(?:s|ed)? of|possible|possibility|alleged plot|calls? for|urged?|"
                           r"demand(?:ed|s)?)\b")
@@ -62,6 +65,8 @@ def _from_parse(tok: Any) -> Modality | None:
                 return "future"
             if infinitive and lemma in _ATTEMPTS:
                 return "hypothetical"
+            if infinitive and (lemma in _READY or node.lower_ in _READY):
+                return "future"
         if node.dep_ == "ROOT" or node.head is node:
             return None
         if depth > 0 and node.dep_ in ("conj", "advcl", "relcl", "appos", "parataxis"):
