@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 _ASSOC = re.compile(r"\b(?:backed by|with the (?:support|backing|help) of|supported by|alongside|together with|"
                     r"assisted by|aided by|with help from|with air support from|and (?:its |their )?allied)\b")
 _STATE, _NONSTATE, _CIVIL = "State forces", "Rebel group", "Civilians"
+_PLACE_WORD = re.compile(r"church|mosque|school|market|bus|village|home|hospital|wedding|funeral|centre|center|camp|"
+                         r"restaurant|concert|hotel|cafe", re.I)
 
 
 @dataclass(slots=True)
@@ -78,7 +80,12 @@ def cue_mentions(body: str, sentence: Sentence) -> list[Actor]:
             if any(a.start is not None and a.end is not None and a.start < e and s < a.end for a in found):
                 continue
             text = body[s:e]
-            found.append(Actor(name=text, type=kind, text=text, start=s, end=e))
+            if kind == _CIVIL:
+                if _PLACE_WORD.search(m.group()):
+                    continue  # "a market", "a church": where civilians were, not who
+                found.append(Actor(name="Civilians", type=kind, text=text, start=s, end=e))
+            else:
+                found.append(Actor(name=text, type=kind, text=text, start=s, end=e))
     found.sort(key=lambda a: a.start or 0)
     return found
 

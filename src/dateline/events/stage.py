@@ -31,6 +31,9 @@ __all__ = ["DEFAULT_MIN_CONFIDENCE", "EventsStage", "event_id", "extract_events"
 log = logging.getLogger(__name__)
 
 DEFAULT_MIN_CONFIDENCE = 0.5
+#: remote violence against an armed enemy is PLOVER FIGHT (against civilians, ASSAULT)
+_FIGHT_MODES = {"Air/drone strike": "aerial", "Shelling/artillery/missile attack": "artillery"}
+_ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 
 
 def event_id(doc_id: str, sub_event: str, start: int, end: int) -> str:
@@ -105,6 +108,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             previous = bounds[index - 1] if index else None
             location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous)
             ptype, pmode = plover_for(det.sub_event, body[det.start : det.end])
+            if det.sub_event in _FIGHT_MODES and parties.actor2 is not None and parties.actor2.type in _ARMED:
+                ptype, pmode = "FIGHT", _FIGHT_MODES[det.sub_event]  # bombarding an armed enemy is fighting
             found.append(Event(
                 id=event_id(doc.id, det.sub_event, evidence.start, evidence.end),
                 event_type=event_type_of(det.sub_event),
