@@ -117,3 +117,13 @@ def test_a_crashing_normalizer_costs_only_its_candidate(monkeypatch) -> None:  #
     monkeypatch.setitem(normalize.NORMALIZERS, "year", boom)
     found = [t.text for t in tag("In 2014, on Monday, it fell.", "2019-09-30")]
     assert found == ["Monday"]
+
+
+def test_regression_a_dozen_and_a_hundred() -> None:
+    found = {t.text: t.value for t in tag("It took almost a hundred years and a dozen days.", "2019-09-30")}
+    assert found == {"almost a hundred years": "P100Y", "a dozen days": "P12D"}
+
+
+def test_spans_leave_out_within_over_and_its() -> None:
+    found = [t.text for t in tag("Its third-quarter profit rose over three years, within a week.", "1989-11-02")]
+    assert found == ["third-quarter", "three years", "a week"]

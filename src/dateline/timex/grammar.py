@@ -72,7 +72,7 @@ def _macros() -> dict[str, str]:
         "TEENS": _alt(teens),
         "TENS": _alt(tens),
         "DECW": _alt(list(lex["decade_words"])),
-        "NUM": (r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + vague + r"|an?|" + numword
+        "NUM": (r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|" + vague + r"|an?(?:\s+(?:hundred|thousand|dozen))?|" + numword
                 + r"(?:(?:[\s-]+|\s+and\s+)" + numword + r")*(?:\s+and\s+a\s+half)?)"),
         "UNIT": _alt(list(units)),
         "UNITSG": _alt(singular),

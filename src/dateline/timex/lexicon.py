@@ -57,7 +57,10 @@ def parse_number(text: str) -> float | None:
     words: dict[str, int] = lex["numbers"]
     total = current = 0
     seen = False
-    for w in _SPLIT.split(t):
+    parts = _SPLIT.split(t)
+    if len(parts) > 1 and parts[0] in ("a", "an"):
+        parts = parts[1:]  # "a dozen", "a hundred"
+    for w in parts:
         if w in ("and", "of"):
             continue
         if w not in words:
