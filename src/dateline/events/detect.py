@@ -36,13 +36,13 @@ _SUPPRESSES: dict[str, tuple[str, ...]] = {
     "clash": ("arrest",),
     "attack": ("arrest",),
     "shelling": ("attack", "clash"),
-    "disrupt": ("ied", "grenade", "shelling", "air", "suicide", "take", "attack", "arrest"),
+    "disrupt": ("ied", "grenade", "shelling", "air", "suicide", "attack", "arrest"),
     "sexual": ("attack", "abduct", "arrest", "protest", "clash"),
     "abduct": ("attack", "take", "arrest"),
     "mob": ("attack", "clash", "property", "riot", "protest"),
     "withdraw": ("take", "regain", "clash", "change"),
     "regain": ("take", "clash", "attack", "change"),
-    "take": ("clash", "attack", "change"),
+    "take": ("clash", "attack", "change", "disrupt"),  # weapons seized with the base are part of its capture
     "hq": ("change",),
     "agreement": ("change", "arrest"),
 }
