@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.places.normalize import fold, is_latin, name_key, name_keys
+from dateline.places.normalize import fold, is_latin, name_key, name_keys, skeleton
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,23 @@ def test_key_is_lowercase_ascii_and_stable(text: str) -> None:
 @given(st.text(max_size=40))
 def test_keys_never_empty_strings(text: str) -> None:
     assert all(name_keys(text)) and len(set(name_keys(text))) == len(name_keys(text))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ras al-Ain", "Ra’s al ‘Ayn"),
+        ("Maarat al-Numan", "Ma‘arrat an Nu‘mān"),
+        ("Tal Afar", "Tall ‘Afar"),
+        ("Khan Sheikhun", "Khān Shaykhūn"),
+        ("Fallujah", "Falluja"),
+    ],
+)
+def test_transliterations_share_a_skeleton(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b)
+
+
+@given(st.text(max_size=40))
+def test_skeleton_is_lowercase_ascii_without_vowels(text: str) -> None:
+    bones = skeleton(text)
+    assert bones.isascii() and not set(bones) & set("aeiouyw") and bones == bones.lower()

@@ -14,7 +14,7 @@ from typing import Any
 
 from .entries import Match
 from .lexicon import common_words, demonyms, not_places
-from .normalize import fold, name_key
+from .normalize import fold, name_key, skeleton
 
 __all__ = ["Mention", "Token", "detect", "tokens_from_spacy"]
 
@@ -82,6 +82,15 @@ def _capitalized(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+def _major(matches: Sequence[Match]) -> bool:
+    """Whether a match is a country, continent, first-order region or city of 100,000 by name."""
+    return any(
+        (m.quality <= 1 and m.entry.feature in ("country", "continent", "admin1"))
+        or (m.quality == 0 and m.entry.population >= 100_000)
+        for m in matches
+    )
+
+
 def _word_at(tokens: Sequence[Token], i: int) -> str:
     return tokens[i].text.lower() if 0 <= i < len(tokens) else ""
 
@@ -110,6 +119,7 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
             if not (_capitalized(t) or t.lower() in CONNECTORS):
                 break
             j += 1
+        fallback: Mention | None = None
         for k in range(j, i, -1):
             last = tokens[k - 1].text
             if not _capitalized(last):
@@ -131,6 +141,15 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
             if matches:
                 found = Mention(tok.start, tokens[k - 1].end, text, key, matches)
                 break
+            if fallback is None and len(key) >= 5:  # Ras al-Ain = Ra’s al ‘Ayn: the consonant skeleton
+                bones = skeleton(text)
+                bone_matches = lookup("~" + bones) if len(bones) >= 4 else []
+                if bone_matches:
+                    fallback = Mention(tok.start, tokens[k - 1].end, text, key, bone_matches)
+        if fallback is not None and skip_to == i + 1 and (found is None or (
+            fallback.end > found.end and found.demonym is None and not _major(found.matches)
+        )):
+            found = fallback  # "Ras al-Ain" by its skeleton rather than a town called "Ras"
         if found is None:
             i = skip_to
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..records import GeoRef
-from .normalize import name_keys
+from .normalize import SKELETON_COUNTRIES, name_keys, skeleton
 
 __all__ = ["FEATURES", "Entry", "Gazetteer", "Match", "MemoryGazetteer", "keyed_names"]
 
@@ -49,7 +49,7 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Match:
     entry: Entry
-    quality: int  # 0 own name, 1 alternate name, 2 stripped variant
+    quality: int  # 0 own name, 1 alternate name, 2 stripped variant, 3 consonant skeleton
 
 
 class Gazetteer(Protocol):
@@ -64,9 +64,16 @@ class Gazetteer(Protocol):
         ...
 
 
-def keyed_names(primary: str, alternates: Iterable[str]) -> dict[str, int]:
-    """Every key of a place's names with the best quality it is reached with."""
+def keyed_names(primary: str, alternates: Iterable[str], country: str | None = None) -> dict[str, int]:
+    """Every key of a place's names with the best quality it is reached with; places of
+    :data:`~dateline.places.normalize.SKELETON_COUNTRIES` also get ``~skeleton`` keys."""
     out: dict[str, int] = {}
+    alternates = list(alternates)
+    if country in SKELETON_COUNTRIES:
+        for name in [primary, *alternates]:
+            bones = skeleton(name)
+            if len(bones) >= 4:
+                out["~" + bones] = 3
     short = primary.split(",")[0].strip()  # "Washington, D.C." is also simply "Washington"
     for rank, name in enumerate([primary, short, *alternates]):
         for i, key in enumerate(name_keys(name)):
@@ -86,7 +93,7 @@ class MemoryGazetteer:
             self.add(entry, alternates)
 
     def add(self, entry: Entry, alternates: Iterable[str] = ()) -> None:
-        for key, q in keyed_names(entry.name, alternates).items():
+        for key, q in keyed_names(entry.name, alternates, entry.country_code).items():
             self._index.setdefault(key, []).append(Match(entry, q))
         if entry.feature == "country" and entry.country_code:
             self._countries.setdefault(entry.country_code, entry)

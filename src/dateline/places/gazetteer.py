@@ -74,7 +74,8 @@ def build_index(path: Path) -> dict[str, Any]:
         for eid, (entry, alternates) in enumerate(iter_places()):
             entries.append((eid, entry.gid, entry.name, entry.lat, entry.lon, entry.country_code,
                             entry.admin1_code, entry.admin1, entry.feature, entry.population))
-            names.extend((key, eid, q) for key, q in keyed_names(entry.name, alternates).items())
+            keys = keyed_names(entry.name, alternates, entry.country_code)
+            names.extend((key, eid, q) for key, q in keys.items())
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", entries)
         con.executemany("INSERT INTO names VALUES (?,?,?)", names)
         con.execute("CREATE INDEX names_key ON names(key)")

@@ -14,7 +14,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "GENERIC_SUFFIXES", "fold", "is_latin", "name_key", "name_keys", "strip_generic"]
+__all__ = [
+    "ARTICLES",
+    "GENERIC_SUFFIXES",
+    "SKELETON_COUNTRIES",
+    "fold",
+    "is_latin",
+    "name_key",
+    "name_keys",
+    "skeleton",
+    "strip_generic",
+]
 
 #: Letters NFKD does not decompose into ASCII.
 _SPECIAL = str.maketrans(
@@ -54,6 +64,27 @@ def is_latin(text: str) -> bool:
 def name_key(text: str) -> str:
     """The matching key of a name: folded, with all separators removed."""
     return fold(text).replace(" ", "")
+
+
+#: Countries whose place names reach English through Arabic or Persian transliteration, where
+#: vowels and doubled letters vary freely (Tal Abyad = Tall Abyaḑ, Ras al-Ain = Ra’s al ‘Ayn).
+SKELETON_COUNTRIES = frozenset(
+    "IQ SY LB JO PS IL SA YE OM AE QA BH KW EG LY TN DZ MA SD IR AF PK TR".split()
+)
+_VOWELS = re.compile(r"[aeiouyw]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """A consonant skeleton of a transliterated name, for a last-resort match: every article
+    becomes ``l``; vowels (and y, w), a final h and doubled letters are dropped
+    (``Ma'arrat an-Nu'man`` and ``Maarat al-Numan`` -> ``mrtlnmn``)."""
+    words = ["l" if w in ARTICLES else w for w in fold(text).split()]
+    key = "".join(words)
+    if key.endswith("h") and len(key) > 3:
+        key = key[:-1]
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", key))
 
 
 def strip_generic(words: list[str]) -> list[str]:

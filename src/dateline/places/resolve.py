@@ -11,6 +11,7 @@ other places it mentions. Every mention of the same name in an article gets the 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
 from .entries import Entry, Gazetteer, Match
 from .lexicon import capitals, listed_aliases
-from .normalize import name_key
+from .normalize import SKELETON_COUNTRIES, name_key
 
 __all__ = ["Context", "accept", "containers", "is_capital", "prior", "resolve"]
 
@@ -50,6 +51,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if m.demonym is not None:  # "Azerbaijani soldiers" (even when tagged PERSON), not "Paul French"
         return not (label == "PERSON" and m.inside_name)
     strength = _strength(m.matches)
+    if all(x.quality == 3 for x in m.matches):  # a skeleton match needs the model or "X in Y" behind it
+        return (label in PLACE_LABELS and not embedded and not m.common) or (contained and label == "PERSON")
     if m.acronym:  # BA, NBC, CEO: only the country and region abbreviations of our alias list
         return m.key in listed_aliases() and label != "PERSON"
     if label == "NORP":  # "English", "Kurdish": peoples and languages, not places
@@ -66,6 +69,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if label == "PERSON":
         if embedded:
             return False
+        if contained and any(x.quality <= 1 for x in m.matches):
+            return True  # "Ras al-Ain in northeastern Syria"
         if strength == 2 and any(x.entry.feature in ("country", "admin1") and x.quality == 0 for x in m.matches):
             return True
         comma = m.cue_before == "," or m.cue_after == ","  # "University of Technology, Owerri"
@@ -83,6 +88,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
     return typed
 
 
+_REGIONAL_IN = re.compile(r" in (?:the )?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                          r"north-?eastern|north-?western|south-?eastern|south-?western|central) )+")
+
+
 def containers(body: str, mentions: Sequence[Mention]) -> dict[int, int]:
     """Index of a mention -> index of the mention that contains it ("X, Y", "X in Y")."""
     out = {}
@@ -91,7 +100,9 @@ def containers(body: str, mentions: Sequence[Mention]) -> dict[int, int]:
         after = body[mentions[i + 1].end : mentions[i + 1].end + 5]
         if gap == ", " and after.startswith((" and ", " or ", ", ")) and not after.startswith(", D.C"):
             continue  # "Washington, New York and Boston": a list, not a containment
-        if gap in (", ", " in ", ", in ", " in the ", " (", ",") or gap.lower() in (" province of ", " region of "):
+        if gap in (", ", " in ", ", in ", " in the ", " (", ",") or gap.lower() in (" province of ", " region of ") or (
+            _REGIONAL_IN.fullmatch(gap)
+        ):
             out[i] = i + 1
     return out
 
@@ -104,12 +115,12 @@ def prior(match: Match) -> float:
     if e.feature == "continent":
         return 9.5 - q * 0.5
     if e.feature in NATURAL:
-        return 7.0 - q * 0.5
+        return (7.0, 6.5, 4.5, 4.0)[q]
     if e.feature == "admin1":
-        return (6.0, 5.7, 5.0)[q]
+        return (6.0, 5.7, 5.0, 4.5)[q]
     if e.feature == "admin2":  # population: of its towns
-        return (4.5, 4.0, 3.5)[q] + (0.5 * math.log10(e.population / 10_000) if e.population > 10_000 else 0.0)
-    return math.log10(e.population + 10) - (0.0, 0.8, 1.2)[q]
+        return (4.2, 3.8, 3.0, 2.5)[q] + (0.5 * math.log10(e.population / 10_000) if e.population > 10_000 else 0.0)
+    return math.log10(e.population + 10) - (0.0, 0.8, 1.2, 1.5)[q]
 
 
 def is_capital(e: Entry) -> bool:
@@ -205,6 +216,43 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
     return score
 
 
+def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -> None:
+    """Unlabelled towns of 15,000 people or more in a country the article names, where names
+    reach English by transliteration (Jarabulus in a Syria story), in place."""
+    for i, m in enumerate(mentions):
+        if flags[i] or m.ner or m.common or m.person_name or m.acronym or m.demonym is not None:
+            continue
+        if any(x.quality <= 1 and x.entry.feature == "city" and x.entry.population >= 15_000
+               and x.entry.country_code in SKELETON_COUNTRIES and ctx.countries.get(x.entry.country_code)
+               for x in m.matches):
+            flags[i] = True
+
+
+LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
+
+
+def _coordinate(body: str, mentions: Sequence[Mention], flags: list[bool]) -> None:
+    """Names listed with places are places ("Manbij, Kobani and Jarabulus"), in place."""
+    changed = True
+    while changed:
+        changed = False
+        for i, m in enumerate(mentions):
+            if flags[i] or m.demonym is not None or m.common or m.person_name or m.acronym:
+                continue
+            if m.ner.rstrip("*") in ("DATE", "TIME", "CARDINAL", "MONEY") or m.ner.endswith("*"):
+                continue
+            if all(x.quality == 3 for x in m.matches):
+                continue
+            if m.ner in ("PERSON", "NORP") and not any(x.quality <= 1 for x in m.matches):
+                continue  # spaCy's small model calls "Tal Afar" a person: the list says otherwise
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(mentions) and flags[j] and mentions[j].demonym is None:
+                    a, b = (mentions[j], m) if j < i else (m, mentions[j])
+                    if body[a.end : b.start] in LIST_GAPS:
+                        flags[i] = changed = True
+                        break
+
+
 def resolve(
     body: str,
     mentions: Sequence[Mention],
@@ -217,10 +265,15 @@ def resolve(
     accepted = [m for i, m in enumerate(mentions) if accept(m, i in contained)]
     # one sense per discourse: a name read as a place once is a place everywhere in the article
     keys = {m.key for m in accepted}
-    accepted = [
-        m for i, m in enumerate(mentions)
-        if accept(m, i in contained) or (m.key in keys and not m.person_name and m.ner != "PERSON*" and not m.common)
+    flags = [
+        accept(m, i in contained) or (m.key in keys and not m.person_name and m.ner != "PERSON*" and not m.common)
+        for i, m in enumerate(mentions)
     ]
+    _coordinate(body, mentions, flags)
+    so_far = [m for m, ok in zip(mentions, flags, strict=True) if ok]
+    _local_towns(mentions, flags, _context(so_far, gazetteer, dateline_country))
+    _coordinate(body, mentions, flags)
+    accepted = [m for m, ok in zip(mentions, flags, strict=True) if ok]
     accepted_ids = {id(m) for m in accepted}
     ctx = _context(accepted, gazetteer, dateline_country)
 
@@ -258,14 +311,16 @@ def resolve(
         others = [e for k, e in local.items() if k != key]
         if not others:
             continue
+        if not others:
+            continue
         best, best_score = None, -1e9
         for score, x in ranked[:25]:
             if x.entry.feature == "admin1":
                 inside = any((o.country_code, o.admin1_code) == (x.entry.country_code, x.entry.admin1_code)
-                             for o in others)
+                             for o in others if o.gid != x.entry.gid)
                 score += 1.0 if inside else 0.0
             elif x.entry.feature in ("city", "admin2"):
-                near = min(_km(x.entry, o) for o in others)
+                near = min((_km(x.entry, o) for o in others if o.gid != x.entry.gid), default=1e9)
                 score += 1.0 if near < 150 else 0.5 if near < 400 else 0.0
             if score > best_score:
                 best, best_score = x.entry, score
