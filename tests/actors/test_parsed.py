@@ -57,3 +57,18 @@ def test_state_bodies_and_international_organisations(nlp: Any, detector: Any) -
     names = {(t, n) for t, n, _ in found(nlp, detector, text)}
     assert ("European Union", "European Union") in names
     assert ("Kremlin", "Government of Russia") in names
+
+
+def test_adjectives_of_other_nouns_are_not_mentions(nlp: Any, detector: Any) -> None:
+    text = "Jordan and Britain agreed to undertake joint military exercises."
+    assert [t for t, _, _ in found(nlp, detector, text)] == ["Jordan", "Britain"]
+
+
+def test_owners_of_acts_are_their_doers(nlp: Any, detector: Any) -> None:
+    assert ("Australian", "Government of Australia", "State forces") in found(
+        nlp, detector, "Serbia on Thursday flatly rejected an Australian ultimatum."
+    )
+    assert ("Turkish", "Military Forces of Turkey", "State forces") in found(
+        nlp, detector, "A Turkish offensive killed 20 Kurdish fighters."
+    )
+    assert not [m for m in found(nlp, detector, "The Iraqi capital was calm.") if m[0] == "Iraqi"]

@@ -167,6 +167,22 @@ class Detector:
                     yield from self._listed_owners(toks, start_tok, words[-1], cc)
             i = max(i + 1, run_end)
 
+    def _modifier_only(self, cand: Candidate, nlp_doc: Any) -> bool:
+        """A generic phrase the parse shows modifying another noun ("joint *military* exercises")."""
+        if cand.priority != 1 or cand.generic in (None, "forces", "the group"):
+            return False
+        span = nlp_doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        last = span[-1]
+        head = last.head
+        return (
+            last.dep_ in ("amod", "compound", "nmod")
+            and head.i > span.end - 1
+            and head.pos_ in ("NOUN", "PROPN")
+            and alias_key(head.text) not in self._noun_keys
+        )
+
     def _loyal(self, text: str, cc: str | None) -> Iterator[Candidate]:
         """"forces loyal to X": X's forces (a known actor, the government's, or a militia named after X)."""
         for m in _LOYAL.finditer(text):
@@ -207,6 +223,7 @@ class Detector:
             for m in _THE_GROUP.finditer(text)
         )
         if nlp_doc is not None:
+            cands = [c for c in cands if not self._modifier_only(c, nlp_doc)]
             cands += parsed_candidates(self.lex, text, toks, nlp_doc, country_code)
         cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
         taken: list[Candidate] = []

@@ -92,6 +92,7 @@ class Lexicon:
     by_capital: dict[str, str] = field(default_factory=dict)  # alias_key -> code
     by_noun: dict[str, str] = field(default_factory=dict)  # alias_key -> category key
     by_name: dict[str, Entry] = field(default_factory=dict)  # canonical name -> entry
+    acts: dict[str, str] = field(default_factory=dict)  # "offensive" -> "military", "proposal" -> "government"
     possessions: frozenset[str] = frozenset()  # "positions", "convoy": stand for their owner
     by_people: dict[str, str] = field(default_factory=dict)  # "iraqis", "kurds" -> country code or ""
 
@@ -162,6 +163,7 @@ def build_lexicon(actors: dict[str, Any], countries_tsv: str, generic: dict[str,
         religious=frozenset(generic.get("religious", ())),
         communal=dict(generic.get("communal", {})),
         contextual={alias_key(k): dict(v) for k, v in generic.get("contextual", {}).items()},
+        acts={w: cat for cat, words in generic.get("acts", {}).items() for w in words},
         possessions=frozenset(alias_key(p) for p in generic.get("possessions", ())),
         modifier_keys=frozenset(alias_key(m) for m in generic["modifiers"]),
         to_military=frozenset(alias_key(m) for m in generic.get("category_shifts", {}).get("to_military", ())),

@@ -83,6 +83,8 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
         # "rebel positions", "government convoy": the possession stands for its owner
         before = keys[-2]
         shift = "rebels" if before in lex.to_rebels else "military" if before in lex.to_military else None
+        if before in lex.by_noun and lex.by_noun[before] in ("police", "government"):
+            keys, words, n, shift = keys[:-1], words[:-1], n - 1, None  # "police station" → the police
         if shift:
             keys = [*keys[:-2], "rebels" if shift == "rebels" else "troops"]
             words = [*words[:-2], keys[-1]]

@@ -56,16 +56,19 @@ _PARTY = re.compile(r"\S\s+(?:Party|Congress|Movement|Alliance|Coalition|Rally|F
 _TITLE = re.compile(
     r"(?:(?P<owner>(?:(?!(?:Prime|Vice|Deputy|Foreign|Defen[cs]e|Interior|Finance|Crown|Supreme|Field)\b)"
     r"[A-Z][\w.'’-]+ ){0,2})?)"
+    r"(?:(?:new|former|late|interim|acting|outgoing|incoming|ousted|deposed|exiled|then)\s+)?"
     r"(?P<title>(?:Vice[- ])?(?:President|Prime Minister|Premier|King|Queen|Emir|Sultan|Crown Prince|Chancellor|"
     r"(?:Foreign|Defen[cs]e|Interior|Finance|Deputy|Vice) Minister|Minister|Secretary of State|Supreme Leader|"
     r"Governor|Ayatollah|leader)) $"
 )
 
 
-def _participant(tok: Any) -> bool:
-    """Whether the token (through conjunctions and appositions) fills a role of its clause."""
+def _participant(tok: Any, owners: bool = False) -> bool:
+    """Whether the token (through conjunctions and appositions; with ``owners``, also through
+    possessives and adjectives) fills a role of its clause."""
+    climb = ("conj", "appos", "poss", "amod", "compound") if owners else ("conj", "appos")
     for _ in range(6):
-        if tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        if tok.dep_ in climb and tok.head.i != tok.i:
             tok = tok.head
         else:
             break
@@ -83,6 +86,7 @@ def _owner_country(lex: Lexicon, words: list[str]) -> str | None:
 
 
 def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int, int, str]]:
+    """Country names, capitals and demonyms in the text (capitalised), with their country."""
     n = len(toks)
     i = 0
     while i < n:
@@ -92,7 +96,7 @@ def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int
             if not toks[j].text[:1].isalnum():
                 break
             key = toks[j].key if j == i else f"{key} {toks[j].key}"
-            code = lex.by_country_name.get(key) or lex.by_capital.get(key)
+            code = lex.by_country_name.get(key) or lex.by_capital.get(key) or lex.by_demonym.get(key)
             if code and toks[i].text[:1].isupper() and toks[j].text[:1].isupper():
                 hit = (j, code)
         surface = text[toks[i].start : toks[hit[0]].end] if hit else ""
@@ -131,12 +135,24 @@ def parsed_candidates(
     lex: Lexicon, text: str, toks: list[Token], nlp_doc: Any, cc: str | None
 ) -> Iterator[Candidate]:
     """Candidates of the parse-based rules (see the module docstring)."""
-    for start, end, _code in _countries(lex, text, toks):
+    for start, end, code in _countries(lex, text, toks):
         span = nlp_doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) and _participant(span.root):
-            actor = normalize(text[start:end], cc, lex)
-            if actor is not None:
-                yield Candidate(start, end, actor, 2)
+        if span is None or not len(span):
+            continue
+        root = span.root
+        surface = text[start:end]
+        if _participant(root) and lex.by_demonym.get(alias_key(surface)) is None:
+            actor = normalize(surface, cc, lex)  # "Iraq and Syria reopened …": the governments
+            priority = 2
+        elif root.dep_ in ("poss", "amod", "compound") and _participant(root.head, owners=True):
+            act = lex.acts.get(root.head.lower_)  # "Serbia's suppression", "an Indian proposal"
+            noun = {"military": "troops", "government": "government"}.get(act or "", act or "")
+            actor = generic_actor(lex, [surface, noun], cc) if act else None
+            priority = 6
+        else:
+            continue
+        if actor is not None and actor.country_code == code:
+            yield Candidate(start, end, actor, priority)
     for ent in nlp_doc.ents:
         label = ent.label_
         if label == "PERSON":
