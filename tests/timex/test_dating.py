@@ -96,6 +96,13 @@ def test_nearest_expression_in_the_trigger_clause_wins() -> None:
     assert took.date is not None and took.date.start == "2018-08-01" and took.historical
 
 
+def test_sentence_initial_date_frames_the_main_clause() -> None:
+    body = "On Monday, gunmen who had seized the town in 2014 attacked a checkpoint."
+    assert _date(body, "attacked").date.start == "2019-09-30"  # type: ignore[union-attr]
+    seized = _date(body, "seized")
+    assert seized.date is not None and seized.date.start == "2014-01-01" and seized.historical
+
+
 def test_future_event_is_dated_and_not_historical() -> None:
     body = "Elections will be held on 15 November 2019."
     got = _date(body, "held")

@@ -32,6 +32,8 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“�
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|St|Jr|Sr|Prof|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|"
     r"Dec)|\b[A-Z])\.$")
+_FRAME = re.compile(r"\W*(?:(?:on|in|since|by|early|late|last|since|from|during|at)\s+)?", re.I)
+_WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _SUBORDINATE = re.compile(r"\s*(?:\w+(?:ed|en)\s+by\b|which\b|who\b|whose\b|when\b|after\b|before\b|since\b|until\b|"
                           r"where\b|as\s+part\b)", re.I)
@@ -84,9 +86,20 @@ def _pick(body: str, cands: list[Timex], lo: int, hi: int, trigger: int | None) 
     if not cands:
         return None
     if trigger is not None:
-        def cost(t: Timex) -> tuple[int, int]:
-            gap = t.start - trigger if t.start >= trigger else trigger - t.end
-            return _breaks_between(body, trigger, t.start if t.start >= trigger else t.end), max(gap, 0)
+        trigger_background = _past_perfect(body, lo, hi, trigger)
+        word = _WORD.match(body, trigger)
+        trigger_end = word.end() if word else trigger
+
+        def cost(t: Timex) -> tuple[int, int, int]:
+            after = t.start >= trigger
+            gap = t.start - trigger_end if after else trigger - t.end
+            breaks = _breaks_between(body, trigger, t.start if after else t.end)
+            if not after and _FRAME.fullmatch(body, lo, t.start):
+                breaks = 0  # a sentence-initial "On Monday," frames the main clause
+            # a date told in the past perfect belongs to a background clause, unless the trigger's is too
+            told_before = _PAST_PERFECT.search(body[max(lo, t.start - 40):t.start])
+            background = 0 if trigger_background else int(bool(told_before))
+            return background, breaks, max(gap, 0)
         return min(cands, key=cost)
 
     def subordinate(t: Timex) -> int:
@@ -103,11 +116,14 @@ def _sentence_of(pos: int, sentences: Sequence[tuple[int, int]]) -> int | None:
 
 
 def _past_perfect(body: str, lo: int, hi: int, trigger: int | None) -> bool:
-    if trigger is not None:
-        s, e = _segment(body, lo, hi, trigger)
-        window = body[max(s, trigger - 40):min(e, trigger + 30)]
-        return bool(_PAST_PERFECT.search(window))
-    return bool(_PAST_PERFECT.search(body, lo, hi))
+    """Whether the event is told in the past perfect: the trigger is (or directly precedes) "had …"."""
+    if trigger is None:
+        return bool(_PAST_PERFECT.search(body, lo, hi))
+    s, e = _segment(body, lo, hi, trigger)
+    for m in _PAST_PERFECT.finditer(body, max(s, trigger - 40), min(e, trigger + 40)):
+        if m.start() <= trigger < m.end() or 0 <= m.start() - trigger <= 25:
+            return True
+    return False
 
 
 def _event_date(t: Timex) -> EventDate:
