@@ -79,3 +79,9 @@ def test_dateline_place() -> None:
 def test_dateline_country_steers_resolution() -> None:
     found = find_places("Officials in Damascus met.", tokenize("Officials in Damascus met."), fake_gazetteer(), "US")
     assert found[0].country_code == "SY"  # a city of 1.5 million still beats a town of 15,000
+
+
+def test_the_dateline_place_fixes_the_same_name_in_the_body() -> None:
+    text = "Storms hit Paris on Monday."
+    found = find_places(text, tokenize(text, {"Paris": "GPE"}), fake_gazetteer(), "US", fixed={"paris": "4733313"})
+    assert found[0].geonameid == "4733313"

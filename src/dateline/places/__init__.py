@@ -59,13 +59,14 @@ def find_places(
     gazetteer: Gazetteer,
     dateline_country: str | None = None,
     demonyms: bool = True,
+    fixed: dict[str, str] | None = None,
 ) -> list[Place]:
     """The resolved place mentions of ``body`` (offsets into it), in text order."""
     mentions: list[Mention] = detect(body, tokens, gazetteer.lookup)
     if not demonyms:
         mentions = [m for m in mentions if m.demonym is None]
     places = []
-    for m, entry in resolve(body, mentions, gazetteer, dateline_country):
+    for m, entry in resolve(body, mentions, gazetteer, dateline_country, fixed):
         ref = entry.georef()
         places.append(
             Place(
@@ -90,12 +91,16 @@ class PlacesStage:
         gazetteer = self.resources.gazetteer()
         article = doc.article
         country = None
+        fixed: dict[str, str] = {}
         if article.dateline is not None and article.dateline.text:
             if article.dateline.place is None:
                 article.dateline.place = resolve_dateline(article.dateline.text, gazetteer)
-            if article.dateline.place is not None:
-                country = article.dateline.place.country_code
+            place = article.dateline.place
+            if place is not None:
+                country = place.country_code
+                if place.geonameid:
+                    fixed[name_key(article.dateline.text.split(",")[0])] = place.geonameid
         parsed = doc.annotations.get("nlp")
         tokens = tokens_from_spacy(parsed) if parsed is not None else []
-        doc.places = find_places(article.body, tokens, gazetteer, country, self.demonyms)
+        doc.places = find_places(article.body, tokens, gazetteer, country, self.demonyms, fixed)
         return doc

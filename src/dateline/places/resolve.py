@@ -258,8 +258,10 @@ def resolve(
     mentions: Sequence[Mention],
     gazetteer: Gazetteer,
     dateline_country: str | None = None,
+    fixed: dict[str, str] | None = None,
 ) -> list[tuple[Mention, Entry]]:
-    """Accepted mentions with the entry each one resolves to (one sense per name and article)."""
+    """Accepted mentions with the entry each one resolves to (one sense per name and article).
+    ``fixed`` maps a name key to the GeoNames id it must take (the dateline's place)."""
     contain = containers(body, mentions)
     contained = set(contain)
     accepted = [m for i, m in enumerate(mentions) if accept(m, i in contained)]
@@ -326,6 +328,11 @@ def resolve(
                 best, best_score = x.entry, score
         if best is not None:
             chosen[key] = best
+
+    for key, gid in (fixed or {}).items():  # the dateline's place is the body's place of that name
+        same = [x.entry for x in (groups[key][0].matches if groups.get(key) else []) if x.entry.gid == gid]
+        if same:
+            chosen[key] = same[0]
 
     out = []
     for m in accepted:
