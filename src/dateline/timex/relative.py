@@ -84,8 +84,6 @@ def n_quarter_rel(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         base = shift(current, -1, "Q")
     if base is None:
         return None
-    if back and period is not None and base == period and "year" in (low(g.get("tail")) + rel):
-        return "DATE", shift(base, -1, "Y") or base, None
     return "DATE", (shift(base, -1, "Y") if back else base) or base, None
 
 
