@@ -45,7 +45,6 @@ def same_event(a: Event, b: Event) -> bool:
     """Whether two events of one article report the same happening."""
     return (
         a.sub_event_type == b.sub_event_type
-        and a.historical == b.historical
         and _dates_agree(a.date, b.date)
         and _places_agree(a.location, b.location)
     )
@@ -54,7 +53,8 @@ def same_event(a: Event, b: Event) -> bool:
 def _absorb(keep: Event, other: Event) -> None:
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
-    names = {a.name for a in keep.assoc_actors}
+    keep.historical = keep.historical and other.historical
+    names = {a.name for a in keep.assoc_actors} | {a.name for a in (keep.actor1, keep.actor2) if a is not None}
     keep.assoc_actors.extend(a for a in other.assoc_actors if a.name not in names)
     mine = (keep.location and keep.location.geo_precision) or 3
     better = other.location is not None and (other.location.geo_precision or 3) < mine

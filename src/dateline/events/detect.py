@@ -60,6 +60,9 @@ _SOURCE = re.compile(r"\b(?:according to (?:the )?(?:\w+ )?(?:police|army|milita
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
 _BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|collapse of|end of|ended|abandon\w*|"
                      r"withdr\w* from)\W+(?:\w+\W+){0,2}$")
+_POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
+_THEM = re.compile(r"\b(?:them|protesters|demonstrators|crowds?|rall(?:y|ies)|marchers|march|protests?|demonstrations?|"
+                   r"gathering|participants|students|activists)\b")
 _ANTI = re.compile(r"\b(?:anti|counter|pro)-[\w-]+")
 _BY = re.compile(r"^\s+by\b")
 _CAPITAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:[A-Z][\w'’-]+)")
@@ -310,10 +313,14 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     return None
 
 
-def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool]) -> Detection:
+def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool], following: str = "") -> Detection:
     s, e, weak = hit
     w = families()["protest"].weight * (0.8 if weak else 1.0)
     low = sentence.low
+    nxt = following.lower()
+    if nxt and _POLICE.search(nxt[:50]) and _THEM.search(nxt):  # "…protested. Police fired tear gas to disperse them."
+        low = f"{low} {nxt}"
+        ctx = {**ctx, "protester_violence": ctx["protester_violence"] or _cue("protester_violence", nxt)}
     if ctx["protester_violence"] or ctx["riot"]:  # violent protesters: a riot, whatever the police did
         sub = "Mob violence" if ctx["mob"] else "Violent demonstration"
     elif _cue("force_strong", low):
@@ -335,11 +342,12 @@ def _in_name(text: str, pos: int) -> bool:
     return pos > 0 and text[pos].isupper() and not text[max(0, pos - 2) : pos].strip(" \"'“‘(—-").endswith((".", ":"))
 
 
-def detect(sentence: Sentence, context: str = "") -> list[Detection]:
+def detect(sentence: Sentence, context: str = "", following: str = "") -> list[Detection]:
     """The typed event triggers of one sentence, after precedence (at most one per family).
 
     ``context`` is the text of the neighbouring sentences: an accident or a disaster told
-    there vetoes explosions and deaths here too. Each detection carries its modality; only
+    there vetoes explosions and deaths here too. ``following`` is the next sentence: the
+    police's answer to a protest is often told there. Each detection carries its modality; only
     asserted detections suppress others.
     """
     low = sentence.low
@@ -368,7 +376,7 @@ def detect(sentence: Sentence, context: str = "") -> list[Detection]:
     absorbed: tuple[str, ...] = ()
     if strong_protest or (protest_hits and purposeful) or (marching and ctx["crowd"]):
         main = (strong_protest or (protest_hits if purposeful else marching))[0]
-        protest = _protest(sentence, main, ctx)
+        protest = _protest(sentence, main, ctx, following)
         protest.modality = modality_of(sentence, protest.start, protest.end)
         out.append(protest)
         if protest.modality == "asserted":

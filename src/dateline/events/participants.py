@@ -179,7 +179,14 @@ def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc
     if parties is None:
         parties = _fallback(sentence, trigger, mentions)
         parties.assoc = _assoc(sentence, mentions, (parties.actor1, parties.actor2))
-    return _conventions(sub_event, parties, mentions)
+    parties = _conventions(sub_event, parties, mentions)
+    main = {a.name for a in (parties.actor1, parties.actor2) if a is not None}
+    assoc: list[Actor] = []
+    for a in parties.assoc:
+        if a.name not in main and a.name not in {x.name for x in assoc}:
+            assoc.append(a)
+    parties.assoc = assoc
+    return parties
 
 
 def _pick(mentions: Sequence[Actor], kinds: tuple[str, ...]) -> Actor | None:

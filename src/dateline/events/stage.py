@@ -92,7 +92,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
         context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
-        for det in detect(sentence, context):
+        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        for det in detect(sentence, context, following):
             modality = det.modality
             if modality != "asserted" and not keep_unasserted:
                 continue
