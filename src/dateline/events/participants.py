@@ -26,13 +26,15 @@ from ..records import Actor
 from .lexicon import cue_patterns
 from .sentences import Sentence, token_at
 
-__all__ = ["Parties", "cue_mentions", "parties_for"]
+__all__ = ["Parties", "cue_mentions", "localize_parties", "parties_for"]
 
 log = logging.getLogger(__name__)
 
 _ASSOC = re.compile(r"\b(?:backed by|with the (?:support|backing|help) of|supported by|alongside|together with|"
                     r"assisted by|aided by|with help from|with air support from|and (?:its |their )?allied)\b")
 _STATE, _NONSTATE, _CIVIL = "State forces", "Rebel group", "Civilians"
+_GENERIC = {"Protesters", "Rioters", "Civilians"}
+_POLICE_WORD = re.compile(r"police|security|troops|soldiers|army|military|gendarm|forces|guard", re.I)
 _PLACE_WORD = re.compile(r"church|mosque|school|market|bus|village|home|hospital|wedding|funeral|centre|center|camp|"
                          r"restaurant|concert|hotel|cafe", re.I)
 
@@ -42,6 +44,35 @@ class Parties:
     actor1: Actor | None = None
     actor2: Actor | None = None
     assoc: list[Actor] = field(default_factory=list)
+
+
+@cache
+def _localize_api() -> Callable[..., Any] | None:
+    try:
+        return importlib.import_module("dateline.actors").localize  # type: ignore[no-any-return]
+    except (ImportError, AttributeError):
+        return None
+
+
+def localize_parties(parties: Parties, country_code: str | None) -> Parties:
+    """The parties as seen from the event's country ("Protesters" → "Protesters (Iraq)"; a
+    country's army abroad → External/Other forces), through ``dateline.actors.localize``."""
+    localize = _localize_api()
+    if localize is None or not country_code:
+        return parties
+
+    def one(actor: Actor | None) -> Actor | None:
+        if actor is None:
+            return None
+        made = actor.text is None and actor.name in _GENERIC  # a convention's actor, not written in the text
+        try:
+            got: Actor = localize(replace(actor, text=actor.name.lower()) if made else actor, country_code)
+        except Exception:  # another module's function: never let it sink an event
+            log.debug("actors.localize failed on %r", actor, exc_info=True)
+            return actor
+        return replace(got, text=None, start=None, end=None) if made else got
+
+    return Parties(one(parties.actor1), one(parties.actor2), [a for a in map(one, parties.assoc) if a is not None])
 
 
 @cache
@@ -216,11 +247,12 @@ def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor]) ->
                 parties.actor1 = cand
     elif sub_event in ("Peaceful protest", "Protest with intervention", "Violent demonstration"):
         kind = "Rioters" if sub_event == "Violent demonstration" else "Protesters"
-        police = _pick(mentions, state)
+        police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)
         parties.actor1 = Actor(name=kind, type=kind)
         parties.actor2 = police if sub_event != "Peaceful protest" else None
     elif sub_event == "Excessive force against protesters":
-        parties.actor1 = _pick(mentions, state) or parties.actor1
+        police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)
+        parties.actor1 = police or _pick(mentions, state) or parties.actor1
         parties.actor2 = Actor(name="Protesters", type="Protesters")
     elif sub_event == "Mob violence":
         parties.actor1 = Actor(name="Rioters", type="Rioters")

@@ -23,7 +23,7 @@ from .detect import Detection, detect
 from .fatalities import fatalities_in
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import locate
-from .participants import parties_for
+from .participants import localize_parties, parties_for
 from .sentences import Sentence, split_sentences
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "EventsStage", "event_id", "extract_events"]
@@ -108,6 +108,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                 continue
             previous = bounds[index - 1] if index else None
             location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous)
+            parties = localize_parties(parties, location.country_code if location else None)
             ptype, pmode = plover_for(det.sub_event, body[det.start : det.end])
             if det.sub_event in _FIGHT_MODES and parties.actor2 is not None and parties.actor2.type in _ARMED:
                 ptype, pmode = "FIGHT", _FIGHT_MODES[det.sub_event]  # bombarding an armed enemy is fighting
