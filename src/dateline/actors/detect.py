@@ -65,6 +65,17 @@ class Detector:
         )
         self._noun_keys = set(lexicon.by_noun) | set(lexicon.by_people) | set(lexicon.possessions)
         self._owner_keys = set(lexicon.by_demonym) | set(lexicon.by_country_name)
+        self._run_starts = {k.split()[0] for k in self._noun_keys | self._word_keys if k}
+        # the longest alias (in words) that starts with a given first word: most words start none
+        self._alias_starts: dict[str, int] = {}
+        for surface in [*lexicon.by_acronym, *lexicon.contextual]:
+            words = tokenize(surface)
+            if words:
+                first = words[0].key
+                self._alias_starts[first] = max(self._alias_starts.get(first, 0), len(words))
+        for key in lexicon.by_alias:
+            words = key.split()
+            self._alias_starts[words[0]] = max(self._alias_starts.get(words[0], 0), len(words))
 
     # --- passes -------------------------------------------------------------------------
     def _named(self, text: str, toks: list[Token], cc: str | None) -> Iterator[Candidate]:
@@ -72,12 +83,13 @@ class Detector:
         n = len(toks)
         i = 0
         while i < n:
-            if toks[i].glued or not toks[i].text[0].isalnum():
+            longest = self._alias_starts.get(toks[i].key, 0)
+            if not longest or toks[i].glued or not toks[i].text[0].isalnum():
                 i += 1
                 continue
             best: tuple[int, Any] | None = None
             key = ""
-            for j in range(i, min(n, i + MAX_ALIAS)):
+            for j in range(i, min(n, i + min(MAX_ALIAS, longest + 2))):
                 tok = toks[j]
                 if not tok.text[0].isalnum():
                     break
@@ -112,7 +124,7 @@ class Detector:
             k = i
             while k < n:
                 step = 0
-                for size in (3, 2, 1):
+                for size in (3, 2, 1) if toks[k].key in self._run_starts else ():
                     if k + size > n or any(not t.text[0].isalnum() for t in toks[k : k + size]):
                         continue
                     key = " ".join(t.key for t in toks[k : k + size])
