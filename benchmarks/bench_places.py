@@ -2,6 +2,8 @@
 the stage on pre-parsed GeoWebNews texts next to spaCy's parse of the same texts, and memory.
 
     python3 benchmarks/bench_places.py [--docs 100] [--shared ../shared]
+    python3 benchmarks/bench_places.py --warm    # a fresh process with the index already built:
+                                                  # load time, capitalized-word lookups, memory
 
 Results are written down in benchmarks/places.md.
 """
@@ -27,13 +29,37 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def measure_warm(texts: list[str]) -> None:
+    import re
+
+    from dateline.places.normalize import name_key
+
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    gaz = load_gazetteer(Settings())
+    load_s = time.perf_counter() - t0
+    words = {w for t in texts for w in re.findall(r"[A-Z][a-z]+", t)}
+    t0 = time.perf_counter()
+    for w in words:
+        gaz.lookup(name_key(w))
+    print(json.dumps({
+        "gazetteer_load_s": round(load_s, 4), "distinct_capitalized_words_looked_up": len(words),
+        "lookup_s": round(time.perf_counter() - t0, 3), "max_rss_mb_before_load": round(rss0, 1),
+        "max_rss_mb_after_lookups": round(rss_mb(), 1),
+    }, indent=1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=100)
     parser.add_argument("--shared")
+    parser.add_argument("--warm", action="store_true", help="measure a process that finds the index built")
     args = parser.parse_args()
     gold = find_shared(args.shared) / "eval" / "geo" / "gwn.jsonl"
     texts = [json.loads(line)["text"] for line in gold.open(encoding="utf-8") if line.strip()][: args.docs]
+    if args.warm:
+        measure_warm(texts)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(cache_dir=Path(tmp))
