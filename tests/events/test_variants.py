@@ -79,10 +79,12 @@ VARIANTS = {
     ],
     "Mob violence": [
         "A mob beat a man to death after accusing him of witchcraft.",
+        "Angry villagers set fire to the house of a man suspected of theft and beat him.",
     ],
     "Agreement": [
         "The government and the rebel group signed a peace deal in the capital.",
         "The two sides carried out a prisoner swap at the border.",
+        "Some 300 fighters laid down their weapons and surrendered to the army.",
     ],
     "Arrests": [
         "Security forces arrested a prominent opposition journalist at his home.",
@@ -99,12 +101,14 @@ VARIANTS = {
     ],
     "Headquarters or base established": [
         "The militants established a new base in the forest near the border.",
+        "Foreign troops are constructing a military outpost on the hill overlooking the valley.",
     ],
     "Looting/property destruction": [
         "Militiamen looted the market and burned dozens of homes.",
     ],
     "Non-violent transfer of territory": [
         "The army pulled out of the town and handed control to a local militia.",
+        "Buses evacuated hundreds of rebels and their families from the besieged district under a deal.",
     ],
     "Other": [
         "Authorities imposed a curfew on the city after the unrest.",
