@@ -43,6 +43,10 @@ def mention(doc: Doc, first: int, last: int, name: str) -> Actor:
         ([], [], "attack", True, None),
         (["pobj", "agent", "acl", "nsubj"], ["Daesh", "by", "seized", "crossing"], "reopen", False, None),
         (["pobj", "prep", "dobj", "xcomp"], ["Mozambique", "to", "aid", "continue"], "promise", False, "actor2"),
+        (["nsubj", "ccomp"], ["Israel", "ease"], "demand", False, "actor2"),
+        (["nsubj", "ccomp"], ["Israel", "ease"], "say", False, None),
+        (["pobj", "prep"], ["Emirates", "between"], "mediation", True, "actor2"),
+        (["pobj", "prep"], ["Houthis", "between"], "clash", True, "actor1"),
     ],
 )
 def test_role_of_path(deps: list[str], words: list[str], lemma: str, noun: bool, role: str | None) -> None:

@@ -49,6 +49,11 @@ MUTUAL = frozenset(
      "conclude", "normalize", "normalise", "exchange", "cooperate", "collaborate", "ally", "unite", "merge",
      "reconcile", "sever", "break", "cut", "consult", "confer", "negotiate", "talk", "meet", "embrace"}
 )
+#: verbs whose clausal complement's subject is the one addressed ("urged Iraq to …", "demanded that X …")
+DIRECTIVE = frozenset(
+    {"demand", "urge", "call", "ask", "press", "warn", "tell", "order", "insist", "appeal", "request", "pressure",
+     "push", "caution", "instruct", "command", "beg", "implore"}
+)
 _TARGET_PREPS = frozenset(
     {"against", "on", "upon", "at", "toward", "towards", "into", "over", "from", "targeting", "to", "for"}
 )
@@ -99,6 +104,14 @@ def role_of_path(deps: Sequence[str], words: Sequence[str], trigger_lemma: str, 
         if k == 0:
             return None
         return role_of_path(deps[:k], words[:k], words[k], False)
+    if (
+        trigger_lemma in DIRECTIVE
+        and len(deps) >= 2
+        and deps[-1] == "ccomp"
+        and deps[-2] in ("nsubj", "nsubjpass")
+        and not any(d in _CLAUSES for d in deps[:-2])
+    ):
+        return "actor2"  # "demanded that Israel ease restrictions": the one addressed
     if not backing and any(d in _CLAUSES for d in deps[:-1]):
         return None  # the mention belongs to a clause of its own ("the crossing, seized by Daesh, reopened")
     top, top_word = deps[-1], words[-1]
@@ -122,7 +135,8 @@ def role_of_path(deps: Sequence[str], words: Sequence[str], trigger_lemma: str, 
         elif top_word in _HELPER_PREPS:
             return "assoc1"
         elif top_word == "between":
-            side = "actor1"
+            # "clashes between X and Y": the two sides; "mediation between X and Y": both addressed
+            side = "actor1" if trigger_lemma in SYMMETRIC or trigger_lemma in MUTUAL else "actor2"
         else:
             side = None
     else:
