@@ -46,3 +46,15 @@ CASES = [
 @pytest.mark.parametrize(("text", "trigger", "cc", "expected"), CASES)
 def test_roles_on_real_parses(nlp: Any, detector: Any, text: str, trigger: str, cc: str, expected: Any) -> None:
     assert roles_of(nlp, detector, text, trigger, cc) == expected
+
+
+def test_regression_seized_by_daesh_is_not_the_reopener(nlp: Any, detector: Any) -> None:
+    text = ("A border crossing on a vital highway linking the capitals of Iraq and Syria, seized by the Daesh "
+            "terror group in 2014, reopened on Monday, an AFP reporter said.")
+    assert roles_of(nlp, detector, text, "reopened", "IQ") == (None, None, [])
+    assert roles_of(nlp, detector, text, "seized", "IQ")[0] == "Islamic State"
+
+
+def test_regression_aid_recipient_is_not_a_backer(nlp: Any, detector: Any) -> None:
+    text = "Britain has promised to continue military aid to Mozambique."
+    assert roles_of(nlp, detector, text, "promised", "MZ")[1] == "Government of Mozambique"
