@@ -85,3 +85,9 @@ def test_the_dateline_place_fixes_the_same_name_in_the_body() -> None:
     text = "Storms hit Paris on Monday."
     found = find_places(text, tokenize(text, {"Paris": "GPE"}), fake_gazetteer(), "US", fixed={"paris": "4733313"})
     assert found[0].geonameid == "4733313"
+
+
+def test_a_city_tagged_norp_after_a_place_cue_is_a_place() -> None:
+    found = places("Militants attacked the southern outskirts of Damascus.", {"Damascus": "NORP"})
+    assert found["Damascus"].country_code == "SY"
+    assert "Damascus" not in places("Damascus officials said.", {"Damascus": "NORP"})

@@ -55,8 +55,9 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return (label in PLACE_LABELS and not embedded and not m.common) or (contained and label == "PERSON")
     if m.acronym:  # BA, NBC, CEO: only the country and region abbreviations of our alias list
         return m.key in listed_aliases() and label != "PERSON"
-    if label == "NORP":  # "English", "Kurdish": peoples and languages, not places
-        return False
+    if label == "NORP":  # "English", "Kurdish": peoples and languages; "outskirts of Aleppo" is a place
+        cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or contained
+        return strength == 2 and cue and any(x.quality == 0 for x in m.matches)
     if m.person_name and not (m.cue_before in PLACE_CUES or contained):
         return False
     cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER
