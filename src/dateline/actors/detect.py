@@ -74,8 +74,8 @@ class Detector:
                 first = words[0].key
                 self._alias_starts[first] = max(self._alias_starts.get(first, 0), len(words))
         for key in lexicon.by_alias:
-            words = key.split()
-            self._alias_starts[words[0]] = max(self._alias_starts.get(words[0], 0), len(words))
+            parts = key.split()
+            self._alias_starts[parts[0]] = max(self._alias_starts.get(parts[0], 0), len(parts))
 
     # --- passes -------------------------------------------------------------------------
     def _named(self, text: str, toks: list[Token], cc: str | None) -> Iterator[Candidate]:

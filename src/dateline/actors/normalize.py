@@ -26,7 +26,8 @@ _LEADING = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources"})
-_MILITIA = frozenset({"militia", "militias", "militiamen"})
+_MILITIA = frozenset({"militia", "militias", "militiamen", "fighters", "gunmen", "paramilitaries"})
+_PRO = frozenset({"pro government", "pro regime", "allied", "loyalist", "pro army", "government allied"})
 _TRIM = " \t\n\"'“”‘’()[],.;:"
 
 
@@ -154,7 +155,7 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
         modified = True
     country = owner or (lex.identities.get(identity or "") or None) or country_code
     # "government fighters" are state forces; "opposition soldiers" and "ethnic militia forces" are not
-    if cat == "unidentified" and head_text in _MILITIA and mods & lex.to_military:
+    if cat in ("unidentified", "rebels") and head_text in _MILITIA and mods & _PRO:
         name = "Pro-Government Militia" + (f" ({lex.countries[country].name})" if country in lex.countries else "")
         return Actor(name=name, type="Political militia", country_code=country)
     if cat in ("rebels", "unidentified") and mods & lex.to_military:

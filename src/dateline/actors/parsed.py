@@ -110,8 +110,8 @@ def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int
 
 def _org_actor(lex: Lexicon, name: str, cc: str | None, participant: bool) -> tuple[Actor | None, int]:
     actor = normalize(name, cc, lex)
-    if actor is not None:
-        return actor, 3
+    if actor is not None and actor.type not in ("Civilians", "Protesters", "Rioters"):
+        return actor, 3  # (an organisation is not "civilians" because its name contains "civilian")
     if not name[:1].isupper() or _NOT_ACTOR.search(name):
         return None, 3
     if _ARMED_ORG.search(name):
