@@ -8,10 +8,12 @@ object, the passive subject or a prepositional target ("against X", "on X", "fro
 "over X") is the target (actor2). A backing word on the way ("backed by X", "with the
 support of X", "X-backed", "alongside X") makes the mention an associated actor of the side
 it reaches. Conjuncts share their first conjunct's role; the first mention of a side is
-its actor, later ones are associated. A trigger without a subject of its own (a
-participle clause, an infinitive, a light-verb object such as "launched an attack")
-borrows its governor's subject. Mentions the parse does not connect fall back on word
-order (the nearest before an active trigger is actor1, the nearest after it actor2).
+its actor, later ones are associated (in a mutual event — "X and Y agreed" — the second
+conjunct is actor2). Complement chains ("agreed to provide aid to X") are one event; a
+mention inside another clause is not the trigger's. A trigger without a subject of its own
+(a participle clause, an infinitive, a light-verb object such as "launched an attack")
+borrows the subject of its first governor that has one. Mentions the parse does not
+connect fall back on word order. The full rule list is in ``docs/actors.md``.
 
 Works on partial parses (no ``dep_`` values: word order only) and never raises.
 """
@@ -58,7 +60,6 @@ _TARGET_PREPS = frozenset(
     {"against", "on", "upon", "at", "toward", "towards", "into", "over", "from", "targeting", "to", "for"}
 )
 _HELPER_PREPS = frozenset({"alongside", "along", "beside", "together"})
-_SUBJ = frozenset({"nsubj", "csubj", "agent", "poss", "compound", "amod", "nmod"})
 _OBJ = frozenset({"nsubjpass", "csubjpass", "dobj", "dative", "attr", "oprd", "obj", "iobj"})
 _BORROW = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "dobj", "nsubjpass", "pobj", "acl", "relcl"})
 _CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "acomp", "parataxis", "csubj"})
