@@ -71,6 +71,10 @@ NON_EVENTS = [
     "The roughly 600-kilometre frontier runs through desert and mountains, making it hard to control.",
     "Two cars collided on the motorway, killing a driver, police said.",
     "A man robbed a bank and was arrested hours later.",
+    "The ceasefire brokered by the two powers collapsed less than a day after it was implemented.",
+    "Arson investigators were back at the scene of the warehouse fire on Thursday.",
+    "A man was stabbed in a bar fight and the suspect fled, police said.",
+    "The driver was arrested after his car went off the road and hit a tree.",
 ]
 
 

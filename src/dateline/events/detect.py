@@ -58,8 +58,10 @@ _SOURCE = re.compile(r"\b(?:according to (?:the )?(?:\w+ )?(?:police|army|milita
                      r"(?:police|officials?|authorities|the army|the military|military|army) "
                      r"(?:said|say|says|spokesm[ae]n|spokesperson|statement|sources?|officers? said))\b")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
-_BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|collapse of|end of|ended|abandon\w*|"
-                     r"withdr\w* from)\W+(?:\w+\W+){0,2}$")
+_BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
+                         r"fell apart|ended|was broken|expired)\b")
+_BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|breakdown (?:in|of)|collapse of|end of|ended|"
+                     r"abandon\w*|withdr\w* from)\W+(?:\w+\W+){0,2}$")
 _POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
 _THEM = re.compile(r"\b(?:them|protesters|demonstrators|crowds?|rall(?:y|ies)|marchers|march|protests?|demonstrations?|"
                    r"gathering|participants|students|activists)\b")
@@ -251,8 +253,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "other":
         return det("Other")
     if fam == "agreement":  # ACLED's agreements are between parties to a conflict
-        if _BROKEN.search(low[max(0, rs - 30) : rs]):
-            return None  # "a violation of the ceasefire" is not an agreement
+        if _BROKEN.search(low[max(0, rs - 30) : rs]) or _BROKE_DOWN.search(low[re_ : re_ + 60]):
+            return None  # "a violation of the ceasefire", "the truce collapsed": not an agreement
         if weak:  # "agreed to", "a pact": only about peace, prisoners, surrender, hostilities
             return det("Agreement") if ctx["peace_words"] else None
         return det("Agreement") if armed or ctx["military"] or ctx["peace_words"] else None
