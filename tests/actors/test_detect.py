@@ -129,3 +129,15 @@ def test_the_group_is_the_last_named_armed_group(det: Detector) -> None:
     text = "Al-Shabaab fighters attacked a base. The group claimed responsibility."
     assert found(det, text, "SO") == [("Al-Shabaab fighters", "Al-Shabaab"), ("group", "Al-Shabaab")]
     assert found(det, "The group of students marched.", "SO") == [("students", "Civilians (Somalia)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A UN spokesman said U.N. soldiers were attacked.",
+         [("UN spokesman", "United Nations"), ("U.N. soldiers", "United Nations")]),
+        ("The Republican Guard shelled the town.", [("Republican Guard", "Military Forces of Iraq")]),
+    ],
+)
+def test_regression_named_heads_and_guards(det: Detector, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(det, text, "IQ") == expected

@@ -156,3 +156,8 @@ def test_plural_peoples_and_shifted_categories(surface: str, cc: str | None, nam
 def test_speakers_and_possessions(surface: str, name: str) -> None:
     actor = normalize(surface, "SY")
     assert actor is not None and actor.name == name
+
+
+def test_regression_country_named_like_a_plural_demonym() -> None:
+    actor = normalize("the Philippines")
+    assert actor is not None and actor.name == "Government of the Philippines"

@@ -37,7 +37,9 @@ MAX_ALIAS = 10
 _GROUP_TAIL = re.compile(
     r"(?:[ \-](?:terror|terrorist|jihadist|extremist|militant|armed|rebel|insurgent|paramilitary|Islamist|militia|"
     r"group|umbrella))*[ \-](?:group|groups|organi[sz]ation|movement|alliance|militia|militias|militiamen|militants|"
-    r"fighters|jihadists|rebels|insurgents|network|members|extremists|terrorists|gunmen|forces|troops|coalition)\b"
+    r"fighters|jihadists|rebels|insurgents|network|members|extremists|terrorists|gunmen|forces|troops|coalition|"
+    r"soldiers|peacekeepers|personnel|officials|spokesman|spokeswoman|envoy|officers|commanders?|leaders?|"
+    r"supporters|militiamen|units)\b"
 )
 _LOYAL = re.compile(
     r"\b(?:forces|fighters|troops|militias?|militiamen|gunmen|soldiers|units)\s+(?:loyal|allied|close|affiliated)\s+"

@@ -188,8 +188,11 @@ def build_lexicon(actors: dict[str, Any], countries_tsv: str, generic: dict[str,
             lex.by_capital.setdefault(alias_key(cap), country.code)
     for country in countries.values():
         for dem in country.demonyms:
+            plural = alias_key(dem + "s")
+            if plural in lex.by_country_name:  # "Philippines" is the country, not its people
+                continue
             if " " not in dem and not dem.isupper() and not dem.endswith(_NO_PLURAL):
-                lex.by_people.setdefault(alias_key(dem + "s"), country.code)
+                lex.by_people.setdefault(plural, country.code)
     for people, code in generic.get("peoples", {}).items():
         lex.by_people[alias_key(people)] = code
     for key, category in categories.items():

@@ -162,7 +162,7 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
         cat, category = "military", lex.categories["military"]
     elif cat == "military" and mods & lex.to_rebels:
         cat, category = "rebels", lex.categories["rebels"]
-    elif cat == "military" and identity is not None and head_text in ("forces", "fighters", "troops"):
+    elif cat == "military" and identity is not None and head_text in ("forces", "fighters"):
         cat = "unidentified"
     if owner is None and identity is None and not (modified or speaker) and head_text not in category.bare_ok:
         return None

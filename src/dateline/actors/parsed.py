@@ -160,6 +160,8 @@ def parsed_candidates(
             if m:
                 owner = [w.removesuffix("'s").removesuffix("’s") for w in (m.group("owner") or "").split()]
                 known = bool(owner) and _owner_country(lex, owner) is not None
+                if m.group("title") == "leader" and not known:
+                    continue  # "leader Gerry Adams": a party's leader, not a state's
                 words = [*owner, "president"] if known else ["government"]
                 actor = generic_actor(lex, words, cc)
                 if actor is not None and actor.type == "State forces":
