@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entries import Match
-from .lexicon import common_words, demonyms, not_places
+from .lexicon import common_words, demonyms, listed_aliases, not_places
 from .normalize import fold, name_key, skeleton
 
 __all__ = ["Mention", "Token", "detect", "tokens_from_spacy"]
@@ -30,6 +30,8 @@ TYPE_CUES_AFTER = frozenset({"province", "governorate", "region", "district", "c
                              "river", "valley", "area", "border", "crossing", "countryside", "airport", "suburb"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_TOKENS = 6
+#: parts of speech of a capitalized word that is not a name
+COMMON_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "INTJ", "NUM"})
 #: words a place name does not start with ("A US serviceman")
 FUNCTION_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "and", "but", "or", "if", "as", "at",
                             "in", "on", "of", "for", "by", "to", "with", "from", "he", "she", "we", "they", "it", "his",
@@ -46,6 +48,7 @@ class Token:
     ent_start: int = -1  # character span of that entity
     ent_end: int = -1
     sent_start: bool = False
+    pos: str = ""  # coarse part of speech ("PROPN", "NOUN" …; "" unknown)
 
 
 @dataclass(slots=True)
@@ -70,11 +73,12 @@ class Mention:
 def tokens_from_spacy(doc: Any) -> list[Token]:
     out = []
     for t in doc:
-        out.append(Token(t.text, t.idx, t.idx + len(t.text), t.ent_type_ or "", -1, -1, bool(t.is_sent_start)))
+        out.append(Token(t.text, t.idx, t.idx + len(t.text), t.ent_type_ or "", -1, -1, bool(t.is_sent_start), t.pos_))
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             tok = out[i]
-            out[i] = Token(tok.text, tok.start, tok.end, ent.label_, ent.start_char, ent.end_char, tok.sent_start)
+            out[i] = Token(tok.text, tok.start, tok.end, ent.label_, ent.start_char, ent.end_char, tok.sent_start,
+                           tok.pos)
     return out
 
 
@@ -97,7 +101,7 @@ def _word_at(tokens: Sequence[Token], i: int) -> str:
 
 def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Match]]) -> list[Mention]:
     """Candidate place mentions of ``body``: longest gazetteer or demonym match at each position."""
-    stop, dem = not_places(), demonyms()
+    stop, dem, aliases = not_places(), demonyms(), listed_aliases()
     lower_words = {t.text for t in tokens if t.text.islower()}
     person_words = {t.text for t in tokens if t.ent == "PERSON" and t.text[:1].isupper() and " " in body[
         t.ent_start : t.ent_end].strip()}  # words of multi-word person names ("Chen" of "Chen Wei")
@@ -135,7 +139,7 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
                 found = Mention(tok.start, tokens[k - 1].end, text, name_key(text), demonym=dem[text])
                 break
             key = name_key(text)
-            if not key or (len(key) < 3 and not text.isupper()):
+            if not key or (len(key) < 3 and not text.isupper() and key not in aliases):
                 continue
             matches = lookup(key)
             if matches:
@@ -163,7 +167,8 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
         found.cue_after = _word_at(tokens, last_index + 1)
         single = last_index == i
         found.inside_name = tok.ent_start >= 0 and tok.ent_start < found.start
-        found.common = is_common_word(found.text) or (single and tok.text.lower() in lower_words)
+        found.common = is_common_word(found.text) or (single and (
+            tok.text.lower() in lower_words or tok.pos in COMMON_POS))  # "Olympic", "Patrol", "Rest"
         found.person_name = single and tok.text in person_words and not found.ner.startswith(("GPE", "LOC"))
         letters = found.text.replace(".", "").replace("&", "")
         found.acronym = len(letters) <= 4 and letters.isalpha() and not letters.islower() and sum(
