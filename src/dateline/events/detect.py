@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from ..records import Modality
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
-from .sentences import Sentence, token_at
+from .sentences import Sentence
+from .sides import agent_side, target_kind, territory_taken
 
-__all__ = ["Detection", "agent_side", "detect"]
+__all__ = ["Detection", "detect"]
 
 #: families whose triggers are explosive weapons (they beat generic attack/clash triggers)
 _EXPLOSIVE = ("chemical", "suicide", "air", "grenade", "ied", "shelling")
@@ -52,8 +52,6 @@ _PROTEST_ABSORBS = (
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
                     r"slammed|pound\w*|barrages?|shell\w*)\b")
-#: passive verbs whose subject is the side that lost ground ("the rebels were driven out")
-_LOSER_SUBJECT_PASSIVE = {"push", "drive", "oust", "expel", "clear", "rout", "dislodge", "evict", "beat", "repel"}
 _SOURCE = re.compile(r"\b(?:according to (?:the )?(?:\w+ )?(?:police|army|military|authorities|officials|sources)|"
                      r"(?:police|officials?|authorities|the army|the military|military|army) "
                      r"(?:said|say|says|spokesm[ae]n|spokesperson|statement|sources?|officers? said))\b")
@@ -65,9 +63,6 @@ _BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|breakdown 
 _POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
 _THEM = re.compile(r"\b(?:them|protesters|demonstrators|crowds?|rall(?:y|ies)|marchers|march|protests?|demonstrations?|"
                    r"gathering|participants|students|activists)\b")
-_ANTI = re.compile(r"\b(?:anti|counter|pro)-[\w-]+")
-_BY = re.compile(r"^\s+by\b")
-_CAPITAL_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:[A-Z][\w'’-]+)")
 
 
 @dataclass(slots=True)
@@ -99,105 +94,6 @@ def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
 
 def _cue(name: str, text: str) -> bool:
     return cue_patterns()[name].search(text) is not None
-
-
-def _side_of(text: str) -> str | None:
-    """state / nonstate by the first actor cue in ``text`` ("anti-Daesh coalition" names no Daesh)."""
-    cues = cue_patterns()
-    text = _ANTI.sub(" ", text)
-    st, ns = cues["state"].search(text), cues["nonstate"].search(text)
-    if st and ns:
-        return "state" if st.start() < ns.start() else "nonstate"
-    return "state" if st else ("nonstate" if ns else None)
-
-
-def agent_side(sentence: Sentence, start: int, end: int) -> str | None:
-    """Whether the agent of the trigger at body offsets [start, end) is state or non-state."""
-    low = sentence.low
-    rs, re_ = start - sentence.start, end - sentence.start
-    tok = token_at(sentence, start)
-    if tok is not None:
-        verb = _governing_verb(tok)
-        for child in verb.children:
-            if child.dep_ == "agent":
-                side = _side_of(" ".join(t.text for t in child.subtree).lower())
-                if side:
-                    return side
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                side = _side_of(" ".join(t.text for t in child.subtree).lower())
-                if side and child.dep_ == "nsubjpass" and verb.lemma_.lower() in _LOSER_SUBJECT_PASSIVE:
-                    return "state" if side == "nonstate" else "nonstate"  # "rebels were pushed back"
-                if side and child.dep_ == "nsubj":
-                    return side
-    after = low[re_:]
-    if _BY.match(after):
-        side = _side_of(after[:80])
-        if side:
-            return side
-    return _side_of(low[:rs])
-
-
-def _governing_verb(tok: Any) -> Any:
-    """The verb whose subject is the trigger's agent ("forces waged a campaign to retake X" → waged)."""
-    verb = tok
-    for _ in range(4):
-        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) or verb.head is verb:
-            break
-        climb = verb.dep_ == "pobj" and verb.head.head is not verb
-        if verb.dep_ in ("conj", "xcomp", "acl", "advcl", "pcomp") or climb:
-            verb = verb.head if verb.dep_ != "pobj" else verb.head.head
-            if verb.pos_ == "NOUN" and verb.head is not verb:
-                verb = verb.head
-        else:
-            break
-    return verb
-
-
-def _target_kind(low: str, rs: int, re_: int) -> str | None:
-    """civilian / armed: what the attack at [rs, re_) hits (object after, or passive subject before)."""
-    cues = cue_patterns()
-    before = low[max(0, rs - 90) : rs]
-    civs = [m.start() for m in cues["civilian_target"].finditer(before)]
-    arms = [m.start() for m in cues["armed_target"].finditer(before)]
-    passive = re.search(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before) is not None
-    if passive and (civs or arms):  # "ten men were shot dead": the subject is the target
-        return "civilian" if (max(civs) if civs else -1) > (max(arms) if arms else -1) else "armed"
-    after = low[re_ : re_ + 90]
-    civ, arm = cues["civilian_target"].search(after), cues["armed_target"].search(after)
-    if civ or arm:
-        if civ and arm:
-            return "civilian" if civ.start() < arm.start() else "armed"
-        return "civilian" if civ else "armed"
-    if civs or arms:
-        return "civilian" if (max(civs) if civs else -1) > (max(arms) if arms else -1) else "armed"
-    return None
-
-
-def _territory_after(sentence: Sentence, rs: int, re_: int) -> bool:
-    """Whether what the capture verb at [rs, re_) (sentence offsets) takes is territory."""
-    tok = token_at(sentence, sentence.start + rs)
-    if tok is not None:
-        # "a crossing seized by X" / "the town was captured"
-        owner = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if owner is None:  # "captured the town" / "advanced into the city"
-            owner = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if owner is None:
-            preps = ("into", "on", "over")
-            prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
-            owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if owner is not None:
-            text = " ".join(t.text for t in owner.subtree).lower()
-            if _cue("weapons_object", text):
-                return False
-            return _cue("territory", text) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in owner.subtree)
-        return False
-    after_low = sentence.low[re_ : re_ + 70]
-    if _cue("weapons_object", after_low[:40]) and not _cue("territory", after_low[:25]):
-        return False
-    if _cue("territory", after_low):
-        return True
-    return bool(_CAPITAL_AFTER.match(sentence.text[re_ : re_ + 50]))
 
 
 def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict[str, bool]) -> Detection | None:
@@ -266,7 +162,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         if not (armed or ctx["military"]):  # "took over as presenter": no armed actor, no territory
             return None
         if fam == "take" and weak:
-            if not _territory_after(sentence, rs, re_):
+            if not territory_taken(sentence, rs, re_):
                 return None
             if sentence.span is not None:  # the parse shows a place taken: as good as "took control"
                 weight = families()[fam].weight
@@ -303,7 +199,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if weak and not (armed or ctx["military"] or _ATTACKERS.search(low)):
             return None  # "he killed her": a crime story, not political violence
-        target = _target_kind(low, rs, re_)
+        target = target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
         if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):
             return det("Armed clash", weight * 0.95, side)
