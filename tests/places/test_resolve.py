@@ -91,3 +91,19 @@ def test_a_city_tagged_norp_after_a_place_cue_is_a_place() -> None:
     found = places("Militants attacked the southern outskirts of Damascus.", {"Damascus": "NORP"})
     assert found["Damascus"].country_code == "SY"
     assert "Damascus" not in places("Damascus officials said.", {"Damascus": "NORP"})
+
+
+def test_country_names_with_and_are_one_name() -> None:
+    from dateline.places.entries import MemoryGazetteer
+
+    from .helpers import entry
+
+    gaz = MemoryGazetteer(
+        [
+            (entry("3573591", "Trinidad and Tobago", 11.0, -61.0, "TT", "country", 1_300_000), []),
+            (entry("3902377", "Trinidad", -14.83, -64.9, "BO", "city", 84_000), []),
+        ]
+    )
+    text = "Flights to Trinidad and Tobago resumed."
+    found = find_places(text, tokenize(text, {"Trinidad and Tobago": "GPE"}), gaz)
+    assert [p.text for p in found] == ["Trinidad and Tobago"]

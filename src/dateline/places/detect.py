@@ -20,7 +20,7 @@ __all__ = ["Mention", "Token", "detect", "tokens_from_spacy"]
 
 #: lower-case words allowed inside a multi-word place name
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "du", "la", "le", "al", "el", "ad", "as", "ash", "ez",
-                        "az", "an", "ar", "at", "upon", "on", "the", "-", "bin", "ibn", "y", "sur", "am", "im", "&"})
+                        "az", "an", "ar", "at", "upon", "on", "the", "-", "bin", "ibn", "y", "sur", "am", "im", "&", "and"})
 #: Words before a name that say it is a place
 PLACE_CUES = frozenset({"in", "near", "from", "to", "at", "outside", "across", "into", "towards", "toward", "via",
                         "around", "throughout", "inside", "between", "and", "of"})
