@@ -66,12 +66,12 @@ def find_places(
     if not demonyms:
         mentions = [m for m in mentions if m.demonym is None]
     places = []
-    for m, entry in resolve(body, mentions, gazetteer, dateline_country, fixed):
+    for m, entry, confidence in resolve(body, mentions, gazetteer, dateline_country, fixed):
         ref = entry.georef()
         places.append(
             Place(
                 text=m.text, start=m.start, end=m.end, name=ref.name, geonameid=ref.geonameid, lat=ref.lat,
-                lon=ref.lon, country_code=ref.country_code, admin1=ref.admin1, feature=ref.feature,
+                lon=ref.lon, country_code=ref.country_code, admin1=ref.admin1, feature=ref.feature, score=confidence,
             )
         )
     return places

@@ -19,8 +19,9 @@ from .normalize import fold, name_key, skeleton
 __all__ = ["Mention", "Token", "detect", "tokens_from_spacy"]
 
 #: lower-case words allowed inside a multi-word place name
-CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "du", "la", "le", "al", "el", "ad", "as", "ash", "ez",
-                        "az", "an", "ar", "at", "upon", "on", "the", "-", "bin", "ibn", "y", "sur", "am", "im", "&", "and"})
+CONNECTORS = frozenset(
+    "of de del da do dos du la le al el ad as ash ez az an ar at upon on the - bin ibn y sur am im & and".split()
+)
 #: Words before a name that say it is a place
 PLACE_CUES = frozenset({"in", "near", "from", "to", "at", "outside", "across", "into", "towards", "toward", "via",
                         "around", "throughout", "inside", "between", "and", "of"})

@@ -260,8 +260,9 @@ def resolve(
     gazetteer: Gazetteer,
     dateline_country: str | None = None,
     fixed: dict[str, str] | None = None,
-) -> list[tuple[Mention, Entry]]:
-    """Accepted mentions with the entry each one resolves to (one sense per name and article).
+) -> list[tuple[Mention, Entry, float]]:
+    """Accepted mentions with the entry each one resolves to (one sense per name and article)
+    and a confidence in [0.5, 1].
     ``fixed`` maps a name key to the GeoNames id it must take (the dateline's place)."""
     contain = containers(body, mentions)
     contained = set(contain)
@@ -314,8 +315,6 @@ def resolve(
         others = [e for k, e in local.items() if k != key]
         if not others:
             continue
-        if not others:
-            continue
         best, best_score = None, -1e9
         for score, x in ranked[:25]:
             if x.entry.feature == "admin1":
@@ -339,5 +338,13 @@ def resolve(
     for m in accepted:
         key = (m.demonym and "dem:" + m.demonym) or m.key
         if key in chosen:
-            out.append((m, chosen[key]))
+            out.append((m, chosen[key], _confidence(scores.get(key))))
     return out
+
+
+def _confidence(ranked: list[tuple[float, Match]] | None) -> float:
+    """How sure the choice is: the logistic of the winner's lead over the runner-up."""
+    if not ranked:
+        return 0.9  # a demonym: its country is certain
+    lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 4.0
+    return round(1.0 / (1.0 + math.exp(-lead)), 3)
