@@ -60,6 +60,8 @@ VARIANTS = {
     "Abduction/forced disappearance": [
         "Gunmen abducted 20 students from their dormitory.",
         "An aid worker was kidnapped by armed men on the road to the camp.",
+        "Pirates seized twelve crew members from a tanker off the coast.",
+        "Security agents took the activist away from his home and his whereabouts remain unknown.",
     ],
     "Peaceful protest": [
         "Hundreds of workers staged a sit-in outside the factory to demand unpaid wages.",
@@ -69,17 +71,22 @@ VARIANTS = {
     "Protest with intervention": [
         "Police detained dozens of protesters who gathered outside the election commission.",
         "Riot police broke up a demonstration by opposition supporters with water cannon.",
+        "Security forces dispersed a sit-in by unemployed graduates in front of the ministry.",
     ],
     "Excessive force against protesters": [
         "Troops fired live rounds at demonstrators, killing at least five.",
+        "Police beat peaceful protesters with batons outside parliament, injuring dozens.",
+        "Soldiers shot dead two protesters at a sit-in on Friday.",
     ],
     "Violent demonstration": [
         "Rioters torched cars and smashed shop windows during the protest.",
         "Demonstrators clashed with police and set fire to a government office.",
+        "Stone-throwing youths clashed with police during a protest over power cuts.",
     ],
     "Mob violence": [
         "A mob beat a man to death after accusing him of witchcraft.",
         "Angry villagers set fire to the house of a man suspected of theft and beat him.",
+        "A crowd lynched a suspected thief in the market.",
     ],
     "Agreement": [
         "The government and the rebel group signed a peace deal in the capital.",
@@ -93,11 +100,14 @@ VARIANTS = {
     "Change to group/activity": [
         "A senior rebel commander defected to the government with 200 fighters.",
         "The army sent reinforcements to the northern front.",
+        "The two armed groups announced that they had merged into a single movement.",
+        "The rebel group named a new leader after its founder was killed.",
     ],
     "Disrupted weapons use": [
         "Bomb disposal experts defused an explosive device found under a bridge.",
         "Police found an arms cache containing rifles and grenades in a farmhouse.",
         "Air defences intercepted two drones launched towards the airport.",
+        "Security forces discovered a bomb-making workshop in the suburb.",
     ],
     "Headquarters or base established": [
         "The militants established a new base in the forest near the border.",
@@ -109,6 +119,9 @@ VARIANTS = {
     "Non-violent transfer of territory": [
         "The army pulled out of the town and handed control to a local militia.",
         "Buses evacuated hundreds of rebels and their families from the besieged district under a deal.",
+    ],
+    "Chemical weapon": [
+        "Residents reported a strong smell of chlorine after a barrel bomb attack on the district.",
     ],
     "Other": [
         "Authorities imposed a curfew on the city after the unrest.",
