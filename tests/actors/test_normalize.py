@@ -75,7 +75,7 @@ CASES = [
     ("SNA", "SY", "Syrian National Army", "Rebel group"),
     ("SNA", "SO", "Military Forces of Somalia", "State forces"),
     ("Wagner mercenaries", "ML", "Wagner Group", "External/Other forces"),
-    ("RSF", None, "Rapid Support Forces", "Rebel group"),
+    ("RSF", "SD", "Rapid Support Forces", "Rebel group"),
     ("M23 rebels", None, "March 23 Movement", "Rebel group"),
     ("ADF", "CD", "Allied Democratic Forces", "Rebel group"),
     ("ADF", "CM", "Ambazonian Separatists", "Rebel group"),
@@ -161,3 +161,8 @@ def test_speakers_and_possessions(surface: str, name: str) -> None:
 def test_regression_country_named_like_a_plural_demonym() -> None:
     actor = normalize("the Philippines")
     assert actor is not None and actor.name == "Government of the Philippines"
+
+
+@pytest.mark.parametrize(("acronym", "cc"), [("APC", "IQ"), ("MIT", "US"), ("RSF", "FR"), ("SNA", None)])
+def test_regression_local_acronyms_only_count_at_home(acronym: str, cc: str | None) -> None:
+    assert normalize(acronym, cc) is None

@@ -97,7 +97,7 @@ class Detector:
                     break
                 key = tok.key if j == i else f"{key} {tok.key}"
                 surface = text[toks[i].start : tok.end]
-                found = lex.by_acronym.get(surface) or lex.by_alias.get(key)
+                found = lex.acronym_entries(surface, cc) or lex.by_alias.get(key)
                 if not found and cc and key in lex.contextual:
                     named = lex.by_name.get(lex.contextual[key].get(cc, ""))
                     found = [named] if named else None

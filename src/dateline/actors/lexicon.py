@@ -46,6 +46,7 @@ class Entry:
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    local: bool = False  # acronyms only count in ``country``/``countries``
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +97,22 @@ class Lexicon:
     possessions: frozenset[str] = frozenset()  # "positions", "convoy": stand for their owner
     by_people: dict[str, str] = field(default_factory=dict)  # "iraqis", "kurds" -> country code or ""
 
-    def entries_for(self, surface: str) -> list[Entry]:
-        """Dictionary entries whose alias or acronym is exactly ``surface``."""
-        found = self.by_acronym.get(surface)
+    def entries_for(self, surface: str, country_code: str | None = None) -> list[Entry]:
+        """Dictionary entries whose alias or acronym is exactly ``surface``.
+
+        Acronyms of ``local`` entries count only in their countries ("APC" is a Nigerian party
+        only in Nigeria).
+        """
+        found = self.acronym_entries(surface, country_code)
         if found:
             return found
         return self.by_alias.get(alias_key(surface), [])
+
+    def acronym_entries(self, surface: str, country_code: str | None = None) -> list[Entry]:
+        """Entries of an acronym; a ``local`` entry's acronyms ("APC", "MIT", "RSF") count only
+        in its own countries."""
+        found = self.by_acronym.get(surface, [])
+        return [e for e in found if not e.local or country_code in (e.country, *e.countries)]
 
     def country_name(self, code: str | None, with_article: bool = False) -> str | None:
         country = self.countries.get(code or "")
@@ -136,6 +147,7 @@ def build_lexicon(actors: dict[str, Any], countries_tsv: str, generic: dict[str,
             aliases=tuple(e.get("aliases", ())),
             acronyms=tuple(e.get("acronyms", ())),
             countries=tuple(e.get("countries", ())),
+            local=bool(e.get("local", False)),
         )
         for e in actors["entries"]
     ]

@@ -56,7 +56,7 @@ def entry_actor(lex: Lexicon, entry: Entry, country_code: str | None = None) -> 
 
 
 def _named(lex: Lexicon, text: str, country_code: str | None) -> Entry | None:
-    found = lex.entries_for(text)
+    found = lex.entries_for(text, country_code)
     return pick_entry(found, country_code) if found else None
 
 
