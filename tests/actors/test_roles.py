@@ -113,3 +113,16 @@ def test_never_raises_on_nonsense() -> None:
     bad = Actor("X", None, "not there", 99, 120)
     assert assign_roles(doc[0], [bad], doc[:]) == Roles()
     assert assign_roles(None, [bad], doc[:]) == Roles()  # type: ignore[arg-type]
+
+
+def test_country_code_localizes_the_chosen_actors() -> None:
+    doc = parsed(
+        ["Turkish", "troops", "shelled", "Kurds", "."],
+        [1, 2, 2, 2, 2],
+        ["amod", "nsubj", "ROOT", "dobj", "punct"],
+        ["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+    )
+    turks = Actor("Military Forces of Turkey", "State forces", "Turkish troops", 0, 14, "TR")
+    roles = assign_roles(doc[2], [turks], doc[:], country_code="SY")
+    assert roles.actor1 is not None and roles.actor1.type == "External/Other forces"
+    assert assign_roles(doc[2], [turks], doc[:]).actor1 == turks

@@ -257,16 +257,28 @@ def _borrowed(heads: dict[int, Token], trigger: Token) -> dict[int, str]:
     return out
 
 
-def assign_roles(trigger: Token, mentions: Sequence[Actor], sent: Span) -> Roles:
+def assign_roles(trigger: Token, mentions: Sequence[Actor], sent: Span, country_code: str | None = None) -> Roles:
     """Actor1, actor2 and associated actors of the event whose trigger word is ``trigger``.
 
-    ``mentions`` are the actor mentions (with body offsets) inside ``sent``. Never raises.
+    ``mentions`` are the actor mentions (with body offsets) inside ``sent``. With the event's
+    ``country_code`` the chosen actors are seen from there (:func:`dateline.actors.localize`:
+    foreign militaries become External/Other forces). Never raises.
     """
     try:
-        return _assign(trigger, mentions, sent)
+        roles = _assign(trigger, mentions, sent)
     except Exception:  # a partial or odd parse must not stop the pipeline
         log.debug("assign_roles failed", exc_info=True)
         return Roles()
+    if country_code:
+        from .normalize import localize
+
+        roles = Roles(
+            localize(roles.actor1, country_code) if roles.actor1 else None,
+            localize(roles.actor2, country_code) if roles.actor2 else None,
+            [localize(a, country_code) for a in roles.assoc],
+            [localize(a, country_code) for a in roles.assoc2],
+        )
+    return roles
 
 
 def _assign(trigger: Token, mentions: Sequence[Actor], sent: Span) -> Roles:
