@@ -1,24 +1,24 @@
 """Find actor mentions in an article body, with offsets.
 
-Three passes over one light tokenization of the body (a regular expression, not spaCy),
-so detection costs a small fraction of the parse:
+Passes over one light tokenization of the body (a regular expression, not spaCy), so
+detection costs a small fraction of the parse:
 
 1. dictionary aliases: n-grams of up to :data:`MAX_ALIAS` words looked up in the lexicon's
    alias index (case-insensitive, hyphen/space/apostrophe-insensitive) and acronym index
-   (case-sensitive); a match may not start glued to a word before it ("anti-Daesh"), and it
-   swallows a trailing group noun ("the Daesh *terror group*", "Hashed al-Shaabi *paramilitary alliance*");
+   (case-sensitive), tried only from words that start some alias; a match may not start
+   glued to a word before it ("anti-Daesh"), and it swallows a trailing group noun ("the
+   Daesh *terror group*", "Hashed al-Shaabi *paramilitary alliance*", "UN *soldiers*");
 2. generic phrases: runs of owner words (demonyms, country names, identity groups),
    modifiers and head nouns ("Iraqi security forces", "Fulani militiamen", "protesters"),
    named by :func:`dateline.actors.normalize.generic_actor`; "Iran-backed" yields a mention
-   of Iran's forces;
-3. with a spaCy parse: a country or capital that is the subject or agent of a verb
-   ("Iraq and Syria reopened …") is that country's government; organisations the model
-   tags whose names say they are armed groups ("… Liberation Front") are kept under their
-   own name.
+   of Iran's forces; "forces loyal to X"; "the group" (resolved by coreference, below);
+3. with a spaCy parse (:mod:`dateline.actors.parsed`): countries and demonyms as
+   participants or doers of acts, titled persons, organisations; generic phrases that only
+   modify another noun are dropped.
 
-Overlaps are resolved longest first, dictionary before generic.
+Overlaps are resolved longest first, then dictionary before generic before parse; bare
+"the militants"/"the group" then take the name of the last named armed group before them.
 """
-
 from __future__ import annotations
 
 import re
