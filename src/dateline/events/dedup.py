@@ -45,6 +45,7 @@ def same_event(a: Event, b: Event) -> bool:
     """Whether two events of one article report the same happening."""
     return (
         a.sub_event_type == b.sub_event_type
+        and a.modality == b.modality  # a threat is not merged into the attack it threatens
         and _dates_agree(a.date, b.date)
         and _places_agree(a.location, b.location)
     )
