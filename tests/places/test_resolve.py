@@ -107,3 +107,21 @@ def test_country_names_with_and_are_one_name() -> None:
     text = "Flights to Trinidad and Tobago resumed."
     found = find_places(text, tokenize(text, {"Trinidad and Tobago": "GPE"}), gaz)
     assert [p.text for p in found] == ["Trinidad and Tobago"]
+
+
+def test_a_city_that_is_most_of_its_namesake_region_is_the_city() -> None:
+    from dateline.places.entries import MemoryGazetteer
+
+    from .helpers import entry
+
+    gaz = MemoryGazetteer(
+        [
+            (entry("170063", "Aleppo", 36.2, 37.16, "SY", "city", 2_098_210, "09"), []),
+            (entry("170062", "Ḩalab", 36.2, 37.5, "SY", "admin1", 2_800_000, "09"), ["Aleppo"]),
+            (entry("6093943", "Quebec", 52.0, -72.0, "CA", "admin1", 8_000_000, "10"), []),
+            (entry("6325494", "Québec", 46.81, -71.21, "CA", "city", 531_902, "10"), []),
+        ]
+    )
+    for text, feature in (("Fighting in Aleppo went on.", "city"), ("Voters in Quebec went out.", "admin1")):
+        name = text.split()[2].rstrip(".")
+        assert find_places(text, tokenize(text, {name: "GPE"}), gaz)[0].feature == feature

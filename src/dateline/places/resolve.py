@@ -205,6 +205,11 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
             score += 1.5 if e.feature == "city" else 0.0
         if m.cue_after == "river" or m.cue_before == "river":
             score += 2.0 if e.feature == "river" else 0.0
+    if e.feature == "city" and any(
+        x.entry.feature == "admin1" and x.entry.country_code == cc and x.entry.admin1_code == e.admin1_code
+        and e.population >= 0.25 * x.entry.population for x in mention_group[0].matches
+    ):
+        score += 1.5  # the city that makes up much of its namesake region (Aleppo, Kirkuk, Idlib)
     if e.feature == "admin1" and match.quality == 0 and cc == ctx.focus and any(
         x.entry.feature == "country" and x.entry.country_code != cc for x in mention_group[0].matches
     ):
