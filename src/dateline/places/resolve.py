@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
 from .entries import Entry, Gazetteer, Match
@@ -141,7 +141,7 @@ class Context:
 
     countries: Counter[str]
     dateline_country: str | None = None
-    admin1s: frozenset[tuple[str, str]] = frozenset()  # (country, admin-1 code) of regions named
+    admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # admin-1 -> keys naming it
 
     @property
     def focus(self) -> str | None:
@@ -175,12 +175,12 @@ def _context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_country
             counts[best.entry.country_code] += 0.5  # type: ignore[assignment]
     if dateline_country:
         counts[dateline_country] += 2
-    admin1s = set()
+    admin1s: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
         best = max(m.matches, key=prior, default=None)
         if best is not None and best.entry.feature == "admin1" and best.entry.country_code and best.entry.admin1_code:
-            admin1s.add((best.entry.country_code, best.entry.admin1_code))
-    return Context(counts, dateline_country, frozenset(admin1s))
+            admin1s[(best.entry.country_code, best.entry.admin1_code)].add(m.key)
+    return Context(counts, dateline_country, dict(admin1s))
 
 
 def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: dict[int, list[Entry]]) -> float:
@@ -196,7 +196,9 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
             score -= 1.0  # a country the article never names, when it clearly names another
         if cc == ctx.focus:
             score += 0.5
-        if e.feature in ("city", "admin2") and (cc, e.admin1_code) in ctx.admin1s:
+        if e.feature in ("city", "admin2") and ctx.admin1s.get((cc, e.admin1_code or ""), set()) - {
+            mention_group[0].key
+        }:
             score += 1.5  # Edmonton in a story that names Kentucky
     for m in mention_group:
         if m.cue_after in ADMIN_WORDS or m.cue_before in ("province", "region", "governorate"):
@@ -294,10 +296,11 @@ def resolve(
     held: dict[int, list[Entry]] = {}
     for i, j in contain.items():
         inner, outer = mentions[i], mentions[j]
-        if id(inner) in accepted_ids and id(outer) in accepted_ids:
+        if id(inner) in accepted_ids and id(outer) in accepted_ids and inner.demonym is None:
             entries = [x.entry for x in outer.matches if x.entry.feature in ("country", "admin1") and x.quality <= 1]
-            if entries:
-                held[id(groups[inner.key][0])] = held.get(id(groups[inner.key][0]), []) + entries
+            if entries and groups.get(inner.key):
+                head = id(groups[inner.key][0])
+                held[head] = held.get(head, []) + entries
 
     chosen: dict[str, Entry] = {}
     scores: dict[str, list[tuple[float, Match]]] = {}
