@@ -125,3 +125,8 @@ def test_a_city_that_is_most_of_its_namesake_region_is_the_city() -> None:
     for text, feature in (("Fighting in Aleppo went on.", "city"), ("Voters in Quebec went out.", "admin1")):
         name = text.split()[2].rstrip(".")
         assert find_places(text, tokenize(text, {name: "GPE"}), gaz)[0].feature == feature
+
+
+def test_regression_demonym_contained_in_a_country_does_not_crash() -> None:
+    found = places("Iraqi in Iraq", {"Iraq": "GPE"})
+    assert found["Iraqi"].country_code == "IQ" and found["Iraq"].feature == "country"
