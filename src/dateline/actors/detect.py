@@ -42,7 +42,8 @@ _GROUP_TAIL = re.compile(
     r"supporters|militiamen|units)\b"
 )
 _LOYAL = re.compile(
-    r"\b(?:forces|fighters|troops|militias?|militiamen|gunmen|soldiers|units)\s+(?:loyal|allied|close|affiliated)\s+"
+    r"\b(?i:forces|fighters|troops|militias?|militiamen|gunmen|soldiers|units|militants|rebels|insurgents|jihadists|"
+    r"groups|factions)\s+(?:loyal|allied|close|affiliated|linked)\s+"
     r"(?:to|with)\s+(?:the\s+)?(?:(?:former|ousted|late|renegade|dissident|rebel)\s+)?"
     r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+|government|regime|junta)"
 )

@@ -84,6 +84,8 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
         # "rebel positions", "government convoy": the possession stands for its owner
         before = keys[-2]
         shift = "rebels" if before in lex.to_rebels else "military" if before in lex.to_military else None
+        if before in lex.by_demonym or before in lex.by_country_name:
+            shift = "military"  # "Ukrainian positions"
         if before in lex.by_noun and lex.by_noun[before] in ("police", "government"):
             keys, words, n, shift = keys[:-1], words[:-1], n - 1, None  # "police station" → the police
         if shift:
@@ -151,8 +153,8 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
         i += 1
     owner = owner or people_owner
     head_text = " ".join(keys[h_start:h_end])
-    if head_text in lex.by_people:
-        modified = True
+    if head_text in lex.by_people or h_end - h_start > 1:
+        modified = True  # "Palestinians", "opposition supporters", "aid workers": specific enough
     country = owner or (lex.identities.get(identity or "") or None) or country_code
     # "government fighters" are state forces; "opposition soldiers" and "ethnic militia forces" are not
     if cat in ("unidentified", "rebels") and head_text in _MILITIA and mods & _PRO:
