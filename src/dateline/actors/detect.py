@@ -39,7 +39,7 @@ _GROUP_TAIL = re.compile(
     r"group|umbrella))*[ \-](?:group|groups|organi[sz]ation|movement|alliance|militia|militias|militiamen|militants|"
     r"fighters|jihadists|rebels|insurgents|network|members|extremists|terrorists|gunmen|forces|troops|coalition|"
     r"soldiers|peacekeepers|personnel|officials|spokesman|spokeswoman|envoy|officers|commanders?|leaders?|"
-    r"supporters|militiamen|units)\b"
+    r"supporters|militiamen|units|air strikes|airstrikes|strikes|warplanes|jets|aircraft|drones|planes)\b"
 )
 _LOYAL = re.compile(
     r"\b(?i:forces|fighters|troops|militias?|militiamen|gunmen|soldiers|units|militants|rebels|insurgents|jihadists|"
