@@ -72,3 +72,8 @@ def test_owners_of_acts_are_their_doers(nlp: Any, detector: Any) -> None:
         nlp, detector, "A Turkish offensive killed 20 Kurdish fighters."
     )
     assert not [m for m in found(nlp, detector, "The Iraqi capital was calm.") if m[0] == "Iraqi"]
+
+
+def test_regression_dotted_acronyms_are_not_shouting(nlp: Any, detector: Any) -> None:
+    text = "Yemen has rejected a U.S. request to interrogate detainees."
+    assert ("U.S.", "Government of the United States", "State forces") in found(nlp, detector, text)

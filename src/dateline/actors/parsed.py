@@ -100,7 +100,7 @@ def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int
             if code and toks[i].text[:1].isupper() and toks[j].text[:1].isupper():
                 hit = (j, code)
         surface = text[toks[i].start : toks[hit[0]].end] if hit else ""
-        shouting = len(surface) > 3 and surface.isupper()
+        shouting = surface.isupper() and sum(ch.isalpha() for ch in surface) > 3  # not "U.S.", "UAE"
         if hit and not toks[i].glued and not shouting:  # "BEIRUT (AP) —" is a dateline, not a government
             yield toks[i].start, toks[hit[0]].end, hit[1]
             i = hit[0] + 1
