@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from dateline.actors.roles import Roles, assign_roles, role_of_path
@@ -126,3 +128,24 @@ def test_country_code_localizes_the_chosen_actors() -> None:
     roles = assign_roles(doc[2], [turks], doc[:], country_code="SY")
     assert roles.actor1 is not None and roles.actor1.type == "External/Other forces"
     assert assign_roles(doc[2], [turks], doc[:]).actor1 == turks
+
+
+@given(
+    st.lists(st.sampled_from(["Rebels", "attacked", "the", "army", "by", "with", "and", "police", "."]), min_size=1,
+             max_size=12),
+    st.data(),
+)
+def test_assign_roles_never_raises_and_returns_given_mentions(words: list[str], data: st.DataObject) -> None:
+    n = len(words)
+    heads = [data.draw(st.integers(0, n - 1)) for _ in range(n)]
+    deps = [data.draw(st.sampled_from(["nsubj", "dobj", "prep", "pobj", "conj", "amod", "ROOT", "agent", ""]))
+            for _ in range(n)]
+    try:
+        doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
+    except Exception:  # spaCy refuses some random trees; those are not ours to test
+        return
+    mentions = [mention(doc, i, i, words[i]) for i in range(n) if words[i][0].isupper()]
+    trigger = doc[data.draw(st.integers(0, n - 1))]
+    roles = assign_roles(trigger, mentions, doc[:])
+    chosen = [roles.actor1, roles.actor2, *roles.assoc, *roles.assoc2]
+    assert all(a is None or a in mentions for a in chosen)
