@@ -84,6 +84,7 @@ def build_index(path: Path) -> dict[str, Any]:
         con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         con.commit()
         con.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index holds nothing secret
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
