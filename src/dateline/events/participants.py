@@ -26,7 +26,7 @@ from ..records import Actor
 from .lexicon import cue_patterns
 from .sentences import Sentence, token_at
 
-__all__ = ["Parties", "cue_mentions", "localize_parties", "parties_for"]
+__all__ = ["Parties", "authorities_of", "cue_mentions", "localize_parties", "parties_for"]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,13 @@ class Parties:
     actor1: Actor | None = None
     actor2: Actor | None = None
     assoc: list[Actor] = field(default_factory=list)
+
+
+def authorities_of(country_code: str) -> Actor | None:
+    """The government of a country: who reopens a crossing, declares a curfew or an emergency."""
+    from ..actors import normalize
+
+    return normalize("authorities", country_code)
 
 
 @cache

@@ -13,17 +13,18 @@ import hashlib
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..records import Document, Event, Evidence, Plover
 from ..resources import Resources
 from ..settings import Settings
-from .dating import date_of
+from .dating import EventDating, date_of
 from .dedup import merge_duplicates
 from .detect import Detection, detect
 from .fatalities import fatalities_in
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import locate
-from .participants import localize_parties, parties_for
+from .participants import Parties, authorities_of, localize_parties, parties_for
 from .sentences import Sentence, split_sentences
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "EventsStage", "event_id", "extract_events"]
@@ -71,6 +72,25 @@ def _confidence(det: Detection, sentence: Sentence, index: int, has_actor: bool,
     return round(min(0.97, max(0.05, conf)), 3)
 
 
+#: how much less an event counts when a later sentence gives it no who, when, where or toll
+VAGUE_PENALTY = 0.1
+
+
+def _vague(parties: Parties, dating: EventDating, doc: Document, sentence: Sentence) -> bool:
+    """Nothing but a trigger: no actor, no date of its own, no place and no toll in the sentence.
+
+    ACLED codes an event only when it can say who, where and when; a later sentence with none
+    of these is usually background ("another crossing was destroyed in fighting").
+    """
+    if parties.actor1 is not None or parties.actor2 is not None:
+        return False
+    if dating.date is not None and dating.date.text:
+        return False
+    if any(sentence.start <= p.start and p.end <= sentence.end for p in doc.places):
+        return False
+    return fatalities_in(sentence.text) is None
+
+
 def _evidence(body: str, sentence: Sentence) -> Evidence:
     start, end = sentence.start, sentence.end
     while start < end and body[start].isspace():
@@ -108,7 +128,13 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                 continue
             previous = bounds[index - 1] if index else None
             location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous)
+            if index and _vague(parties, dating, doc, sentence):
+                conf = round(conf - VAGUE_PENALTY, 3)
+                if conf < min_confidence and not keep_unasserted:
+                    continue
             parties = localize_parties(parties, location.country_code if location else None)
+            if det.sub_event == "Other" and parties.actor1 is None and location and location.country_code:
+                parties = replace(parties, actor1=authorities_of(location.country_code))
             ptype, pmode = plover_for(det.sub_event, body[det.start : det.end])
             if det.sub_event in _FIGHT_MODES and parties.actor2 is not None and parties.actor2.type in _ARMED:
                 ptype, pmode = "FIGHT", _FIGHT_MODES[det.sub_event]  # bombarding an armed enemy is fighting
