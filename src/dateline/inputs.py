@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -106,10 +106,22 @@ def iter_folder(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawInput | InputError]:
-    """Files and folders, one input per file; ``-`` reads standard input."""
+def read_paths(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    *,
+    list_folder: Callable[[Path], Iterator[Path]] = iter_folder,
+    read_file: Callable[[Path, Settings], Iterator[RawInput | InputError]] | None = None,
+    empty_folder: str = "folder holds no .txt or .html files",
+) -> Iterator[RawInput | InputError]:
+    """Files and folders, streamed; ``-`` reads standard input.
+
+    By default a file is one page (``.txt``/``.html``); the corpus readers of
+    :mod:`dateline.ingest` pass their own ``list_folder`` and ``read_file`` for archives and feeds.
+    """
     import sys
 
+    read = read_file or _read_page
     for item in paths:
         if str(item) == "-":
             yield from read_stream(sys.stdin.buffer, "<stdin>", settings)
@@ -117,20 +129,22 @@ def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawI
         path = Path(item)
         if path.is_dir():
             found = False
-            for file in iter_folder(path):
+            for file in list_folder(path):
                 found = True
-                yield _safe(lambda f=file: read_path(f, settings))
+                yield from read(file, settings)
             if not found:
-                yield InputError(str(path), "folder holds no .txt or .html files")
+                yield InputError(str(path), empty_folder)
+        elif not path.exists():
+            yield InputError(str(path), "no such file or folder")
         else:
-            yield _safe(lambda p=path: read_path(p, settings))
+            yield from read(path, settings)
 
 
-def _safe(read: object) -> RawInput | InputError:
+def _read_page(path: Path, settings: Settings) -> Iterator[RawInput | InputError]:
     try:
-        return read()  # type: ignore[operator,no-any-return]
+        yield read_path(path, settings)
     except InputError as exc:
-        return exc
+        yield exc
 
 
 def read_stream(stream: IO[bytes], source: str, settings: Settings) -> Iterator[RawInput | InputError]:

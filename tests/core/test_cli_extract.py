@@ -38,7 +38,7 @@ def test_several_inputs_give_jsonl_and_status_1_when_one_fails(tmp_path: Path) -
     assert [d["id"] for d in lines] == [str(good)]
     errors = result.stderr.strip().splitlines()
     assert errors == [f"dateline: error: {empty}: empty input",
-                      f"dateline: error: {tmp_path / 'missing.html'}: no such file",
+                      f"dateline: error: {tmp_path / 'missing.html'}: no such file or folder",
                       "dateline: error: 2 of 3 inputs failed"]
     assert "Traceback" not in result.output
 

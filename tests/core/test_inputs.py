@@ -56,7 +56,7 @@ def test_html_with_declared_charset_is_decoded(tmp_path: Path) -> None:
 
 def test_missing_file_and_empty_folder(tmp_path: Path) -> None:
     items = list(read_paths([tmp_path / "nope.txt", tmp_path], SETTINGS))
-    assert _err(items[0]).endswith("nope.txt: no such file")
+    assert _err(items[0]).endswith("nope.txt: no such file or folder")
     assert "folder holds no .txt or .html files" in _err(items[1])
 
 

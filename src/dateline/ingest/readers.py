@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..inputs import TEXT_SUFFIXES, decode_bytes, read_jsonl, read_path, read_stream, sniff_kind
+from ..inputs import TEXT_SUFFIXES, decode_bytes, read_jsonl, read_path, read_paths, read_stream, sniff_kind
 from ..records import RawInput
 from ..settings import Settings
 from .feeds import count_feed, read_feed
@@ -130,24 +130,8 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawInput | InputError]
 
 def read_corpus(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawInput | InputError]:
     """Files and folders of any corpus format, streamed; ``-`` reads a page from standard input."""
-    import sys
-
-    for item in paths:
-        if str(item) == "-":
-            yield from read_stream(sys.stdin.buffer, "<stdin>", settings)
-            continue
-        path = Path(item)
-        if path.is_dir():
-            found = False
-            for file in iter_corpus_folder(path):
-                found = True
-                yield from read_file(file, settings)
-            if not found:
-                yield InputError(str(path), "folder holds no corpus files (.txt, .html, .jsonl, .warc, feeds, .gz)")
-        elif not path.exists():
-            yield InputError(str(path), "no such file or folder")
-        else:
-            yield from read_file(path, settings)
+    return read_paths(paths, settings, list_folder=iter_corpus_folder, read_file=read_file,
+                      empty_folder="folder holds no corpus files (.txt, .html, .jsonl, .warc, feeds, .gz)")
 
 
 def _count_file(path: Path, settings: Settings) -> int:
