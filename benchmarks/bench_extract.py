@@ -18,6 +18,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,11 +70,41 @@ def run_once(corpus: Path, stages: str | None) -> tuple[float, int, int]:
     return float(seconds), int(peak), int(status)
 
 
+def stage_times(n: int, stages: str | None) -> dict[str, float]:
+    """Seconds spent in each stage over ``n`` documents, in this process (models loaded first)."""
+    from dateline import Pipeline, RawInput, Settings
+
+    settings = Settings() if not stages else Settings(stages=tuple(stages.split(",")))
+    pipeline = Pipeline.from_settings(settings)
+    pipeline(RawInput("warm-up", "text", "Rebels seized Kidal in Mali on Monday."))  # load models
+    spent = dict.fromkeys(pipeline.names, 0.0)
+    original = pipeline._run_stage
+
+    def timed(stage, docs):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        result = original(stage, docs)
+        spent[stage.name] += time.perf_counter() - start
+        return result
+
+    pipeline._run_stage = timed  # type: ignore[method-assign]
+    texts = itertools.cycle(list(source_texts()))
+    inputs = (RawInput(f"d{i}", "text", next(texts), published="2019-09-30") for i in range(n))
+    for _ in pipeline.pipe(inputs):
+        pass
+    total = sum(spent.values())
+    return {name: round(seconds, 2) for name, seconds in spent.items()} | {"total": round(total, 2),
+                                                                          "docs_per_s": round(n / total, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=300, help="documents in the larger run")
     parser.add_argument("--stages", help="comma-separated stages (default: all)")
+    parser.add_argument("--stage-times", action="store_true", help="time each stage in-process instead")
     args = parser.parse_args()
+    if args.stage_times:
+        print(json.dumps({"documents": args.docs, "seconds": stage_times(args.docs, args.stages)}, indent=2))
+        return
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in (max(1, args.docs // 3), args.docs):
