@@ -29,12 +29,12 @@ def test_seed_event_checks_pass(shared_dir: Path, tmp_path: Path) -> None:
 
 def test_regression_reopening_not_dated_by_the_seizure_year() -> None:
     """Bug: "seized ... in 2014, reopened on Monday" dated the reopening 2014 (nearest date by offset)."""
-    from dateline.events.dating import date_of
     from dateline.records import Timex
+    from dateline.timex.dating import date_event
 
     body = "A crossing, seized by the group in 2014, reopened on Monday, a reporter said."
     y, m = body.index("2014"), body.index("Monday")
     timexes = [Timex("2014", y, y + 4, "DATE", "2014", None, "2014-01-01", "2014-12-31", "year"),
                Timex("Monday", m, m + 6, "DATE", "2019-09-30", None, "2019-09-30", "2019-09-30", "day")]
-    got = date_of(body, 0, len(body), timexes, "2019-09-30", trigger=body.index("reopened"))
+    got = date_event(body, 0, len(body), timexes, "2019-09-30", trigger=body.index("reopened"))
     assert got.date is not None and got.date.start == "2019-09-30"

@@ -11,17 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ..timex.lexicon import parse_number as read_number
+
 __all__ = ["fatalities_in", "parse_number"]
 
-_UNITS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2,
-    "single": 1, "lone": 1,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000}
-
+_ONE = ("single", "lone", "a single")
 _NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|a dozen|a couple of|"
            r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
@@ -48,31 +42,17 @@ _VAGUE_REST = re.compile(r"^\s*(?:percent|%|years?|months?|days?|km)\b")
 
 
 def parse_number(text: str) -> int | None:
-    """The integer a number phrase stands for ("1,200", "twenty-three", "a dozen", "two hundred")."""
+    """The integer a number phrase stands for ("1,200", "twenty-three", "a dozen", "two hundred").
+
+    The time stage's number reader, plus the words that only count people ("a single", "lone").
+    """
     t = text.lower().strip()
-    if not t:
-        return None
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
-        return int(t.replace(",", ""))
-    if t in _UNITS:
-        return _UNITS[t]
-    words = re.split(r"[\s-]+", t)
-    total, current = 0, 0
-    for w in words:
-        if (w in _UNITS and w not in ("a", "an")) or (w in ("a", "an") and current == 0):
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w in _SCALES:
-            current = max(current, 1) * _SCALES[w]
-            if w == "thousand":
-                total, current = total + current, 0
-        elif w.isdigit():
-            current += int(w)
-        else:
-            return None
-    value = total + current
-    return value if value > 0 else None
+    if t in _ONE:
+        return 1
+    value = read_number(t)
+    if value is None or value <= 0 or value != int(value):
+        return None  # unreadable, vague ("hundreds") or not a count
+    return int(value)
 
 
 def fatalities_in(sentence: str) -> int | None:

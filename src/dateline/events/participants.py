@@ -1,34 +1,30 @@
 """Who took part in an event: actor1, actor2 and associated actors.
 
-The actors stage (``dateline.actors``) finds and normalizes actor mentions and offers
-``dateline.actors.roles.assign_roles(trigger, mentions, sent)``; this module calls it when it
-is there and otherwise assigns roles itself from the dependency parse (the trigger's
-subject or passive agent is actor1, its object actor2, "backed by X" an associated actor).
-When the actors stage found nothing in a sentence, mentions are made from the context cues
+The actors stage (:mod:`dateline.actors`) finds and normalizes actor mentions and
+:func:`dateline.actors.roles.assign_roles` reads their roles off the dependency parse; a
+sentence without a parse (unit tests with a blank pipeline) falls back on word order. When
+the actors stage found nothing in a sentence, mentions are made from the context cues
 (state / non-state words), so that events still name their parties. Sub-event conventions
 are then applied (ACLED): in protests actor1 is the protesters; in *Government regains
 territory* actor1 is the state force and in *Non-state actor overtakes territory* the
-non-state group.
+non-state group. Finally the parties are seen from the event's country
+(:func:`dateline.actors.localize`): a country's military abroad is External/Other forces,
+generic mentions are named after the country ("Protesters (Nigeria)").
 """
 
 from __future__ import annotations
 
-import contextlib
-import importlib
-import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
-from typing import Any
 
+from ..actors import localize, normalize
+from ..actors.roles import assign_roles
 from ..records import Actor
 from .lexicon import cue_patterns
 from .sentences import Sentence, token_at
 
 __all__ = ["Parties", "authorities_of", "cue_mentions", "localize_parties", "parties_for"]
-
-log = logging.getLogger(__name__)
 
 _ASSOC = re.compile(r"\b(?:backed by|with the (?:support|backing|help) of|supported by|alongside|together with|"
                     r"assisted by|aided by|with help from|with air support from|and (?:its |their )?allied)\b")
@@ -53,46 +49,20 @@ def authorities_of(country_code: str) -> Actor | None:
     return normalize("authorities", country_code)
 
 
-@cache
-def _localize_api() -> Callable[..., Any] | None:
-    try:
-        return importlib.import_module("dateline.actors").localize  # type: ignore[no-any-return]
-    except (ImportError, AttributeError):
-        return None
-
-
 def localize_parties(parties: Parties, country_code: str | None) -> Parties:
     """The parties as seen from the event's country ("Protesters" → "Protesters (Iraq)"; a
     country's army abroad → External/Other forces), through ``dateline.actors.localize``."""
-    localize = _localize_api()
-    if localize is None or not country_code:
+    if not country_code:
         return parties
 
     def one(actor: Actor | None) -> Actor | None:
         if actor is None:
             return None
         made = actor.text is None and actor.name in _GENERIC  # a convention's actor, not written in the text
-        try:
-            got: Actor = localize(replace(actor, text=actor.name.lower()) if made else actor, country_code)
-        except Exception:  # another module's function: never let it sink an event
-            log.debug("actors.localize failed on %r", actor, exc_info=True)
-            return actor
+        got = localize(replace(actor, text=actor.name.lower()) if made else actor, country_code)
         return replace(got, text=None, start=None, end=None) if made else got
 
     return Parties(one(parties.actor1), one(parties.actor2), [a for a in map(one, parties.assoc) if a is not None])
-
-
-@cache
-def _roles_api() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
-    """``assign_roles`` and ``normalize`` of the actors package, when it offers them."""
-    assign = normalize = None
-    try:
-        assign = importlib.import_module("dateline.actors.roles").assign_roles
-    except (ImportError, AttributeError):
-        log.debug("dateline.actors.roles.assign_roles not available; events assign roles themselves")
-    with contextlib.suppress(ImportError, AttributeError):
-        normalize = importlib.import_module("dateline.actors").normalize
-    return assign, normalize
 
 
 def _expand(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
@@ -129,64 +99,22 @@ def cue_mentions(body: str, sentence: Sentence) -> list[Actor]:
 
 
 def _normalized(actor: Actor) -> Actor:
-    _, normalize = _roles_api()
-    if normalize is None or actor.text is None:
-        return actor
-    try:
-        norm = normalize(actor.text)
-    except Exception:  # the actors API is another module's; never let it sink an event
-        log.debug("actors.normalize failed on %r", actor.text, exc_info=True)
-        return actor
+    norm = normalize(actor.text) if actor.text is not None else None
     if norm is None:
         return actor
     return replace(actor, name=norm.name, type=norm.type or actor.type, country_code=norm.country_code)
 
 
-def _covering(mentions: Sequence[Actor], tok_start: int, tok_end: int) -> Actor | None:
-    for m in mentions:
-        if m.start is not None and m.end is not None and m.start < tok_end and tok_start < m.end:
-            return m
-    return None
-
-
-def _by_parse(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Parties:
-    tok = token_at(sentence, trigger)
+def _by_word_order(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Parties:
+    """Without a parse: the first armed mention before the trigger acts ("… by X" after it), the next one suffers."""
     parties = Parties()
-    if tok is None:
-        return parties
-    verb = tok
-    while verb.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
-        if verb.head is verb:
-            break
-        verb = verb.head
-    for child in verb.children:
-        sub = list(child.subtree)
-        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        if child.dep_ in ("nsubj", "agent") and parties.actor1 is None:
-            parties.actor1 = _covering(mentions, lo, hi)
-        elif child.dep_ in ("dobj", "nsubjpass") and parties.actor2 is None:
-            parties.actor2 = _covering(mentions, lo, hi)
-    if verb.dep_ in ("acl", "amod") and parties.actor2 is None:
-        head = verb.head
-        parties.actor2 = _covering(mentions, head.idx, head.idx + len(head.text))
-    return parties
-
-
-def _fallback(sentence: Sentence, trigger: int, mentions: Sequence[Actor]) -> Parties:
-    parties = _by_parse(sentence, trigger, mentions)
-    if sentence.span is not None:
-        return parties  # the parse is there: no guessing by word order
-    if parties.actor1 is None:
-        before = [m for m in mentions if (m.end or 0) <= trigger and m.type != _CIVIL]
-        parties.actor1 = before[0] if before else None
-    if parties.actor1 is None:
-        after_by = re.match(r"\W*\w+\s+by\b", sentence.text[trigger - sentence.start :])
-        if after_by:
-            later = [m for m in mentions if (m.start or 0) > trigger]
-            parties.actor1 = later[0] if later else None
-    if parties.actor2 is None:
-        after = [m for m in mentions if (m.start or 0) >= trigger and m is not parties.actor1]
-        parties.actor2 = after[0] if after else None
+    before = [m for m in mentions if (m.end or 0) <= trigger and m.type != _CIVIL]
+    parties.actor1 = before[0] if before else None
+    if parties.actor1 is None and re.match(r"\W*\w+\s+by\b", sentence.text[trigger - sentence.start :]):
+        later = [m for m in mentions if (m.start or 0) > trigger]
+        parties.actor1 = later[0] if later else None
+    after = [m for m in mentions if (m.start or 0) >= trigger and m is not parties.actor1]
+    parties.actor2 = after[0] if after else None
     return parties
 
 
@@ -205,17 +133,12 @@ def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc
     mentions = [a for a in doc_actors if a.start is not None and sentence.start <= a.start < sentence.end]
     if not mentions:
         mentions = [_normalized(a) for a in cue_mentions(body, sentence)]
-    parties: Parties | None = None
-    assign, _ = _roles_api()
     tok = token_at(sentence, trigger)
-    if assign is not None and tok is not None:
-        try:
-            roles = assign(tok, mentions, sentence.span)
-            parties = Parties(roles.actor1, roles.actor2, list(roles.assoc))
-        except Exception:
-            log.debug("actors.roles.assign_roles failed", exc_info=True)
-    if parties is None:
-        parties = _fallback(sentence, trigger, mentions)
+    if tok is not None:
+        roles = assign_roles(tok, mentions, sentence.span)
+        parties = Parties(roles.actor1, roles.actor2, list(roles.assoc))
+    else:
+        parties = _by_word_order(sentence, trigger, mentions)
         parties.assoc = _assoc(sentence, mentions, (parties.actor1, parties.actor2))
     parties = _conventions(sub_event, parties, mentions)
     main = {a.name for a in (parties.actor1, parties.actor2) if a is not None}
@@ -234,24 +157,25 @@ def _pick(mentions: Sequence[Actor], kinds: tuple[str, ...]) -> Actor | None:
     return None
 
 
+def _lead(parties: Parties, mentions: Sequence[Actor], kinds: tuple[str, ...]) -> None:
+    """Make the first mention of one of ``kinds`` actor1 (the side that takes or regains territory)."""
+    if parties.actor1 is not None and parties.actor1.type in kinds:
+        return
+    cand = _pick(mentions, kinds)
+    if cand is not None:
+        if parties.actor2 is cand:
+            parties.actor2 = parties.actor1
+        parties.actor1 = cand
+
+
 def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor]) -> Parties:
     state = ("State forces",)
     nonstate = ("Rebel group", "Political militia", "Identity militia")
     if sub_event == "Government regains territory":
-        if parties.actor1 is None or parties.actor1.type not in state:
-            cand = _pick(mentions, state)
-            if cand is not None:
-                if parties.actor2 is cand:
-                    parties.actor2 = parties.actor1
-                parties.actor1 = cand
+        _lead(parties, mentions, state)
         parties.assoc = [a for a in parties.assoc if a is not parties.actor1]
     elif sub_event == "Non-state actor overtakes territory":
-        if parties.actor1 is None or parties.actor1.type not in nonstate:
-            cand = _pick(mentions, nonstate)
-            if cand is not None:
-                if parties.actor2 is cand:
-                    parties.actor2 = parties.actor1
-                parties.actor1 = cand
+        _lead(parties, mentions, nonstate)
     elif sub_event in ("Peaceful protest", "Protest with intervention", "Violent demonstration"):
         kind = "Rioters" if sub_event == "Violent demonstration" else "Protesters"
         police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)

@@ -2,19 +2,19 @@
 
 The events stage works sentence by sentence; a :class:`Sentence` carries its offsets in the
 body and, when the document was parsed, its spaCy ``Span`` (for tokens, lemmas and the
-dependency parse). With a blank pipeline (tests) a regular-expression splitter is used.
+dependency parse). Without sentence boundaries (a blank pipeline in tests) the time stage's
+cheap splitter (:func:`dateline.timex.dating.split_sentences`) is used.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Sentence", "split_sentences", "token_at"]
+from ..timex.dating import split_sentences as _plain_bounds
 
-_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+__all__ = ["Sentence", "split_sentences", "token_at"]
 
 
 @dataclass(slots=True)
@@ -44,20 +44,13 @@ def split_sentences(body: str, nlp_doc: Any = None) -> Iterator[Sentence]:
             if body[start:end].strip():
                 yield Sentence(start, end, body[start:end], sent)
         return
-    pos = 0
-    for match in _SPLIT.finditer(body):
-        yield from _plain(body, pos, match.start())
-        pos = match.end()
-    yield from _plain(body, pos, len(body))
-
-
-def _plain(body: str, start: int, end: int) -> Iterator[Sentence]:
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    if end > start:
-        yield Sentence(start, end, body[start:end])
+    for start, end in _plain_bounds(body):
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield Sentence(start, end, body[start:end])
 
 
 def token_at(sentence: Sentence, char: int) -> Any:

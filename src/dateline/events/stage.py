@@ -2,8 +2,8 @@
 
 For each sentence of the body: typed triggers (:mod:`.detect`), their modality
 (:mod:`.modality`; only asserted events are reported), parties (:mod:`.participants`),
-place (:mod:`.locate`), date (:mod:`.dating`), fatalities (:mod:`.fatalities`), a
-confidence; then duplicates are merged (:mod:`.dedup`) and events under the reporting
+place (:mod:`.locate`), date (:func:`dateline.timex.dating.date_event`), fatalities
+(:mod:`.fatalities`), a confidence; then duplicates are merged (:mod:`.dedup`) and events under the reporting
 threshold (option ``events.min_confidence``, default 0.5) are left out.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..records import Document, Event, Evidence, Plover
 from ..resources import Resources
 from ..settings import Settings
-from .dating import EventDating, date_of
+from ..timex.dating import EventDating, date_event
 from .dedup import merge_duplicates
 from .detect import Detection, detect
 from .fatalities import fatalities_in
@@ -118,7 +118,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             if modality != "asserted" and not keep_unasserted:
                 continue
             evidence = _evidence(body, sentence)
-            dating = date_of(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
+            dating = date_event(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
                              trigger=det.start, sentences=bounds)
             parties = parties_for(det.sub_event, body, sentence, det.start, doc.actors)
             conf = _confidence(det, sentence, index, parties.actor1 is not None, dating.historical)
