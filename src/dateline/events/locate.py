@@ -52,9 +52,32 @@ def locate(
     trigger: int,
     dateline: GeoRef | None = None,
     previous: tuple[int, int] | None = None,
+    actors: Sequence[tuple[int, int]] = (),
 ) -> Location | None:
-    """The location of an event triggered at ``trigger`` in the sentence [sent_start, sent_end)."""
+    """The location of an event triggered at ``trigger`` in the sentence [sent_start, sent_end).
+
+    A place inside an actor mention (``actors``: their offsets) is the actor's country, not
+    where the event happened ("*Turkish* troops shelled villages in northern Syria"); it is
+    used only when nothing else places the event.
+    """
     resolved = [p for p in places if p.lat is not None and p.lon is not None]
+    own = [p for p in resolved if not any(s <= p.start and p.end <= e for s, e in actors)]
+    if len(own) < len(resolved):
+        found = _locate(body, own, sent_start, sent_end, trigger, dateline, previous)
+        if found is not None:
+            return found
+    return _locate(body, resolved, sent_start, sent_end, trigger, dateline, previous)
+
+
+def _locate(
+    body: str,
+    resolved: Sequence[Place],
+    sent_start: int,
+    sent_end: int,
+    trigger: int,
+    dateline: GeoRef | None,
+    previous: tuple[int, int] | None,
+) -> Location | None:
     inside = [p for p in resolved if sent_start <= p.start and p.end <= sent_end]
     if not inside and previous is not None:
         inside = [p for p in resolved if previous[0] <= p.start and p.end <= previous[1]]

@@ -49,6 +49,15 @@ def authorities_of(country_code: str) -> Actor | None:
     return normalize("authorities", country_code)
 
 
+def _named_elsewhere(actor: Actor, country_code: str) -> bool:
+    """A generic mention ("rebel positions", "police") named after another country than the event's:
+    its words name no country, so the actors stage used the article's dominant country."""
+    if actor.text is None or actor.country_code in (None, country_code):
+        return False
+    alone = normalize(actor.text)
+    return alone is None or alone.country_code is None
+
+
 def localize_parties(parties: Parties, country_code: str | None) -> Parties:
     """The parties as seen from the event's country ("Protesters" → "Protesters (Iraq)"; a
     country's army abroad → External/Other forces), through ``dateline.actors.localize``."""
@@ -59,6 +68,8 @@ def localize_parties(parties: Parties, country_code: str | None) -> Parties:
         if actor is None:
             return None
         made = actor.text is None and actor.name in _GENERIC  # a convention's actor, not written in the text
+        if _named_elsewhere(actor, country_code):
+            actor = replace(actor, country_code=None)  # named after the article's country, not the event's
         got = localize(replace(actor, text=actor.name.lower()) if made else actor, country_code)
         return replace(got, text=None, start=None, end=None) if made else got
 

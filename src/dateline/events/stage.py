@@ -109,6 +109,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     sentences = list(split_sentences(body, doc.annotations.get("nlp")))
     bounds = [(s.start, s.end) for s in sentences]
     dateline = doc.article.dateline.place if doc.article.dateline else None
+    actor_spans = [(a.start, a.end) for a in doc.actors if a.start is not None and a.end is not None]
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
         context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
@@ -127,7 +128,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             if conf < min_confidence and not keep_unasserted:
                 continue
             previous = bounds[index - 1] if index else None
-            location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous)
+            location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous,
+                              actor_spans)
             if index and _vague(parties, dating, doc, sentence):
                 conf = round(conf - VAGUE_PENALTY, 3)
                 if conf < min_confidence and not keep_unasserted:
