@@ -51,7 +51,7 @@ _PROTEST_ABSORBS = (
 )
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
-                    r"slammed|pound\w*|barrages?|shell\w*)\b")
+                    r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
 _SOURCE = re.compile(r"\b(?:according to (?:the )?(?:\w+ )?(?:police|army|military|authorities|officials|sources)|"
                      r"(?:police|officials?|authorities|the army|the military|military|army) "
                      r"(?:said|say|says|spokesm[ae]n|spokesperson|statement|sources?|officers? said))\b")
@@ -60,6 +60,11 @@ _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke d
                          r"fell apart|ended|was broken|expired)\b")
 _BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|breakdown (?:in|of)|collapse of|end of|ended|"
                      r"abandon\w*|withdr\w* from)\W+(?:\w+\W+){0,2}$")
+#: harm to people: with it, burning and looting are part of an attack; without it, they are the event
+_HARM = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot|hurt|massacr\w*|casualt\w*|rap(?:ed|ing)|"
+                   r"abduct\w*|kidnap\w*|beat(?:en)?)\b")
+#: "summoned the ambassador to protest": a diplomatic objection, not a demonstration
+_OBJECTION = re.compile(r"\b(?:summon\w*|called in|lodged|sent|issued|handed)\b[^.;]{0,80}\bto protest\b")
 _POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
 _THEM = re.compile(r"\b(?:them|protesters|demonstrators|crowds?|rall(?:y|ies)|marchers|march|protests?|demonstrations?|"
                    r"gathering|participants|students|activists)\b")
@@ -183,8 +188,9 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "change":
         return det("Change to group/activity") if ctx["military"] else None
     if fam == "property":
-        if (weak and (ctx["crime"] or not (ctx["nonstate"] or ctx["military"] or ctx["mob"]))) or ctx["disaster"]:
-            return None
+        armed_hand = ctx["nonstate"] or ctx["military"] or ctx["mob"]
+        if (weak and (ctx["crime"] or not armed_hand)) or (ctx["disaster"] and not armed_hand):
+            return None  # a fire or a storm destroys too: only by armed men or a mob is it an event
         return det("Looting/property destruction")
     if fam == "riot":
         if weak and not ctx["protester_violence"]:
@@ -240,7 +246,7 @@ def _in_name(text: str, pos: int) -> bool:
     return pos > 0 and text[pos].isupper() and not text[max(0, pos - 2) : pos].strip(" \"'“‘(—-").endswith((".", ":"))
 
 
-def detect(sentence: Sentence, context: str = "", following: str = "") -> list[Detection]:
+def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_group: bool = False) -> list[Detection]:
     """The typed event triggers of one sentence, after precedence (at most one per family).
 
     ``context`` is the text of the neighbouring sentences: an accident or a disaster told
@@ -260,6 +266,7 @@ def detect(sentence: Sentence, context: str = "", following: str = "") -> list[D
     cues = cue_patterns()
     plain = _SOURCE.sub(" ", low)  # "police said": the police are the source, not a party
     ctx = {name: cues[name].search(plain) is not None for name in cues}
+    ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
     if context:  # an accident, or the harm done, may be told in the next sentence
         around = context.lower()
@@ -272,6 +279,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "") -> list[D
     purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"]
     marching = [h for h in protest_hits if re.match(r"(?:march|rall|demonstrat)", low[h[0] : h[1]])]
     absorbed: tuple[str, ...] = ()
+    if _OBJECTION.search(low):
+        protest_hits = strong_protest = marching = []
     if strong_protest or (protest_hits and purposeful) or (marching and ctx["crowd"]):
         main = (strong_protest or (protest_hits if purposeful else marching))[0]
         protest = _protest(sentence, main, ctx, following)
@@ -284,7 +293,17 @@ def detect(sentence: Sentence, context: str = "", following: str = "") -> list[D
             for det in _resolve_family(name, hits[name], sentence, ctx):
                 det.modality = modality_of(sentence, det.start, det.end)
                 out.append(det)
-    return _suppress(out)
+    return _property_or_attack(_suppress(out), low)
+
+
+def _property_or_attack(dets: list[Detection], low: str) -> list[Detection]:
+    """ACLED codes burning and looting as *Looting/property destruction* only when no one was
+    hurt: with harm to people they are part of the attack; without, the attack is the destruction."""
+    kinds = {d.family for d in dets if d.modality == "asserted"}
+    if "property" not in kinds or not kinds & {"attack", "clash"}:
+        return dets
+    drop = ("property",) if _HARM.search(low) else ("attack", "clash")
+    return [d for d in dets if d.family not in drop]
 
 
 def _resolve_family(fam: str, fam_hits: list[tuple[int, int, bool]], sentence: Sentence,

@@ -27,6 +27,9 @@ _ATTEMPTS = {"try", "attempt", "bid", "effort", "strive", "push", "attack", "ass
 _THREAT_VERBS = {"threaten", "warn", "fear", "risk", "could", "may", "might", "would", "allege"}
 _THREAT_NOUNS = {"threat", "fear", "risk", "possibility", "plan", "plot", "call", "calls", "demand", "warning",
                  "prospect", "danger", "spectre", "specter", "rumour", "rumor"}
+#: "a planned strike", "a possible attack": the trigger's own modifier says it has not happened
+_PLANNED_MODS = {"planned", "proposed", "upcoming", "scheduled", "expected", "imminent", "forthcoming", "intended"}
+_POSSIBLE_MODS = {"threatened", "possible", "potential", "feared", "attempted", "foiled", "thwarted"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 _HYPO_AUX = {"could", "may", "might", "would", "should", "must", "can"}
 
@@ -55,6 +58,13 @@ def _from_parse(tok: Any) -> Modality | None:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
             return "hypothetical"
+        if depth == 0:
+            noun = node.head if node.dep_ in ("amod", "compound") else node  # "general" of "general strike"
+            mods = {c.lower_ for c in (*children, *noun.children) if c.dep_ in ("amod", "compound")}
+            if mods & _PLANNED_MODS:
+                return "future"
+            if mods & _POSSIBLE_MODS:
+                return "hypothetical"
         if depth > 0:
             lemma = node.lemma_.lower()
             if lemma in _NEG_VERBS:

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MIN_CONFIDENCE = 0.5
 #: remote violence against an armed enemy is PLOVER FIGHT (against civilians, ASSAULT)
 _FIGHT_MODES = {"Air/drone strike": "aerial", "Shelling/artillery/missile attack": "artillery"}
+_NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
 _ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 
 
@@ -114,7 +115,9 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     for index, sentence in enumerate(sentences):
         context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
         following = sentences[index + 1].text if index + 1 < len(sentences) else ""
-        for det in detect(sentence, context, following):
+        armed_group = any(a.type in _NONSTATE and a.start is not None and sentence.start <= a.start < sentence.end
+                          for a in doc.actors)
+        for det in detect(sentence, context, following, armed_group=armed_group):
             modality = det.modality
             if modality != "asserted" and not keep_unasserted:
                 continue

@@ -1,0 +1,38 @@
+"""Codebook rules added after the invented-snippet check (plain splitter, no parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import top_sub
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # burning and looting: part of an attack when people are hurt, the event itself when not
+    ("Gunmen set fire to a school and destroyed classrooms overnight.", "Looting/property destruction"),
+    ("Gunmen attacked the village, killing 12 people and burning houses.", "Attack"),
+    # a fire, a storm or a warehouse does not veto looting by armed men
+    ("Armed groups looted the warehouse of an aid agency, the UN said.", "Looting/property destruction"),
+    ("Suspected separatists burned down a health centre in the town.", "Looting/property destruction"),
+    # an explosive device is remote violence whatever the verb
+    ("A bus ran over an explosive device planted on a road, killing 11 passengers.",
+     "Remote explosive/landmine/IED"),
+    ("The two sides exchanged 50 prisoners of war, officials said.", "Agreement"),
+    ("Soldiers sexually assaulted displaced women at a camp, a rights group reported.", "Sexual violence"),
+    ("Army troops cleared the district centre of Taliban fighters on Saturday.", "Government regains territory"),
+    ("UN peacekeepers handed over their camp to the government.", "Non-violent transfer of territory"),
+    ("The Houthis launched a ballistic missile at the city of Jazan.", "Shelling/artillery/missile attack"),
+    ("An activist was taken by armed men in plain clothes and has not been seen since.",
+     "Abduction/forced disappearance"),
+    ("Residents set fire to the home of a suspected witch, killing her, police said.", "Mob violence"),
+])
+def test_codebook_rule(text: str, sub: str) -> None:
+    assert top_sub(text) == sub
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministry summoned the British ambassador to protest against the seizure of a tanker.",
+    "A fire at a crowded hospital killed 82 people after oxygen tanks exploded.",
+])
+def test_not_an_event(text: str) -> None:
+    assert top_sub(text) is None
