@@ -25,6 +25,15 @@ from .helpers import top_sub
     ("An activist was taken by armed men in plain clothes and has not been seen since.",
      "Abduction/forced disappearance"),
     ("Residents set fire to the home of a suspected witch, killing her, police said.", "Mob violence"),
+    # second batch
+    ("Three soldiers were killed when their vehicle struck a mine near the border.", "Remote explosive/landmine/IED"),
+    ("The whereabouts of the opposition activist remain unknown, three days after he was taken from his home "
+     "by masked men.", "Abduction/forced disappearance"),
+    ("Hundreds of women gathered in front of the governor's office to demand the return of missing relatives.",
+     "Peaceful protest"),
+    # the air support of a recapture is not the event
+    ("The army, supported by coalition aircraft, recaptured the last neighbourhood held by the militants.",
+     "Government regains territory"),
 ])
 def test_codebook_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub

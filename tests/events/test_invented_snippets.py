@@ -1,10 +1,12 @@
 """Generalization check: the events stage on snippets written for this project, not the dev set (slow).
 
-``data/invented_snippets.tsv`` holds 131 one-to-three-sentence news snippets written in wire
-style for this check (about four per ACLED sub-event type, 21 non-events: disasters, crime,
-diplomacy, statements, sports, business, claims, trials, threats), labelled with the CASE
-2021 codes that ``score.py`` reads. Same scorer as the dev set:
-``dateline eval events tests/events/data/invented_snippets.tsv``.
+``data/invented_snippets.tsv`` holds 192 one-to-three-sentence news snippets written in wire
+style for this check, in two batches: inv001-inv131 (about four per ACLED sub-event type, 21
+non-events: disasters, crime, diplomacy, statements, sports, business, claims, trials,
+threats) and inv132-inv192 (two per type, 10 non-events, written after the rules had been
+improved on the first batch and measured blind before any further change; see
+``docs/events.md``), labelled with the CASE 2021 codes that ``score.py`` reads. Same scorer
+as the dev set: ``dateline eval events tests/events/data/invented_snippets.tsv``.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ pytestmark = pytest.mark.slow
 
 SNIPPETS = Path(__file__).parent / "data" / "invented_snippets.tsv"
 # measured 2026-11-29 (see docs/events.md); floors ~0.02 under
-FLOORS = {"sub_event_accuracy": 0.85, "sub_event_macro_f1": 0.89, "event_type_macro_f1": 0.90}
-MAX_NON_EVENTS_FIRING = 3
+FLOORS = {"sub_event_accuracy": 0.975, "sub_event_macro_f1": 0.975, "event_type_macro_f1": 0.98}
+MAX_NON_EVENTS_FIRING = 1
 
 
 def test_invented_snippets_floors(shared_dir: Path) -> None:
@@ -36,5 +38,5 @@ def test_invented_snippets_are_well_formed() -> None:
     rows = SNIPPETS.read_text("utf-8").splitlines()
     assert rows[0] == "id\tEventSnippet\tSubType"
     ids = [r.split("\t")[0] for r in rows[1:]]
-    assert len(ids) == len(set(ids)) >= 120
+    assert len(ids) == len(set(ids)) >= 190
     assert all(len(r.split("\t")) == 3 for r in rows[1:])

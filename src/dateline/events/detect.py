@@ -49,6 +49,8 @@ _SUPPRESSES: dict[str, tuple[str, ...]] = {
 _PROTEST_ABSORBS = (
     "arrest", "attack", "clash", "property", "riot", "mob", "change", "abduct", "take", "ied", "shelling",
 )
+_BACKING = re.compile(r"\b(?:supported|backed|aided|assisted|covered) by (?:\w+ ){0,3}$|"
+                      r"\bwith (?:the )?(?:support|backing|help|cover) of (?:\w+ ){0,3}$|\bunder (?:the )?cover of (?:\w+ ){0,3}$")
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
                     r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
@@ -106,6 +108,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     off = sentence.start
     rs, re_ = s - off, e - off
     weight = families()[fam].weight * (0.7 if weak else 1.0)
+    if fam in ("air", "shelling") and _BACKING.search(low[max(0, rs - 40) : rs]):
+        weight *= 0.6  # "supported by coalition aircraft": the support of another event, rarely news itself
 
     def det(sub: str, w: float = weight, agent: str | None = None) -> Detection:
         return Detection(sub, fam, s, e, w, weak, agent)
