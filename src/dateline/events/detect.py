@@ -50,7 +50,8 @@ _PROTEST_ABSORBS = (
     "arrest", "attack", "clash", "property", "riot", "mob", "change", "abduct", "take", "ied", "shelling",
 )
 _BACKING = re.compile(r"\b(?:supported|backed|aided|assisted|covered) by (?:\w+ ){0,3}$|"
-                      r"\bwith (?:the )?(?:support|backing|help|cover) of (?:\w+ ){0,3}$|\bunder (?:the )?cover of (?:\w+ ){0,3}$")
+                      r"\bwith (?:the )?(?:support|backing|help|cover) of (?:\w+ ){0,3}$|"
+                      r"\bunder (?:the )?cover of (?:\w+ ){0,3}$")
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
                     r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
