@@ -20,15 +20,25 @@ __all__ = ["Mention", "Token", "detect", "tokens_from_spacy"]
 
 #: lower-case words allowed inside a multi-word place name
 CONNECTORS = frozenset(
-    "of de del da do dos du la le al el ad as ash ez az an ar at upon on the - bin ibn y sur am im & and".split()
+    "of de del da do dos du la le les al el ad as ash ez az an ar at au aux upon on the - bin ibn y sur am im & and "
+    "di van von der den 's ’s".split()
 )
 #: Words before a name that say it is a place
 PLACE_CUES = frozenset({"in", "near", "from", "to", "at", "outside", "across", "into", "towards", "toward", "via",
                         "around", "throughout", "inside", "between", "and", "of"})
 TYPE_CUES_BEFORE = frozenset({"town", "city", "village", "province", "region", "governorate", "district", "capital",
-                              "state", "county", "area", "port", "suburb", "island", "border"})
+                              "state", "county", "area", "port", "suburb", "island", "border", "department",
+                              "towns", "cities", "villages", "provinces", "regions", "districts"})
 TYPE_CUES_AFTER = frozenset({"province", "governorate", "region", "district", "city", "town", "county", "state",
-                             "river", "valley", "area", "border", "crossing", "countryside", "airport", "suburb"})
+                             "river", "valley", "area", "border", "crossing", "countryside", "airport", "suburb",
+                             "department", "oblast", "prefecture", "municipality", "provinces", "regions", "states",
+                             "districts", "governorates", "counties", "departments"})
+#: last words of names the small model takes for people that name organizations ("Manchester United",
+#: "the Tigray People's Liberation Front"): their places are embedded in an organization's name
+ORG_HEADS = frozenset({"front", "party", "movement", "army", "forces", "council", "union", "united", "city", "villa",
+                       "rovers", "athletic", "fc", "club", "brigade", "brigades", "committee", "ministry", "university",
+                       "college", "company", "corporation", "bank", "group", "league", "association", "alliance",
+                       "times", "post", "herald", "tribune", "news", "airlines", "airways"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_TOKENS = 6
 #: parts of speech of a capitalized word that is not a name
@@ -69,6 +79,7 @@ class Mention:
     person_name: bool = False  # a word of a person's name found elsewhere in the text
     acronym: bool = False  # written in capitals only, four letters or fewer (BA, NBC …)
     inside_name: bool = False  # inside a longer NER entity, not at its start ("Paul French")
+    tagged_common: bool = False  # common only because the tagger reads it as a noun (unknown names: "Bakhmut")
 
 
 def tokens_from_spacy(doc: Any) -> list[Token]:
@@ -103,6 +114,7 @@ def _word_at(tokens: Sequence[Token], i: int) -> str:
 def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Match]]) -> list[Mention]:
     """Candidate place mentions of ``body``: longest gazetteer or demonym match at each position."""
     stop, dem, aliases = not_places(), demonyms(), listed_aliases()
+    tokens = _org_names(tokens)
     lower_words = {t.text for t in tokens if t.text.islower()}
     person_words = {t.text for t in tokens if t.ent == "PERSON" and t.text[:1].isupper() and " " in body[
         t.ent_start : t.ent_end].strip()}  # words of multi-word person names ("Chen" of "Chen Wei")
@@ -168,8 +180,9 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
         found.cue_after = _word_at(tokens, last_index + 1)
         single = last_index == i
         found.inside_name = tok.ent_start >= 0 and tok.ent_start < found.start
-        found.common = is_common_word(found.text) or (single and (
-            tok.text.lower() in lower_words or tok.pos in COMMON_POS))  # "Olympic", "Patrol", "Rest"
+        listed_or_lower = is_common_word(found.text) or (single and tok.text.lower() in lower_words)
+        found.common = listed_or_lower or (single and tok.pos in COMMON_POS)  # "Olympic", "Patrol", "Rest"
+        found.tagged_common = found.common and not listed_or_lower and tok.pos == "NOUN"  # unknown names: NOUN
         found.person_name = single and tok.text in person_words and not found.ner.startswith(("GPE", "LOC"))
         letters = found.text.replace(".", "").replace("&", "")
         found.acronym = len(letters) <= 4 and letters.isalpha() and not letters.islower() and sum(
@@ -179,11 +192,29 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
     return mentions
 
 
+def _org_names(tokens: Sequence[Token]) -> Sequence[Token]:
+    """Tokens with PERSON entities that end in an organization word ("Manchester United") relabelled ORG."""
+    out: list[Token] | None = None
+    for i, tok in enumerate(tokens):
+        if tok.ent != "PERSON" or tok.end != tok.ent_end or tok.text.lower() not in ORG_HEADS:
+            continue
+        out = out if out is not None else list(tokens)
+        j = i
+        while j >= 0 and tokens[j].ent == "PERSON" and tokens[j].ent_start == tok.ent_start:
+            t = tokens[j]
+            out[j] = Token(t.text, t.start, t.end, "ORG", t.ent_start, t.ent_end, t.sent_start, t.pos)
+            j -= 1
+    return out if out is not None else tokens
+
+
 def _covering_label(first: Token, last: Token, mention: Mention) -> str:
     """The NER label of an entity that covers the mention ("" when none), marked ``*`` when the
-    entity is larger than the mention (the mention is embedded in a longer name)."""
+    entity is larger than the mention (the mention is embedded in a longer name); an entity that
+    only adds a possessive ("Sri Lanka's") is the mention's own."""
     if first.ent and first.ent == last.ent and first.ent_start == last.ent_start:
-        exact = first.ent_start == mention.start and first.ent_end == mention.end
+        exact = first.ent_start == mention.start and (
+            first.ent_end == mention.end or (mention.end == last.end and last.ent_end - mention.end <= 2)
+        )
         return first.ent if exact else first.ent + "*"
     return first.ent or last.ent
 

@@ -10,6 +10,7 @@ other places it mentions. Every mention of the same name in an article gets the 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -56,6 +57,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if m.acronym:  # BA, NBC, CEO: only the country and region abbreviations of our alias list
         return m.key in listed_aliases() and label != "PERSON"
     if label == "NORP":  # "English", "Kurdish": peoples and languages; "outskirts of Aleppo" is a place
+        if not embedded and any(x.quality == 0 and x.entry.feature in ("country", "admin1") for x in m.matches):
+            return True  # a region by its own name is no people ("the Abkhazia boundary line")
         cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or contained
         return strength == 2 and cue and any(x.quality == 0 for x in m.matches)
     if m.person_name and not (m.cue_before in PLACE_CUES or contained):
@@ -79,7 +82,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
         return False
     if label:  # ORG, NORP, EVENT, PRODUCT, LANGUAGE: a place inside an organization's name counts
-        return (strength == 2 and not common) or (strength >= 1 and typed)
+        town_of = not embedded and not common and m.cue_before in TOWN_WORDS  # "the border town of Badme"
+        return (strength == 2 and not common) or (strength >= 1 and typed) or town_of
     if common:
         return strength >= 1 and typed
     if strength == 2:
@@ -93,14 +97,18 @@ _REGIONAL_IN = re.compile(r" in (?:the )?(?:(?:north|south|east|west|central|nor
                           r"north-?eastern|north-?western|south-?eastern|south-?western|central) )+")
 
 
+_TYPE_OF = re.compile(r" (?:city|town|village|port|capital|province|region|district|governorate) of ")
+
+
 def containers(body: str, mentions: Sequence[Mention]) -> dict[int, int]:
     """Index of a mention -> index of the mention that contains it ("X, Y", "X in Y")."""
     out = {}
     for i in range(len(mentions) - 1):
         gap = body[mentions[i].end : mentions[i + 1].start]
         after = body[mentions[i + 1].end : mentions[i + 1].end + 5]
-        if gap == ", " and after.startswith((" and ", " or ", ", ")) and not after.startswith(", D.C"):
-            continue  # "Washington, New York and Boston": a list, not a containment
+        listed = after.startswith((" and ", " or ")) or (after.startswith(", ") and after[2:3].isupper())
+        if gap == ", " and listed and not after.startswith(", D.C"):
+            continue  # "Washington, New York and Boston": a list, not a containment ("Athens, Georgia, said" is)
         if gap in (", ", " in ", ", in ", " in the ", " (", ",") or gap.lower() in (" province of ", " region of ") or (
             _REGIONAL_IN.fullmatch(gap)
         ):
@@ -207,7 +215,9 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
             score += 1.5 if e.feature == "city" else 0.0
         if m.cue_after == "river" or m.cue_before == "river":
             score += 2.0 if e.feature == "river" else 0.0
-    if e.feature == "city" and any(
+    region_named = any(m.cue_after in ADMIN_WORDS or m.cue_before in ("province", "region", "governorate")
+                       for m in mention_group)
+    if e.feature == "city" and not region_named and any(
         x.entry.feature == "admin1" and x.entry.country_code == cc and x.entry.admin1_code == e.admin1_code
         and e.population >= 0.25 * x.entry.population for x in mention_group[0].matches
     ):
@@ -224,14 +234,51 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
     return score
 
 
-def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -> None:
-    """Unlabelled towns of 15,000 people or more in a country the article names, where names
-    reach English by transliteration (Jarabulus in a Syria story), in place."""
+#: prepositions that put the next name on a map ("near Bakhmut", "fighting around Avdiivka")
+LOCATIVE = frozenset({"in", "near", "outside", "around", "at", "into", "inside", "towards", "toward", "across",
+                      "throughout", "to", "from"})
+#: labels the small model gives towns it does not know
+MISREAD = frozenset({"", "ORG", "PRODUCT", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "FAC"})
+
+
+def _holding(e: Entry, inner: Iterable[Mention]) -> float:
+    """A bonus for a container that holds a namesake of what it contains: "Athens, Georgia" is the
+    state that has an Athens, not the country that has none."""
+    if e.feature not in ("country", "admin1"):
+        return 0.0
+    for m in inner:
+        for x in m.matches:
+            if x.quality <= 1 and x.entry.feature in ("city", "admin2") and x.entry.country_code == e.country_code and (
+                e.feature == "country" or x.entry.admin1_code == e.admin1_code
+            ):
+                return 7.0
+    return 0.0
+
+
+def _named_countries(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -> None:
+    """A country by its own name is a place when the article names other places of it, whatever
+    the model's label or the word's other uses ("Jordan said ..." in a story naming Amman), in place."""
     for i, m in enumerate(mentions):
-        if flags[i] or m.ner or m.common or m.person_name or m.acronym or m.demonym is not None:
+        if flags[i] or m.person_name or m.acronym or m.demonym is not None or m.ner.endswith("*"):
+            continue
+        if any(x.quality == 0 and x.entry.feature == "country" and ctx.countries.get(x.entry.country_code or "")
+               for x in m.matches):
+            flags[i] = True
+
+
+def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -> None:
+    """Towns of 15,000 people or more in a country the article names, in place: unlabelled ones
+    where names reach English by transliteration (Jarabulus in a Syria story), and anywhere
+    after a place preposition whatever the model's label ("near Avdiivka" in a Ukraine story)."""
+    for i, m in enumerate(mentions):
+        if flags[i] or m.person_name or m.acronym or m.demonym is not None or m.ner.endswith("*"):
+            continue
+        located = m.cue_before in LOCATIVE and m.ner in MISREAD and (not m.common or m.tagged_common)
+        if not located and (m.ner or m.common):
             continue
         if any(x.quality <= 1 and x.entry.feature == "city" and x.entry.population >= 15_000
-               and x.entry.country_code in SKELETON_COUNTRIES and ctx.countries.get(x.entry.country_code)
+               and (located or x.entry.country_code in SKELETON_COUNTRIES)
+               and ctx.countries.get(x.entry.country_code or "")
                for x in m.matches):
             flags[i] = True
 
@@ -245,7 +292,7 @@ def _coordinate(body: str, mentions: Sequence[Mention], flags: list[bool]) -> No
     while changed:
         changed = False
         for i, m in enumerate(mentions):
-            if flags[i] or m.demonym is not None or m.common or m.person_name or m.acronym:
+            if flags[i] or m.demonym is not None or (m.common and not m.tagged_common) or m.person_name or m.acronym:
                 continue
             if m.ner.rstrip("*") in ("DATE", "TIME", "CARDINAL", "MONEY") or m.ner.endswith("*"):
                 continue
@@ -282,7 +329,9 @@ def resolve(
     ]
     _coordinate(body, mentions, flags)
     so_far = [m for m, ok in zip(mentions, flags, strict=True) if ok]
-    _local_towns(mentions, flags, _context(so_far, gazetteer, dateline_country))
+    ctx0 = _context(so_far, gazetteer, dateline_country)
+    _local_towns(mentions, flags, ctx0)
+    _named_countries(mentions, flags, ctx0)
     _coordinate(body, mentions, flags)
     accepted = [m for m, ok in zip(mentions, flags, strict=True) if ok]
     accepted_ids = {id(m) for m in accepted}
@@ -301,6 +350,19 @@ def resolve(
             if entries and groups.get(inner.key):
                 head = id(groups[inner.key][0])
                 held[head] = held.get(head, []) + entries
+    for a, b in itertools.pairwise(mentions):  # "the northern Lebanese city of Tripoli"
+        if a.demonym and len(a.demonym) == 2 and id(b) in accepted_ids and b.demonym is None and (
+            _TYPE_OF.fullmatch(body[a.end : b.start])
+        ):
+            country = gazetteer.country(a.demonym)
+            if country is not None and groups.get(b.key):
+                head = id(groups[b.key][0])
+                held[head] = [*held.get(head, []), country]
+    holds: dict[str, list[Mention]] = defaultdict(list)  # a container's key -> the mentions it contains
+    for i, j in contain.items():
+        inner, outer = mentions[i], mentions[j]
+        if id(inner) in accepted_ids and id(outer) in accepted_ids and inner.demonym is None:
+            holds[outer.key].append(inner)
 
     chosen: dict[str, Entry] = {}
     scores: dict[str, list[tuple[float, Match]]] = {}
@@ -311,7 +373,8 @@ def resolve(
             if entry is not None:
                 chosen[key] = entry
             continue
-        ranked = sorted(((_score(x, group, ctx, held), x) for x in first.matches), key=lambda s: -s[0])
+        ranked = sorted(((_score(x, group, ctx, held) + _holding(x.entry, holds.get(key, ())), x)
+                         for x in first.matches), key=lambda s: -s[0])
         scores[key] = ranked
         chosen[key] = ranked[0][1].entry
 

@@ -1,0 +1,84 @@
+"""Rules added while measuring the invented set (tests/places/data/invented_geo.txt): each test is
+named after the mistake it guards against. A small gazetteer of namesakes, the regex tokenizer."""
+
+from __future__ import annotations
+
+from dateline.places import find_places
+from dateline.places.entries import MemoryGazetteer
+
+from .helpers import entry, tokenize
+
+
+def gazetteer() -> MemoryGazetteer:
+    return MemoryGazetteer(
+        [
+            (entry("614540", "Georgia", 42.0, 43.5, "GE", "country", 3_700_000), []),
+            (entry("4197000", "Georgia", 32.75, -83.5, "US", "admin1", 10_000_000, "GA", "Georgia"), []),
+            (entry("264371", "Athens", 37.98, 23.73, "GR", "city", 664_046, "ESYE31"), ["Athina"]),
+            (entry("4180386", "Athens", 33.96, -83.38, "US", "city", 127_315, "GA", "Georgia"), []),
+            (entry("390903", "Greece", 39.0, 22.0, "GR", "country", 10_700_000), []),
+            (entry("2210247", "Tripoli", 32.89, 13.19, "LY", "city", 1_150_989, "77"), ["Tarabulus"]),
+            (entry("266826", "Tripoli", 34.43, 35.84, "LB", "city", 229_398, "09"), ["Trablous"]),
+            (entry("272103", "Lebanon", 33.83, 35.83, "LB", "country", 6_000_000), []),
+            (entry("2215636", "Libya", 28.0, 17.0, "LY", "country", 6_500_000), []),
+            (entry("248816", "Jordan", 31.0, 36.0, "JO", "country", 9_900_000), []),
+            (entry("250441", "Amman", 31.96, 35.95, "JO", "city", 1_275_857, "16"), []),
+            (entry("1227603", "Sri Lanka", 7.75, 80.75, "LK", "country", 21_670_000), []),
+            (entry("2643123", "Manchester", 53.48, -2.24, "GB", "city", 395_515, "ENG"), []),
+            (entry("690791", "Ukraine", 49.0, 32.0, "UA", "country", 44_000_000), []),
+            (entry("713122", "Avdiyivka", 48.14, 37.75, "UA", "city", 35_826, "14"), ["Avdiivka"]),
+            (entry("703448", "Kyiv", 50.45, 30.52, "UA", "city", 2_952_301, "12"), ["Kiev"]),
+            (entry("3718426", "Port-au-Prince", 18.54, -72.34, "HT", "city", 1_234_742, "11"), []),
+            (entry("1177446", "Gwadar", 25.12, 62.33, "PK", "city", 70_852, "02"), []),
+            (entry("1183606", "Balochistan", 28.0, 65.6, "PK", "admin1", 9_000_000, "02"), []),
+            (entry("338010", "Eritrea", 15.0, 39.0, "ER", "country", 5_000_000), []),
+            (entry("335000", "Badme", 14.73, 37.8, "ER", "city", 1_563), []),
+        ]
+    )
+
+
+def places(text, ents=None):
+    return {p.text: p for p in find_places(text, tokenize(text, ents), gazetteer())}
+
+
+def test_athens_georgia_followed_by_a_comma_is_the_us_state() -> None:
+    found = places("A meeting in Athens, Georgia, turned heated.", {"Athens": "GPE", "Georgia": "GPE"})
+    assert found["Georgia"].feature == "admin1" and found["Athens"].country_code == "US"
+    listed = places("Athens, Georgia, Lebanon and Libya voted.", {"Athens": "GPE", "Georgia": "GPE"})
+    assert listed["Georgia"].country_code == "GE"  # a list of places holds nothing
+
+
+def test_lebanese_city_of_tripoli_is_in_lebanon() -> None:
+    found = places("Clashes broke out in the northern Lebanese city of Tripoli.", {"Tripoli": "GPE"})
+    assert found["Tripoli"].country_code == "LB"
+    assert places("Fighting shook Tripoli overnight.", {"Tripoli": "GPE"})["Tripoli"].country_code == "LY"
+
+
+def test_jordan_said_in_a_story_naming_amman_is_the_country() -> None:
+    text = "Jordan said it shot down drones. In Amman, the minister spoke."
+    assert places(text, {"Jordan": "PERSON", "Amman": "GPE"})["Jordan"].country_code == "JO"
+    assert "Jordan" not in places("Jordan said he would play again.", {"Jordan": "PERSON"})
+
+
+def test_possessive_country_tagged_person_is_a_place() -> None:
+    text = "Sri Lanka's police fired tear gas."
+    assert places(text, {"Sri Lanka's": "PERSON"})["Sri Lanka"].country_code == "LK"
+
+
+def test_city_in_a_football_club_tagged_person_is_embedded_in_an_organization() -> None:
+    found = places("Manchester United fans protested.", {"Manchester United": "PERSON"})
+    assert found["Manchester"].country_code == "GB"
+
+
+def test_town_after_a_place_preposition_in_a_named_country_despite_the_label() -> None:
+    text = "Kyiv said its troops repelled attacks near Avdiivka."
+    assert places(text, {"Kyiv": "GPE", "Avdiivka": "PERSON"})["Avdiivka"].geonameid == "713122"
+    assert "Gwadar" in places("Gunmen in Balochistan attacked a bus near Gwadar.", {"Gwadar": "PRODUCT"})
+
+
+def test_french_connectors_inside_a_name() -> None:
+    assert places("Gangs attacked the prison in Port-au-Prince.")["Port-au-Prince"].country_code == "HT"
+
+
+def test_small_town_after_town_of_despite_an_org_label() -> None:
+    assert "Badme" in places("Eritrea left the border town of Badme.", {"Badme": "ORG"})
