@@ -57,10 +57,12 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if m.acronym:  # BA, NBC, CEO: only the country and region abbreviations of our alias list
         return m.key in listed_aliases() and label != "PERSON"
     if label == "NORP":  # "English", "Kurdish": peoples and languages; "outskirts of Aleppo" is a place
+        alone = not m.cue_after[:1].isalpha() or m.cue_after in ("and", "or", "on", "in", "at", "after", "before")
         if not embedded and not m.common and any(x.quality == 0 and (
-            x.entry.feature in ("country", "admin1") or (x.entry.feature == "city" and x.entry.population >= 100_000)
+            x.entry.feature in ("country", "admin1")
+            or (alone and x.entry.feature == "city" and x.entry.population >= 100_000)
         ) for x in m.matches):
-            return True  # a region or a city by its own name is no people ("the Abkhazia boundary", "entered Aleppo")
+            return True  # a region or a city by its own name is no people ("the Abkhazia boundary", "entered Aleppo,")
         cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or contained
         return strength == 2 and cue and any(x.quality == 0 for x in m.matches)
     if m.person_name and not (m.cue_before in PLACE_CUES or contained):
