@@ -34,6 +34,24 @@ from .helpers import top_sub
     # the air support of a recapture is not the event
     ("The army, supported by coalition aircraft, recaptured the last neighbourhood held by the militants.",
      "Government regains territory"),
+    # third batch
+    ("A woman detonated explosives strapped to her body at a checkpoint, killing herself and two guards.",
+     "Suicide bomb"),
+    ("Police used water cannon against thousands of farmers who drove tractors towards the capital.",
+     "Protest with intervention"),
+    ("Angry residents blocked roads, burned tyres and threw stones at police after a teenager was killed.",
+     "Violent demonstration"),
+    ("Supporters of the defeated candidate ransacked the electoral commission office.", "Violent demonstration"),
+    ("An angry crowd dragged two suspected thieves from a police station and set them on fire.", "Mob violence"),
+    ("The jihadist group announced a change of name and pledged allegiance to Islamic State.",
+     "Change to group/activity"),
+    ("Air defences shot down 18 of 20 cruise missiles launched overnight, the air force said.",
+     "Disrupted weapons use"),
+    ("Settlers vandalised cars and sprayed graffiti on a mosque in the village.", "Looting/property destruction"),
+    ("Troops have left the area around the plant, handing it over to a state company.",
+     "Non-violent transfer of territory"),
+    ("Hundreds of houses were looted, set on fire and destroyed after the fighting, the rights group said.",
+     "Looting/property destruction"),
 ])
 def test_codebook_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub
@@ -42,6 +60,8 @@ def test_codebook_rule(text: str, sub: str) -> None:
 @pytest.mark.parametrize("text", [
     "The foreign ministry summoned the British ambassador to protest against the seizure of a tanker.",
     "A fire at a crowded hospital killed 82 people after oxygen tanks exploded.",
+    "Saudi Arabia signed a deal to buy 48 fighter jets from Britain.",
+    "A fire destroyed a market overnight, causing millions in damage, the fire service said.",
 ])
 def test_not_an_event(text: str) -> None:
     assert top_sub(text) is None

@@ -68,6 +68,9 @@ _HARM = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot|hurt|massacr\
                    r"abduct\w*|kidnap\w*|beat(?:en)?)\b")
 #: "summoned the ambassador to protest": a diplomatic objection, not a demonstration
 _OBJECTION = re.compile(r"\b(?:summon\w*|called in|lodged|sent|issued|handed)\b[^.;]{0,80}\bto protest\b")
+_AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked) (?:the )?(?:riot )?(?:police|policemen|security forces|"
+                        r"soldiers|troops|officers|gendarmes)\b")
+_DEMONSTRATORS = re.compile(r"\b(?:supporters|protesters|demonstrators|rioters|marchers|angry crowds?)\b")
 _POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
 _THEM = re.compile(r"\b(?:them|protesters|demonstrators|crowds?|rall(?:y|ies)|marchers|march|protests?|demonstrations?|"
                    r"gathering|participants|students|activists)\b")
@@ -149,6 +152,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "mob":
         if weak and not _cue("mob_violence", low[re_ : re_ + 80]):
             return None
+        if ctx["protester_violence"] and _AT_POLICE.search(low):
+            return det("Violent demonstration")  # a crowd fighting the police is a riot, not a lynching
         return det("Mob violence")
     if fam == "disrupt":
         if ctx["crime"] and not _cue("weapons_object", low):
@@ -159,6 +164,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "other":
         return det("Other")
     if fam == "agreement":  # ACLED's agreements are between parties to a conflict
+        if ctx["arms_trade"] and not ctx["peace_words"]:
+            return None  # "signed a deal to buy fighter jets": a purchase
         if _BROKEN.search(low[max(0, rs - 30) : rs]) or _BROKE_DOWN.search(low[re_ : re_ + 60]):
             return None  # "a violation of the ceasefire", "the truce collapsed": not an agreement
         if weak:  # "agreed to", "a pact": only about peace, prisoners, surrender, hostilities
@@ -196,6 +203,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         armed_hand = ctx["nonstate"] or ctx["military"] or ctx["mob"]
         if (weak and (ctx["crime"] or not armed_hand)) or (ctx["disaster"] and not armed_hand):
             return None  # a fire or a storm destroys too: only by armed men or a mob is it an event
+        if _DEMONSTRATORS.search(low[:rs]):
+            return det("Violent demonstration")  # demonstrators destroying property riot
         return det("Looting/property destruction")
     if fam == "riot":
         if weak and not ctx["protester_violence"]:
@@ -284,8 +293,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"]
     marching = [h for h in protest_hits if re.match(r"(?:march|rall|demonstrat)", low[h[0] : h[1]])]
     absorbed: tuple[str, ...] = ()
-    if _OBJECTION.search(low):
-        protest_hits = strong_protest = marching = []
+    if _OBJECTION.search(low) or ("mob" in hits and not strong_protest and any(not w for _, _, w in hits["mob"])):
+        protest_hits = strong_protest = marching = []  # an objection; a crowd's lynching is mob violence
     if strong_protest or (protest_hits and purposeful) or (marching and ctx["crowd"]):
         main = (strong_protest or (protest_hits if purposeful else marching))[0]
         protest = _protest(sentence, main, ctx, following)
