@@ -33,6 +33,12 @@ def gazetteer() -> MemoryGazetteer:
             (entry("1183606", "Balochistan", 28.0, 65.6, "PK", "admin1", 9_000_000, "02"), []),
             (entry("338010", "Eritrea", 15.0, 39.0, "ER", "country", 5_000_000), []),
             (entry("335000", "Badme", 14.73, 37.8, "ER", "city", 1_563), []),
+            (entry("4361885", "Maryland", 39.0, -77.27, "US", "admin1", 5_813_990, "MD", "Maryland"), []),
+            (entry("2275099", "Maryland", 4.73, -7.74, "LR", "admin1", 70_926, "17", "Maryland"), []),
+            (entry("4627306", "Hamilton County", 35.19, -85.19, "US", "admin2", 453_365, "TN"), []),
+            (entry("4884453", "Belvidere", 42.26, -88.84, "US", "city", 25_132, "IL"), []),
+            (entry("4900579", "Loves Park", 42.32, -89.06, "US", "city", 23_455, "IL"), []),
+            (entry("4907959", "Rockford", 42.27, -89.09, "US", "city", 148_278, "IL"), []),
         ]
     )
 
@@ -82,3 +88,18 @@ def test_french_connectors_inside_a_name() -> None:
 
 def test_small_town_after_town_of_despite_an_org_label() -> None:
     assert "Badme" in places("Eritrea left the border town of Badme.", {"Badme": "ORG"})
+
+
+def test_maryland_is_the_larger_namesake_region() -> None:
+    assert places("Robberies across Maryland worried police.", {"Maryland": "GPE"})["Maryland"].country_code == "US"
+
+
+def test_a_county_by_its_full_name_inside_an_organization() -> None:
+    text = "The Hamilton County Commission approved a new jail."
+    assert "Hamilton County" in places(text, {"The Hamilton County Commission": "ORG"})
+
+
+def test_towns_in_an_entity_that_lists_them() -> None:
+    text = "The Rockford board met. Parents drove from Belvidere and Loves Park to protest."
+    found = places(text, {"Rockford": "GPE", "Belvidere and Loves Park": "WORK_OF_ART"})
+    assert "Belvidere" in found and "Loves Park" in found

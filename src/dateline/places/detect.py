@@ -173,7 +173,7 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
         last_index = i
         while last_index < n and tokens[last_index].end < found.end:
             last_index += 1
-        found.ner = _covering_label(tok, tokens[last_index], found)
+        found.ner = _covering_label(tok, tokens[last_index], found, body)
         found.cue_before = _word_at(tokens, i - 1)
         if found.cue_before == "of" and _word_at(tokens, i - 2) in TYPE_CUES_BEFORE:
             found.cue_before = _word_at(tokens, i - 2)  # "the town of Al-Qaim"
@@ -207,15 +207,22 @@ def _org_names(tokens: Sequence[Token]) -> Sequence[Token]:
     return out if out is not None else tokens
 
 
-def _covering_label(first: Token, last: Token, mention: Mention) -> str:
+_LIST_BEFORE = (" and ", ", ", " or ")
+_LIST_AFTER = (" and ", ", ", " or ", "'s", "’s")
+
+
+def _covering_label(first: Token, last: Token, mention: Mention, body: str) -> str:
     """The NER label of an entity that covers the mention ("" when none), marked ``*`` when the
-    entity is larger than the mention (the mention is embedded in a longer name); an entity that
-    only adds a possessive ("Sri Lanka's") is the mention's own."""
+    entity is larger than the mention (the mention is embedded in a longer name). An entity that
+    only adds a possessive ("Sri Lanka's") or is a list of names ("Belvidere and Loves Park") is
+    the mention's own."""
     if first.ent and first.ent == last.ent and first.ent_start == last.ent_start:
-        exact = first.ent_start == mention.start and (
-            first.ent_end == mention.end or (mention.end == last.end and last.ent_end - mention.end <= 2)
+        before, after = body[first.ent_start : mention.start], body[mention.end : last.ent_end]
+        own_start = not before or before.endswith(_LIST_BEFORE)
+        own_end = not after or (
+            after.startswith(_LIST_AFTER) and (len(after) <= 2 or " and " in after or ", " in after)
         )
-        return first.ent if exact else first.ent + "*"
+        return first.ent if own_start and own_end else first.ent + "*"
     return first.ent or last.ent
 
 

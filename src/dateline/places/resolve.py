@@ -68,7 +68,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if m.person_name and not (m.cue_before in PLACE_CUES or contained):
         return False
     cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER
-    typed = m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER or contained
+    self_typed = " " in m.text and m.text.rsplit(" ", 1)[1].lower() in TYPE_CUES_AFTER  # "Hamilton County"
+    typed = m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER or contained or self_typed
     common = m.common
     if common and (embedded or (label and label not in PLACE_LABELS)):
         return False
@@ -226,6 +227,11 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
         and e.population >= 0.25 * x.entry.population for x in mention_group[0].matches
     ):
         score += 1.5  # the city that makes up much of its namesake region (Aleppo, Kirkuk, Idlib)
+    if e.feature == "admin1" and match.quality == 0 and any(
+        x.entry.feature == "admin1" and x.quality == 0 and x.entry.country_code != cc for x in mention_group[0].matches
+    ) and all(e.population > 2 * x.entry.population for x in mention_group[0].matches
+              if x.entry.feature == "admin1" and x.entry.country_code != cc):
+        score += 0.5  # the larger of namesake regions: Maryland (US) over Maryland (Liberia)
     if e.feature == "admin1" and match.quality == 0 and cc == ctx.focus and any(
         x.entry.feature == "country" and x.entry.country_code != cc for x in mention_group[0].matches
     ):
