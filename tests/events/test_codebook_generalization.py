@@ -52,6 +52,22 @@ from .helpers import top_sub
      "Non-violent transfer of territory"),
     ("Hundreds of houses were looted, set on fire and destroyed after the fighting, the rights group said.",
      "Looting/property destruction"),
+    # fourth batch
+    ("Gunmen burned down 40 houses in a village but there were no casualties, police said.",
+     "Looting/property destruction"),
+    ("Soldiers shot and killed four men taking part in a protest against the military government.",
+     "Excessive force against protesters"),
+    ("Hindu and Muslim groups clashed after a religious procession, leaving two people dead and shops burned.",
+     "Mob violence"),
+    ("The militants released 12 soldiers under an exchange deal mediated by tribal elders.", "Agreement"),
+    ("The group said it was suspending all military operations for the holy month.", "Change to group/activity"),
+    ("The lawyer was forcibly disappeared after being taken away by plainclothes officers.",
+     "Abduction/forced disappearance"),
+    ("Several hundred people held a candlelight vigil in the capital to demand justice for the journalist.",
+     "Peaceful protest"),
+    ("Police arrested 17 climate activists who had glued themselves to the road.", "Protest with intervention"),
+    ("Unknown assailants destroyed a telecommunications mast, cutting phone services for thousands.",
+     "Looting/property destruction"),
 ])
 def test_codebook_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub

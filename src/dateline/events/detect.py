@@ -66,6 +66,8 @@ _BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|breakdown 
 #: harm to people: with it, burning and looting are part of an attack; without it, they are the event
 _HARM = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot|hurt|massacr\w*|casualt\w*|rap(?:ed|ing)|"
                    r"abduct\w*|kidnap\w*|beat(?:en)?)\b")
+_NO_HARM = re.compile(r"\b(?:no|without|nobody|no one|none)\b(?: \w+){0,2} "
+                      r"(?:casualt\w*|injur\w*|hurt|killed|dead|deaths)\b")
 #: "summoned the ambassador to protest": a diplomatic objection, not a demonstration
 _OBJECTION = re.compile(r"\b(?:summon\w*|called in|lodged|sent|issued|handed)\b[^.;]{0,80}\bto protest\b")
 _AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked) (?:the )?(?:riot )?(?:police|policemen|security forces|"
@@ -316,7 +318,7 @@ def _property_or_attack(dets: list[Detection], low: str) -> list[Detection]:
     kinds = {d.family for d in dets if d.modality == "asserted"}
     if "property" not in kinds or not kinds & {"attack", "clash"}:
         return dets
-    drop = ("property",) if _HARM.search(low) else ("attack", "clash")
+    drop = ("property",) if _HARM.search(_NO_HARM.sub(" ", low)) else ("attack", "clash")
     return [d for d in dets if d.family not in drop]
 
 
