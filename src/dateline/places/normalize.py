@@ -47,6 +47,7 @@ GENERIC_SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII with diacritics and apostrophes removed; other punctuation becomes spaces."""
     text = _MARKS.sub("", text.translate(_SPECIAL))
