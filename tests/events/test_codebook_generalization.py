@@ -68,6 +68,18 @@ from .helpers import top_sub
     ("Police arrested 17 climate activists who had glued themselves to the road.", "Protest with intervention"),
     ("Unknown assailants destroyed a telecommunications mast, cutting phone services for thousands.",
      "Looting/property destruction"),
+    # fifth batch
+    ("Government forces pushed al-Shabaab out of the town in a dawn offensive, officials said.",
+     "Government regains territory"),
+    ("Patients arrived foaming at the mouth after rockets carrying a toxic substance landed overnight.",
+     "Chemical weapon"),
+    ("The coalition said its aircraft destroyed a weapons depot near the capital in a series of raids.",
+     "Air/drone strike"),
+    ("Gunmen seized a group of 15 worshippers from a church on Sunday.", "Abduction/forced disappearance"),
+    ("Hundreds of new recruits joined the militia's ranks after the massacre, a commander said.",
+     "Change to group/activity"),
+    ("Hezbollah set up new positions along the border, the military said.", "Headquarters or base established"),
+    ("Authorities declared a state of emergency in the prisons after a riot.", "Other"),
 ])
 def test_codebook_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub
@@ -78,6 +90,7 @@ def test_codebook_rule(text: str, sub: str) -> None:
     "A fire at a crowded hospital killed 82 people after oxygen tanks exploded.",
     "Saudi Arabia signed a deal to buy 48 fighter jets from Britain.",
     "A fire destroyed a market overnight, causing millions in damage, the fire service said.",
+    "A gunman killed two people at a nightclub; police are treating it as a criminal case.",
 ])
 def test_not_an_event(text: str) -> None:
     assert top_sub(text) is None

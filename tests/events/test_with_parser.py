@@ -43,6 +43,9 @@ def test_non_events_and_unasserted_with_parser(nlp) -> None:  # type: ignore[no-
     ("Dozens of civilians were hurt in an alleged chemical attack on the town.", "Chemical weapon"),
     # a militia named by the actors stage makes the killing political violence
     ("Fulani herders attacked farming communities in Plateau state, killing at least 30 people.", "Attack"),
+    # the strike "called to protest" is hypothetical under the parse; the shops shut are the asserted protest
+    ("Shopkeepers shut their businesses in a strike called by traders to protest against a new tax.",
+     "Peaceful protest"),
 ])
 def test_regression_modifiers_and_armed_groups(nlp, sentence: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     if expected == "Attack":

@@ -52,6 +52,9 @@ _PROTEST_ABSORBS = (
 _BACKING = re.compile(r"\b(?:supported|backed|aided|assisted|covered) by (?:\w+ ){0,3}$|"
                       r"\bwith (?:the )?(?:support|backing|help|cover) of (?:\w+ ){0,3}$|"
                       r"\bunder (?:the )?cover of (?:\w+ ){0,3}$")
+#: "after the massacre", "following a riot": the time of another event of the sentence, told as background
+_AFTER = re.compile(r"\b(?:after|following|since|in the wake of|in response to) "
+                    r"(?:the |a |an |last \w+'s |this \w+'s )?(?:[\w-]+ ){0,2}$")
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
                     r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
@@ -298,9 +301,18 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     if _OBJECTION.search(low) or ("mob" in hits and not strong_protest and any(not w for _, _, w in hits["mob"])):
         protest_hits = strong_protest = marching = []  # an objection; a crowd's lynching is mob violence
     if strong_protest or (protest_hits and purposeful) or (marching and ctx["crowd"]):
-        main = (strong_protest or (protest_hits if purposeful else marching))[0]
-        protest = _protest(sentence, main, ctx, following)
+        cands = strong_protest or (protest_hits if purposeful else marching)
+        if purposeful:  # "shut their shops in a strike called to protest": an asserted hit rather than the called one
+            cands = cands + [h for h in protest_hits if h not in cands]
+        protest = _protest(sentence, cands[0], ctx, following)
         protest.modality = modality_of(sentence, protest.start, protest.end)
+        for hit in cands[1:]:
+            if protest.modality == "asserted":
+                break
+            other = _protest(sentence, hit, ctx, following)
+            other.modality = modality_of(sentence, other.start, other.end)
+            if other.modality == "asserted":
+                protest = other
         out.append(protest)
         if protest.modality == "asserted":
             absorbed = _PROTEST_ABSORBS
@@ -309,7 +321,18 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
             for det in _resolve_family(name, hits[name], sentence, ctx):
                 det.modality = modality_of(sentence, det.start, det.end)
                 out.append(det)
-    return _property_or_attack(_suppress(out), low)
+    return _background_last(_property_or_attack(_suppress(out), low), sentence)
+
+
+def _background_last(dets: list[Detection], sentence: Sentence) -> list[Detection]:
+    """An event the sentence uses as the time of another ("joined the militia after the massacre",
+    "a curfew after a riot") counts less than that other event."""
+    low, off = sentence.low, sentence.start
+    after = [d for d in dets if _AFTER.search(low[max(0, d.start - off - 40) : d.start - off])]
+    if after and len(after) < len(dets):
+        for d in after:
+            d.strength = round(d.strength * 0.8, 3)
+    return dets
 
 
 def _property_or_attack(dets: list[Detection], low: str) -> list[Detection]:
