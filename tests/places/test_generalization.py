@@ -39,6 +39,8 @@ def gazetteer() -> MemoryGazetteer:
             (entry("4884453", "Belvidere", 42.26, -88.84, "US", "city", 25_132, "IL"), []),
             (entry("4900579", "Loves Park", 42.32, -89.06, "US", "city", 23_455, "IL"), []),
             (entry("4907959", "Rockford", 42.27, -89.09, "US", "city", 148_278, "IL"), []),
+            (entry("3488465", "Spanish Town", 17.99, -76.96, "JM", "city", 145_018, "09"), []),
+            (entry("1256922", "Secunderabad", 17.43, 78.49, "IN", "city", 204_182, "40"), []),
         ]
     )
 
@@ -103,3 +105,11 @@ def test_towns_in_an_entity_that_lists_them() -> None:
     text = "The Rockford board met. Parents drove from Belvidere and Loves Park to protest."
     found = places(text, {"Rockford": "GPE", "Belvidere and Loves Park": "WORK_OF_ART"})
     assert "Belvidere" in found and "Loves Park" in found
+
+
+def test_nearby_is_a_place_cue() -> None:
+    assert "Secunderabad" in places("Schools in nearby Secunderabad closed.", {"Secunderabad": "PERSON"})
+
+
+def test_a_people_label_on_part_of_a_name_is_not_the_names_label() -> None:
+    assert "Spanish Town" in places("Soldiers would patrol Spanish Town as well.", {"Spanish": "NORP"})

@@ -25,14 +25,16 @@ CONNECTORS = frozenset(
 )
 #: Words before a name that say it is a place
 PLACE_CUES = frozenset({"in", "near", "from", "to", "at", "outside", "across", "into", "towards", "toward", "via",
-                        "around", "throughout", "inside", "between", "and", "of"})
+                        "around", "throughout", "inside", "between", "and", "of", "nearby", "neighbouring",
+                        "neighboring"})
 TYPE_CUES_BEFORE = frozenset({"town", "city", "village", "province", "region", "governorate", "district", "capital",
                               "state", "county", "area", "port", "suburb", "island", "border", "department",
                               "towns", "cities", "villages", "provinces", "regions", "districts"})
 TYPE_CUES_AFTER = frozenset({"province", "governorate", "region", "district", "city", "town", "county", "state",
                              "river", "valley", "area", "border", "crossing", "countryside", "airport", "suburb",
                              "department", "oblast", "prefecture", "municipality", "provinces", "regions", "states",
-                             "districts", "governorates", "counties", "departments"})
+                             "districts", "governorates", "counties", "departments", "estuary", "delta", "basin",
+                             "coast", "peninsula", "island", "islands", "mountains", "plateau", "desert", "lake"})
 #: last words of names the small model takes for people that name organizations ("Manchester United",
 #: "the Tigray People's Liberation Front"): their places are embedded in an organization's name
 ORG_HEADS = frozenset({"front", "party", "movement", "army", "forces", "council", "union", "united", "city", "villa",
@@ -223,7 +225,8 @@ def _covering_label(first: Token, last: Token, mention: Mention, body: str) -> s
             after.startswith(_LIST_AFTER) and (len(after) <= 2 or " and " in after or ", " in after)
         )
         return first.ent if own_start and own_end else first.ent + "*"
-    return first.ent or last.ent
+    partial = first.ent or last.ent  # an entity that covers a part of the name ("Spanish" of "Spanish Town")
+    return partial if partial in ("GPE", "LOC", "FAC") else ""
 
 
 def is_common_word(text: str) -> bool:

@@ -246,7 +246,7 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
 
 #: prepositions that put the next name on a map ("near Bakhmut", "fighting around Avdiivka")
 LOCATIVE = frozenset({"in", "near", "outside", "around", "at", "into", "inside", "towards", "toward", "across",
-                      "throughout", "to", "from"})
+                      "throughout", "to", "from", "nearby", "neighbouring", "neighboring"})
 #: labels the small model gives towns it does not know
 MISREAD = frozenset({"", "ORG", "PRODUCT", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "FAC"})
 
@@ -286,7 +286,8 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
         located = m.cue_before in LOCATIVE and m.ner in MISREAD and (not m.common or m.tagged_common)
         if not located and (m.ner or m.common):
             continue
-        if any(x.quality <= 1 and x.entry.feature == "city" and x.entry.population >= 15_000
+        if any(x.quality <= 1 and x.entry.population >= 15_000
+               and (x.entry.feature == "city" or (located and x.entry.feature == "admin2"))
                and (located or x.entry.country_code in SKELETON_COUNTRIES)
                and ctx.countries.get(x.entry.country_code or "")
                for x in m.matches):
