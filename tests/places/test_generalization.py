@@ -40,6 +40,9 @@ def gazetteer() -> MemoryGazetteer:
             (entry("4900579", "Loves Park", 42.32, -89.06, "US", "city", 23_455, "IL"), []),
             (entry("4907959", "Rockford", 42.27, -89.09, "US", "city", 148_278, "IL"), []),
             (entry("3488465", "Spanish Town", 17.99, -76.96, "JM", "city", 145_018, "09"), []),
+            (entry("4156404", "Gainesville", 29.65, -82.32, "US", "city", 133_857, "FL"), []),
+            (entry("4196586", "Gainesville", 34.30, -83.82, "US", "city", 42_296, "GA"), []),
+            (entry("4436296", "Mississippi", 32.75, -89.75, "US", "admin1", 2_900_000, "MS", "Mississippi"), []),
             (entry("1256922", "Secunderabad", 17.43, 78.49, "IN", "city", 204_182, "40"), []),
         ]
     )
@@ -113,3 +116,9 @@ def test_nearby_is_a_place_cue() -> None:
 
 def test_a_people_label_on_part_of_a_name_is_not_the_names_label() -> None:
     assert "Spanish Town" in places("Soldiers would patrol Spanish Town as well.", {"Spanish": "NORP"})
+
+
+def test_state_abbreviation_as_container_only() -> None:
+    found = places("A fire broke out in Gainesville, Ga. on Monday.")
+    assert found["Ga."].feature == "admin1" and found["Gainesville"].geonameid == "4196586"
+    assert "Miss." not in places("Miss. Smith thanked Maryland voters.", {"Maryland": "GPE"})

@@ -16,6 +16,7 @@ from ..resources import Resources
 from ..settings import Settings
 from .detect import Mention, Token, detect, tokens_from_spacy
 from .entries import Entry, Gazetteer, Match, MemoryGazetteer
+from .lexicon import state_abbreviations
 from .normalize import name_key
 from .resolve import is_capital, prior, resolve
 
@@ -38,6 +39,7 @@ def resolve_dateline(text: str, gazetteer: Gazetteer) -> GeoRef | None:
         if m.entry.feature == "city":  # a dateline names a town
             score += 1.5 + (0.8 if is_capital(m.entry) else 0.0)
         for qualifier in parts[1:]:
+            qualifier = state_abbreviations().get(qualifier, qualifier)  # "SPRINGFIELD, Mo."
             for q in gazetteer.lookup(name_key(qualifier)):
                 if q.entry.feature == "country" and q.entry.country_code == m.entry.country_code:
                     score += 3

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entries import Match
-from .lexicon import common_words, demonyms, listed_aliases, not_places
+from .lexicon import common_words, demonyms, listed_aliases, not_places, state_abbreviations
 from .normalize import fold, name_key, skeleton
 
 __all__ = ["Mention", "Token", "detect", "tokens_from_spacy"]
@@ -82,6 +82,7 @@ class Mention:
     acronym: bool = False  # written in capitals only, four letters or fewer (BA, NBC …)
     inside_name: bool = False  # inside a longer NER entity, not at its start ("Paul French")
     tagged_common: bool = False  # common only because the tagger reads it as a noun (unknown names: "Bakhmut")
+    container_only: bool = False  # a state abbreviation ("Ga."): a place only in "City, Abbr."
 
 
 def tokens_from_spacy(doc: Any) -> list[Token]:
@@ -153,6 +154,11 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
             if text in dem:
                 found = Mention(tok.start, tokens[k - 1].end, text, name_key(text), demonym=dem[text])
                 break
+            abbreviation = _abbreviation(body, text, tokens[k - 1].end, lookup)
+            if abbreviation is not None:
+                found = Mention(tok.start, tok.start + len(abbreviation[0]), abbreviation[0],
+                                name_key(abbreviation[0]), abbreviation[1], container_only=True)
+                break
             key = name_key(text)
             if not key or (len(key) < 3 and not text.isupper() and key not in aliases):
                 continue
@@ -192,6 +198,20 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
         mentions.append(found)
         i = last_index + 1
     return mentions
+
+
+def _abbreviation(
+    body: str, text: str, end: int, lookup: Callable[[str], list[Match]]
+) -> tuple[str, list[Match]] | None:
+    """A state or province abbreviation at this span ("Ga." or "Ga" followed by a dot) and the
+    region it stands for, else None."""
+    table = state_abbreviations()
+    full = text if text in table else text + "." if body[end : end + 1] == "." and text + "." in table else None
+    if full is None:
+        return None
+    regions = [Match(m.entry, 1) for m in lookup(name_key(table[full]))
+               if m.entry.feature == "admin1" and m.entry.country_code in ("US", "CA")]
+    return (full, regions) if regions else None
 
 
 def _org_names(tokens: Sequence[Token]) -> Sequence[Token]:

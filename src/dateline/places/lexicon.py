@@ -8,7 +8,7 @@ from functools import cache
 from .normalize import fold, name_key
 from .sources import _package_dir, data_lines
 
-__all__ = ["capitals", "common_words", "demonyms", "listed_aliases", "not_places"]
+__all__ = ["capitals", "common_words", "demonyms", "listed_aliases", "not_places", "state_abbreviations"]
 
 
 @cache
@@ -43,3 +43,10 @@ def capitals() -> dict[str, str]:
 def listed_aliases() -> frozenset[str]:
     """Name keys of our alias list (US, UK, EU, DPRK, BC …): the only acronyms taken as places."""
     return frozenset(name_key(row[0]) for row in data_lines("aliases.tsv"))
+
+
+@cache
+def state_abbreviations() -> dict[str, str]:
+    """Abbreviations of US states and Canadian provinces ("Ga.") -> the region's name: places only
+    as the container of "City, Abbr."."""
+    return {row[0]: row[1] for row in data_lines("state_abbreviations.tsv")}

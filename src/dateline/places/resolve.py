@@ -49,6 +49,8 @@ def _strength(matches: Sequence[Match]) -> int:
 def accept(m: Mention, contained: bool = False) -> bool:
     """Whether a candidate mention is read as a place."""
     label, embedded = m.ner.rstrip("*"), m.ner.endswith("*")
+    if m.container_only:  # "Ga.": only in "Gainesville, Ga." (see resolve)
+        return False
     if m.demonym is not None:  # "Azerbaijani soldiers" (even when tagged PERSON), not "Paul French"
         return not (label == "PERSON" and m.inside_name)
     strength = _strength(m.matches)
@@ -305,6 +307,8 @@ def _coordinate(body: str, mentions: Sequence[Mention], flags: list[bool]) -> No
         for i, m in enumerate(mentions):
             if flags[i] or m.demonym is not None or (m.common and not m.tagged_common) or m.person_name or m.acronym:
                 continue
+            if m.container_only:
+                continue
             if m.ner.rstrip("*") in ("DATE", "TIME", "CARDINAL", "MONEY") or m.ner.endswith("*"):
                 continue
             if all(x.quality == 3 for x in m.matches):
@@ -335,7 +339,9 @@ def resolve(
     # one sense per discourse: a name read as a place once is a place everywhere in the article
     keys = {m.key for m in accepted}
     flags = [
-        accept(m, i in contained) or (m.key in keys and not m.person_name and m.ner != "PERSON*" and not m.common)
+        accept(m, i in contained) or (
+            m.key in keys and not m.person_name and m.ner != "PERSON*" and not m.common and not m.container_only
+        )
         for i, m in enumerate(mentions)
     ]
     _coordinate(body, mentions, flags)
@@ -344,6 +350,9 @@ def resolve(
     _local_towns(mentions, flags, ctx0)
     _named_countries(mentions, flags, ctx0)
     _coordinate(body, mentions, flags)
+    for i, j in contain.items():  # "Gainesville, Ga.": a state abbreviation that holds a place
+        if mentions[j].container_only and flags[i] and body[mentions[i].end : mentions[j].start] == ", ":
+            flags[j] = True
     accepted = [m for m, ok in zip(mentions, flags, strict=True) if ok]
     accepted_ids = {id(m) for m in accepted}
     ctx = _context(accepted, gazetteer, dateline_country)
