@@ -122,3 +122,12 @@ def test_state_abbreviation_as_container_only() -> None:
     found = places("A fire broke out in Gainesville, Ga. on Monday.")
     assert found["Ga."].feature == "admin1" and found["Gainesville"].geonameid == "4196586"
     assert "Miss." not in places("Miss. Smith thanked Maryland voters.", {"Maryland": "GPE"})
+
+
+def test_unknown_town_the_tagger_reads_as_an_adverb_after_around() -> None:
+    from dateline.places.detect import Token
+
+    text = "Kyiv said fighting continued around Avdiivka."
+    tokens = [t if t.text != "Avdiivka" else Token(t.text, t.start, t.end, "ORG", t.start, t.end, False, "ADV")
+              for t in tokenize(text, {"Kyiv": "GPE"})]
+    assert "Avdiivka" in {p.text for p in find_places(text, tokens, gazetteer())}

@@ -81,7 +81,8 @@ class Mention:
     person_name: bool = False  # a word of a person's name found elsewhere in the text
     acronym: bool = False  # written in capitals only, four letters or fewer (BA, NBC …)
     inside_name: bool = False  # inside a longer NER entity, not at its start ("Paul French")
-    tagged_common: bool = False  # common only because the tagger reads it as a noun (unknown names: "Bakhmut")
+    tagged_common: bool = False  # common only by the tagger's part of speech (unknown names: "Bakhmut" ADV)
+    pos: str = ""  # the tagger's part of speech of a one-word mention
     container_only: bool = False  # a state abbreviation ("Ga."): a place only in "City, Abbr."
 
 
@@ -190,7 +191,8 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
         found.inside_name = tok.ent_start >= 0 and tok.ent_start < found.start
         listed_or_lower = is_common_word(found.text) or (single and tok.text.lower() in lower_words)
         found.common = listed_or_lower or (single and tok.pos in COMMON_POS)  # "Olympic", "Patrol", "Rest"
-        found.tagged_common = found.common and not listed_or_lower and tok.pos == "NOUN"  # unknown names: NOUN
+        found.tagged_common = found.common and not listed_or_lower  # unknown names: NOUN, ADV …
+        found.pos = tok.pos if single else ""
         found.person_name = single and tok.text in person_words and not found.ner.startswith(("GPE", "LOC"))
         letters = found.text.replace(".", "").replace("&", "")
         found.acronym = len(letters) <= 4 and letters.isalpha() and not letters.islower() and sum(

@@ -305,7 +305,9 @@ def _coordinate(body: str, mentions: Sequence[Mention], flags: list[bool]) -> No
     while changed:
         changed = False
         for i, m in enumerate(mentions):
-            if flags[i] or m.demonym is not None or (m.common and not m.tagged_common) or m.person_name or m.acronym:
+            if flags[i] or m.demonym is not None or m.person_name or m.acronym or (
+                m.common and not (m.tagged_common and m.pos == "NOUN")
+            ):
                 continue
             if m.container_only:
                 continue
