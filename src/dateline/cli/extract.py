@@ -9,14 +9,14 @@ import click
 
 from ..errors import InputError
 from ..inputs import read_jsonl, read_paths
-from ..pipeline import Pipeline
+from ..parallel import make_pipeline
 from ..runner import write_documents
 from ..settings import Settings
 from .common import report_error
 
 
-def settings_from(stages: str | None, max_mb: float | None) -> Settings:
-    settings = Settings()
+def settings_from(stages: str | None, max_mb: float | None, workers: int = 1) -> Settings:
+    settings = Settings(workers=workers)
     if stages:
         settings = settings.evolve(stages=tuple(s.strip() for s in stages.split(",") if s.strip()))
     if max_mb:
@@ -29,8 +29,11 @@ def settings_from(stages: str | None, max_mb: float | None) -> Settings:
 @click.option("--jsonl", "jsonl", metavar="FILE|-", help="Read one JSON object a line (text, html or body).")
 @click.option("--stages", metavar="A,B,…", help="Run only these stages (default: all).")
 @click.option("--max-mb", type=float, help="Reject inputs larger than this many megabytes (default 10).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes to run the pipeline in (each loads its own models).")
 @click.option("--pretty", is_flag=True, help="Indent JSON output.")
-def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_mb: float | None, pretty: bool) -> None:
+def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_mb: float | None,
+            workers: int, pretty: bool) -> None:
     """Extract articles, places, times and events from PATHS (.txt, .html, folders, or - for stdin).
 
     One input file gives one JSON document; several inputs, a folder or --jsonl give JSONL.
@@ -40,8 +43,8 @@ def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_m
         raise click.UsageError("give PATH... or --jsonl FILE (use - for standard input)")
     if paths and jsonl:
         raise click.UsageError("give either PATH... or --jsonl, not both")
-    settings = settings_from(stages, max_mb)
-    pipeline = Pipeline.from_settings(settings)
+    settings = settings_from(stages, max_mb, workers)
+    pipeline = make_pipeline(settings)
     if jsonl:
         if jsonl == "-":
             inputs = read_jsonl(sys.stdin.buffer, "<stdin>", settings)

@@ -17,10 +17,9 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from ..errors import DatelineError, InputError
-from ..pipeline import Outcome
+from ..pipeline import SupportsPipe
 from ..records import RawInput
 from ..settings import Settings
 from ..store.db import Store
@@ -33,8 +32,7 @@ __all__ = ["IngestSummary", "PipelineLike", "ingest"]
 log = logging.getLogger(__name__)
 
 
-class PipelineLike(Protocol):
-    def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]: ...
+PipelineLike = SupportsPipe
 
 
 @dataclass(slots=True)

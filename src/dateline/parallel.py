@@ -1,0 +1,75 @@
+"""Running the pipeline on several cores: batches of inputs go to worker processes.
+
+:class:`ParallelPipeline` has the ``pipe`` of :class:`~dateline.pipeline.Pipeline`: it yields
+one :class:`Outcome` per input, in input order, and reads its input lazily — at most
+``2 × workers`` batches are in flight, so memory does not grow with the input. Each worker
+process builds its own pipeline (and loads its models) once, on its first batch.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+
+from .errors import InputError, ResourceError
+from .pipeline import Outcome, Pipeline
+from .records import RawInput
+from .settings import Settings
+
+__all__ = ["ParallelPipeline", "make_pipeline"]
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _worker_pipeline(settings: Settings) -> Pipeline:
+    """The pipeline of this worker process, built once per settings."""
+    return Pipeline.from_settings(settings)
+
+
+def _run_batch(settings: Settings, batch: list[RawInput | InputError]) -> list[Outcome]:
+    return list(_worker_pipeline(settings).pipe(batch))
+
+
+class ParallelPipeline:
+    """The pipeline over ``workers`` processes (use :func:`make_pipeline` to pick)."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        if workers < 2:
+            raise ValueError("a ParallelPipeline needs at least 2 workers")
+        self.settings = settings
+        self.workers = workers
+
+    def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
+        source = iter(inputs)
+        size = self.settings.batch_size
+        context = multiprocessing.get_context("spawn")  # no inherited state, the same on every OS
+        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            pending: deque[Future[list[Outcome]]] = deque()
+            while True:
+                while len(pending) < 2 * self.workers:
+                    batch = list(islice(source, size))
+                    if not batch:
+                        break
+                    pending.append(pool.submit(_run_batch, self.settings, batch))
+                if not pending:
+                    return
+                try:
+                    outcomes = pending.popleft().result()
+                except BrokenProcessPool as exc:
+                    raise ResourceError(f"a worker process died ({exc}); try fewer workers") from None
+                yield from outcomes
+
+
+def make_pipeline(settings: Settings) -> Pipeline | ParallelPipeline:
+    """The pipeline in this process (``settings.workers`` ≤ 1) or over several processes."""
+    pipeline = Pipeline.from_settings(settings)  # also checks the settings; models load on first use
+    if settings.workers <= 1:
+        return pipeline
+    return ParallelPipeline(settings, settings.workers)
