@@ -12,13 +12,13 @@ timing starts.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
 from dateline.actors import ActorsStage
 from dateline.actors.detect import Detector
 from dateline.actors.lexicon import load_lexicon
+from dateline.evaluation import gold_inputs
 from dateline.records import Article, Document
 from dateline.resources import Resources
 from dateline.settings import Settings
@@ -27,13 +27,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def corpus(n: int) -> list[str]:
-    path = REPO.parent / "shared" / "eval" / "geo" / "gwn.jsonl"
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and len(out) < n:
-                out.append(json.loads(line)["text"])
-    return out
+    """The first ``n`` GeoWebNews texts."""
+    gold = REPO.parent / "shared" / "eval" / "geo" / "gwn.jsonl"
+    return [raw.content for raw in gold_inputs("geo", gold, n)]
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
     python3 benchmarks/bench_events.py                  # the GeoWebNews texts of ../shared/eval/geo
     python3 benchmarks/bench_events.py --docs 100
 
-Every stage is built from ``STAGE_FACTORIES`` and run in process, one after the other over
+Every stage is built by name (``build_stage``) and run in process, one after the other over
 the whole corpus (the NLP stage with its batched ``pipe``), each timed separately; the
 spaCy model and the gazetteer are loaded before timing starts.
 """
@@ -11,12 +11,12 @@ spaCy model and the gazetteer are loaded before timing starts.
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from dateline.pipeline import STAGE_FACTORIES
+from dateline.evaluation import gold_inputs
+from dateline.pipeline import build_stage
 from dateline.records import Article, Document, RawInput
 from dateline.resources import Resources
 from dateline.settings import Settings
@@ -25,14 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def corpus(n: int) -> list[RawInput]:
-    path = REPO.parent / "shared" / "eval" / "geo" / "gwn.jsonl"
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and len(out) < n:
-                rec = json.loads(line)
-                out.append(RawInput(str(rec["id"]), "body", rec["text"], published="2019-09-30"))
-    return out
+    """The first ``n`` GeoWebNews texts, fed as bodies published on 2019-09-30."""
+    gold = REPO.parent / "shared" / "eval" / "geo" / "gwn.jsonl"
+    return [replace(raw, published="2019-09-30") for raw in gold_inputs("geo", gold, n)]
 
 
 def main() -> None:
@@ -45,8 +40,7 @@ def main() -> None:
     resources.gazetteer()
     stages = []
     for name in settings.stages:
-        module, _, attr = STAGE_FACTORIES[name].partition(":")
-        stages.append(getattr(importlib.import_module(module), attr)(settings, resources))
+        stages.append(build_stage(name, settings, resources))
     raws = corpus(args.docs)
     docs = [Document(r.id, Article(r.id, body=""), annotations={"raw": r}) for r in raws]
     words = sum(len(r.content.split()) for r in raws)

@@ -11,11 +11,11 @@ in a full run) and without it. Rules are compiled before timing starts.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
 from dateline.article import ArticleStage
+from dateline.evaluation import gold_inputs
 from dateline.nlp import NlpStage
 from dateline.records import Article, Document, RawInput
 from dateline.resources import Resources
@@ -26,10 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def corpus() -> list[RawInput]:
-    path = REPO.parent / "shared" / "eval" / "time" / "timebank.jsonl"
-    with path.open(encoding="utf-8") as fh:
-        return [RawInput(str(r["id"]), "body", r["text"], published=r.get("dct"))
-                for r in map(json.loads, filter(str.strip, fh))]
+    """TimeBank's texts as bodies, published on their document creation time."""
+    return list(gold_inputs("time", REPO.parent / "shared" / "eval" / "time" / "timebank.jsonl"))
 
 
 def main() -> None:

@@ -79,7 +79,8 @@ def analyze_pipeline(stages: Sequence[Stage], given: Iterable[str] = ("raw",)) -
     return problems
 
 
-def _build(name: str, settings: Settings, resources: Resources) -> Stage:
+def build_stage(name: str, settings: Settings, resources: Resources) -> Stage:
+    """The stage registered under ``name``, built for these settings and resources."""
     try:
         target = STAGE_FACTORIES[name]
     except KeyError:
@@ -104,7 +105,7 @@ class Pipeline:
     def from_settings(cls, settings: Settings | None = None, resources: Resources | None = None) -> Pipeline:
         settings = settings or Settings()
         resources = resources or Resources(settings)
-        return cls([_build(name, settings, resources) for name in settings.stages], settings)
+        return cls([build_stage(name, settings, resources) for name in settings.stages], settings)
 
     @property
     def names(self) -> list[str]:
