@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,8 +51,9 @@ class ParallelPipeline:
         source = iter(inputs)
         size = self.settings.batch_size
         context = multiprocessing.get_context("spawn")  # no inherited state, the same on every OS
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-            pending: deque[Future[list[Outcome]]] = deque()
+        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts)
+        pending: deque[Future[list[Outcome]]] = deque()
+        try:
             while True:
                 while len(pending) < 2 * self.workers:
                     batch = list(islice(source, size))
@@ -65,6 +67,13 @@ class ParallelPipeline:
                 except BrokenProcessPool as exc:
                     raise ResourceError(f"a worker process died ({exc}); try fewer workers") from None
                 yield from outcomes
+        finally:  # also on Ctrl-C or when the consumer stops early: don't wait for queued work
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and keeps what is done."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def make_pipeline(settings: Settings) -> Pipeline | ParallelPipeline:

@@ -85,11 +85,14 @@ def _filters(**kw: Any) -> Any:
 @click.option("--reprocess", is_flag=True, help="Analyse stored content again and replace its results.")
 @click.option("--batch", type=click.IntRange(min=1), help="Documents per transaction (default 32).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes to run the pipeline in (each loads its own models).")
 @click.option("--synthetic", is_flag=True, hidden=True, help="Use the synthetic test pipeline (benchmarks, tests).")
 @click.option("--synthetic-delay", type=float, default=0.0, hidden=True)
 def ingest(
     paths: tuple[str, ...], db: str | None, stages: str | None, max_mb: float | None, no_dedup: bool,
-    reprocess: bool, batch: int | None, progress: bool | None, synthetic: bool, synthetic_delay: float,
+    reprocess: bool, batch: int | None, progress: bool | None, workers: int, synthetic: bool,
+    synthetic_delay: float,
 ) -> None:  # fmt: skip
     """Read PATHS (folders, .txt/.html, .jsonl, .gz, .warc[.gz], RSS/Atom) into the store.
 
@@ -102,7 +105,7 @@ def ingest(
     from ..store import open_store
     from .extract import settings_from
 
-    settings = settings_from(stages, max_mb)
+    settings = settings_from(stages, max_mb, workers)
     if no_dedup:
         settings = settings.evolve(options=(*settings.options, ("store.dedup", False)))
     if batch:
@@ -112,9 +115,9 @@ def ingest(
 
         pipeline: Any = SyntheticPipeline(delay=synthetic_delay)
     else:
-        from ..pipeline import Pipeline
+        from ..parallel import make_pipeline
 
-        pipeline = Pipeline.from_settings(settings)
+        pipeline = make_pipeline(settings)
     with open_store(db) as store:
         from tqdm import tqdm
 
