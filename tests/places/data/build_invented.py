@@ -1,7 +1,10 @@
 """Build ``invented_geo.jsonl`` (the shared/eval geo format) from the marked passages of
 ``invented_geo.txt``: offsets from the markup, GeoNames ids and points from the gazetteer.
 
-    python3 tests/places/data/build_invented.py [--show]
+    python3 tests/places/data/build_invented.py [--show] [--source STEM]
+
+``--source invented_local`` builds ``invented_local.txt`` into ``invented_local.jsonl`` (a batch
+kept apart so that it can be scored on its own); the default is ``invented_geo``.
 
 ``--show`` prints each toponym with the entry it was given, for checking by eye.
 """
@@ -58,10 +61,10 @@ def pick(gazetteer, surface: str, spec: str) -> dict:
     return {"lat": round(e.lat, 5), "lon": round(e.lon, 5), "geonameid": e.gid, "name": e.name}
 
 
-def main(show: bool = False) -> None:
+def main(show: bool = False, source: str = "invented_geo") -> None:
     gazetteer = Resources(Settings()).gazetteer()
     rows, missing = [], []
-    for doc_id, marked in passages((HERE / "invented_geo.txt").read_text(encoding="utf-8")):
+    for doc_id, marked in passages((HERE / f"{source}.txt").read_text(encoding="utf-8")):
         text, toponyms, pos = "", [], 0
         for m in MARK.finditer(marked):
             text += marked[pos : m.start()]
@@ -81,11 +84,12 @@ def main(show: bool = False) -> None:
         rows.append({"id": "inv-" + doc_id, "text": text, "toponyms": toponyms})
     if missing:
         raise SystemExit("\n".join(missing))
-    with (HERE / "invented_geo.jsonl").open("w", encoding="utf-8") as fh:
+    with (HERE / f"{source}.jsonl").open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(rows)} passages, {sum(len(r['toponyms']) for r in rows)} toponyms", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main("--show" in sys.argv)
+    args = sys.argv[1:]
+    main("--show" in args, args[args.index("--source") + 1] if "--source" in args else "invented_geo")
