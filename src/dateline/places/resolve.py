@@ -42,6 +42,8 @@ def _strength(matches: Sequence[Match]) -> int:
             if e.population >= 15_000:
                 best = max(best, 1)
         elif e.feature in ("admin1", "admin2") and m.quality <= 1:
+            if e.feature == "admin2" and m.quality == 0 and e.population >= 250_000:
+                return 2  # a county of a quarter of a million people by its own name (Cumbria, Wiltshire)
             best = max(best, 1)
     return best
 
@@ -73,6 +75,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
     self_typed = " " in m.text and m.text.rsplit(" ", 1)[1].lower() in TYPE_CUES_AFTER  # "Hamilton County"
     typed = m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER or contained or self_typed
     common = m.common
+    if not embedded and m.cue_before in TOWN_WORDS and label != "PERSON" and any(
+        x.quality == 0 and x.entry.feature in ("city", "admin2") for x in m.matches
+    ):
+        return True  # "the Northern Territory town of Katherine", "the city of Florence"
     if common and (embedded or (label and label not in PLACE_LABELS)):
         return False
     if label in PLACE_LABELS:
@@ -132,8 +138,9 @@ def prior(match: Match) -> float:
         return 9.5 - q * 0.5
     if e.feature in NATURAL:
         return (7.0, 6.5, 4.5, 4.0)[q]
-    if e.feature == "admin1":
-        return (6.0, 5.7, 5.0, 4.5)[q]
+    if e.feature == "admin1":  # a small region (a Jamaican parish) is no likelier than a big city
+        base = (6.0, 5.7, 5.0, 4.5)[q]
+        return min(base, math.log10(e.population) + 0.3 - (0.0, 0.3, 1.0, 1.5)[q]) if e.population > 0 else base
     if e.feature == "admin2":  # population: of its towns
         return (4.2, 3.8, 3.0, 2.5)[q] + (0.5 * math.log10(e.population / 10_000) if e.population > 10_000 else 0.0)
     return math.log10(e.population + 10) - (0.0, 0.8, 1.2, 1.5)[q]
@@ -248,7 +255,7 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
 
 #: prepositions that put the next name on a map ("near Bakhmut", "fighting around Avdiivka")
 LOCATIVE = frozenset({"in", "near", "outside", "around", "at", "into", "inside", "towards", "toward", "across",
-                      "throughout", "to", "from", "nearby", "neighbouring", "neighboring"})
+                      "throughout", "to", "from", "nearby", "neighbouring", "neighboring", "between"})
 #: labels the small model gives towns it does not know
 MISREAD = frozenset({"", "ORG", "PRODUCT", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "FAC"})
 
@@ -287,6 +294,13 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
             continue
         located = m.cue_before in LOCATIVE and m.ner in MISREAD and (not m.common or m.tagged_common)
         if not located and (m.ner or m.common):
+            continue
+        if located and any(
+            x.quality == 0 and x.entry.feature == "city" and x.entry.population >= 1_000
+            and (x.entry.country_code, x.entry.admin1_code or "") in ctx.admin1s
+            for x in m.matches
+        ):
+            flags[i] = True  # a small town after a place preposition in a state the article names ("from Lititz")
             continue
         if any(x.quality <= 1 and x.entry.population >= 15_000
                and (x.entry.feature == "city" or (located and x.entry.feature == "admin2"))

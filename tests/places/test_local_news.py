@@ -1,0 +1,60 @@
+"""Rules added for the blind local-news batch (tests/places/data/invented_local.txt): small towns,
+counties and facilities of US, UK and Australian local news. Each test is named after the mistake
+it guards against. A small gazetteer of namesakes, the regex tokenizer."""
+
+from __future__ import annotations
+
+from dateline.places import find_places
+from dateline.places.entries import Match, MemoryGazetteer
+from dateline.places.resolve import prior
+
+from .helpers import entry, tokenize
+
+
+def gazetteer() -> MemoryGazetteer:
+    return MemoryGazetteer(
+        [
+            (entry("2643123", "Manchester", 53.48, -2.24, "GB", "city", 568_996, "ENG"), []),
+            (entry("3489460", "Manchester", 18.05, -77.5, "JM", "admin1", 190_000, "06", "Manchester"), []),
+            (entry("6254927", "Pennsylvania", 40.75, -77.5, "US", "admin1", 9_043_909, "PA", "Pennsylvania"), []),
+            (entry("5198218", "Lititz", 40.16, -76.31, "US", "city", 9_225, "PA"), []),
+            (entry("2064513", "Northern Territory", -20.0, 134.0, "AU", "admin1", 407_426, "03"), []),
+            (entry("2068655", "Katherine", -14.47, 132.26, "AU", "city", 5_980, "03"), []),
+            (entry("2651712", "Cumbria", 54.58, -2.9, "GB", "admin2", 386_466, "ENG"), []),
+            (entry("2640416", "Penrith", 54.67, -2.76, "GB", "city", 16_700, "ENG"), []),
+            (entry("2645756", "Keswick", 54.6, -3.13, "GB", "city", 4_658, "ENG"), []),
+        ]
+    )
+
+
+def places(text, ents=None):
+    return {p.text: p for p in find_places(text, tokenize(text, ents), gazetteer())}
+
+
+def test_small_parish_is_no_likelier_than_a_big_city() -> None:
+    g = gazetteer()
+    gb, jm = sorted((m for m in g.lookup("manchester")), key=lambda m: m.entry.country_code or "")
+    assert prior(Match(gb.entry, 0)) > prior(Match(jm.entry, 0))
+    found = places("A man was arrested at Manchester Airport on Friday.", {"Manchester Airport": "FAC"})
+    assert found["Manchester"].country_code == "GB"
+
+
+def test_small_town_after_from_in_a_named_state() -> None:
+    text = "Troopers arrested a man from Lititz after a crash, Pennsylvania State Police said."
+    found = places(text, {"Lititz": "PERSON", "Pennsylvania State Police": "ORG"})
+    assert found["Lititz"].geonameid == "5198218"
+    assert "Lititz" not in places("Troopers arrested a man from Lititz after a crash.", {"Lititz": "PERSON"})
+
+
+def test_common_name_after_town_of() -> None:
+    text = "Rangers in the Northern Territory town of Katherine warned swimmers."
+    found = places(text, {"Northern Territory": "LOC", "Katherine": "ORG"})
+    assert found["Katherine"].geonameid == "2068655"
+    assert "Katherine" not in places("Katherine warned swimmers.", {"Katherine": "PERSON"})
+
+
+def test_large_county_by_its_own_name_and_towns_between() -> None:
+    text = "Police in Cumbria closed the A66 between Penrith and Keswick."
+    found = places(text, {"Cumbria": "ORG", "Penrith": "PERSON", "Keswick": "PERSON"})
+    assert found["Cumbria"].feature == "admin2"
+    assert "Penrith" in found and "Keswick" in found
