@@ -61,6 +61,11 @@ _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|
 _SOURCE = re.compile(r"\b(?:according to (?:the )?(?:\w+ )?(?:police|army|military|authorities|officials|sources)|"
                      r"(?:police|officials?|authorities|the army|the military|military|army) "
                      r"(?:said|say|says|spokesm[ae]n|spokesperson|statement|sources?|officers? said))\b")
+#: "a man suspected of stabbing": the reason for an arrest, by a suspect, not by the armed party that arrests
+_SUSPECTED = re.compile(r"\b(?:suspected|accused|charged|convicted|arrested|detained|held) "
+                        r"(?:of|with|for|over) (?:\w+ ){0,2}$")
+#: "launched a ballistic missile": fired by someone, whatever disaster word the sentence holds ("struck a warehouse")
+_LAUNCHED = re.compile(r"\b(?:fired|launched|lobbed)(?: [\w-]+){0,3} $")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
@@ -124,7 +129,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         return Detection(sub, fam, s, e, w, weak, agent)
 
     armed = ctx["state"] or ctx["nonstate"]
-    if fam in _EXPLOSIVE and (ctx["disaster"] and (weak or fam == "chemical")):
+    launched = armed and _LAUNCHED.search(low[max(0, rs - 40) : rs]) is not None
+    if fam in _EXPLOSIVE and ctx["disaster"] and (weak or fam == "chemical") and not launched:
         return None
     if fam in ("shelling", "air") and ctx["arms_trade"] and not _FIRED.search(low):
         return None  # weapons sold, shown or tested, not fired
@@ -224,6 +230,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if weak and not (armed or ctx["military"] or _ATTACKERS.search(low)):
             return None  # "he killed her": a crime story, not political violence
+        if weak and _SUSPECTED.search(low[max(0, rs - 40) : rs]) and not (ctx["nonstate"] or _ATTACKERS.search(low)):
+            return None  # "arrested a man suspected of stabbing": a suspect's crime, the police only arrest
         target = target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
         if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):

@@ -34,6 +34,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 _HYPO_AUX = {"could", "may", "might", "would", "should", "must", "can"}
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:and|but|while|after|before|as|when|which|who)\b")
+_NEG_IN_TRIGGER = re.compile(r"\b(?:not|never|no)\b")
 _WINDOW_NEG = re.compile(r"\b(?:not|no|never|denied|denies|deny|without|opposed?|refused?|rejected)\b"
                          r"(?:\W+\w+){0,3}\W*$")
 _WINDOW_FUTURE = re.compile(r"\b(?:will|shall|plans? to|planning to|planned to|intends? to|set to|scheduled to|"
@@ -93,6 +94,8 @@ def modality_of(sentence: Sentence, start: int, end: int) -> Modality:
     tok = token_at(sentence, start)
     if tok is not None:
         found = _from_parse(tok)
+        if found == "negated" and _NEG_IN_TRIGGER.search(sentence.low[start - sentence.start : end - sentence.start]):
+            found = None  # "has not been seen since": the trigger phrase is itself the negation
         if found is not None:
             return found
     before = sentence.low[: start - sentence.start]

@@ -1,0 +1,50 @@
+"""Codebook rules added after the sixth and later blind invented batches (plain splitter, no parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import top_sub
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # sixth batch: trading fire is fighting, whatever adjective the fire has
+    ("Soldiers and rebels traded heavy gunfire near the airport on Monday.", "Armed clash"),
+    ("Police and gunmen exchanged intense fire for two hours.", "Armed clash"),
+    ("The army wrested back two villages from the insurgents.", "Government regains territory"),
+    # people seized, counted in hyphenated words, are abducted, not attacked
+    ("Bandits seized thirty-one farmers from their fields and marched them away.", "Abduction/forced disappearance"),
+    # a crowd armed with machetes or clubs attacking someone is mob violence
+    ("Residents armed with sticks and stones attacked two men they accused of theft.", "Mob violence"),
+    # cutting communications is ACLED's Other
+    ("Authorities cut off the internet in the region ahead of the operation.", "Other"),
+    ("An internet blackout was imposed on the province on Friday.", "Other"),
+    # a missile launched by an armed party is fired, even when it hits a warehouse
+    ("Rebels fired a rocket at the port, where it struck a warehouse.", "Shelling/artillery/missile attack"),
+])
+def test_blind_batch_rule(text: str, sub: str) -> None:
+    assert top_sub(text) == sub
+
+
+@pytest.mark.parametrize("text", [
+    # the crime that an arrest is for, by a suspect: not political violence by the police
+    "Police arrested a woman suspected of stabbing her brother in a dispute over land.",
+    "Residents were attacked by a swarm of bees in the village.",
+    "A fire destroyed a warehouse at the port, the fire brigade said.",
+])
+def test_blind_batch_not_an_event(text: str) -> None:
+    assert top_sub(text) is None
+
+
+@pytest.mark.slow
+def test_regression_disappearance_told_by_a_negation_with_parser() -> None:
+    """'has not been heard from since' is the disappearance itself, not its negation (parse)."""
+    from dateline.events import extract_events
+    from dateline.resources import Resources
+
+    from .helpers import doc_of
+
+    text = "A blogger was pushed into a van by armed men and has not been heard from since, his wife said."
+    doc = doc_of(text)
+    doc.annotations["nlp"] = Resources().nlp()(text)
+    assert [e.sub_event_type for e in extract_events(doc)] == ["Abduction/forced disappearance"]
