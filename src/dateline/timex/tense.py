@@ -56,14 +56,39 @@ def _from_parse(nlp_doc: Any, start: int, end: int) -> Direction | str:
     if tok.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
-        return "past"
+        return "perfect" if words & {"has", "have"} else "past"
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl"):
         return "past"
+    if ((tok.tag_ == "VBZ" or (tok.tag_ == "VBP" and tok.lower_ not in _SAME_PAST)) and not auxes
+            and tok.lemma_.lower() not in _STATIVE and not any(c.dep_ == "neg" for c in tok.children)):
+        return "scheduled"  # "trading resumes on Friday", "the company reports on Wednesday"
     return None
 
 
+#: present-tense verbs that report or describe a state rather than schedule an event
+_STATIVE = {"be", "have", "say", "tell", "show", "remain", "stand", "know", "think", "believe", "see",
+            "seem", "appear", "include", "mean", "need", "want", "hold", "keep", "accuse", "claim", "insist",
+            "argue", "deny", "warn", "add", "note", "estimate", "suggest", "indicate", "live", "lie", "own",
+            "contain", "depend", "cost", "trade", "rise", "fall", "continue", "write", "declare", "follow"}
+#: present forms that are also the past tense ("the cuts hurt sales on Friday")
+_SAME_PAST = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "quit", "spread", "read", "beat", "bet",
+              "cast", "split", "burst", "upset", "broadcast", "forecast", "bid", "lead", "led"}
+
+
 _LOCAL_PAST = re.compile(r"\b(?:ended|since|ago|earlier|last)\s+$", re.I)
-_LOCAL_FUTURE = re.compile(r"\b(?:ending|until|till|through|next|upcoming|due|starting|effective|payable)\s+$", re.I)
+_LOCAL_FUTURE = re.compile(
+    r"\b(?:ending|next|upcoming|due|starting|beginning|effective|payable)\s+(?:at\s+|on\s+|from\s+)?$", re.I)
+#: "until Friday", "through March": the future unless the governing verb is in the past
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+_WEEKDAY_LIKE = re.compile(r"(?:\w+\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _scheduled_ok(text: str, start: int, end: int) -> bool:
+    """A present-tense event verb schedules only a weekday or a clock time on one, not a possessive
+    ("follows Tuesday's declaration")."""
+    if text.startswith("'s", end) or text.startswith("\u2019s", end):
+        return False
+    return _WEEKDAY_LIKE.match(text, start) is not None or re.match(r"\d", text[start:start + 1]) is not None
 
 
 def direction(text: str, start: int, end: int, nlp_doc: Any = None) -> Direction:
@@ -77,13 +102,20 @@ def direction(text: str, start: int, end: int, nlp_doc: Any = None) -> Direction
         return "past"
     if _LOCAL_FUTURE.search(left):
         return "future"
+    until = _UNTIL.search(left) is not None
     if nlp_doc is not None:
         try:
             found = _from_parse(nlp_doc, start, end)
         except (IndexError, ValueError):
             found = "unknown"
+        if until:
+            return "past" if found == "past" else "future"  # "rose through August"; "has extended … through January"
+        if found == "scheduled":
+            return "future" if _scheduled_ok(text, start, end) else None
         if found != "unknown":
-            return found
+            return "past" if found == "perfect" else found
+    if until:
+        return "future"
     s, e = sentence_bounds(text, start, end)
     left, right = text[max(s, start - 80):start], text[end:min(e, end + 40)]
     if _FUTURE_CUE.search(left) or _FUTURE_CUE.search(right):
