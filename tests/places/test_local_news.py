@@ -58,3 +58,24 @@ def test_large_county_by_its_own_name_and_towns_between() -> None:
     found = places(text, {"Cumbria": "ORG", "Penrith": "PERSON", "Keswick": "PERSON"})
     assert found["Cumbria"].feature == "admin2"
     assert "Penrith" in found and "Keswick" in found
+
+
+def test_gulf_of_a_place_missing_from_the_gazetteer_is_not_the_gulf() -> None:
+    from dateline.places.entries import MemoryGazetteer as Memory
+
+    g = Memory([(entry(None, "Persian Gulf", 27.0, 51.0, None, "sea"), ["Gulf"]),
+                (entry("4971068", "Maine", 45.25, -69.0, "US", "admin1", 1_300_000, "ME"), [])])
+    text = "Warmer water in the Gulf of Maine pushed the catch north."
+    found = {p.text: p for p in find_places(text, tokenize(text, {"the Gulf of Maine": "LOC"}), g)}
+    assert "Gulf" not in found and found["Maine"].country_code == "US"
+
+
+def test_name_before_lower_case_river_is_the_river_not_the_state() -> None:
+    g = MemoryGazetteer([
+        (entry(None, "Benue River", 7.8, 6.75, "NG", "river"), []),
+        (entry("2347266", "Benue", 7.33, 8.75, "NG", "admin1", 4_200_000, "26"), []),
+        (entry("2331140", "Makurdi", 7.73, 8.52, "NG", "city", 390_000, "26"), []),
+    ])
+    text = "Water from the Benue river flooded farms around Makurdi."
+    found = {p.text: p for p in find_places(text, tokenize(text, {"Benue": "GPE", "Makurdi": "GPE"}), g)}
+    assert found["Benue"].feature == "river"

@@ -115,6 +115,15 @@ def _word_at(tokens: Sequence[Token], i: int) -> str:
     return tokens[i].text.lower() if 0 <= i < len(tokens) else ""
 
 
+def _text_at(tokens: Sequence[Token], i: int) -> str:
+    return tokens[i].text if 0 <= i < len(tokens) else ""
+
+
+#: words that head a longer name ("Gulf of Maine", "Bay of Islands"): alone, they are not that name
+GENERIC_HEADS = frozenset({"gulf", "bay", "sea", "lake", "river", "mount", "cape", "isle", "island", "strait",
+                           "straits", "port", "gulf's"})
+
+
 def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Match]]) -> list[Mention]:
     """Candidate place mentions of ``body``: longest gazetteer or demonym match at each position."""
     stop, dem, aliases = not_places(), demonyms(), listed_aliases()
@@ -176,6 +185,10 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
             fallback.end > found.end and found.demonym is None and not _major(found.matches)
         )):
             found = fallback  # "Ras al-Ain" by its skeleton rather than a town called "Ras"
+        if found is not None and found.end == tok.end and tok.text.lower() in GENERIC_HEADS and (
+            _word_at(tokens, i + 1) == "of" and _capitalized(_text_at(tokens, i + 2))
+        ):
+            found = None  # "Gulf of Maine": not "the Gulf" when the gazetteer lacks the whole name
         if found is None:
             i = skip_to
             continue

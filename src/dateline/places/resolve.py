@@ -228,7 +228,7 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
         if m.cue_before in TOWN_WORDS or m.cue_after in ("town", "city"):
             score += 1.5 if e.feature == "city" else 0.0
         if m.cue_after == "river" or m.cue_before == "river":
-            score += 2.0 if e.feature == "river" else 0.0
+            score += 3.0 if e.feature == "river" else 0.0  # "the Benue river" is not Benue state
     region_named = any(m.cue_after in ADMIN_WORDS or m.cue_before in ("province", "region", "governorate")
                        for m in mention_group)
     if e.feature == "city" and not region_named and any(
