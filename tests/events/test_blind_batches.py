@@ -21,6 +21,19 @@ from .helpers import top_sub
     ("An internet blackout was imposed on the province on Friday.", "Other"),
     # a missile launched by an armed party is fired, even when it hits a warehouse
     ("Rebels fired a rocket at the port, where it struck a warehouse.", "Shelling/artillery/missile attack"),
+    # seventh batch
+    ("Armed youths killed nine traders on the highway on Friday, officials said.", "Attack"),
+    ("A girl was killed when unexploded ordnance she found in a field went off.", "Remote explosive/landmine/IED"),
+    ("A man wearing an explosives vest blew up a checkpoint, killing four guards.", "Suicide bomb"),
+    ("Army units entered the rebel-held town of Marib on Tuesday after weeks of fighting.",
+     "Government regains territory"),
+    ("Nurses began a nationwide strike on Monday over unpaid wages.", "Peaceful protest"),
+    ("Two clans fought with machetes and sticks over a water point, leaving four dead.", "Mob violence"),
+    ("The army moved two artillery batteries closer to the frontier, officials said.", "Change to group/activity"),
+    ("Police found a cache of landmines buried near the road to the airport.", "Disrupted weapons use"),
+    ("Militants erected tents and fortified positions on the hill, a local official said.",
+     "Headquarters or base established"),
+    ("Armed settlers uprooted dozens of olive trees in the village overnight.", "Looting/property destruction"),
 ])
 def test_blind_batch_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub

@@ -66,6 +66,7 @@ _SUSPECTED = re.compile(r"\b(?:suspected|accused|charged|convicted|arrested|deta
                         r"(?:of|with|for|over) (?:\w+ ){0,2}$")
 #: "launched a ballistic missile": fired by someone, whatever disaster word the sentence holds ("struck a warehouse")
 _LAUNCHED = re.compile(r"\b(?:fired|launched|lobbed)(?: [\w-]+){0,3} $")
+_GUN_NOUN = re.compile(r"artillery|howitzers?|mortars?")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
@@ -149,8 +150,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # "a three-run blast": an explosion word without harm or armed actors
         return det("Remote explosive/landmine/IED")
     if fam == "shelling":
-        if weak and not _FIRED.search(low):
-            return None
+        if (weak or _GUN_NOUN.fullmatch(low[rs:re_])) and not (_FIRED.search(low) or ctx["casualty"]):
+            return None  # "moved tanks and artillery units to the border": the guns, not their fire
         if ctx["aircraft"] and re.search(r"missile|rocket|bomb", low[rs:re_]):
             return det("Air/drone strike", weight * 0.95)
         return det("Shelling/artillery/missile attack")
