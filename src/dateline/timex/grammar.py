@@ -155,11 +155,20 @@ def _ok(c: Candidate, text: str) -> bool:
             return False  # "914 Second Avenue"
         if unit.startswith("quarter") and re.search(r"\w-quarters?$", text[c.start:c.end], re.I):
             return False  # "one-quarter", "three-quarters": fractions
+    if c.rule == "set" and low_q(g) == "per" and _SPEED_UNIT.search(text, max(0, c.start - 16), c.start):
+        return False  # "315 kilometres per hour": a speed, not a frequency
     if c.rule in ("quarter", "quarter_rel") and text.startswith("-to-", c.end):
         return False
     if c.rule == "present_ref" and (g.get("r") or "").lower() == "current":
         return not _NOT_CURRENT.match(text, c.end)
     return not (c.rule in ("clock", "clock24") and g.get("h") and int(g["h"] or 0) > 24)
+
+
+_SPEED_UNIT = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|knots)\s+$", re.I)
+
+
+def low_q(g: dict[str, str | None]) -> str:
+    return (g.get("q") or "").lower()
 
 
 _FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -10,7 +10,8 @@ from .context import Context, G, Normalized, half_of, look, low, point_mod
 from .grammar import Candidate
 from .lexicon import lexicon, month_number, parse_number, parse_ordinal, parse_year
 
-__all__ = ["n_century", "n_date", "n_decade", "n_iso", "n_month", "n_season", "n_slash", "n_spelled_year", "n_year"]
+__all__ = ["n_century", "n_date", "n_decade", "n_holiday", "n_iso", "n_month", "n_season", "n_slash", "n_spelled_year",
+           "n_year"]
 
 def n_iso(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     value = f"{g['y']}-{g['mo']}-{g['d']}"
@@ -155,3 +156,16 @@ def n_century(c: Candidate, g: G, ctx: Context) -> Normalized | None:
     if not n or n > 21:
         return None
     return "DATE", f"{n - 1:02d}", point_mod(g.get("pm")) or point_mod(g.get("pm2"))
+
+
+def n_holiday(c: Candidate, g: G, ctx: Context) -> Normalized | None:
+    """Fixed-date holidays ("Christmas", "New Year's Eve"): the nearest occurrence, as a month and day."""
+    name = " ".join(low(g.get("h")).replace("\u2019", "'").split())
+    month, day = lexicon()["holidays"][name]
+    if g.get("y"):
+        year = parse_year(g["y"] or "") or 0
+    elif ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    else:
+        year = year_for_month(ctx.anchor, month, day, ctx.direction(c))
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}", None

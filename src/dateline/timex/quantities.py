@@ -10,8 +10,8 @@ from .context import Context, G, Normalized, duration_value, low, unit_code
 from .grammar import Candidate
 from .lexicon import VAGUE, lexicon, month_number, parse_number
 
-__all__ = ["n_bare_plural", "n_duration", "n_future_ref", "n_past_ref", "n_present_ref", "n_set", "n_set_freq",
-           "n_vague_dur"]
+__all__ = ["n_another", "n_bare_plural", "n_duration", "n_future_ref", "n_past_ref", "n_present_ref", "n_set",
+           "n_set_freq", "n_vague_dur"]
 
 _RATE_BEFORE = re.compile(
     r"(?:\d|million|billion|trillion|percent|%|dollars?|cents?|times|once|twice|pounds|euros|barrels|tons|"
@@ -38,6 +38,14 @@ def n_duration(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         if _RATE_BEFORE.search(before) or re.search(r"\bper\s*$", before, re.I):
             return "SET", duration_value(1, unit), None
     return "DURATION", duration_value(n, unit), mod
+
+
+def n_another(c: Candidate, g: G, ctx: Context) -> Normalized | None:
+    """"another week", "at least another month": one more unit."""
+    unit = unit_code(g.get("u"))
+    if unit is None or unit == "WE":
+        return None
+    return "DURATION", duration_value(1, unit), lexicon()["duration_mods"].get(low(g.get("dm")))
 
 
 def n_vague_dur(c: Candidate, g: G, ctx: Context) -> Normalized | None:

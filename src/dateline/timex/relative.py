@@ -12,11 +12,14 @@ from .context import Context, G, Normalized, duration_value, low, point_mod, uni
 from .grammar import Candidate
 from .lexicon import VAGUE, lexicon, month_number, parse_number, parse_ordinal
 
-__all__ = ["n_ago", "n_ago_bare", "n_clock", "n_pod", "n_quarter", "n_quarter_rel", "n_relday", "n_relunit",
-           "n_unitend", "n_weekday", "n_yearago"]
+__all__ = ["n_ago", "n_ago_bare", "n_clock", "n_dawn", "n_daybefore", "n_pod", "n_quarter", "n_quarter_rel", "n_relday",
+           "n_relunit", "n_unitend", "n_weekday", "n_yearago"]
 
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "nights": "NI"}
+#: a day named right after a clock time or part of the day ("at dawn on Wednesday", "11 p.m. local time Thursday")
+_DAY_AFTER = re.compile(r"(?:\s+(?:local|[A-Z][a-z]+|[A-Z]{2,4})\s+time)?,?\s+(?:on\s+)?"
+                        r"(?P<w>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tomorrow)\b")
 
 
 def _period_ref(ctx: Context) -> str | None:
@@ -242,6 +245,8 @@ def _clock_day(g: G, ctx: Context, c: Candidate) -> str:
                 pass
         return "XXXX-XX-XX"
     word = g.get("day") or g.get("rel")
+    if not word and (after := _DAY_AFTER.match(ctx.text, c.end)):
+        word = after.group("w")
     found = _day_of(word, ctx, c) if word else None
     if found:
         return found.isoformat()
@@ -273,3 +278,19 @@ def n_pod(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         return None
     pod = _POD[low(g.get("pod"))]
     return "TIME", f"{_clock_day(g, ctx, c)}T{pod}", point_mod(g.get("pm"))
+
+
+def n_dawn(c: Candidate, g: G, ctx: Context) -> Normalized | None:
+    """"at dawn", "before dusk": a part of the day (of the day named next, or of the reference day)."""
+    pod = lexicon()["dawn_dusk"][low(g.get("pod"))]
+    return "TIME", f"{_clock_day(g, ctx, c)}T{pod}", None
+
+
+def n_daybefore(c: Candidate, g: G, ctx: Context) -> Normalized | None:
+    """"the day before", "the year after": one unit from the date last mentioned."""
+    unit = unit_code(g.get("u"))
+    base = ctx.ref(unit) if unit else None
+    if unit is None or base is None:
+        return None
+    step = 1 if low(g.get("dir")) == "after" else -1
+    return "DATE", shift(base, step, unit) or base, None

@@ -78,8 +78,8 @@ _SAME_PAST = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "quit",
 _LOCAL_PAST = re.compile(r"\b(?:ended|since|ago|earlier|last)\s+$", re.I)
 _LOCAL_FUTURE = re.compile(
     r"\b(?:ending|next|upcoming|due|starting|beginning|effective|payable)\s+(?:at\s+|on\s+|from\s+)?$", re.I)
-#: "until Friday", "through March": the future unless the governing verb is in the past
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+#: "until Friday", "through March", "by Saturday": the future unless the governing verb is in the past
+_UNTIL = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
 _WEEKDAY_LIKE = re.compile(r"(?:\w+\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
 
