@@ -32,6 +32,9 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“�
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|St|Jr|Sr|Prof|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|"
     r"Dec)|\b[A-Z])\.$")
+#: a date that only says when something was reported ("police said on Tuesday")
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|added|confirmed|stated)\s+(?:\w+\s+){0,3}?(?:on\s+)?$",
+                       re.I)
 _FRAME = re.compile(r"\W*(?:(?:on|in|since|by|early|late|last|since|from|during|at)\s+)?", re.I)
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
@@ -97,7 +100,9 @@ def _pick(body: str, cands: list[Timex], lo: int, hi: int, trigger: int | None) 
             if not after and _FRAME.fullmatch(body, lo, t.start):
                 breaks = 0  # a sentence-initial "On Monday," frames the main clause
             # a date told in the past perfect belongs to a background clause, unless the trigger's is too
-            told_before = _PAST_PERFECT.search(body[max(lo, t.start - 40):t.start])
+            window = max(lo, t.start - 40)
+            told_before = [m for m in _PAST_PERFECT.finditer(body, window, t.start)
+                           if not m.end() <= trigger < t.start]  # "who had seized … withdrew on Sunday"
             background = 0 if trigger_background else int(bool(told_before))
             return background, breaks, max(gap, 0)
         return min(cands, key=cost)
@@ -167,7 +172,8 @@ def date_event(body: str, evidence_start: int, evidence_end: int, timexes: Seque
         same_paragraph = "\n" not in body[prev_hi:lo]
         prev = [t for t in usable if prev_lo <= t.start and t.end <= prev_hi]
         if prev and same_paragraph:
-            chosen = prev[-1]
+            told = [t for t in prev if not _REPORTED.search(body, max(prev_lo, t.start - 40), t.start)]
+            chosen = (told or prev)[-1]  # the narrative's date, not the day it was reported
     if chosen is not None:
         date = _event_date(chosen)
         return EventDating(date, _historical(date, anchor, past_perfect))
