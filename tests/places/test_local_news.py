@@ -79,3 +79,32 @@ def test_name_before_lower_case_river_is_the_river_not_the_state() -> None:
     text = "Water from the Benue river flooded farms around Makurdi."
     found = {p.text: p for p in find_places(text, tokenize(text, {"Benue": "GPE", "Makurdi": "GPE"}), g)}
     assert found["Benue"].feature == "river"
+
+
+def test_airport_by_its_own_name_is_the_airport_not_a_namesake_town() -> None:
+    g = MemoryGazetteer([
+        (entry(None, "Heathrow", 51.47, -0.454, "GB", "facility"), ["Heathrow Airport"]),
+        (entry("4158296", "Heathrow", 28.76, -81.37, "US", "city", 5_896, "FL"), []),
+    ])
+    text = "Passengers were stranded at Heathrow after a power cut."
+    found = {p.text: p for p in find_places(text, tokenize(text, {"Heathrow": "FAC"}), g)}
+    assert found["Heathrow"].country_code == "GB"
+
+
+def test_uk_story_that_names_no_country_keeps_its_towns_in_the_uk() -> None:
+    g = MemoryGazetteer([
+        (entry("2657782", "Aberystwyth", 52.42, -4.08, "GB", "city", 18_749, "WLS"), []),
+        (entry("2637891", "Shrewsbury", 52.71, -2.75, "GB", "city", 71_715, "ENG"), []),
+        (entry("2638077", "Sheffield", 53.38, -1.47, "GB", "city", 447_047, "ENG"), []),
+        (entry("4091000", "Sheffield", 34.77, -87.7, "US", "city", 9_000, "AL"), []),
+    ])
+    text = "Storms closed the road between Aberystwyth and Shrewsbury, and trains to Sheffield were cancelled."
+    found = {p.text: p for p in find_places(text, tokenize(text, {"Aberystwyth": "PERSON", "Shrewsbury": "GPE",
+                                                                   "Sheffield": "GPE"}), g)}
+    assert found["Aberystwyth"].country_code == "GB" and found["Sheffield"].country_code == "GB"
+
+
+def test_word_of_an_unknown_name_matched_by_an_alternate_name_is_no_place() -> None:
+    g = MemoryGazetteer([(entry("2976341", "Sablé-sur-Sarthe", 47.84, -0.33, "FR", "city", 14_734), ["Sable"])])
+    text = "A boat sank off Cape Sable Island on Friday."
+    assert not find_places(text, tokenize(text, {"Cape Sable Island": "LOC"}), g)

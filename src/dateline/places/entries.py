@@ -18,7 +18,7 @@ from .normalize import SKELETON_COUNTRIES, name_keys, skeleton
 __all__ = ["FEATURES", "Entry", "Gazetteer", "Match", "MemoryGazetteer", "keyed_names"]
 
 #: The feature values a place can have (the events stage derives geo-precision from them).
-FEATURES = ("country", "admin1", "admin2", "city", "river", "sea", "region", "natural", "continent")
+FEATURES = ("country", "admin1", "admin2", "city", "river", "sea", "region", "natural", "continent", "facility")
 
 
 @dataclass(frozen=True, slots=True)

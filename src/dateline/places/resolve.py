@@ -24,7 +24,7 @@ from .normalize import SKELETON_COUNTRIES, name_key
 
 __all__ = ["Context", "accept", "containers", "is_capital", "prior", "resolve"]
 
-NATURAL = frozenset({"river", "sea", "region", "natural"})
+NATURAL = frozenset({"river", "sea", "region", "natural", "facility"})
 ADMIN_WORDS = frozenset({"province", "governorate", "region", "district", "state", "county", "countryside"})
 TOWN_WORDS = frozenset({"town", "city", "village", "suburb", "port", "capital"})
 
@@ -58,6 +58,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
     strength = _strength(m.matches)
     if all(x.quality == 3 for x in m.matches):  # a skeleton match needs the model or "X in Y" behind it
         return (label in PLACE_LABELS and not embedded and not m.common) or (contained and label == "PERSON")
+    if embedded and strength < 2 and all(x.quality >= 1 for x in m.matches):
+        return False  # "Cape Sable Island" is no Sablé-sur-Sarthe: a word of an unknown name, by an alternate name
     if m.acronym:  # BA, NBC, CEO: only the country and region abbreviations of our alias list
         return m.key in listed_aliases() and label != "PERSON"
     if label == "NORP":  # "English", "Kurdish": peoples and languages; "outskirts of Aleppo" is a place
@@ -285,6 +287,24 @@ def _named_countries(mentions: Sequence[Mention], flags: list[bool], ctx: Contex
             flags[i] = True
 
 
+def _implicit_country(accepted: Sequence[Mention], ctx: Context) -> None:
+    """Local news seldom names its country: when the article names none and two thirds (two at
+    least) of its places are likeliest in one country, that country counts as named, in place."""
+    if ctx.countries:
+        return
+    votes: Counter[str] = Counter()
+    for m in accepted:
+        if m.demonym is not None or not m.matches:
+            continue
+        best = max(m.matches, key=prior)
+        if best.entry.country_code and best.quality <= 1:
+            votes[best.entry.country_code] += 1
+    if votes:
+        cc, top = votes.most_common(1)[0]
+        if top >= 2 and top * 3 >= 2 * sum(votes.values()):
+            ctx.countries[cc] = 1
+
+
 def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -> None:
     """Towns of 15,000 people or more in a country the article names, in place: unlabelled ones
     where names reach English by transliteration (Jarabulus in a Syria story), and anywhere
@@ -363,6 +383,7 @@ def resolve(
     _coordinate(body, mentions, flags)
     so_far = [m for m, ok in zip(mentions, flags, strict=True) if ok]
     ctx0 = _context(so_far, gazetteer, dateline_country)
+    _implicit_country(so_far, ctx0)
     _local_towns(mentions, flags, ctx0)
     _named_countries(mentions, flags, ctx0)
     _coordinate(body, mentions, flags)
@@ -372,6 +393,7 @@ def resolve(
     accepted = [m for m, ok in zip(mentions, flags, strict=True) if ok]
     accepted_ids = {id(m) for m in accepted}
     ctx = _context(accepted, gazetteer, dateline_country)
+    _implicit_country(accepted, ctx)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in accepted:
@@ -415,7 +437,7 @@ def resolve(
         chosen[key] = ranked[0][1].entry
 
     # second pass: nearness to the other places of the article
-    local = {k: e for k, e in chosen.items() if e.feature in ("city", "admin2", "admin1")}
+    local = {k: e for k, e in chosen.items() if e.feature in ("city", "admin2", "admin1", "facility")}
     for key, ranked in scores.items():
         if len(ranked) < 2 or ranked[0][0] - ranked[1][0] > 2.5:
             continue
