@@ -34,6 +34,24 @@ from .helpers import top_sub
     ("Militants erected tents and fortified positions on the hill, a local official said.",
      "Headquarters or base established"),
     ("Armed settlers uprooted dozens of olive trees in the village overnight.", "Looting/property destruction"),
+    # eighth batch
+    ("Two nurses were shot dead by gunmen as they drove back from a clinic, the hospital said.", "Attack"),
+    ("A roadside device exploded under an army truck, killing three soldiers.", "Remote explosive/landmine/IED"),
+    ("The attacker walked into the hall and set off his explosives among the guests.", "Suicide bomb"),
+    ("Rebels used mustard agents against army positions, investigators said.", "Chemical weapon"),
+    ("Troops dislodged the militants from the hilltop village on Sunday.", "Government regains territory"),
+    ("Government forces took back the airport from the rebels after a week of fighting.",
+     "Government regains territory"),
+    ("The rebels handed the border town over to a joint force on Friday.", "Non-violent transfer of territory"),
+    ("Twenty pupils were snatched from their school by armed men on Monday.", "Abduction/forced disappearance"),
+    ("Families of the disappeared held a candlelight vigil outside the ministry.", "Peaceful protest"),
+    ("Opposition supporters went on the rampage in the capital, smashing windows.", "Violent demonstration"),
+    ("A crowd stripped and beat a man accused of theft before police arrived.", "Mob violence"),
+    ("Students fought each other with iron rods on the campus, leaving ten hurt.", "Mob violence"),
+    ("The rebel movement split into two rival wings, its spokesman said.", "Change to group/activity"),
+    ("Hundreds of soldiers were deployed to the border region on Tuesday.", "Change to group/activity"),
+    ("Police thwarted a plot to bomb a railway station and arrested two men.", "Disrupted weapons use"),
+    ("The government ordered the closure of the border with its neighbour.", "Other"),
 ])
 def test_blind_batch_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub
@@ -44,6 +62,8 @@ def test_blind_batch_rule(text: str, sub: str) -> None:
     "Police arrested a woman suspected of stabbing her brother in a dispute over land.",
     "Residents were attacked by a swarm of bees in the village.",
     "A fire destroyed a warehouse at the port, the fire brigade said.",
+    # an event remembered is not reported
+    "Hundreds gathered to mark the anniversary of the massacre of 1995.",
 ])
 def test_blind_batch_not_an_event(text: str) -> None:
     assert top_sub(text) is None

@@ -66,6 +66,9 @@ _SUSPECTED = re.compile(r"\b(?:suspected|accused|charged|convicted|arrested|deta
                         r"(?:of|with|for|over) (?:\w+ ){0,2}$")
 #: "launched a ballistic missile": fired by someone, whatever disaster word the sentence holds ("struck a warehouse")
 _LAUNCHED = re.compile(r"\b(?:fired|launched|lobbed)(?: [\w-]+){0,3} $")
+#: "the anniversary of the 1994 massacre": an event remembered, not reported
+_REMEMBERED = re.compile(r"\b(?:anniversary of|commemorat\w+|memorial (?:to|for|of)|in memory of|remember\w*) "
+                         r"(?:the |a |an |last \w+'s )?(?:[\w-]+ ){0,3}$")
 _GUN_NOUN = re.compile(r"artillery|howitzers?|mortars?")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
@@ -129,6 +132,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     def det(sub: str, w: float = weight, agent: str | None = None) -> Detection:
         return Detection(sub, fam, s, e, w, weak, agent)
 
+    if _REMEMBERED.search(low[max(0, rs - 60) : rs]):
+        return None
     armed = ctx["state"] or ctx["nonstate"]
     launched = armed and _LAUNCHED.search(low[max(0, rs - 40) : rs]) is not None
     if fam in _EXPLOSIVE and ctx["disaster"] and (weak or fam == "chemical") and not launched:
