@@ -57,3 +57,8 @@ def test_regression_through_after_a_present_perfect_looks_ahead() -> None:
 def test_starting_at_a_clock_time_looks_ahead() -> None:
     text = "The rebels announced a truce starting at 6 a.m. Wednesday."
     assert _values(text, "2021-06-15")["6 a.m. Wednesday"] == "2021-06-16T06:00"
+
+
+def test_regression_said_on_monday_is_past_before_would() -> None:
+    text = "The rebels said on Monday they would observe a three-day ceasefire."
+    assert _values(text, "2019-01-01")["Monday"] == "2018-12-31"

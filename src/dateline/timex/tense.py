@@ -75,7 +75,7 @@ _SAME_PAST = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "quit",
               "cast", "split", "burst", "upset", "broadcast", "forecast", "bid", "lead", "led"}
 
 
-_LOCAL_PAST = re.compile(r"\b(?:ended|since|ago|earlier|last)\s+$", re.I)
+_LOCAL_PAST = re.compile(r"\b(?:ended|since|ago|earlier|last|(?:said|told|announced|reported)(?:\s+on)?)\s+$", re.I)
 _LOCAL_FUTURE = re.compile(
     r"\b(?:ending|next|upcoming|due|starting|beginning|effective|payable)\s+(?:at\s+|on\s+|from\s+)?$", re.I)
 #: "until Friday", "through March", "by Saturday": the future unless the governing verb is in the past
