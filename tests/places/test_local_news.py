@@ -108,3 +108,31 @@ def test_word_of_an_unknown_name_matched_by_an_alternate_name_is_no_place() -> N
     g = MemoryGazetteer([(entry("2976341", "Sablé-sur-Sarthe", 47.84, -0.33, "FR", "city", 14_734), ["Sable"])])
     text = "A boat sank off Cape Sable Island on Friday."
     assert not find_places(text, tokenize(text, {"Cape Sable Island": "LOC"}), g)
+
+
+def test_small_town_after_from_in_the_state_of_two_other_places() -> None:
+    g = MemoryGazetteer([
+        (entry("4174757", "Tampa", 27.95, -82.46, "US", "city", 414_547, "FL"), []),
+        (entry("4173838", "Spring Hill", 28.48, -82.53, "US", "city", 98_621, "FL"), []),
+        (entry("4148986", "Brooksville", 28.56, -82.39, "US", "city", 7_854, "FL"), []),
+    ])
+    text = "A sinkhole opened in Spring Hill. Engineers from Tampa came, and a family from Brooksville moved."
+    ents = {"Spring Hill": "GPE", "Tampa": "GPE", "Brooksville": "ORG"}
+    assert "Brooksville" in {p.text for p in find_places(text, tokenize(text, ents), g)}
+    alone = "A family from Brooksville moved."
+    assert not find_places(alone, tokenize(alone, {"Brooksville": "ORG"}), g)
+
+
+def test_big_city_that_is_also_a_word_after_in_within_the_story_country() -> None:
+    from dateline.places.detect import Token
+
+    g = MemoryGazetteer([
+        (entry("2656173", "Bath", 51.38, -2.36, "GB", "city", 101_557, "ENG"), []),
+        (entry("2653144", "Chippenham", 51.46, -2.12, "GB", "city", 35_800, "ENG"), []),
+        (entry("2642786", "Melksham", 51.37, -2.14, "GB", "city", 19_357, "ENG"), []),
+    ])
+    text = "Crews from Chippenham and Melksham attended. The river burst its banks in Bath."
+    tokens = [t if t.text != "Bath" else Token(t.text, t.start, t.end, "", -1, -1, False, "PROPN")
+              for t in tokenize(text, {"Chippenham": "GPE", "Melksham": "GPE"})]
+    assert "Bath" in {p.text for p in find_places(text, tokens, g)}
+    assert "Bath" not in {p.text for p in find_places("He ran a Bath.", tokenize("He ran a Bath."), g)}

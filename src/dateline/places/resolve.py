@@ -288,20 +288,25 @@ def _named_countries(mentions: Sequence[Mention], flags: list[bool], ctx: Contex
 
 
 def _implicit_country(accepted: Sequence[Mention], ctx: Context) -> None:
-    """Local news seldom names its country: when the article names none and two thirds (two at
-    least) of its places are likeliest in one country, that country counts as named, in place."""
-    if ctx.countries:
-        return
+    """Local news seldom names its country or state: when the article names no country and two
+    thirds (two at least) of its places, or all of them, are likeliest in one country, that country
+    counts as named; a state that two of its places are likeliest in counts as named, in place."""
     votes: Counter[str] = Counter()
+    regions: Counter[tuple[str, str]] = Counter()
     for m in accepted:
         if m.demonym is not None or not m.matches:
             continue
         best = max(m.matches, key=prior)
         if best.entry.country_code and best.quality <= 1:
             votes[best.entry.country_code] += 1
-    if votes:
+            if best.entry.feature in ("city", "admin2") and best.entry.admin1_code:
+                regions[(best.entry.country_code, best.entry.admin1_code)] += 1
+    for region, n in regions.items():  # two places of one state: the state is as good as named
+        if n >= 2 and region not in ctx.admin1s:
+            ctx.admin1s[region] = set()
+    if votes and not ctx.countries:
         cc, top = votes.most_common(1)[0]
-        if top >= 2 and top * 3 >= 2 * sum(votes.values()):
+        if (top >= 2 and top * 3 >= 2 * sum(votes.values())) or len(votes) == 1:
             ctx.countries[cc] = 1
 
 
@@ -313,6 +318,12 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
         if flags[i] or m.person_name or m.acronym or m.demonym is not None or m.ner.endswith("*"):
             continue
         located = m.cue_before in LOCATIVE and m.ner in MISREAD and (not m.common or m.tagged_common)
+        if m.cue_before in LOCATIVE and m.common and not m.ner and not m.tagged_common and any(
+            x.quality == 0 and x.entry.feature == "city" and x.entry.population >= 100_000
+            and ctx.countries.get(x.entry.country_code or "") for x in m.matches
+        ):
+            flags[i] = True  # "burst its banks in Bath": a city of 100k after a preposition, in a country at hand
+            continue
         if not located and (m.ner or m.common):
             continue
         if located and any(
