@@ -206,17 +206,30 @@ def _year_ok(c: Candidate, text: str) -> bool:
 _WINDOW = 90
 
 
-def _matches(rule: Rule, text: str) -> list[re.Match[str]]:
-    """The rule's matches, looked for only in windows around its trigger's hits."""
-    if rule.trigger is None:
-        return list(rule.pattern.finditer(text))
+def _windows(trigger: re.Pattern[str], text: str) -> list[list[int]]:
+    """The merged windows of ``text`` around the trigger's hits."""
     windows: list[list[int]] = []
-    for hit in rule.trigger.finditer(text):
+    for hit in trigger.finditer(text):
         lo, hi = max(0, hit.start() - _WINDOW), min(len(text), hit.end() + _WINDOW)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
+    return windows
+
+
+def _matches(rule: Rule, text: str, seen: dict[str, list[list[int]]] | None = None) -> list[re.Match[str]]:
+    """The rule's matches, looked for only in windows around its trigger's hits (``seen`` caches the
+    windows of triggers shared by several rules, such as the month names)."""
+    if rule.trigger is None:
+        return list(rule.pattern.finditer(text))
+    if seen is None:
+        windows = _windows(rule.trigger, text)
+    else:
+        key = rule.trigger.pattern
+        if key not in seen:
+            seen[key] = _windows(rule.trigger, text)
+        windows = seen[key]
     found: list[re.Match[str]] = []
     for lo, hi in windows:
         for m in rule.pattern.finditer(text, lo, hi):
@@ -229,8 +242,9 @@ def _matches(rule: Rule, text: str) -> list[re.Match[str]]:
 def find(text: str) -> list[Candidate]:
     """Non-overlapping time expression candidates in ``text``, in text order."""
     cands: list[Candidate] = []
+    seen: dict[str, list[list[int]]] = {}
     for rule in rules():
-        for m in _matches(rule, text):
+        for m in _matches(rule, text, seen):
             if m.end() > m.start():
                 cands.append(Candidate(m.start(), m.end(), rule.name, rule.normalizer, m.groupdict(), rule.priority))
     cands.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
