@@ -52,6 +52,24 @@ from .helpers import top_sub
     ("Hundreds of soldiers were deployed to the border region on Tuesday.", "Change to group/activity"),
     ("Police thwarted a plot to bomb a railway station and arrested two men.", "Disrupted weapons use"),
     ("The government ordered the closure of the border with its neighbour.", "Other"),
+    # ninth batch
+    ("The US military said it carried out a precision strike against militants in the south.", "Air/drone strike"),
+    ("A barrage of rockets was fired at the base overnight, the coalition said.",
+     "Shelling/artillery/missile attack"),
+    ("A bomber drove an explosives-laden truck into the police station, killing nine.", "Suicide bomb"),
+    ("Rebel fighters have taken the town of Kaga Bandoro, a spokesman said.", "Non-state actor overtakes territory"),
+    ("Government forces recovered the district of Ayun from the militants.", "Government regains territory"),
+    ("A lawyer was picked up by men in civilian clothes outside court on Monday.", "Abduction/forced disappearance"),
+    ("A crowd of demonstrators stormed the town hall before police regained control.", "Violent demonstration"),
+    ("A protester died after being struck by a rubber bullet fired by police.", "Excessive force against protesters"),
+    ("Residents set upon a man suspected of theft and beat him to death.", "Mob violence"),
+    ("Clashes between Christian and Muslim youths erupted after the football match, leaving two dead.",
+     "Mob violence"),
+    ("The rebels handed over their weapons and accepted the peace terms.", "Agreement"),
+    ("The militia appointed a new military commander on Sunday.", "Change to group/activity"),
+    ("Kenyan troops crossed into Somalia on Tuesday, the army said.", "Change to group/activity"),
+    # the withdrawal is only in prospect: the deal is the event
+    ("The rebels and the army signed a deal paving the way for the withdrawal of foreign troops.", "Agreement"),
 ])
 def test_blind_batch_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub
@@ -62,6 +80,9 @@ def test_blind_batch_rule(text: str, sub: str) -> None:
     "Police arrested a woman suspected of stabbing her brother in a dispute over land.",
     "Residents were attacked by a swarm of bees in the village.",
     "A fire destroyed a warehouse at the port, the fire brigade said.",
+    # police against robbers is crime; a walkout of lawmakers is politics
+    "Police shot dead a suspected robber in a shootout at a bank.",
+    "Opposition lawmakers walked out of parliament in protest at the ruling.",
     # an event remembered is not reported
     "Hundreds gathered to mark the anniversary of the massacre of 1995.",
 ])

@@ -47,8 +47,12 @@ _SUPPRESSES: dict[str, tuple[str, ...]] = {
     "agreement": ("change", "arrest"),
 }
 _PROTEST_ABSORBS = (
-    "arrest", "attack", "clash", "property", "riot", "mob", "change", "abduct", "take", "ied", "shelling",
+    "arrest", "attack", "clash", "property", "riot", "mob", "change", "abduct", "take", "regain", "ied", "shelling",
 )
+#: "opposition lawmakers walked out in protest": a parliamentary act, not a demonstration
+_WALKOUT = re.compile(r"\b(?:lawmakers|legislators|mps|deputies|senators|delegates|delegations?|ministers|councillors|"
+                      r"parliamentarians)\b[^.;]{0,40}\b(?:walked out|walk-?outs?|boycotted|stormed out|left the "
+                      r"(?:chamber|session|hall|talks))\b")
 _BACKING = re.compile(r"\b(?:supported|backed|aided|assisted|covered) by (?:\w+ ){0,3}$|"
                       r"\bwith (?:the )?(?:support|backing|help|cover) of (?:\w+ ){0,3}$|"
                       r"\bunder (?:the )?cover of (?:\w+ ){0,3}$")
@@ -230,6 +234,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "clash":
         if not (armed or ctx["military"] or _ATTACKERS.search(low)):
             return None  # "clashed with the president's adviser": no armed parties
+        if ctx["crime"] and not ctx["nonstate"]:
+            return None  # "a shootout with suspected armed robbers": police and criminals
         return det("Armed clash")
     if fam == "attack":
         if ctx["disaster"] or ctx["crime_violence"]:
@@ -259,7 +265,7 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
         low = f"{low} {nxt}"
         ctx = {**ctx, "protester_violence": ctx["protester_violence"] or _cue("protester_violence", nxt)}
     if ctx["protester_violence"] or ctx["riot"]:  # violent protesters: a riot, whatever the police did
-        sub = "Mob violence" if ctx["mob"] else "Violent demonstration"
+        sub = "Mob violence" if ctx["mob"] and not _DEMONSTRATORS.search(low) else "Violent demonstration"
     elif _cue("force_strong", low):
         sub = "Excessive force against protesters"
     elif _cue("intervention", low):
@@ -312,7 +318,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"]
     marching = [h for h in protest_hits if re.match(r"(?:march|rall|demonstrat)", low[h[0] : h[1]])]
     absorbed: tuple[str, ...] = ()
-    if _OBJECTION.search(low) or ("mob" in hits and not strong_protest and any(not w for _, _, w in hits["mob"])):
+    objection = _OBJECTION.search(low) or _WALKOUT.search(low)
+    if objection or ("mob" in hits and not strong_protest and any(not w for _, _, w in hits["mob"])):
         protest_hits = strong_protest = marching = []  # an objection; a crowd's lynching is mob violence
     if strong_protest or (protest_hits and purposeful) or (marching and ctx["crowd"]):
         cands = strong_protest or (protest_hits if purposeful else marching)

@@ -34,6 +34,9 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 _HYPO_AUX = {"could", "may", "might", "would", "should", "must", "can"}
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:and|but|while|after|before|as|when|which|who)\b")
+#: "paving the way for the withdrawal", "a timetable for the handover": the event is in prospect
+_PROSPECT = re.compile(r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)? the way|timetables?|deadlines?|schedules?|roadmap|"
+                       r"conditions?) (?:for|to) (?:the |a |an )?(?:[\w-]+ ){0,3}$")
 _NEG_IN_TRIGGER = re.compile(r"\b(?:not|never|no)\b")
 _WINDOW_NEG = re.compile(r"\b(?:not|no|never|denied|denies|deny|without|opposed?|refused?|rejected)\b"
                          r"(?:\W+\w+){0,3}\W*$")
@@ -91,6 +94,8 @@ def _from_parse(tok: Any) -> Modality | None:
 
 def modality_of(sentence: Sentence, start: int, end: int) -> Modality:
     """Modality of the trigger at body offsets [start, end) of ``sentence``."""
+    if _PROSPECT.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]):
+        return "future"
     tok = token_at(sentence, start)
     if tok is not None:
         found = _from_parse(tok)
