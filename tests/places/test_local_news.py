@@ -136,3 +136,24 @@ def test_big_city_that_is_also_a_word_after_in_within_the_story_country() -> Non
               for t in tokenize(text, {"Chippenham": "GPE", "Melksham": "GPE"})]
     assert "Bath" in {p.text for p in find_places(text, tokens, g)}
     assert "Bath" not in {p.text for p in find_places("He ran a Bath.", tokenize("He ran a Bath."), g)}
+
+
+def test_town_north_of_and_off_are_place_prepositions() -> None:
+    g = MemoryGazetteer([
+        (entry("5294810", "Flagstaff", 35.2, -111.65, "US", "city", 70_320, "AZ"), []),
+        (entry("5309842", "Prescott", 34.54, -112.47, "US", "city", 41_899, "AZ"), []),
+        (entry("5313667", "Sedona", 34.87, -111.76, "US", "city", 10_388, "AZ"), []),
+    ])
+    text = "A fire north of Flagstaff forced evacuations. Smoke drifted to Sedona and Prescott."
+    ents = {"Flagstaff": "ORG", "Sedona": "GPE", "Prescott": "GPE"}
+    assert "Flagstaff" in {p.text for p in find_places(text, tokenize(text, ents), g)}
+
+
+def test_long_hyphenated_french_name_is_one_name() -> None:
+    g = MemoryGazetteer([
+        (entry("6138032", "Sainte-Marthe-sur-le-Lac", 45.53, -73.93, "CA", "city", 15_000, "10"), []),
+        (entry("2434479", "Lac", 13.5, 14.5, "TD", "admin1", 52_389, "07"), []),
+    ])
+    text = "Residents of Sainte-Marthe-sur-le-Lac were evacuated."
+    found = {p.text: p for p in find_places(text, tokenize(text, {"Sainte-Marthe-sur-le-Lac": "GPE"}), g)}
+    assert found["Sainte-Marthe-sur-le-Lac"].country_code == "CA" and "Lac" not in found

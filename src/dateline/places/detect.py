@@ -26,7 +26,11 @@ CONNECTORS = frozenset(
 #: Words before a name that say it is a place
 PLACE_CUES = frozenset({"in", "near", "from", "to", "at", "outside", "across", "into", "towards", "toward", "via",
                         "around", "throughout", "inside", "between", "and", "of", "nearby", "neighbouring",
-                        "neighboring"})
+                        "neighboring", "off", *"north south east west northeast northwest southeast southwest".split(),
+                        "outskirts"})
+#: words that make "of" a place preposition ("north of Flagstaff", "the outskirts of Kabul")
+COMPASS_OF = frozenset("north south east west northeast northwest southeast southwest north-east north-west "
+                       "south-east south-west outskirts".split())
 TYPE_CUES_BEFORE = frozenset({"town", "city", "village", "province", "region", "governorate", "district", "capital",
                               "state", "county", "area", "port", "suburb", "island", "border", "department",
                               "towns", "cities", "villages", "provinces", "regions", "districts"})
@@ -42,7 +46,7 @@ ORG_HEADS = frozenset({"front", "party", "movement", "army", "forces", "council"
                        "college", "company", "corporation", "bank", "group", "league", "association", "alliance",
                        "times", "post", "herald", "tribune", "news", "airlines", "airways"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-MAX_TOKENS = 6
+MAX_TOKENS = 9  # Sainte-Marthe-sur-le-Lac
 #: parts of speech of a capitalized word that is not a name
 COMMON_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "INTJ", "NUM"})
 #: words a place name does not start with ("A US serviceman")
@@ -199,6 +203,8 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
         found.cue_before = _word_at(tokens, i - 1)
         if found.cue_before == "of" and _word_at(tokens, i - 2) in TYPE_CUES_BEFORE:
             found.cue_before = _word_at(tokens, i - 2)  # "the town of Al-Qaim"
+        elif found.cue_before == "of" and _word_at(tokens, i - 2) in COMPASS_OF:
+            found.cue_before = _word_at(tokens, i - 2)  # "north of Flagstaff"
         found.cue_after = _word_at(tokens, last_index + 1)
         single = last_index == i
         found.inside_name = tok.ent_start >= 0 and tok.ent_start < found.start

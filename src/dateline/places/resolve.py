@@ -81,6 +81,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
         x.quality == 0 and x.entry.feature in ("city", "admin2") for x in m.matches
     ):
         return True  # "the Northern Territory town of Katherine", "the city of Florence"
+    if m.tagged_common and not embedded and m.cue_after in TYPE_CUES_AFTER and strength >= 1:
+        return True  # "Dhubri and Barpeta districts": an unknown name the tagger reads as a word, typed
     if common and (embedded or (label and label not in PLACE_LABELS)):
         return False
     if label in PLACE_LABELS:
@@ -257,7 +259,8 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
 
 #: prepositions that put the next name on a map ("near Bakhmut", "fighting around Avdiivka")
 LOCATIVE = frozenset({"in", "near", "outside", "around", "at", "into", "inside", "towards", "toward", "across",
-                      "throughout", "to", "from", "nearby", "neighbouring", "neighboring", "between"})
+                      "throughout", "to", "from", "nearby", "neighbouring", "neighboring", "between", "off",
+                      *"north south east west northeast northwest southeast southwest".split(), "outskirts"})
 #: labels the small model gives towns it does not know
 MISREAD = frozenset({"", "ORG", "PRODUCT", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "FAC"})
 
