@@ -70,6 +70,18 @@ from .helpers import top_sub
     ("Kenyan troops crossed into Somalia on Tuesday, the army said.", "Change to group/activity"),
     # the withdrawal is only in prospect: the deal is the event
     ("The rebels and the army signed a deal paving the way for the withdrawal of foreign troops.", "Agreement"),
+    # tenth batch
+    ("Russian strikes on the port killed three dockworkers overnight.", "Air/drone strike"),
+    ("A bomb placed under a minibus went off in the market, wounding six.", "Remote explosive/landmine/IED"),
+    ("After the shelling a greenish gas filled the streets and many were treated for choking.", "Chemical weapon"),
+    ("The insurgents took control of the town after the army withdrew following heavy fighting.",
+     "Non-state actor overtakes territory"),
+    ("The army regained the border town of Ras from the rebels.", "Government regains territory"),
+    ("Dock workers staged a strike at the port demanding safer conditions.", "Peaceful protest"),
+    ("The militant group announced the appointment of a new emir on Friday.", "Change to group/activity"),
+    ("Two hundred former rebels joined the national army on Monday, officials said.", "Change to group/activity"),
+    ("Saboteurs blew up a section of the gas pipeline overnight, causing no casualties.",
+     "Looting/property destruction"),
 ])
 def test_blind_batch_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub

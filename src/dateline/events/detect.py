@@ -73,6 +73,8 @@ _LAUNCHED = re.compile(r"\b(?:fired|launched|lobbed)(?: [\w-]+){0,3} $")
 #: "the anniversary of the 1994 massacre": an event remembered, not reported
 _REMEMBERED = re.compile(r"\b(?:anniversary of|commemorat\w+|memorial (?:to|for|of)|in memory of|remember\w*) "
                          r"(?:the |a |an |last \w+'s )?(?:[\w-]+ ){0,3}$")
+_FOUGHT_FOR = re.compile(r"\b(?:heavy|fierce|intense|days of|weeks of) (?:fighting|clashes|battles?)\b|"
+                         r"\bafter (?:a |an )?(?:[\w-]+ ){0,2}(?:battle|offensive|assault|fighting)\b")
 _GUN_NOUN = re.compile(r"artillery|howitzers?|mortars?")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
@@ -342,6 +344,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
             for det in _resolve_family(name, hits[name], sentence, ctx):
                 det.modality = modality_of(sentence, det.start, det.end)
                 out.append(det)
+    if _FOUGHT_FOR.search(low) and {d.family for d in out} >= {"withdraw", "take"}:
+        out = [d for d in out if d.family != "withdraw"]  # a withdrawal under fire: the takeover is by force
     return _background_last(_property_or_attack(_suppress(out), low), sentence)
 
 
