@@ -61,3 +61,14 @@ def test_clock_time_takes_the_weekday_after_local_time() -> None:
 def test_regression_speed_per_hour_is_not_a_set() -> None:
     assert _found("winds of 315 kilometres per hour", "2013-11-11") == {}
     assert _found("paid 20 dollars per hour", "2013-11-11")["per hour"] == ("SET", "PT1H", None)
+
+
+def test_bare_plural_after_ending_is_a_vague_duration() -> None:
+    found = _found("Finland joined NATO, ending decades of military non-alignment.", "2023-04-14")
+    assert found["decades"] == ("DURATION", "PXDE", None)
+    assert "years" not in _found("Voters of 18 years and over.", "2023-04-14")
+
+
+def test_is_on_a_weekday_looks_ahead() -> None:
+    assert _found("The final is on Sunday in Lyon.", "2019-07-05")["Sunday"][1] == "2019-07-07"
+    assert _found("The vote was on Sunday.", "2019-07-05")["Sunday"][1] == "2019-06-30"

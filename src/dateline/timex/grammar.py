@@ -103,6 +103,9 @@ def rules() -> tuple[Rule, ...]:
 
 _BARE_PLURAL_CUES = {"for", "over", "within", "took", "take", "takes", "taking", "lasted", "lasting", "spent",
                      "after", "wait", "waited", "spend"}
+#: verbs after which "decades of …", "years of …" is a stretch of time ("ending decades of neutrality")
+_BARE_PLURAL_VERBS = {"ending", "ended", "ends", "end", "following", "despite", "capping", "marking", "marked",
+                      "spanning", "spanned", "endured"}
 _NOT_CURRENT = re.compile(r"\s+(?:accounts?|affairs|events|assets|liabilities|members?|prices?)\b", re.I)
 _PREV_WORD = re.compile(r"([\w']+)\W*$")
 
@@ -143,7 +146,9 @@ def _ok(c: Candidate, text: str) -> bool:
         return _prev_word(text, c.start).lower() in ("in", "this", "last", "next", "the")
     if c.rule == "bare_plural":
         prev = _prev_word(text, c.start).lower()
-        return prev in _BARE_PLURAL_CUES or (prev == "in" and re.match(r"\s*[.,;:!?)]", text[c.end:]) is not None)
+        if prev in _BARE_PLURAL_CUES or (prev == "in" and re.match(r"\s*[.,;:!?)]", text[c.end:]) is not None):
+            return True
+        return prev.lower() in _BARE_PLURAL_VERBS and text.startswith(" of ", c.end)  # "ending decades of"
     if c.rule == "duration":
         after = text[c.end:c.end + 8]
         unit = (g.get("u") or "").lower()

@@ -80,6 +80,7 @@ _LOCAL_FUTURE = re.compile(
     r"\b(?:ending|next|upcoming|due|starting|beginning|effective|payable)\s+(?:at\s+|on\s+|from\s+)?$", re.I)
 #: "until Friday", "through March", "by Saturday": the future unless the governing verb is in the past
 _UNTIL = re.compile(r"\b(?:until|till|through|by)\s+$", re.I)
+_IS_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
 _WEEKDAY_LIKE = re.compile(r"(?:\w+\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
 
@@ -102,6 +103,8 @@ def direction(text: str, start: int, end: int, nlp_doc: Any = None) -> Direction
         return "past"
     if _LOCAL_FUTURE.search(left):
         return "future"
+    if _IS_ON.search(left) and _WEEKDAY_LIKE.match(text, start):
+        return "future"  # "the final is on Sunday"
     until = _UNTIL.search(left) is not None
     if nlp_doc is not None:
         try:
