@@ -72,3 +72,9 @@ def test_bare_plural_after_ending_is_a_vague_duration() -> None:
 def test_is_on_a_weekday_looks_ahead() -> None:
     assert _found("The final is on Sunday in Lyon.", "2019-07-05")["Sunday"][1] == "2019-07-07"
     assert _found("The vote was on Sunday.", "2019-07-05")["Sunday"][1] == "2019-06-30"
+
+
+def test_regression_pm_does_not_end_the_sentence_for_cue_words() -> None:
+    # without a parse, "p.m. " cut the sentence and hid "will" from "Thursday"
+    found = _found("The UK will leave at 11 p.m. London time on Thursday.", "2020-12-30")
+    assert found["Thursday"][1] == "2020-12-31"

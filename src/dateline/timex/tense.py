@@ -23,11 +23,16 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(r"\b(?:said|was|were|had|did|ago|told|announced|\w{3,}ed)\b", re.I)
 
 
+_STOP = re.compile(r"(?<!\ba\.m)(?<!\bp\.m)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.?!]\s|\n")
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """A cheap sentence around [start, end) when no parse is available."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i >= 0]
-    return (left + 1 if left >= 0 else 0), (min(right_candidates) if right_candidates else len(text))
+    """A cheap sentence around [start, end) when no parse is available ("p.m.", "Mr.", initials do not end one)."""
+    left = -1
+    for m in _STOP.finditer(text, max(0, start - 400), start):
+        left = m.start()
+    right = _STOP.search(text, end)
+    return (left + 1 if left >= 0 else 0), (right.start() if right else len(text))
 
 
 def _from_parse(nlp_doc: Any, start: int, end: int) -> Direction | str:
