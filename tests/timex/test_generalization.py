@@ -78,3 +78,10 @@ def test_regression_pm_does_not_end_the_sentence_for_cue_words() -> None:
     # without a parse, "p.m. " cut the sentence and hid "will" from "Thursday"
     found = _found("The UK will leave at 11 p.m. London time on Thursday.", "2020-12-30")
     assert found["Thursday"][1] == "2020-12-31"
+
+
+def test_habitual_month_and_season_are_generic() -> None:
+    found = [(t.text, t.value, t.start_date) for t in
+             tag("The tournament usually takes place in June. It was held in June.", "2022-11-08")]
+    assert found == [("June", "XXXX-06", None), ("June", "2022-06", "2022-06-01")]
+    assert _found("Prices typically rise in the winter.", "2022-11-08")["the winter"][1] == "XXXX-WI"

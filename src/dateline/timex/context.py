@@ -11,9 +11,10 @@ from typing import Any
 from .anchoring import at, coarser, granularity, shift
 from .grammar import Candidate
 from .lexicon import VAGUE, lexicon
-from .tense import direction
+from .tense import direction, sentence_bounds
 
-__all__ = ["Context", "G", "Normalized", "duration_value", "half_of", "look", "low", "point_mod", "unit_code"]
+__all__ = ["Context", "G", "Normalized", "duration_value", "habitual", "half_of", "look", "low", "point_mod",
+           "unit_code"]
 
 Normalized = tuple[str, str, str | None]  # type, value, mod
 G = dict[str, str | None]
@@ -117,3 +118,12 @@ def look(rel: str | None, ctx: Context, c: Candidate) -> str | None:
     return ctx.direction(c)
 
 
+_HABITUAL = re.compile(r"\b(?:usually|typically|normally|traditionally|generally|customarily|each\s+year|every\s+year|"
+                       r"annually|tends?\s+to)\b", re.I)
+
+
+def habitual(ctx: Context, c: Candidate) -> bool:
+    """Whether the sentence of a bare month or season tells what happens every year
+    ("the tournament usually takes place in June"): then it is generic, ``XXXX-06``."""
+    s, e = sentence_bounds(ctx.text, c.start, c.end)
+    return _HABITUAL.search(ctx.text, s, e) is not None

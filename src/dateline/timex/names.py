@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .anchoring import season_at, year_for_month
-from .context import Context, G, Normalized, half_of, look, low, point_mod
+from .context import Context, G, Normalized, habitual, half_of, look, low, point_mod
 from .grammar import Candidate
 from .lexicon import lexicon, month_number, parse_number, parse_ordinal, parse_year
 
@@ -74,6 +74,8 @@ def n_month(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[low(g["yrel"])]
     elif low(g.get("rel")) == "this":
         year = ctx.anchor.year
+    elif not g.get("rel") and habitual(ctx, c):
+        return "DATE", f"XXXX-{month:02d}", mod
     else:
         year = year_for_month(ctx.anchor, month, None, look(g.get("rel"), ctx, c))
     return "DATE", f"{year:04d}-{month:02d}", mod
@@ -88,6 +90,8 @@ def n_season(c: Candidate, g: G, ctx: Context) -> Normalized | None:
         return "DATE", f"XXXX-{code}", mod
     if g.get("yrel"):
         return "DATE", f"{ctx.anchor.year + {'this': 0, 'last': -1, 'next': 1}[low(g['yrel'])]:04d}-{code}", mod
+    if low(g.get("rel")) in ("", "the") and habitual(ctx, c):
+        return "DATE", f"XXXX-{code}", mod
     codes = ("SP", "SU", "FA", "WI")
     year, now_code = season_at(ctx.anchor)
     here = year * 4 + codes.index(now_code)
