@@ -3,7 +3,7 @@ time checks pass.
 
 Measured (see docs/time.md): value F1 0.8431, relaxed span F1 0.9469, strict span F1 0.9152,
 type F1 0.9239 with ``dateline eval time``; on the invented passages of ``data/invented_timebank.jsonl``
-value F1 0.9681, relaxed 0.9913, strict 0.9710, type 0.9797 with
+value F1 0.9739, relaxed 0.9913, strict 0.9710, type 0.9797 with
 ``dateline eval time tests/timex/data/invented_timebank.jsonl``.
 """
 
@@ -29,7 +29,7 @@ STRICT_F1_FLOOR = 0.90
 TYPE_F1_FLOOR = 0.905
 
 INVENTED = Path(__file__).resolve().parent / "data" / "invented_timebank.jsonl"
-INVENTED_FLOORS = {"value_f1": 0.95, "relaxed_f1": 0.975, "strict_f1": 0.955, "type_f1": 0.965}
+INVENTED_FLOORS = {"value_f1": 0.955, "relaxed_f1": 0.975, "strict_f1": 0.955, "type_f1": 0.965}
 
 
 def test_timebank_figures(shared_dir: Path) -> None:
