@@ -82,6 +82,16 @@ from .helpers import top_sub
     ("Two hundred former rebels joined the national army on Monday, officials said.", "Change to group/activity"),
     ("Saboteurs blew up a section of the gas pipeline overnight, causing no casualties.",
      "Looting/property destruction"),
+    # eleventh batch
+    ("Police battled gang members who control the neighbourhood through the night.", "Armed clash"),
+    ("A U.S. drone killed two militant commanders in the north, the Pentagon said.", "Air/drone strike"),
+    ("The rebels now control the hill above the town after the troops fled under fire.",
+     "Non-state actor overtakes territory"),
+    ("Protesters ransacked the offices of the electoral commission after the results.", "Violent demonstration"),
+    ("Men dragged a suspected thief from his shop and beat him unconscious.", "Mob violence"),
+    ("Police arrested an opposition MP over remarks made at a rally on Sunday.", "Arrests"),
+    ("Sappers cleared 300 mines from farmland near the front line.", "Disrupted weapons use"),
+    ("Russian mercenaries have set up a base at the airport, residents said.", "Headquarters or base established"),
 ])
 def test_blind_batch_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub

@@ -73,8 +73,11 @@ _LAUNCHED = re.compile(r"\b(?:fired|launched|lobbed)(?: [\w-]+){0,3} $")
 #: "the anniversary of the 1994 massacre": an event remembered, not reported
 _REMEMBERED = re.compile(r"\b(?:anniversary of|commemorat\w+|memorial (?:to|for|of)|in memory of|remember\w*) "
                          r"(?:the |a |an |last \w+'s )?(?:[\w-]+ ){0,3}$")
-_FOUGHT_FOR = re.compile(r"\b(?:heavy|fierce|intense|days of|weeks of) (?:fighting|clashes|battles?)\b|"
+_FOUGHT_FOR = re.compile(r"\b(?:heavy|fierce|intense|days of|weeks of) (?:fighting|clashes|battles?)\b|\bunder fire\b|"
                          r"\bafter (?:a |an )?(?:[\w-]+ ){0,2}(?:battle|offensive|assault|fighting)\b")
+#: "remarks made at a rally": where something was said, not a protest
+_SPOKEN_AT = re.compile(r"\b(?:remarks|speech|speeches|comments|statements?|spoke|addressed|speaking)\b"
+                        r"(?: [\w-]+){0,4} $")
 _GUN_NOUN = re.compile(r"artillery|howitzers?|mortars?")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
@@ -236,7 +239,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "clash":
         if not (armed or ctx["military"] or _ATTACKERS.search(low)):
             return None  # "clashed with the president's adviser": no armed parties
-        if ctx["crime"] and not ctx["nonstate"]:
+        if ctx["crime_violence"] and not ctx["nonstate"]:
             return None  # "a shootout with suspected armed robbers": police and criminals
         return det("Armed clash")
     if fam == "attack":
@@ -315,7 +318,9 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
         ctx["casualty"] = ctx["casualty"] or cues["casualty"].search(around) is not None
 
     out: list[Detection] = []
-    protest_hits = hits.get("protest", [])
+    protest_hits = [h for h in hits.get("protest", []) if not (h[2] and _SPOKEN_AT.search(low[: h[0]]))]
+    if any(not w and _DEMONSTRATORS.search(low[:s]) for s, _, w in hits.get("property", [])):
+        ctx["protester_violence"] = True  # "protesters ransacked the offices": the protest is violent
     strong_protest = [h for h in protest_hits if not h[2]]
     purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"]
     marching = [h for h in protest_hits if re.match(r"(?:march|rall|demonstrat)", low[h[0] : h[1]])]
