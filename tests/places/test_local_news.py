@@ -157,3 +157,31 @@ def test_long_hyphenated_french_name_is_one_name() -> None:
     text = "Residents of Sainte-Marthe-sur-le-Lac were evacuated."
     found = {p.text: p for p in find_places(text, tokenize(text, {"Sainte-Marthe-sur-le-Lac": "GPE"}), g)}
     assert found["Sainte-Marthe-sur-le-Lac"].country_code == "CA" and "Lac" not in found
+
+
+def test_country_before_border_despite_a_person_label() -> None:
+    g = MemoryGazetteer([(entry("2434508", "Chad", 15.0, 19.0, "TD", "country", 15_477_751), [])])
+    text = "Trucks waited on the Chad border."
+    assert "Chad" in {p.text for p in find_places(text, tokenize(text, {"Chad": "PERSON"}), g)}
+    assert not find_places("Chad said no.", tokenize("Chad said no.", {"Chad": "PERSON"}), g)
+
+
+def test_hamlet_abroad_matched_by_an_alternate_name_in_a_story_about_elsewhere() -> None:
+    g = MemoryGazetteer([
+        (entry("366847", "Sudan", 15.0, 30.0, "SD", "country", 43_000_000), []),
+        (entry("379555", "El Fasher", 13.63, 25.35, "SD", "city", 252_609), []),
+        (entry("71000", "Aţ Ţawīlah", 15.6, 43.6, "YE", "city", 0), ["Tawila"]),
+    ])
+    text = "Forces shelled El Fasher in Sudan, and the road to Tawila was cut."
+    found = {p.text for p in find_places(text, tokenize(text, {"El Fasher": "GPE", "Sudan": "GPE",
+                                                                "Tawila": "GPE"}), g)}
+    assert "El Fasher" in found and "Tawila" not in found
+
+
+def test_downtown_is_a_place_cue() -> None:
+    g = MemoryGazetteer([
+        (entry("5238685", "Montpelier", 44.26, -72.58, "US", "city", 8_074, "VT"), []),
+        (entry("5242283", "Vermont", 43.92, -72.58, "US", "admin1", 626_000, "VT"), []),
+    ])
+    text = "The river flooded downtown Montpelier, Vermont officials said."
+    assert "Montpelier" in {p.text for p in find_places(text, tokenize(text, {"Montpelier": "ORG"}), g)}

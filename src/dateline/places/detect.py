@@ -27,7 +27,7 @@ CONNECTORS = frozenset(
 PLACE_CUES = frozenset({"in", "near", "from", "to", "at", "outside", "across", "into", "towards", "toward", "via",
                         "around", "throughout", "inside", "between", "and", "of", "nearby", "neighbouring",
                         "neighboring", "off", *"north south east west northeast northwest southeast southwest".split(),
-                        "outskirts"})
+                        "outskirts", "downtown"})
 #: words that make "of" a place preposition ("north of Flagstaff", "the outskirts of Kabul")
 COMPASS_OF = frozenset("north south east west northeast northwest southeast southwest north-east north-west "
                        "south-east south-west outskirts".split())

@@ -60,6 +60,11 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return (label in PLACE_LABELS and not embedded and not m.common) or (contained and label == "PERSON")
     if embedded and strength < 2 and all(x.quality >= 1 for x in m.matches):
         return False  # "Cape Sable Island" is no Sablé-sur-Sarthe: a word of an unknown name, by an alternate name
+    if m.cue_after in ("border", "borders", "frontier") and not embedded and (
+        label != "PERSON" or m.cue_before == "the") and any(
+        x.quality == 0 and x.entry.feature == "country" for x in m.matches
+    ):
+        return True  # "on the Chad border"
     if m.acronym:  # BA, NBC, CEO: only the country and region abbreviations of our alias list
         return m.key in listed_aliases() and label != "PERSON"
     if label == "NORP":  # "English", "Kurdish": peoples and languages; "outskirts of Aleppo" is a place
@@ -260,7 +265,8 @@ def _score(match: Match, mention_group: Sequence[Mention], ctx: Context, held: d
 #: prepositions that put the next name on a map ("near Bakhmut", "fighting around Avdiivka")
 LOCATIVE = frozenset({"in", "near", "outside", "around", "at", "into", "inside", "towards", "toward", "across",
                       "throughout", "to", "from", "nearby", "neighbouring", "neighboring", "between", "off",
-                      *"north south east west northeast northwest southeast southwest".split(), "outskirts"})
+                      *"north south east west northeast northwest southeast southwest".split(), "outskirts",
+                      "downtown"})
 #: labels the small model gives towns it does not know
 MISREAD = frozenset({"", "ORG", "PRODUCT", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "FAC"})
 
@@ -292,8 +298,9 @@ def _named_countries(mentions: Sequence[Mention], flags: list[bool], ctx: Contex
 
 def _implicit_country(accepted: Sequence[Mention], ctx: Context) -> None:
     """Local news seldom names its country or state: when the article names no country and two
-    thirds (two at least) of its places, or all of them, are likeliest in one country, that country
-    counts as named; a state that two of its places are likeliest in counts as named, in place."""
+    thirds of its places (a name found in several countries counts half), or all of them, are
+    likeliest in one country, that country counts as named; a state that two of its places are
+    likeliest in counts as named, in place."""
     votes: Counter[str] = Counter()
     regions: Counter[tuple[str, str]] = Counter()
     for m in accepted:
@@ -301,7 +308,8 @@ def _implicit_country(accepted: Sequence[Mention], ctx: Context) -> None:
             continue
         best = max(m.matches, key=prior)
         if best.entry.country_code and best.quality <= 1:
-            votes[best.entry.country_code] += 1
+            single = len({x.entry.country_code for x in m.matches if x.quality <= 1}) == 1
+            votes[best.entry.country_code] += 1.0 if single else 0.5  # type: ignore[assignment]
             if best.entry.feature in ("city", "admin2") and best.entry.admin1_code:
                 regions[(best.entry.country_code, best.entry.admin1_code)] += 1
     for region, n in regions.items():  # two places of one state: the state is as good as named
@@ -309,7 +317,7 @@ def _implicit_country(accepted: Sequence[Mention], ctx: Context) -> None:
             ctx.admin1s[region] = set()
     if votes and not ctx.countries:
         cc, top = votes.most_common(1)[0]
-        if (top >= 2 and top * 3 >= 2 * sum(votes.values())) or len(votes) == 1:
+        if (top >= 1 and top * 3 >= 2 * sum(votes.values())) or len(votes) == 1:
             ctx.countries[cc] = 1
 
 
@@ -405,9 +413,14 @@ def resolve(
         if mentions[j].container_only and flags[i] and body[mentions[i].end : mentions[j].start] == ", ":
             flags[j] = True
     accepted = [m for m, ok in zip(mentions, flags, strict=True) if ok]
-    accepted_ids = {id(m) for m in accepted}
     ctx = _context(accepted, gazetteer, dateline_country)
     _implicit_country(accepted, ctx)
+    if ctx.countries:  # a loose match abroad in a story about elsewhere: "Besham" is no Tunisian town by its
+        accepted = [m for m in accepted if not m.matches or any(  # skeleton, nor "Tawila" a Yemeni hamlet
+            x.quality == 0 or (x.quality == 1 and x.entry.population >= 15_000)
+            or x.entry.feature not in ("city", "admin1", "admin2")
+            or ctx.countries.get(x.entry.country_code or "", 0) >= 1 for x in m.matches)]  # (its own vote is 0.5)
+    accepted_ids = {id(m) for m in accepted}
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in accepted:
