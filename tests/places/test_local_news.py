@@ -185,3 +185,9 @@ def test_downtown_is_a_place_cue() -> None:
     ])
     text = "The river flooded downtown Montpelier, Vermont officials said."
     assert "Montpelier" in {p.text for p in find_places(text, tokenize(text, {"Montpelier": "ORG"}), g)}
+
+
+def test_listed_air_base_tagged_person_is_a_place() -> None:
+    g = MemoryGazetteer([(entry(None, "Incirlik", 37.0, 35.43, "TR", "facility"), ["Incirlik Air Base"])])
+    text = "Drones attacked the Incirlik air base."
+    assert "Incirlik" in {p.text for p in find_places(text, tokenize(text, {"Incirlik": "PERSON"}), g)}

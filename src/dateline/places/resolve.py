@@ -60,6 +60,9 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return (label in PLACE_LABELS and not embedded and not m.common) or (contained and label == "PERSON")
     if embedded and strength < 2 and all(x.quality >= 1 for x in m.matches):
         return False  # "Cape Sable Island" is no Sablé-sur-Sarthe: a word of an unknown name, by an alternate name
+    if not embedded and not m.person_name and any(x.quality == 0 and x.entry.feature == "facility"
+                                                  for x in m.matches):
+        return True  # "the Incirlik air base" (tagged PERSON), "Heathrow": a listed facility by its own name
     if m.cue_after in ("border", "borders", "frontier") and not embedded and (
         label != "PERSON" or m.cue_before == "the") and any(
         x.quality == 0 and x.entry.feature == "country" for x in m.matches
