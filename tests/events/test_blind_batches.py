@@ -92,6 +92,16 @@ from .helpers import top_sub
     ("Police arrested an opposition MP over remarks made at a rally on Sunday.", "Arrests"),
     ("Sappers cleared 300 mines from farmland near the front line.", "Disrupted weapons use"),
     ("Russian mercenaries have set up a base at the airport, residents said.", "Headquarters or base established"),
+    # twelfth batch
+    ("A suicide car bombing hit a police academy in the capital on Monday.", "Suicide bomb"),
+    ("Troops fired grenades containing chloropicrin at the trenches, the general staff said.", "Chemical weapon"),
+    ("The army said it had restored control over the northern hills.", "Government regains territory"),
+    ("Police fired rubber bullets to disperse supporters of the jailed candidate.", "Protest with intervention"),
+    ("A prominent Uyghur scholar has been detained by the authorities, her family said.", "Arrests"),
+    ("Russian troops began arriving in Niamey on Sunday, officials said.", "Change to group/activity"),
+    ("Air defences destroyed a drone launched towards the airport, the coalition said.", "Disrupted weapons use"),
+    ("The militia set up a roadblock on the highway linking the two towns.", "Headquarters or base established"),
+    ("Militiamen burned a mosque and a school in the village overnight.", "Looting/property destruction"),
 ])
 def test_blind_batch_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub

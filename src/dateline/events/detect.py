@@ -28,7 +28,7 @@ __all__ = ["Detection", "detect"]
 _EXPLOSIVE = ("chemical", "suicide", "air", "grenade", "ied", "shelling")
 #: a family present in the sentence suppresses these families (the same incident)
 _SUPPRESSES: dict[str, tuple[str, ...]] = {
-    "chemical": ("air", "shelling", "ied", "attack", "clash"),
+    "chemical": ("air", "shelling", "ied", "grenade", "attack", "clash"),
     "suicide": ("ied", "grenade", "shelling", "attack", "clash"),
     "air": ("shelling", "attack", "clash"),
     "grenade": ("ied", "attack", "clash"),
@@ -64,7 +64,8 @@ _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|
                     r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
 _SOURCE = re.compile(r"\b(?:according to (?:the )?(?:\w+ )?(?:police|army|military|authorities|officials|sources)|"
                      r"(?:police|officials?|authorities|the army|the military|military|army) "
-                     r"(?:said|say|says|spokesm[ae]n|spokesperson|statement|sources?|officers? said))\b")
+                     r"(?:said|say|says|spokesm[ae]n|spokesperson|statement|sources?|officers? said))\b"
+                     r"(?! (?:that )?(?:it|its|they|their)\b)")  # "the army said it had cleared": the source acts
 #: "a man suspected of stabbing": the reason for an arrest, by a suspect, not by the armed party that arrests
 _SUSPECTED = re.compile(r"\b(?:suspected|accused|charged|convicted|arrested|detained|held) "
                         r"(?:of|with|for|over) (?:\w+ ){0,2}$")
@@ -224,7 +225,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         return det("Arrests") if ctx["political"] else det("Arrests", weight * 0.5)
     if fam == "change":
-        return det("Change to group/activity") if ctx["military"] else None
+        return det("Change to group/activity") if ctx["military"] or ctx["nonstate"] else None
     if fam == "property":
         armed_hand = ctx["nonstate"] or ctx["military"] or ctx["mob"]
         if (weak and (ctx["crime"] or not armed_hand)) or (ctx["disaster"] and not armed_hand):
