@@ -102,6 +102,10 @@ from .helpers import top_sub
     ("Air defences destroyed a drone launched towards the airport, the coalition said.", "Disrupted weapons use"),
     ("The militia set up a roadblock on the highway linking the two towns.", "Headquarters or base established"),
     ("Militiamen burned a mosque and a school in the village overnight.", "Looting/property destruction"),
+    # thirteenth batch
+    ("The air force struck rebel camps in the east, killing twenty fighters.", "Air/drone strike"),
+    ("Explosives buried under the road detonated as a patrol passed, killing two soldiers.",
+     "Remote explosive/landmine/IED"),
 ])
 def test_blind_batch_rule(text: str, sub: str) -> None:
     assert top_sub(text) == sub
@@ -116,6 +120,7 @@ def test_blind_batch_rule(text: str, sub: str) -> None:
     "Police shot dead a suspected robber in a shootout at a bank.",
     "Opposition lawmakers walked out of parliament in protest at the ruling.",
     # an event remembered is not reported
+    "The minister attended the funeral of the policemen killed last week.",
     "Hundreds gathered to mark the anniversary of the massacre of 1995.",
 ])
 def test_blind_batch_not_an_event(text: str) -> None:

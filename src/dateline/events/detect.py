@@ -71,8 +71,9 @@ _SUSPECTED = re.compile(r"\b(?:suspected|accused|charged|convicted|arrested|deta
                         r"(?:of|with|for|over) (?:\w+ ){0,2}$")
 #: "launched a ballistic missile": fired by someone, whatever disaster word the sentence holds ("struck a warehouse")
 _LAUNCHED = re.compile(r"\b(?:fired|launched|lobbed)(?: [\w-]+){0,3} $")
-#: "the anniversary of the 1994 massacre": an event remembered, not reported
-_REMEMBERED = re.compile(r"\b(?:anniversary of|commemorat\w+|memorial (?:to|for|of)|in memory of|remember\w*) "
+#: "the anniversary of the 1994 massacre", "the funeral of the soldiers killed": an event remembered, not reported
+_REMEMBERED = re.compile(r"\b(?:anniversary of|commemorat\w+|memorial (?:to|for|of)|in memory of|remember\w*|"
+                         r"funerals? (?:of|for)) "
                          r"(?:the |a |an |last \w+'s )?(?:[\w-]+ ){0,3}$")
 _FOUGHT_FOR = re.compile(r"\b(?:heavy|fierce|intense|days of|weeks of) (?:fighting|clashes|battles?)\b|\bunder fire\b|"
                          r"\bafter (?:a |an )?(?:[\w-]+ ){0,2}(?:battle|offensive|assault|fighting)\b")
