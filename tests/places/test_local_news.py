@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dateline.places import find_places
 from dateline.places.entries import Match, MemoryGazetteer
-from dateline.places.resolve import prior
+from dateline.places.scoring import prior
 
 from .helpers import entry, tokenize
 

@@ -18,7 +18,8 @@ from .detect import Mention, Token, detect, tokens_from_spacy
 from .entries import Entry, Gazetteer, Match, MemoryGazetteer
 from .lexicon import state_abbreviations
 from .normalize import name_key
-from .resolve import is_capital, prior, resolve
+from .resolve import resolve
+from .scoring import is_capital, prior
 
 __all__ = ["Entry", "Gazetteer", "Match", "MemoryGazetteer", "PlacesStage", "find_places", "resolve_dateline"]
 
