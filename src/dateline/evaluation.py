@@ -7,6 +7,8 @@ Tasks and their default gold files (relative to the shared folder)::
     geo      eval/geo/gwn.jsonl           (text fed as body), also eval/geo/trnews.jsonl
     time     eval/time/timebank.jsonl     (text as body, dct as published)
     events   eval/events/case2021_dev.tsv (snippet as body)
+    news     eval/events/news_dev.jsonl   (the page's .html for scrapinghub items, else text as body)
+    acled    eval/events/acled_notes_dev.jsonl (notes as body, published; scored by score_acled.py)
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ TASK_STAGES: dict[str, tuple[str, ...]] = {
     "geo": ("article", "language", "nlp", "places"),
     "time": ("article", "language", "nlp", "time"),
     "events": ("article", "language", "nlp", "places", "time", "actors", "events"),
+    "news": ("article", "language", "nlp", "places", "time", "actors", "events"),
+    "acled": ("article", "language", "nlp", "places", "time", "actors", "events"),
 }
 
 DEFAULT_GOLD: dict[str, str] = {
@@ -42,7 +46,12 @@ DEFAULT_GOLD: dict[str, str] = {
     "geo": "eval/geo/gwn.jsonl",
     "time": "eval/time/timebank.jsonl",
     "events": "eval/events/case2021_dev.tsv",
+    "news": "eval/events/news_dev.jsonl",
+    "acled": "eval/events/acled_notes_dev.jsonl",
 }
+
+#: the scorer of each task (a script of shared/eval and its first arguments)
+_SCORERS: dict[str, tuple[str, ...]] = {"acled": ("score_acled.py",)}
 
 
 def find_shared(explicit: str | Path | None = None) -> Path:
@@ -83,8 +92,31 @@ def _gold_inputs(task: str, gold: Path) -> Iterator[RawInput]:
             next(reader)
             for row in reader:
                 yield RawInput(row[0], "body", row[1])
+    elif task == "news":
+        yield from _news_inputs(gold)
+    elif task == "acled":
+        with gold.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    rec = json.loads(line)
+                    yield RawInput(str(rec["id"]), "body", rec["text"], published=rec.get("published"))
     else:
         raise ConfigError(f"unknown evaluation task {task!r} (known: {', '.join(TASK_STAGES)})")
+
+
+def _news_inputs(gold: Path) -> Iterator[RawInput]:
+    """News articles: the extraction page's HTML when the item comes from it, else its text."""
+    pages = gold.parent.parent / "extract" / "pages"
+    with gold.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            page = pages / f"{rec['id']}.html"
+            if rec.get("source") == "scrapinghub" and page.is_file():
+                yield RawInput(str(rec["id"]), "html", page.read_text("utf-8", errors="replace"), url=rec.get("url"))
+            else:
+                yield RawInput(str(rec["id"]), "body", rec["text"], published=rec.get("published") or rec.get("dct"))
 
 
 def evaluate(
@@ -110,8 +142,9 @@ def evaluate(
         pred = Path(pred_out) if pred_out else Path(tmp) / "pred.jsonl"
         with pred.open("w", encoding="utf-8") as out:
             summary = write_documents(pipeline, gold_inputs(task, gold_path, limit), out)
+        scorer = _SCORERS.get(task, ("score.py", task))
         proc = subprocess.run(
-            [sys.executable, str(root / "eval" / "score.py"), task, str(gold_path), str(pred)],
+            [sys.executable, str(root / "eval" / scorer[0]), *scorer[1:], str(gold_path), str(pred)],
             capture_output=True,
             text=True,
             check=False,
