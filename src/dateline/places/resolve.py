@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from .coherence import cohere
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
 from .entries import Entry, Gazetteer, Match
 from .lexicon import listed_aliases
@@ -131,6 +132,11 @@ _REGIONAL_IN = re.compile(r" in (?:the )?(?:(?:north|south|east|west|central|nor
                           r"north-?eastern|north-?western|south-?eastern|south-?western|central) )+")
 
 
+# "Bar-Sanguun village (Jamaame, Lower Juba)", "Hpakant township (Mohnyin District": a typed place, then its units
+_TYPED_PAREN = re.compile(r" (?:town|village|city|locality|area|township|district|sub-county|county|commune|"
+                          r"upazila|neighbou?rhood|camp|municipality|province|region|state|LGA) ?\((?:coded as )?",
+                          re.I)
+
 _TYPE_OF = re.compile(r" (?:city|town|village|port|capital|province|region|district|governorate) of ")
 
 
@@ -144,7 +150,7 @@ def containers(body: str, mentions: Sequence[Mention]) -> dict[int, int]:
         if gap == ", " and listed and not after.startswith(", D.C"):
             continue  # "Washington, New York and Boston": a list, not a containment ("Athens, Georgia, said" is)
         if gap in (", ", " in ", ", in ", " in the ", " (", ",") or gap.lower() in (" province of ", " region of ") or (
-            _REGIONAL_IN.fullmatch(gap)
+            _REGIONAL_IN.fullmatch(gap) or _TYPED_PAREN.fullmatch(gap)
         ):
             out[i] = i + 1
     return out
@@ -360,7 +366,7 @@ def resolve(
         key = (m.demonym and "dem:" + m.demonym) or m.key
         if key in chosen:
             out.append((m, chosen[key], _confidence(scores.get(key))))
-    return out
+    return cohere(out, dateline_country)
 
 
 def _confidence(ranked: list[tuple[float, Match]] | None) -> float:

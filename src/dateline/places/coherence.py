@@ -1,0 +1,107 @@
+"""One report, one country: homonyms and loose matches abroad give way to the report's country.
+
+A short report ("Bar-Sanguun village (Jamaame, Lower Juba)", "Konga (Bimbo, Ombella M'Poko)")
+usually happens in one country, which its regions and districts name even when the country
+itself is never written. When the resolved places of a text point clearly to one country
+(:func:`dominant_country`), a place resolved elsewhere is re-read (:func:`cohere`):
+
+- ``switch``: its name also fits a place of the dominant country → that place (Kisiwani in
+  Kenya, not Tanzania; Tripoli in Lebanon when the text names North Lebanon);
+- ``drop``: it only fits abroad and the match is loose (an alternate or stripped name, a
+  consonant skeleton) or a small place → it is no place of this text ("Ein Terma" is no
+  Eindhoven, "War" in "War Yaung" no American town);
+- countries, continents, seas and demonyms are kept: reports name foreign states and forces;
+  so are places in a country the text names otherwise too (its name, a demonym, another place),
+  and cities of a million people.
+
+The rules are in :data:`RULES` with an id and an example each (tested in tests/places).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .detect import Mention
+from .entries import Entry
+from .scoring import prior
+
+__all__ = ["RULES", "cohere", "dominant_country"]
+
+#: the coherence rules: id -> an example of what each does
+RULES: dict[str, str] = {
+    "coherence.switch": "Kisiwani (Kilifi): the Kenyan Kisiwani, since Kilifi is a Kenyan county",
+    "coherence.drop-loose": "War Yaung village (Ayadaw township, Sagaing region): no American 'War'",
+    "coherence.drop-small": "Konga (Bimbo, Ombella M'Poko): no small foreign Konga without a local one",
+    "coherence.keep-states": "Turkish drones struck Al Shabaab near Jilib (Middle Juba): Turkey stays Turkey",
+}
+
+_KEEP = frozenset({"country", "continent", "sea", "river", "region"})
+_WEIGHT = {"admin1": 2.0, "admin2": 1.5, "city": 1.0, "facility": 1.0, "natural": 0.5}
+MIN_VOTES = 2.0  # evidence needed before a country can overrule a place
+MIN_SHARE = 0.6  # and its share of the votes
+BIG_CITY = 1_000_000  # an exact match of a city this big abroad is a real foreign place
+
+
+def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country: str | None = None) -> str | None:
+    """The country the places of a text point to, when they clearly point to one.
+
+    Each resolved place votes for its country (regions and districts more than towns, a named
+    country once); demonyms do not vote (foreign forces act everywhere). The dateline's country
+    counts twice.
+    """
+    votes: Counter[str] = Counter()
+    for m, e in resolved:
+        if m.demonym is not None or not e.country_code:
+            continue
+        w = _WEIGHT.get(e.feature, 1.0 if e.feature == "country" else 0.5)
+        votes[e.country_code] += w  # type: ignore[assignment]
+    if dateline_country:
+        votes[dateline_country] += 2  # type: ignore[assignment]
+    if not votes:
+        return None
+    cc, top = votes.most_common(1)[0]
+    if top >= MIN_VOTES and top >= MIN_SHARE * sum(votes.values()):
+        return cc
+    return None
+
+
+def _local(m: Mention, cc: str) -> Entry | None:
+    """The likeliest reading of a mention's name in country ``cc`` (own or alternate names only)."""
+    options = [x for x in m.matches if x.entry.country_code == cc and x.quality <= 1
+               and x.entry.feature not in ("country", "continent")]
+    return max(options, key=prior).entry if options else None
+
+
+def cohere(
+    resolved: Sequence[tuple[Mention, Entry, float]], dateline_country: str | None = None
+) -> list[tuple[Mention, Entry, float]]:
+    """The resolved places re-read against the text's dominant country (see the module docstring)."""
+    cc = dominant_country([(m, e) for m, e, _ in resolved], dateline_country)
+    if cc is None:
+        return list(resolved)
+    support: Counter[str] = Counter()  # how many mentions of other names point to each country
+    for m, e, _ in resolved:
+        code = e.country_code or (m.demonym if m.demonym and len(m.demonym) == 2 else None)
+        if code:
+            support[code] += 1
+    names: Counter[tuple[str, str]] = Counter((m.key, e.country_code or "") for m, e, _ in resolved)
+    out: list[tuple[Mention, Entry, float]] = []
+    for m, e, conf in resolved:
+        if m.demonym is not None or e.country_code == cc or e.feature in _KEEP or not e.country_code:
+            out.append((m, e, conf))
+            continue
+        if support[e.country_code] > names[(m.key, e.country_code)] or e.population >= BIG_CITY:
+            out.append((m, e, conf))  # the text speaks of that country elsewhere too: a real place abroad
+            continue
+        local = _local(m, cc)
+        if local is not None:  # coherence.switch
+            out.append((m, local, conf))
+            continue
+        quality = min((x.quality for x in m.matches if x.entry.gid == e.gid), default=0)
+        if quality >= 1:  # coherence.drop-loose
+            continue
+        if e.feature in ("city", "admin2", "facility", "natural"):
+            continue  # coherence.drop-small
+        out.append((m, e, conf))
+    return out

@@ -1,0 +1,58 @@
+"""One report, one country (places/coherence.py): each rule of RULES on its own example."""
+
+from __future__ import annotations
+
+from dateline.places.coherence import RULES, cohere, dominant_country
+from dateline.places.detect import Mention
+from dateline.places.entries import Entry, Match
+
+
+def _e(name: str, cc: str, feature: str = "city", pop: int = 5_000, gid: str | None = None) -> Entry:
+    return Entry(gid or f"{name}-{cc}", name, 0.0, 0.0, cc, "01", None, feature, pop)
+
+
+def _m(text: str, *matches: tuple[Entry, int]) -> Mention:
+    return Mention(0, len(text), text, text.lower(), [Match(e, q) for e, q in matches])
+
+
+KILIFI = _e("Kilifi", "KE", "admin1", 1_400_000)
+NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
+
+
+def test_every_rule_has_an_example() -> None:
+    assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states"}
+    assert all(len(example) > 20 for example in RULES.values())
+
+
+def test_dominant_country_needs_clear_evidence() -> None:
+    kilifi = _m("Kilifi", (KILIFI, 0))
+    assert dominant_country([(kilifi, KILIFI)]) == "KE"  # a region votes twice
+    town = _m("Boyo", (_e("Boyo", "CM"), 0))
+    assert dominant_country([(town, town.matches[0].entry)]) is None  # one town is not enough
+
+
+def test_switch_to_the_homonym_of_the_report_country() -> None:
+    tz, ke = _e("Kisiwani", "TZ", pop=9_000), _e("Kisiwani", "KE", pop=2_000)
+    kisiwani = _m("Kisiwani", (tz, 0), (ke, 0))
+    out = cohere([(kisiwani, tz, 0.7), (_m("Kilifi", (KILIFI, 0)), KILIFI, 0.9)])
+    assert out[0][1] is ke
+
+
+def test_loose_or_small_matches_abroad_are_dropped() -> None:
+    war = _m("War", (_e("War", "US", pop=800), 1))
+    konga = _m("Konga", (_e("Konga", "ID", pop=3_000), 0))
+    kilifi = _m("Kilifi", (KILIFI, 0))
+    nairobi = _m("Nairobi", (NAIROBI, 0))
+    out = cohere([(war, war.matches[0].entry, 0.6), (konga, konga.matches[0].entry, 0.6),
+                  (kilifi, KILIFI, 0.9), (nairobi, NAIROBI, 0.9)])
+    assert [m.text for m, _, _ in out] == ["Kilifi", "Nairobi"]
+
+
+def test_states_and_places_of_a_named_country_are_kept() -> None:
+    turkey = _e("Turkey", "TR", "country", 80_000_000)
+    ankara_area = _e("Incirlik", "TR", "facility", 0)
+    rows = [(_m("Turkey", (turkey, 0)), turkey, 0.9), (_m("Incirlik", (ankara_area, 0)), ankara_area, 0.8),
+            (_m("Kilifi", (KILIFI, 0)), KILIFI, 0.9), (_m("Nairobi", (NAIROBI, 0)), NAIROBI, 0.9),
+            (_m("Mombasa", (_e("Mombasa", "KE", "admin1", 1_200_000), 0)),
+             _e("Mombasa", "KE", "admin1", 1_200_000), 0.9)]
+    assert [m.text for m, _, _ in cohere(rows)] == ["Turkey", "Incirlik", "Kilifi", "Nairobi", "Mombasa"]
