@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
+from dateline.events.lexicon import pattern_specs
 
 
 def _patterns() -> list[str]:
-    data = resources.files("dateline.events").joinpath("data")
-    triggers = json.loads(data.joinpath("triggers.json").read_text("utf-8"))["families"]
-    cues = json.loads(data.joinpath("cues.json").read_text("utf-8"))
-    out = [p for fam in triggers.values() for key in ("patterns", "weak") for p in fam.get(key, ())]
-    return out + [p for name, pats in cues.items() if name[0] != "_" for p in pats]
+    return [s.regex for s in pattern_specs()]
 
 
 def test_regression_no_pattern_starts_with_a_lookbehind() -> None:

@@ -1,6 +1,7 @@
 """The events stage's data: ACLED taxonomy, trigger lexicon, context cues, PLOVER mapping.
 
-The lexicons are JSON files under ``dateline/events/data``; each is read and compiled once,
+The lexicons are JSON files under ``dateline/events/data``: every pattern is an object with an
+``id``, its regex ``re`` and ``examples`` (sentences it must match, tested); each file is read and compiled once,
 on first use (``functools.cache`` on the loader), never at import.
 """
 
@@ -16,9 +17,11 @@ from typing import Any
 __all__ = [
     "ACLED_SUB_EVENTS",
     "Family",
+    "PatternSpec",
     "cue_patterns",
     "event_type_of",
     "families",
+    "pattern_specs",
     "plover_for",
 ]
 
@@ -68,8 +71,37 @@ class Family:
     any: re.Pattern[str]  # all patterns in one: a quick test before the pattern-by-pattern search
 
 
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    """One pattern of the lexicons as written: its id, where it sits, its regex and examples."""
+
+    id: str
+    where: str  # "<family>.patterns", "<family>.weak" or "cue.<set>"
+    regex: str
+    examples: tuple[str, ...]
+
+
 def _read(name: str) -> Any:
     return json.loads(resources.files("dateline.events").joinpath("data", name).read_text("utf-8"))
+
+
+def _res(entries: Any) -> list[str]:
+    """The regexes of a pattern list (entries ``{"id", "re", "examples"}``)."""
+    return [e["re"] for e in entries]
+
+
+def pattern_specs() -> list[PatternSpec]:
+    """Every trigger and cue pattern with its id and example sentences (for tests and audits)."""
+    out = []
+    for name, spec in _read("triggers.json")["families"].items():
+        for key in ("patterns", "weak"):
+            for e in spec.get(key, ()):
+                out.append(PatternSpec(e["id"], f"{name}.{key}", e["re"], tuple(e.get("examples", ()))))
+    for name, entries in _read("cues.json").items():
+        if name[0] != "_":
+            for e in entries:
+                out.append(PatternSpec(e["id"], f"cue.{name}", e["re"], tuple(e.get("examples", ()))))
+    return out
 
 
 @cache
@@ -78,13 +110,13 @@ def families() -> dict[str, Family]:
     data = _read("triggers.json")["families"]
     out = {}
     for name, spec in data.items():
-        pats = [*spec.get("patterns", ()), *spec.get("weak", ())]
-        anyone = "|".join(f"(?:{p.replace('(?P<t>', '(?:')})" for p in pats)
+        strong, weak = _res(spec.get("patterns", ())), _res(spec.get("weak", ()))
+        anyone = "|".join(f"(?:{p.replace('(?P<t>', '(?:')})" for p in [*strong, *weak])
         out[name] = Family(
             name,
             float(spec["weight"]),
-            tuple(re.compile(p) for p in spec.get("patterns", ())),
-            tuple(re.compile(p) for p in spec.get("weak", ())),
+            tuple(re.compile(p) for p in strong),
+            tuple(re.compile(p) for p in weak),
             re.compile(anyone),
         )
     return out
@@ -94,7 +126,7 @@ def families() -> dict[str, Family]:
 def cue_patterns() -> dict[str, re.Pattern[str]]:
     """Context cue sets of ``data/cues.json``, each compiled to one alternation."""
     data = _read("cues.json")
-    return {name: re.compile("|".join(f"(?:{p})" for p in pats)) for name, pats in data.items() if name[0] != "_"}
+    return {name: re.compile("|".join(f"(?:{p})" for p in _res(e))) for name, e in data.items() if name[0] != "_"}
 
 
 @cache
