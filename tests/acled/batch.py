@@ -66,7 +66,7 @@ def judge(row: dict[str, Any], ev: dict[str, Any] | None) -> dict[str, bool]:
 
 
 def score(rows: list[dict[str, Any]], preds: list[dict[str, Any] | None]) -> tuple[dict[str, float], list[Any]]:
-    judged = [judge(r, p) for r, p in zip(rows, preds)]
+    judged = [judge(r, p) for r, p in zip(rows, preds, strict=True)]
     keys = list(judged[0])
     figures = {k: round(sum(j[k] for j in judged) / len(judged), 3) for k in keys}
     figures["all_fields"] = round(sum(all(j.values()) for j in judged) / len(judged), 3)
@@ -78,7 +78,7 @@ def main(argv: list[str]) -> None:
     preds = predict(rows)
     figures, judged = score(rows, preds)
     print(json.dumps(figures))
-    for row, pred, j in zip(rows, preds, judged):
+    for row, pred, j in zip(rows, preds, judged, strict=True):
         bad = [k for k, v in j.items() if not v]
         if bad:
             p = pred or {}

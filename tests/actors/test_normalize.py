@@ -68,7 +68,7 @@ CASES = [
     ("ISWAP", None, "Islamic State West Africa Province", "Rebel group"),
     ("al-Qaeda", None, "Al-Qaeda", "Rebel group"),
     ("AQAP", None, "Al-Qaeda in the Arabian Peninsula", "Rebel group"),
-    ("JNIM", None, "Jama'at Nusrat al-Islam wal-Muslimin", "Rebel group"),
+    ("JNIM", None, "JNIM: Group for Support of Islam and Muslims", "Rebel group"),
     ("Hamas", None, "Hamas", "Rebel group"),
     ("Islamic Jihad", None, "Palestinian Islamic Jihad", "Rebel group"),
     ("the Free Syrian Army", None, "Free Syrian Army", "Rebel group"),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.events.fatalities import fatalities_in, parse_number
+from dateline.events.fatalities import fatalities_in, parse_number, report_fatalities
 
 CASES = [
     ("Warplanes struck the village, killing 6 civilians, including 2 women.", 6),
@@ -41,3 +41,26 @@ def test_digit_counts_are_read_back(n: int) -> None:
 def test_never_crashes(text: str) -> None:
     result = fatalities_in(text)
     assert result is None or result >= 0
+
+
+# ACLED-style tolls (issue 10): counts of several parties are added, a short report's toll may follow
+@pytest.mark.parametrize(("text", "n"), [
+    ("25 rebel fighters and 6 soldiers were killed in clashes near the town.", 31),
+    ("Eleven gendarmes and 4 militants were killed.", 15),
+    ("Gunmen shot dead a teacher outside the school.", 1),
+    ("Raiders stormed the hamlet, killing 6 villagers and 2 guards.", 8),
+    ("Raiders stormed the hamlet, killing 6 villagers and wounding 2 guards.", 6),
+    ("The two sides exchanged fire, and 3 people were killed.", 3),
+    ("A crowd beat to death a man accused of stealing a goat.", 1),
+])
+def test_acled_style_tolls(text: str, n: int) -> None:
+    assert fatalities_in(text) == n
+
+
+def test_toll_in_a_later_sentence_of_a_short_report() -> None:
+    note = ["The army clashed with militants near the river crossing.", "The militants withdrew.",
+            "Four soldiers were killed."]
+    assert report_fatalities(note, 0) == 4
+    assert report_fatalities(["Rebels shelled the town.", "On 5 May, two soldiers were killed."], 0) is None
+    long_story = ["Rebels shelled the town."] + ["Officials met."] * 6 + ["Two soldiers were killed."]
+    assert report_fatalities(long_story, 0) is None

@@ -13,7 +13,7 @@ import re
 
 from ..timex.lexicon import parse_number as read_number
 
-__all__ = ["fatalities_in", "parse_number"]
+__all__ = ["fatalities_in", "parse_number", "report_fatalities"]
 
 _ONE = ("single", "lone", "a single")
 _NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|a dozen|a couple of|"
@@ -23,14 +23,19 @@ _NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|a dozen|a couple of|"
            r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|an?|single|lone)"
            r"(?:\s+(?:hundred|thousand))?)")
 _NOUN = r"(?:\w+[- ]){0,3}?\w+"
+# a noun phrase that lists no other count and no verb: "ADF fighters", "police officers"
+_WORD = r"(?!and\b|or\b|\w+ed\b|\w+ing\b)[a-z][\w'’-]*"
+_PARTY = rf"(?:{_WORD}\s+){{0,2}}{_WORD}"
 _PATTERNS = (
     # killing 6 civilians / killed at least 12 people / left 30 people dead
-    re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving|massacred|murdered)\s+"
+    re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving|massacred|murdered|executed|"
+               rf"executing|shot dead|shooting dead|shot and killed|beat to death|beating to death|lynched|lynching|"
+               rf"(?:hacked|stabbed|burned|burnt) to death)\s+"
                rf"(?:at least\s+|more than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+|around\s+|up to\s+)?"
                rf"(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|kilomet|miles|hours|days|years))(?P<rest>[^.;]{{0,40}})"),
     # at least 12 people were killed / 6 civilians died / two soldiers dead
     re.compile(rf"\b(?:at least\s+|more than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+)?(?P<n>{_NUMBER})\s+"
-               rf"(?:{_NOUN}\s+)?(?:(?:were|was|have been|has been|had been|are|is)\s+)?(?:reportedly\s+|also\s+)?"
+               rf"(?:{_PARTY}\s+)?(?:(?:were|was|have been|has been|had been|are|is)\s+)?(?:reportedly\s+|also\s+)?"
                rf"(?:killed|dead|died|shot dead|gunned down|murdered|slain|perished|lost their lives)\b"),
     # death toll rose to 30 / 30 deaths / killed 3
     re.compile(rf"\bdeath toll (?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?:at least\s+)?(?P<n>{_NUMBER})\b"),
@@ -82,6 +87,14 @@ def fatalities_in(sentence: str) -> int | None:
     seen: dict[int, int] = {}
     for pos, n in counts:
         seen[pos] = n
+        for before_pos, before_n in _listed_before(low, pos):
+            seen[before_pos] = before_n
+        number_end = pos + len(re.match(_NUMBER, low[pos:]).group())  # type: ignore[union-attr]
+        after = _LISTED_AFTER.match(low, number_end)
+        extra = parse_number(after.group("n")) if after is not None and after.group("n") not in ("a", "an") else None
+        if after is not None and extra is not None and not re.match(r"\s*(?:were |was )?(?:wounded|injured|hurt)",
+                                                                    low[after.end():]):
+            seen[after.start("n")] = extra
     values = sorted(seen.items())
     # "3 soldiers and 2 civilians were killed": several counts in one list are added
     if len(values) > 1 and all(values[i + 1][0] - values[i][0] < 40 for i in range(len(values) - 1)) and re.search(
@@ -89,3 +102,47 @@ def fatalities_in(sentence: str) -> int | None:
     ):
         return sum(n for _, n in values)
     return max(n for _, n in values)
+
+
+# "25 ADF fighters and 6 soldiers were killed": the counts listed before a death count share its verb
+_LISTED = re.compile(rf"(?P<n>{_NUMBER})\s+{_PARTY}(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# "killing 6 civilians and 2 soldiers": a count listed after a killing verb's count
+_LISTED_AFTER = re.compile(rf"\s+{_PARTY}(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>{_NUMBER})\s+{_PARTY}")
+
+
+def _listed_before(low: str, pos: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    while True:
+        m = _LISTED.search(low[max(0, pos - 60) : pos])
+        if m is None:
+            return out
+        start = max(0, pos - 60) + m.start("n")
+        if start > 0 and low[start - 1].isalnum():
+            return out
+        n = parse_number(m.group("n"))
+        if n is None or m.group("n") in ("a", "an"):
+            return out
+        out.append((start, n))
+        pos = start
+
+
+#: the longest report (in sentences) whose toll may sit in a later sentence than its event's
+SHORT_REPORT = 6
+_NEW_EVENT = re.compile(r"^\W*(?:on|around|in the (?:night|morning|evening)|later|meanwhile|separately|earlier|"
+                        r"the (?:next|following|previous) day)\b", re.I)
+
+
+def report_fatalities(sentences: list[str], index: int) -> int | None:
+    """Deaths of the event of ``sentences[index]``: its own sentence's toll, else, in a short report
+    (an ACLED note, a wire brief), the toll of the next sentence or the one after that, unless
+    that sentence opens another dated episode ("On 5 May ...", "Later ...")."""
+    own = fatalities_in(sentences[index])
+    if own is not None or len(sentences) > SHORT_REPORT:
+        return own
+    for later in sentences[index + 1 : index + 3]:
+        if _NEW_EVENT.match(later):
+            return None
+        found = fatalities_in(later)
+        if found is not None:
+            return found
+    return None

@@ -15,13 +15,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..actors.conventions import default_actor1
 from ..records import Document, Event, Evidence, Plover
 from ..resources import Resources
 from ..settings import Settings
 from ..timex.dating import EventDating, date_event
 from .dedup import merge_duplicates
 from .detect import Detection, detect
-from .fatalities import fatalities_in
+from .fatalities import fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import locate
 from .participants import Parties, authorities_of, localize_parties, parties_for
@@ -140,6 +141,9 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             parties = localize_parties(parties, location.country_code if location else None)
             if det.sub_event == "Other" and parties.actor1 is None and location and location.country_code:
                 parties = replace(parties, actor1=authorities_of(location.country_code))
+            if parties.actor1 is None:  # ACLED always codes an actor1 (actors/data/conventions.json)
+                parties = replace(parties, actor1=default_actor1(det.sub_event, location.country_code if location
+                                                                 else None))
             ptype, pmode = plover_for(det.sub_event, body[det.start : det.end])
             if det.sub_event in _FIGHT_MODES and parties.actor2 is not None and parties.actor2.type in _ARMED:
                 ptype, pmode = "FIGHT", _FIGHT_MODES[det.sub_event]  # bombarding an armed enemy is fighting
@@ -154,7 +158,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                 actor1=parties.actor1,
                 actor2=parties.actor2,
                 assoc_actors=parties.assoc,
-                fatalities=fatalities_in(sentence.text) if event_type_of(det.sub_event) != "Protests"
+                fatalities=report_fatalities([s.text for s in sentences], index)
+                if event_type_of(det.sub_event) != "Protests"
                 or det.sub_event == "Excessive force against protesters" else None,
                 modality=modality,
                 historical=dating.historical,
