@@ -56,3 +56,18 @@ def test_states_and_places_of_a_named_country_are_kept() -> None:
             (_m("Mombasa", (_e("Mombasa", "KE", "admin1", 1_200_000), 0)),
              _e("Mombasa", "KE", "admin1", 1_200_000), 0.9)]
     assert [m.text for m, _, _ in cohere(rows)] == ["Turkey", "Incirlik", "Kilifi", "Nairobi", "Mombasa"]
+
+
+def test_parenthesized_admin_hint_makes_places() -> None:
+    from dateline.places.resolve import admin_hints
+
+    body = "Rebels took Bria (Bria, Haute-Kotto) on Monday."
+    bria = _e("Bria", "CF")
+    region = _e("Haute-Kotto", "CF", "admin1", 100_000)
+    mentions = [Mention(12, 16, "Bria", "bria", [Match(bria, 0)], ner="WORK_OF_ART*"),
+                Mention(18, 22, "Bria", "bria", [Match(bria, 0)], ner="WORK_OF_ART*"),
+                Mention(24, 35, "Haute-Kotto", "haute kotto", [Match(region, 0)], ner="WORK_OF_ART*")]
+    assert admin_hints(body, mentions) == {0, 1, 2}
+    # without a region at the end, the parentheses are no hint
+    other = "Rebels took Bria (Bria, Kotto) on Monday."
+    assert admin_hints(other, [*mentions[:2], Mention(24, 29, "Kotto", "kotto", [Match(bria, 0)])]) == set()

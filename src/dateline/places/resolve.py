@@ -156,6 +156,55 @@ def containers(body: str, mentions: Sequence[Mention]) -> dict[int, int]:
     return out
 
 
+_PAREN = re.compile(r"\(([^()]{2,120})\)?")
+_PAREN_SKIP = re.compile(r"^(?:coded as|near|in|the|as reported|from)\s+", re.I)
+
+
+def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
+    """Mentions that a parenthesized hint makes places: "Bria (Bria, Haute-Kotto)", "Cadale (Cadale,
+    Middle Shabelle)", "Hpakant township (Mohnyin District, Kachin State)". When the last name in
+    the parentheses is a region (admin-1) by its own or an alternate name, every name in them, and
+    the name just before them, is read as a place, whatever the tagger calls them (it often reads
+    the whole "Bria (Bria, Haute-Kotto" as a title)."""
+    at = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    starts = {m.start: i for i, m in enumerate(mentions)}
+    out: set[int] = set()
+    for paren in _PAREN.finditer(body):
+        inner_start = paren.start(1)
+        parts = []
+        pos = inner_start
+        for raw in paren.group(1).split(","):
+            lead = len(raw) - len(raw.lstrip())
+            text = raw.strip()
+            skip = _PAREN_SKIP.match(text)
+            if skip:
+                lead, text = lead + skip.end(), text[skip.end():]
+            parts.append((pos + lead, pos + lead + len(text)))
+            pos += len(raw) + 1
+        found = [at.get(span) for span in parts]
+        # a trailing type word: "Kachin State", "Mohnyin District" are found as "Kachin", "Mohnyin"
+        for k, (a, b) in enumerate(parts):
+            if found[k] is None and a in starts:
+                tail = body[mentions[starts[a]].end : b].strip().lower()
+                if tail in ADMIN_TYPE_WORDS:
+                    found[k] = starts[a]
+        last = found[-1] if found else None
+        if last is None or not any(x.quality <= 1 and x.entry.feature == "admin1" for x in mentions[last].matches):
+            continue
+        out.update(i for i in found if i is not None and mentions[i].matches)
+        before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
+        if before:
+            j = before[-1]
+            gap = body[mentions[j].end : paren.start()]
+            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
+                out.add(j)
+    return out
+
+
+ADMIN_TYPE_WORDS = frozenset({"state", "region", "district", "province", "county", "governorate", "division",
+                              "prefecture", "department", "township", "sub-county", "upazila", "lga"})
+
+
 def _named_countries(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -> None:
     """A country by its own name is a place when the article names other places of it, whatever
     the model's label or the word's other uses ("Jordan said ..." in a story naming Amman), in place."""
@@ -273,6 +322,8 @@ def resolve(
         )
         for i, m in enumerate(mentions)
     ]
+    for i in admin_hints(body, mentions):
+        flags[i] = True
     _coordinate(body, mentions, flags)
     so_far = [m for m, ok in zip(mentions, flags, strict=True) if ok]
     ctx0 = build_context(so_far, gazetteer, dateline_country)
