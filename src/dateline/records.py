@@ -182,6 +182,8 @@ class Event:
     modality: Modality = "asserted"
     historical: bool = False
     confidence: float = 0.5
+    #: added field (not in CONTRACT.md): the other sentences of the article that report the same event
+    more_evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -1,9 +1,13 @@
 """Within-article de-duplication: one event however many times the article reports it.
 
-Two events are the same when they have the same sub-event type, dates that overlap (or
-one is unknown) and places that agree (same GeoNames id, within 25 km, or one unknown). The
-merged event keeps the evidence of the most confident report and fills what it lacks
-(actors, place, date, fatalities) from the others.
+Two events are the same when they have the same sub-event type — or, told in different
+sentences, the same event type (a "suicide car bomb" in the lead is the "blast" of the next
+sentence; not for *Strategic developments*, whose sub-types are different developments) —,
+dates that overlap (or one is unknown) and places that agree (same GeoNames id, within 25 km,
+one unknown, or one only the country or region the other lies in). The merged event keeps the
+type of the most confident report, takes as evidence the fullest report (the one that says
+most of where, when, who and how many), keeps the other reports' sentences in
+``more_evidence``, and fills what it lacks (actors, place, date, fatalities) from the others.
 """
 
 from __future__ import annotations
@@ -36,22 +40,52 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
         return True
     if a.geonameid and b.geonameid and a.geonameid == b.geonameid:
         return True
+    coarse = (a.geo_precision or 1) >= 3 or (b.geo_precision or 1) >= 3
+    if coarse and a.country_code and a.country_code == b.country_code:
+        return True  # "in Turkey" and "in Kayseri"
     if None in (a.lat, a.lon, b.lat, b.lon):
         return a.name == b.name
     return _km(a, b) <= _NEAR_KM
 
 
+#: event types whose sub-types, told in different sentences, may be one occurrence
+_ONE_OCCURRENCE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    return (a.event_type == b.event_type and a.event_type in _ONE_OCCURRENCE_TYPES
+            and a.evidence.start != b.evidence.start)
+
+
 def same_event(a: Event, b: Event) -> bool:
     """Whether two events of one article report the same happening."""
     return (
-        a.sub_event_type == b.sub_event_type
+        _same_kind(a, b)
         and a.modality == b.modality  # a threat is not merged into the attack it threatens
         and _dates_agree(a.date, b.date)
         and _places_agree(a.location, b.location)
     )
 
 
+def fullness(ev: Event) -> float:
+    """How much a report says: a precise place, a date of its own, actors, a toll (length breaks ties)."""
+    said = ((ev.location is not None and (ev.location.geo_precision or 3) <= 2)
+            + (ev.date is not None and ev.date.text is not None)
+            + (ev.actor1 is not None) + (ev.actor2 is not None) + (ev.fatalities is not None))
+    return said + min(len(ev.evidence.text), 400) / 1000
+
+
 def _absorb(keep: Event, other: Event) -> None:
+    if other.evidence.start != keep.evidence.start:
+        if fullness(other) > fullness(keep):
+            keep.more_evidence.append(keep.evidence)
+            keep.evidence = other.evidence
+        else:
+            keep.more_evidence.append(other.evidence)
+        keep.more_evidence.extend(e for e in other.more_evidence if e.start != keep.evidence.start)
+        keep.more_evidence.sort(key=lambda e: e.start)
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
     keep.historical = keep.historical and other.historical

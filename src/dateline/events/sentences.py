@@ -8,6 +8,7 @@ cheap splitter (:func:`dateline.timex.dating.split_sentences`) is used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -40,9 +41,10 @@ def split_sentences(body: str, nlp_doc: Any = None) -> Iterator[Sentence]:
     """Sentences of ``body`` (offsets into it), from ``nlp_doc`` when it has sentence boundaries."""
     if nlp_doc is not None and _has_sents(nlp_doc) and nlp_doc.text == body:
         for sent in nlp_doc.sents:
-            start, end = sent.start_char, sent.end_char
-            if body[start:end].strip():
-                yield Sentence(start, end, body[start:end], sent)
+            for start, end in _paragraphs(body, sent.start_char, sent.end_char):
+                span = sent if (start, end) == (sent.start_char, sent.end_char) else (
+                    nlp_doc.char_span(start, end, alignment_mode="expand") or sent)
+                yield Sentence(start, end, body[start:end], span)
         return
     for start, end in _plain_bounds(body):
         while start < end and body[start].isspace():
@@ -51,6 +53,28 @@ def split_sentences(body: str, nlp_doc: Any = None) -> Iterator[Sentence]:
             end -= 1
         if end > start:
             yield Sentence(start, end, body[start:end])
+
+
+_PARA = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """[start, end) cut at blank lines: a headline or a paragraph ends there (the parser may run them on)."""
+    cut = start
+    for m in _PARA.finditer(body, start, end):
+        if body[cut : m.start()].strip():
+            yield _trim(body, cut, m.start())
+        cut = m.end()
+    if body[cut:end].strip():
+        yield _trim(body, cut, end)
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def token_at(sentence: Sentence, char: int) -> Any:

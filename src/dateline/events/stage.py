@@ -5,6 +5,12 @@ For each sentence of the body: typed triggers (:mod:`.detect`), their modality
 place (:mod:`.locate`), date (:func:`dateline.timex.dating.date_event`), fatalities
 (:mod:`.fatalities`), a confidence; then duplicates are merged (:mod:`.dedup`) and events under the reporting
 threshold (option ``events.min_confidence``, default 0.5) are left out.
+
+Whole articles: the article's relevance is judged first (:mod:`.relevance`); a trigger that is
+no specific occurrence (:mod:`.specificity`: trends, habits, background, nominal modifiers) is
+no event; in an article of an off-topic genre only an unmistakable sentence yields one
+(:func:`unmistakable`), and in an article neither about conflict nor off-topic an event needs
+a little more confidence and a time or place of its own.
 """
 
 from __future__ import annotations
@@ -26,9 +32,11 @@ from .fatalities import fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import locate
 from .participants import Parties, authorities_of, localize_parties, parties_for
+from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
+from .specificity import generic_reason
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "EventsStage", "event_id", "extract_events"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "EventsStage", "event_id", "extract_events", "unmistakable"]
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +45,12 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 _FIGHT_MODES = {"Air/drone strike": "aerial", "Shelling/artillery/missile attack": "artillery"}
 _NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
 _ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+#: actors that make an act political or organized whatever the article's genre
+_POLITICAL = _NONSTATE | {"External/Other forces", "Protesters", "Rioters"}
+#: in an article neither about conflict nor of an off-topic genre, an event needs this much more confidence
+PERIPHERAL_MARGIN = 0.1
+#: the confidence of an unmistakable event in an off-topic article
+UNMISTAKABLE = 0.8
 
 
 def event_id(doc_id: str, sub_event: str, start: int, end: int) -> str:
@@ -93,6 +107,28 @@ def _vague(parties: Parties, dating: EventDating, doc: Document, sentence: Sente
     return fatalities_in(sentence.text) is None
 
 
+def unmistakable(det: Detection, conf: float, parties: Parties, own_place: bool, own_date: bool,
+                 relevance: Relevance, sentence: Sentence) -> bool:
+    """An event an off-topic article may still report: a specific trigger, high confidence, a time or
+    place of its own, and armed or political actors (in a crime or court story: non-state or political ones)."""
+    if det.weak or conf < UNMISTAKABLE or not (own_place or own_date):
+        return False
+    types = {a.type for a in (parties.actor1, parties.actor2, *parties.assoc) if a is not None}
+    if relevance.genre == "crime_court":
+        return bool(types & _POLITICAL) or cue_patterns()["nonstate"].search(sentence.low) is not None
+    return bool(types & (_ARMED | _POLITICAL))
+
+
+def _gate(det: Detection, conf: float, min_confidence: float, parties: Parties, own_place: bool, own_date: bool,
+          relevance: Relevance, sentence: Sentence, index: int) -> bool:
+    """Whether the article's relevance lets this event through."""
+    if relevance.verdict == "off":
+        return unmistakable(det, conf, parties, own_place, own_date, relevance, sentence)
+    if relevance.verdict == "peripheral":
+        return conf >= min_confidence + PERIPHERAL_MARGIN and (own_place or own_date or index == 0)
+    return True
+
+
 def _evidence(body: str, sentence: Sentence) -> Evidence:
     start, end = sentence.start, sentence.end
     while start < end and body[start].isspace():
@@ -112,6 +148,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     bounds = [(s.start, s.end) for s in sentences]
     dateline = doc.article.dateline.place if doc.article.dateline else None
     actor_spans = [(a.start, a.end) for a in doc.actors if a.start is not None and a.end is not None]
+    relevance = judge(doc.article.title, doc.article.url, [s.low for s in sentences])
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
         context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
@@ -125,15 +162,26 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             evidence = _evidence(body, sentence)
             dating = date_event(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
                              trigger=det.start, sentences=bounds)
+            own_date = dating.date is not None and bool(dating.date.text) and dating.date.text in sentence.text
+            if generic_reason(sentence, det.start, det.end, own_date) and not keep_unasserted:
+                continue
             parties = parties_for(det.sub_event, body, sentence, det.start, doc.actors)
             conf = _confidence(det, sentence, index, parties.actor1 is not None, dating.historical)
             if modality != "asserted":
                 conf = round(conf * 0.4, 3)
             if conf < min_confidence and not keep_unasserted:
                 continue
+            own_place = any(sentence.start <= p.start and p.end <= sentence.end and p.lat is not None
+                            and not any(a <= p.start and p.end <= b for a, b in actor_spans) for p in doc.places)
+            if not keep_unasserted and not _gate(det, conf, min_confidence, parties, own_place, own_date, relevance,
+                                                 sentence, index):
+                continue
             previous = bounds[index - 1] if index else None
             location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous,
                               actor_spans)
+            if (location is None and (dating.historical or relevance.verdict != "core") and not keep_unasserted
+                    and len(sentences) >= MIN_SENTENCES):
+                continue  # background, or an article not about conflict: an event needs a place of its own
             if index and _vague(parties, dating, doc, sentence):
                 conf = round(conf - VAGUE_PENALTY, 3)
                 if conf < min_confidence and not keep_unasserted:

@@ -1,0 +1,112 @@
+"""Specific, real occurrences only: generic, habitual, trend and durative mentions are not events.
+
+ACLED codes one occurrence at one place and time. A trigger word is not one when it is
+
+- a trend or a count over a period: "months of protests", "a wave of attacks", "several
+  protests", "frequent air strikes" (:data:`_TREND`, :data:`_PLURAL_VAGUE`);
+- habitual or durative: "regularly carries out such operations", "over the past three years",
+  "in recent months", "since 2011" (:data:`_HABITUAL`, :data:`_DURATIVE`), unless the sentence
+  also gives the event a day of its own;
+- background of the sentence: "amid unrest", "amid the protests" (:data:`_AMID`);
+- fiction, games, drills and re-enactments: "a fictional civil war", "players lead a militia"
+  (:data:`_FICTION`);
+- a nominal modifier, not an occurrence: "protest laws", "attack helicopters", "strike
+  force" (the trigger's last word modifies a noun that is not itself an event, read from the
+  parse, or from the next word without one: :data:`_MODIFIED_NOUN`).
+
+:func:`generic_reason` returns why a trigger is generic, or None when it may be an occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sentences import Sentence, token_at
+
+__all__ = ["generic_reason"]
+
+_TREND = re.compile(r"\b(?:(?:hours|days|weeks|months|years|decades|nights|weekends) of|"
+                    r"(?:a |the )?(?:new |fresh |recent |renewed |growing |latest )?"
+                    r"(?:wave|waves|spate|string|rash|spiral|cycle|history|pattern|tide|surge|upsurge|flurry|litany|"
+                    r"campaign|series|years|decades|months) of)"
+                    r" (?:[\w-]+ ){0,3}$")
+_PLURAL_VAGUE = re.compile(r"\b(?:several|many|numerous|frequent|repeated|regular|countless|recurring|sporadic|"
+                           r"occasional|periodic|constant|persistent|ongoing|continued|continuing|daily|weekly|"
+                           r"nightly|widespread|such|similar|other|more|further|previous|past|recent) "
+                           r"(?:[\w-]+ ){0,2}$")
+#: fiction, games and make-believe: "a fictional civil war", "in the game", "the film depicts"
+_FICTION = re.compile(r"\b(?:fictional|fictitious|imaginary|make-believe|in the (?:game|film|movie|novel|series|show|"
+                      r"book|play|episode|campaign mode)|the (?:game|film|movie|novel|series|show|play|episode|"
+                      r"sequel|trailer) (?:depicts|shows|follows|tells|is set|features|lets|drops)|"
+                      r"players? (?:can|must|will|lead|control)|(?:is|was) set in|plays? (?:a|the) (?:role|part) of|"
+                      r"starring|cast as|"
+                      r"simulat(?:ion|ed|es)|drills?|exercises?|rehears\w+|re-?enact\w*)\b")
+_AMID = re.compile(r"\b(?:amid|amidst|during|despite|in the midst of|against the backdrop of|in the face of) "
+                   r"(?:the |a |an |growing |ongoing |continuing |months of |weeks of |widespread |mass )?"
+                   r"(?:[\w-]+ ){0,2}$")
+_HABITUAL = re.compile(r"\b(?:regularly|routinely|frequently|often|usually|typically|repeatedly|constantly|"
+                       r"habitually|periodically|occasionally|sometimes|increasingly|traditionally|"
+                       r"every (?:year|month|week|day|night)|each (?:year|month|week))\b")
+_DURATIVE = re.compile(r"\b(?:over|in|during|for) the (?:past|last) (?:[\w-]+ )?(?:years?|months|decades?|weeks)\b|"
+                       r"\bin recent (?:years|months|weeks|decades)\b|\bfor (?:years|decades|months)\b|"
+                       r"\bsince (?:19|20)\d\d\b|\bsince the (?:start|beginning|outbreak) of\b")
+#: nouns a trigger word may modify and still be an event ("protest march", "suicide car bomb")
+_EVENT_HEADS = {
+    "attack", "attacks", "bomb", "bombs", "bombing", "bombings", "blast", "blasts", "strike", "strikes", "march",
+    "marches", "rally", "rallies", "demonstration", "demonstrations", "vest", "vests", "belt", "belts", "explosion",
+    "explosions", "raid", "raids", "fire", "clash", "clashes", "camp", "action", "actions", "shelling", "barrage",
+    "ambush", "assault", "offensive", "operation", "operations", "killing", "killings", "violence", "riot", "riots",
+    "gathering", "sit-in", "vigil", "crowd", "crowds", "car", "truck", "device", "devices", "mortar", "rocket",
+    "rockets", "missile", "missiles", "shell", "shells", "grenade", "grenades", "mine", "mines", "agreement", "deal",
+    "swap", "exchange", "release", "ceasefire", "truce", "arrest", "arrests", "detention", "curfew", "takeover",
+    "protest", "protests", "walkout", "shutdown", "boycott", "hunger", "fighters", "victims", "casualties", "toll",
+}
+#: without a parse: the next word says the trigger names a kind of thing, not an occurrence
+_MODIFIED_NOUN = re.compile(r"^[\s\"'”’]*(?:laws?|bills?|legislation|rules?|regulations?|songs?|music|movements?|"
+                            r"culture|groups?|leaders?|organi[sz]ers?|signs?|banners?|season|policy|policies|"
+                            r"helicopters?|drills?|exercises?|training|videos?|games?|films?|movies?|novels?|"
+                            r"simulator|scene|scenes|photos?|pictures?|footage|insurance|rights?|permits?|"
+                            r"zones?|squads?|dogs?|shelters?|sirens?|capabilit(?:y|ies)|programmes?|programs?|"
+                            r"tactics|technology|systems?|flights?|manufacturers?)\b")
+_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight|"
+                  r"(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}|"
+                  r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|"
+                  r"december))\b")
+
+
+def _modifier(sentence: Sentence, start: int, end: int) -> bool:
+    """The trigger's last word modifies a noun that is not an event ("protest laws")."""
+    tok = token_at(sentence, max(start, end - 1))
+    if tok is not None:
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head.lower_ not in _EVENT_HEADS
+        return False
+    rest = sentence.low[end - sentence.start :]
+    return _MODIFIED_NOUN.match(rest) is not None
+
+
+def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False) -> str | None:
+    """Why the trigger at body offsets [start, end) of ``sentence`` is no specific occurrence (or None).
+
+    ``dated``: the sentence gives the event a date of its own (then habitual and durative words
+    elsewhere in it are about something else).
+    """
+    low = sentence.low
+    at = start - sentence.start
+    before = low[max(0, at - 60) : at]
+    if _TREND.search(before):
+        return "trend"
+    if _PLURAL_VAGUE.search(before[-30:]) and low[at:end - sentence.start].rstrip().endswith("s"):
+        return "plural"
+    if _AMID.search(before[-45:]):
+        return "background"
+    if _FICTION.search(low):
+        return "fiction"
+    day = dated or _DAY.search(low) is not None
+    if not day and _HABITUAL.search(low[max(0, at - 50) : end - sentence.start + 40]):
+        return "habitual"
+    if not day and _DURATIVE.search(low):
+        return "durative"
+    if _modifier(sentence, start, end):
+        return "modifier"
+    return None
