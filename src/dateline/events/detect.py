@@ -97,6 +97,8 @@ _AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked) (?:the )?(?:riot )?(
                         r"soldiers|troops|officers|gendarmes)\b")
 _DEMONSTRATORS = re.compile(r"\b(?:supporters|protesters|demonstrators|rioters|marchers|angry crowds?)\b")
 _POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
+#: the answer to a protest told without naming who gave it
+_ANSWERED = re.compile(r"\b(?:were|was) (?:\w+ ){0,2}(?:arrested|detained|dispersed|removed|taken into custody)\b")
 _THEM = re.compile(r"\b(?:them|protesters|demonstrators|crowds?|rall(?:y|ies)|marchers|march|protests?|demonstrations?|"
                    r"gathering|participants|students|activists)\b")
 
@@ -268,7 +270,11 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
     w = families()["protest"].weight * (0.8 if weak else 1.0)
     low = sentence.low
     nxt = following.lower()
-    if nxt and _POLICE.search(nxt[:50]) and _THEM.search(nxt):  # "…protested. Police fired tear gas to disperse them."
+    if nxt and (
+        (_POLICE.search(nxt[:50]) and _THEM.search(nxt))  # "…protested. Police fired tear gas to disperse them."
+        or (_POLICE.search(nxt) and (_cue("intervention", nxt) or _cue("force_strong", nxt)))
+        or _ANSWERED.search(nxt)  # "… protested. 14 people were arrested."
+    ):
         low = f"{low} {nxt}"
         ctx = {**ctx, "protester_violence": ctx["protester_violence"] or _cue("protester_violence", nxt)}
     if ctx["protester_violence"] or ctx["riot"]:  # violent protesters: a riot, whatever the police did

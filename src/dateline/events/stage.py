@@ -28,7 +28,7 @@ from ..settings import Settings
 from ..timex.dating import EventDating, date_event
 from .dedup import merge_duplicates
 from .detect import Detection, detect
-from .fatalities import fatalities_in, report_fatalities
+from .fatalities import SHORT_REPORT, fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import locate
 from .participants import Parties, authorities_of, localize_parties, parties_for
@@ -152,7 +152,9 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
         context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
-        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        # a short report (an ACLED-style note) tells the police's answer to a protest in its next two sentences
+        reach = 3 if len(sentences) <= SHORT_REPORT else 2
+        following = " ".join(s.text for s in sentences[index + 1 : index + reach])
         armed_group = any(a.type in _NONSTATE and a.start is not None and sentence.start <= a.start < sentence.end
                           for a in doc.actors)
         for det in detect(sentence, context, following, armed_group=armed_group):
