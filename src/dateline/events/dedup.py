@@ -52,6 +52,9 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
 _ONE_OCCURRENCE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
 
 
+_TERRITORIAL = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
 def _same_kind(a: Event, b: Event) -> bool:
     if a.sub_event_type == b.sub_event_type:
         return True
@@ -86,6 +89,8 @@ def _absorb(keep: Event, other: Event) -> None:
             keep.more_evidence.append(other.evidence)
         keep.more_evidence.extend(e for e in other.more_evidence if e.start != keep.evidence.start)
         keep.more_evidence.sort(key=lambda e: e.start)
+    if keep.sub_event_type == "Armed clash" and other.sub_event_type in _TERRITORIAL:
+        keep.sub_event_type = other.sub_event_type  # ACLED codes a fight that changes who holds a place as the change
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
     keep.historical = keep.historical and other.historical

@@ -208,6 +208,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam in ("take", "regain"):
         if not (armed or ctx["military"]):  # "took over as presenter": no armed actor, no territory
             return None
+        if ctx.get("no_fight"):  # "No clashes were reported": a place changing hands without a fight
+            return det("Non-violent transfer of territory", weight, agent_side(sentence, s, e))
         if fam == "take" and weak:
             if not territory_taken(sentence, rs, re_):
                 return None
@@ -320,6 +322,7 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     ctx = {name: cues[name].search(plain) is not None for name in cues}
     ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
+    ctx["no_fight"] = cues["no_fight"].search(f"{plain} {following.lower()}") is not None
     if context:  # an accident, or the harm done, may be told in the next sentence
         around = context.lower()
         ctx["disaster"] = ctx["disaster"] or cues["disaster"].search(around) is not None

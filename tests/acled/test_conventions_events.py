@@ -1,0 +1,22 @@
+"""ACLED coding conventions the events stage follows (issue 10), on invented notes (no spaCy model)."""
+
+from __future__ import annotations
+
+from tests.events.helpers import events_of, top_sub
+
+from dateline.events.dedup import _absorb
+
+
+def test_no_fight_makes_a_takeover_non_violent() -> None:
+    assert top_sub("Rebels took control of the border town. No clashes were reported.") == (
+        "Non-violent transfer of territory")
+    assert top_sub("The army took control of the town without resistance.") == "Non-violent transfer of territory"
+    assert top_sub("Rebels took control of the border town after heavy fighting.") != (
+        "Non-violent transfer of territory")
+
+
+def test_a_fight_that_changes_hands_is_coded_as_the_change() -> None:
+    clash, take = events_of("Militants clashed with soldiers near the river.")[0], events_of(
+        "Militants took control of the river crossing.")[0]
+    _absorb(clash, take)
+    assert clash.sub_event_type == "Non-state actor overtakes territory"
