@@ -97,6 +97,13 @@ _AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked) (?:the )?(?:riot )?(
                         r"soldiers|troops|officers|gendarmes)\b")
 _DEMONSTRATORS = re.compile(r"\b(?:supporters|protesters|demonstrators|rioters|marchers|angry crowds?)\b")
 _POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
+def _police_answer(text: str) -> bool:
+    """The police (or troops) doing something to a crowd in ``text``: "Government forces fired live bullets to
+    disperse ...", not "the release of demonstrators detained ..." (the force must follow its agent)."""
+    spans = [text[m.start() : m.end() + 80] for m in _POLICE.finditer(text)]
+    return any(_cue("intervention", span) or _cue("force_strong", span) for span in spans)
+
+
 #: the answer to a protest told without naming who gave it
 _ANSWERED = re.compile(r"\b(?:were|was) (?:\w+ ){0,2}(?:arrested|detained|dispersed|removed|taken into custody)\b")
 _THEM = re.compile(r"\b(?:them|protesters|demonstrators|crowds?|rall(?:y|ies)|marchers|march|protests?|demonstrations?|"
@@ -274,7 +281,7 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
     nxt = following.lower()
     if nxt and (
         (_POLICE.search(nxt[:50]) and _THEM.search(nxt))  # "…protested. Police fired tear gas to disperse them."
-        or (_POLICE.search(nxt) and (_cue("intervention", nxt) or _cue("force_strong", nxt)))
+        or _police_answer(nxt)
         or _ANSWERED.search(nxt)  # "… protested. 14 people were arrested."
     ):
         low = f"{low} {nxt}"
