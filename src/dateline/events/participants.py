@@ -194,8 +194,10 @@ def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor]) ->
         parties.actor2 = police if sub_event != "Peaceful protest" else None
     elif sub_event == "Excessive force against protesters":
         police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)
-        parties.actor1 = police or _pick(mentions, state) or parties.actor1
-        parties.actor2 = Actor(name="Protesters", type="Protesters")
+        # ACLED codes the protesters as actor1 of every protest event, the force that met them as actor2
+        parties.actor2 = police or _pick(mentions, state) or (parties.actor1 if parties.actor1 is not None
+                                                               and parties.actor1.type in state else None)
+        parties.actor1 = Actor(name="Protesters", type="Protesters")
     elif sub_event == "Mob violence":
         parties.actor1 = Actor(name="Rioters", type="Rioters")
     if parties.actor2 is parties.actor1:

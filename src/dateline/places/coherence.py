@@ -51,9 +51,11 @@ def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country
     counts twice.
     """
     votes: Counter[str] = Counter()
+    seen: set[str] = set()
     for m, e in resolved:
-        if m.demonym is not None or not e.country_code:
+        if m.demonym is not None or not e.country_code or m.key in seen:
             continue
+        seen.add(m.key)  # a name votes once, however often it is repeated
         w = _WEIGHT.get(e.feature, 1.0 if e.feature == "country" else 0.5)
         votes[e.country_code] += w  # type: ignore[assignment]
     if dateline_country:
