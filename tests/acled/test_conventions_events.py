@@ -20,3 +20,8 @@ def test_a_fight_that_changes_hands_is_coded_as_the_change() -> None:
         "Militants took control of the river crossing.")[0]
     _absorb(clash, take)
     assert clash.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_protesters_killed_make_excessive_force() -> None:
+    assert top_sub("Residents protested against the eviction. Police fired to disperse them, killing two.") == (
+        "Excessive force against protesters")

@@ -64,3 +64,9 @@ def test_toll_in_a_later_sentence_of_a_short_report() -> None:
     assert report_fatalities(["Rebels shelled the town.", "On 5 May, two soldiers were killed."], 0) is None
     long_story = ["Rebels shelled the town."] + ["Officials met."] * 6 + ["Two soldiers were killed."]
     assert report_fatalities(long_story, 0) is None
+
+
+def test_toll_before_the_event_and_coder_remarks() -> None:
+    note = ["A fighter was killed in a gun battle at the hideout.", "Police recovered 36 grenades and 5 rifles."]
+    assert report_fatalities(note, 1) == 1
+    assert fatalities_in("Unknown fatalities coded as 10.") == 10

@@ -40,6 +40,8 @@ _PATTERNS = (
     # death toll rose to 30 / 30 deaths / killed 3
     re.compile(rf"\bdeath toll (?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?:at least\s+)?(?P<n>{_NUMBER})\b"),
     re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:deaths|fatalities|dead bodies|bodies)\b"),
+    # a coder's note: "fatalities coded as 3"
+    re.compile(rf"\bfatalities (?:were )?coded as (?P<n>{_NUMBER})\b"),
 )
 _NO_DEATH = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|injuries)|nobody was (?:killed|hurt|injured)|"
                        r"without (?:causing )?casualties|caused no casualties)\b")
@@ -134,15 +136,21 @@ _NEW_EVENT = re.compile(r"^\W*(?:on|around|in the (?:night|morning|evening)|late
 
 def report_fatalities(sentences: list[str], index: int) -> int | None:
     """Deaths of the event of ``sentences[index]``: its own sentence's toll, else, in a short report
-    (an ACLED note, a wire brief), the toll of the next sentence or the one after that, unless
-    that sentence opens another dated episode ("On 5 May ...", "Later ...")."""
+    (an ACLED note, a wire brief: one happening), the toll of the next sentence or the one after
+    that, unless that sentence opens another dated episode ("On 5 May ...", "Later ..."), else the
+    toll of one of the two sentences before."""
     own = fatalities_in(sentences[index])
     if own is not None or len(sentences) > SHORT_REPORT:
         return own
     for later in sentences[index + 1 : index + 3]:
         if _NEW_EVENT.match(later):
-            return None
+            break
         found = fatalities_in(later)
+        if found is not None:
+            return found
+    # the toll told before the event's own sentence ("A soldier was killed when ... . Police recovered ...")
+    for earlier in reversed(sentences[max(0, index - 2) : index]):
+        found = fatalities_in(earlier)
         if found is not None:
             return found
     return None

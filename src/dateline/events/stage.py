@@ -194,6 +194,9 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             if parties.actor1 is None:  # ACLED always codes an actor1 (actors/data/conventions.json)
                 parties = replace(parties, actor1=default_actor1(det.sub_event, location.country_code if location
                                                                  else None))
+            toll = report_fatalities([s.text for s in sentences], index)
+            if toll and det.sub_event in ("Peaceful protest", "Protest with intervention"):
+                det.sub_event = "Excessive force against protesters"  # ACLED: protesters killed by the force met
             ptype, pmode = plover_for(det.sub_event, body[det.start : det.end])
             if det.sub_event in _FIGHT_MODES and parties.actor2 is not None and parties.actor2.type in _ARMED:
                 ptype, pmode = "FIGHT", _FIGHT_MODES[det.sub_event]  # bombarding an armed enemy is fighting
@@ -208,7 +211,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                 actor1=parties.actor1,
                 actor2=parties.actor2,
                 assoc_actors=parties.assoc,
-                fatalities=report_fatalities([s.text for s in sentences], index)
+                fatalities=toll
                 if event_type_of(det.sub_event) != "Protests"
                 or det.sub_event == "Excessive force against protesters" else None,
                 modality=modality,
