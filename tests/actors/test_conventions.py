@@ -36,3 +36,13 @@ def test_default_actor1(sub: str, cc: str | None, name: str, kind: str) -> None:
 
 def test_no_default_for_strategic_moves() -> None:
     assert default_actor1("Agreement", "SO") is None
+
+
+def test_a_named_armed_group_of_the_sentence_comes_before_an_unidentified_one() -> None:
+    from dateline.records import Actor
+
+    taliban = Actor("Taliban", "Rebel group", "Taliban", 10, 17, "AF")
+    civilians = Actor("Civilians (Afghanistan)", "Civilians", "villagers", 30, 39, "AF")
+    got = default_actor1("Remote explosive/landmine/IED", "AF", [civilians, taliban])
+    assert got is not None and got.name == "Taliban"
+    assert default_actor1("Arrests", "AF", [taliban]).name == "Police Forces of Afghanistan"  # type: ignore[union-attr]

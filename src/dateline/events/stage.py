@@ -192,8 +192,10 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             if det.sub_event == "Other" and parties.actor1 is None and location and location.country_code:
                 parties = replace(parties, actor1=authorities_of(location.country_code))
             if parties.actor1 is None:  # ACLED always codes an actor1 (actors/data/conventions.json)
+                named = [a for a in doc.actors if a.start is not None and sentence.start <= a.start < sentence.end
+                         and (parties.actor2 is None or a.name != parties.actor2.name)]
                 parties = replace(parties, actor1=default_actor1(det.sub_event, location.country_code if location
-                                                                 else None))
+                                                                 else None, named))
             toll = report_fatalities([s.text for s in sentences], index)
             if toll and det.sub_event in ("Peaceful protest", "Protest with intervention"):
                 det.sub_event = "Excessive force against protesters"  # ACLED: protesters killed by the force met
