@@ -126,3 +126,23 @@ def test_split_sentences_offsets() -> None:
     body = 'He said "no." Then he left.\nA new line. 2014 was hard.'
     sents = split_sentences(body)
     assert [body[s:e] for s, e in sents] == ['He said "no."', "Then he left.", "A new line.", "2014 was hard."]
+
+
+# ACLED-style short reports (issue 10): the report's own date, not a background or parenthetical one
+def test_a_short_report_dates_a_later_sentence_from_its_opening() -> None:
+    body = ("On 5 July 2025, soldiers clashed with militants near the village. Two soldiers were wounded. "
+            "The soldiers took control of the village.")
+    got = _date(body, "took", "2025-07-05")
+    assert got.date is not None and got.date.start == "2025-07-05"
+
+
+def test_a_date_in_parentheses_is_an_aside() -> None:
+    body = "On 4 December 2025, the militants took control of the village (first seized by the army on 20 November)."
+    got = _date(body, "took", "2025-12-04")
+    assert got.date is not None and got.date.start == "2025-12-04"
+
+
+def test_a_long_story_does_not_reach_back_three_sentences() -> None:
+    body = ("Rebels entered the town on Monday. " + "Officials met. " * 6 + "Shops reopened. Police patrolled.")
+    got = _date(body, "patrolled", PUB)
+    assert got.date is not None and got.date.text is None

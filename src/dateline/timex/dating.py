@@ -104,6 +104,8 @@ def _pick(body: str, cands: list[Timex], lo: int, hi: int, trigger: int | None) 
             told_before = [m for m in _PAST_PERFECT.finditer(body, window, t.start)
                            if not m.end() <= trigger < t.start]  # "who had seized … withdrew on Sunday"
             background = 0 if trigger_background else int(bool(told_before))
+            if _aside(body, lo, t.start) and not _aside(body, lo, trigger):
+                background = 1  # "(initial takeover on 19 June)": a date in parentheses is an aside
             return background, breaks, max(gap, 0)
         return min(cands, key=cost)
 
@@ -111,6 +113,16 @@ def _pick(body: str, cands: list[Timex], lo: int, hi: int, trigger: int | None) 
         s, _ = _segment(body, lo, hi, t.start)
         return 1 if s > lo and _SUBORDINATE.match(body, s) else 0
     return min(cands, key=lambda t: (subordinate(t), t.start))
+
+
+#: how many sentences back a later sentence of a short report (at most REPORT_SENTENCES) looks for its date
+REPORT_REACH = 3
+REPORT_SENTENCES = 6
+
+
+def _aside(body: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` sits inside parentheses opened after ``lo``."""
+    return body.rfind("(", lo, pos) > body.rfind(")", lo, pos)
 
 
 def _sentence_of(pos: int, sentences: Sequence[tuple[int, int]]) -> int | None:
@@ -167,13 +179,18 @@ def date_event(body: str, evidence_start: int, evidence_end: int, timexes: Seque
     past_perfect = _past_perfect(body, lo, hi, pivot)
     own = [t for t in usable if lo <= t.start and t.end <= hi]
     chosen = _pick(body, own, lo, hi, pivot)
-    if chosen is None and first is not None and first > 0:
-        prev_lo, prev_hi = sents[first - 1]
-        same_paragraph = "\n" not in body[prev_hi:lo]
-        prev = [t for t in usable if prev_lo <= t.start and t.end <= prev_hi]
-        if prev and same_paragraph:
+    back = first
+    while chosen is None and back is not None and back > 0 and (first or 0) - back < REPORT_REACH:
+        back -= 1  # the previous sentence of the paragraph, then (a short report) the one before it
+        prev_lo, prev_hi = sents[back]
+        if "\n" in body[prev_hi:lo]:
+            break
+        prev = [t for t in usable if prev_lo <= t.start and t.end <= prev_hi and not _aside(body, prev_lo, t.start)]
+        if prev:
             told = [t for t in prev if not _REPORTED.search(body, max(prev_lo, t.start - 40), t.start)]
             chosen = (told or prev)[-1]  # the narrative's date, not the day it was reported
+        elif len(sents) > REPORT_SENTENCES:
+            break
     if chosen is not None:
         date = _event_date(chosen)
         return EventDating(date, _historical(date, anchor, past_perfect))
