@@ -71,3 +71,12 @@ def test_parenthesized_admin_hint_makes_places() -> None:
     # without a region at the end, the parentheses are no hint
     other = "Rebels took Bria (Bria, Kotto) on Monday."
     assert admin_hints(other, [*mentions[:2], Mention(24, 29, "Kotto", "kotto", [Match(bria, 0)])]) == set()
+
+
+def test_a_town_the_tagger_calls_an_organization_after_in_is_a_place() -> None:
+    from dateline.places.resolve import accept
+
+    bouar = Mention(60, 65, "Bouar", "bouar", [Match(_e("Bouar", "CF", pop=40_000), 0)], ner="ORG", cue_before="in")
+    assert accept(bouar)
+    party = Mention(0, 5, "Bouar", "bouar", [Match(_e("Bouar", "CF", pop=40_000), 0)], ner="ORG", cue_before="the")
+    assert not accept(party)

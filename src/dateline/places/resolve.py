@@ -118,7 +118,9 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return False
     if label:  # ORG, NORP, EVENT, PRODUCT, LANGUAGE: a place inside an organization's name counts
         town_of = not embedded and not common and m.cue_before in TOWN_WORDS  # "the border town of Badme"
-        return (strength == 2 and not common) or (strength >= 1 and typed) or town_of
+        # "signed a truce in Bouar": a town of 15,000 after a place preposition, whole, that the tagger calls an ORG
+        located = label == "ORG" and not embedded and not common and m.cue_before in LOCATIVE and not m.acronym
+        return (strength == 2 and not common) or (strength >= 1 and (typed or located)) or town_of
     if common:
         return strength >= 1 and typed
     if strength == 2:
@@ -163,7 +165,8 @@ _PAREN_SKIP = re.compile(r"^(?:coded as|near|in|the|as reported|from)\s+", re.I)
 def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
     """Mentions that a parenthesized hint makes places: "Bria (Bria, Haute-Kotto)", "Cadale (Cadale,
     Middle Shabelle)", "Hpakant township (Mohnyin District, Kachin State)". When the last name in
-    the parentheses is a region (admin-1) by its own or an alternate name, every name in them, and
+    the parentheses is a region (admin-1) by its own or an alternate name, or a district (admin-2) by
+    its own name, every name in them, and
     the name just before them, is read as a place, whatever the tagger calls them (it often reads
     the whole "Bria (Bria, Haute-Kotto" as a title)."""
     at = {(m.start, m.end): i for i, m in enumerate(mentions)}
@@ -189,7 +192,8 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
                 if tail in ADMIN_TYPE_WORDS:
                     found[k] = starts[a]
         last = found[-1] if found else None
-        if last is None or not any(x.quality <= 1 and x.entry.feature == "admin1" for x in mentions[last].matches):
+        if last is None or not any((x.quality <= 1 and x.entry.feature == "admin1")
+                                   or (x.quality == 0 and x.entry.feature == "admin2") for x in mentions[last].matches):
             continue
         out.update(i for i in found if i is not None and mentions[i].matches)
         before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
