@@ -32,7 +32,7 @@ _TREND = re.compile(r"\b(?:hours|days|weeks|months|years|decades|nights|weekends
 #: "a series of attacks", "a wave of protests": a trend, unless the sentence dates it ("on Sunday")
 _SERIES = re.compile(r"\b(?:a |the )?(?:new |fresh |recent |renewed |growing |latest )?"
                      r"(?:wave|waves|spate|string|rash|spiral|cycle|history|pattern|tide|surge|upsurge|flurry|litany|"
-                     r"campaign|series) of (?:[\w-]+ ){0,3}$")
+                     r"series) of (?:[\w-]+ ){0,3}$")
 _PLURAL_VAGUE = re.compile(r"\b(?:several|many|numerous|frequent|repeated|regular|countless|recurring|sporadic|"
                            r"occasional|periodic|constant|persistent|ongoing|continued|continuing|daily|weekly|"
                            r"nightly|widespread|such|similar|other|more|further|previous|past|recent) "
@@ -44,7 +44,7 @@ _FICTION = re.compile(r"\b(?:fictional|fictitious|imaginary|make-believe|in the 
                       r"players? (?:can|must|will|lead|control)|(?:is|was) set in|plays? (?:a|the) (?:role|part) of|"
                       r"starring|cast as|"
                       r"simulat(?:ion|ed|es)|drills?|exercises?|rehears\w+|re-?enact\w*)\b")
-_AMID = re.compile(r"\b(?:amid|amidst|during|despite|in the midst of|against the backdrop of|in the face of) "
+_AMID = re.compile(r"\b(?:amid|amidst|despite|in the midst of|against the backdrop of|in the face of) "
                    r"(?:the |a |an |growing |ongoing |continuing |months of |weeks of |widespread |mass )?"
                    r"(?:[\w-]+ ){0,2}$")
 _HABITUAL = re.compile(r"\b(?:regularly|routinely|frequently|often|usually|typically|repeatedly|constantly|"
@@ -53,18 +53,8 @@ _HABITUAL = re.compile(r"\b(?:regularly|routinely|frequently|often|usually|typic
 _DURATIVE = re.compile(r"\b(?:over|in|during|for) the (?:past|last) (?:[\w-]+ )?(?:years?|months|decades?|weeks)\b|"
                        r"\bin recent (?:years|months|weeks|decades)\b|\bfor (?:years|decades|months)\b|"
                        r"\bsince (?:19|20)\d\d\b|\bsince the (?:start|beginning|outbreak) of\b")
-#: nouns a trigger word may modify and still be an event ("protest march", "suicide car bomb")
-_EVENT_HEADS = {
-    "attack", "attacks", "bomb", "bombs", "bombing", "bombings", "blast", "blasts", "strike", "strikes", "march",
-    "marches", "rally", "rallies", "demonstration", "demonstrations", "vest", "vests", "belt", "belts", "explosion",
-    "explosions", "raid", "raids", "fire", "clash", "clashes", "camp", "action", "actions", "shelling", "barrage",
-    "ambush", "assault", "offensive", "operation", "operations", "killing", "killings", "violence", "riot", "riots",
-    "gathering", "sit-in", "vigil", "crowd", "crowds", "car", "truck", "device", "devices", "mortar", "rocket",
-    "rockets", "missile", "missiles", "shell", "shells", "grenade", "grenades", "mine", "mines", "agreement", "deal",
-    "swap", "exchange", "release", "ceasefire", "truce", "arrest", "arrests", "detention", "curfew", "takeover",
-    "protest", "protests", "walkout", "shutdown", "boycott", "hunger", "fighters", "victims", "casualties", "toll",
-}
-#: without a parse: the next word says the trigger names a kind of thing, not an occurrence
+#: nouns that make a trigger word name a kind of thing ("protest laws", "attack helicopters"): the head of the
+#: trigger in the parse, or the next word without one
 _MODIFIED_NOUN = re.compile(r"^[\s\"'”’]*(?:laws?|bills?|legislation|rules?|regulations?|songs?|music|movements?|"
                             r"culture|groups?|leaders?|organi[sz]ers?|signs?|banners?|season|policy|policies|"
                             r"helicopters?|drills?|exercises?|training|videos?|games?|films?|movies?|novels?|"
@@ -85,22 +75,27 @@ _PLURAL_EVENTS = re.compile(r"(?:protests|demonstrations|rallies|marches|attacks
 #: "wanted the release of", "demanded the withdrawal of", "called for a ceasefire": asked for, not done
 _DESIRED = re.compile(r"\b(?:want(?:s|ed|ing)?|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|call(?:s|ed|ing)? for|"
                       r"ask(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|"
-                      r"hop(?:e|es|ed|ing) for|insist(?:s|ed|ing)? on|await(?:s|ed|ing)?) "
+                      r"hop(?:e|es|ed|ing) for|insist(?:s|ed|ing)? on) "
                       r"(?:the |a |an |their |its |his |her |an immediate |a new )?(?:[\w-]+ ){0,2}$")
+
+
+#: activities that, as a participle of an actor, describe what the actor does ("fighters battling the army")
+_ONGOING = {"fight", "battle", "wage", "operate", "struggle", "combat", "resist", "protest", "demonstrate"}
 
 
 def _participle(sentence: Sentence, start: int, end: int) -> bool:
     """"rebel groups fighting to topple Assad": a participle describing who someone is, not an occurrence."""
     tok = token_at(sentence, start)
-    return tok is not None and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.i < tok.i
+    return (tok is not None and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.i < tok.i
+            and tok.lemma_.lower() in _ONGOING)
 
 
 def _modifier(sentence: Sentence, start: int, end: int) -> bool:
-    """The trigger's last word modifies a noun that is not an event ("protest laws")."""
+    """The trigger's last word modifies a noun that names a kind of thing, not an event ("protest laws")."""
     tok = token_at(sentence, max(start, end - 1))
     if tok is not None:
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head.lower_ not in _EVENT_HEADS
+            return _MODIFIED_NOUN.fullmatch(tok.head.lower_) is not None
         return False
     rest = sentence.low[end - sentence.start :]
     return _MODIFIED_NOUN.match(rest) is not None
