@@ -40,9 +40,10 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
         return True
     if a.geonameid and b.geonameid and a.geonameid == b.geonameid:
         return True
-    coarse = (a.geo_precision or 1) >= 3 or (b.geo_precision or 1) >= 3
-    if coarse and a.country_code and a.country_code == b.country_code:
-        return True  # "in Turkey" and "in Kayseri"
+    for coarse, fine in ((a, b), (b, a)):
+        if (coarse.geo_precision or 1) >= 3 and coarse.country_code and coarse.country_code == fine.country_code \
+                and coarse.admin1 in (None, fine.admin1):
+            return True  # "in Turkey" and "in Kayseri"; not Idlib province and Aleppo city
     if None in (a.lat, a.lon, b.lat, b.lon):
         return a.name == b.name
     return _km(a, b) <= _NEAR_KM
@@ -87,8 +88,9 @@ def _absorb(keep: Event, other: Event) -> None:
             keep.evidence = other.evidence
         else:
             keep.more_evidence.append(other.evidence)
-        keep.more_evidence.extend(e for e in other.more_evidence if e.start != keep.evidence.start)
-        keep.more_evidence.sort(key=lambda e: e.start)
+        keep.more_evidence.extend(other.more_evidence)
+        unique = {e.start: e for e in keep.more_evidence if e.start != keep.evidence.start}
+        keep.more_evidence = [unique[k] for k in sorted(unique)]
     if keep.sub_event_type == "Armed clash" and other.sub_event_type in _TERRITORIAL:
         keep.sub_event_type = other.sub_event_type  # ACLED codes a fight that changes who holds a place as the change
     keep.actor1 = keep.actor1 or other.actor1

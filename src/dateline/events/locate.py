@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..records import GeoRef, Location, Place
 
-__all__ = ["locate", "precision_of"]
+__all__ = ["dateline_end", "locate", "precision_of"]
 
 _RANK = {
     "city": 0, "admin2": 1, "natural": 1, "river": 2, "region": 2, "admin1": 3, "sea": 4, "country": 5, "continent": 6,
@@ -24,6 +24,27 @@ _NEAR = re.compile(r"\b(?:near|nearby|outskirts of|outside|close to|north of|sou
                    r"northwest of|southeast of|southwest of|km from|kilometres from|kilometers from|miles from|"
                    r"countryside of|rural|suburbs? of|vicinity of|district of|area of|parts of|around)"
                    r"\W*(?:\w+\W+){0,3}$")
+
+
+#: "Anadolu Agency reported", "told Petra", "Kyodo News said": a news outlet named like a place
+_OUTLET_AFTER = re.compile(r"^(?:'s)?\s*(?:state-run |state |official )?(?:news agency|agency|news\b|reported|reports|"
+                           r"said|says|quoted|cited|television|tv\b|radio|newspaper|daily|wire)")
+_OUTLET_BEFORE = re.compile(r"\b(?:told|according to|quoted by|cited by|reported by|state-run|state news agency|"
+                            r"news agency|official news agency)\s+(?:the\s+)?$")
+#: a leading dateline: "BEIRUT (AP) —", "AL QAIM, Iraq -", "GOMA, July 30 (AFP) -"
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .]*?)?\s*(?:,\s*\w+ \d{1,2})?\s*(?:\([^)]{1,30}\))?"
+                       r"\s*(?:[—–-]+|:)")
+
+
+def dateline_end(body: str) -> int:
+    """The end of a leading dateline ("BEIRUT (AP) —"), 0 without one: its place is the dateline's."""
+    m = _DATELINE.match(body[:120])
+    return m.end() if m else 0
+
+
+def _outlet(body: str, p: Place) -> bool:
+    return bool(_OUTLET_AFTER.match(body[p.end : p.end + 30].lower())
+                or _OUTLET_BEFORE.search(body[max(0, p.start - 30) : p.start].lower()))
 
 
 def _rank(feature: str | None) -> int:
@@ -53,14 +74,18 @@ def locate(
     dateline: GeoRef | None = None,
     previous: tuple[int, int] | None = None,
     actors: Sequence[tuple[int, int]] = (),
+    skip_before: int = 0,
 ) -> Location | None:
     """The location of an event triggered at ``trigger`` in the sentence [sent_start, sent_end).
 
     A place inside an actor mention (``actors``: their offsets) is the actor's country, not
     where the event happened ("*Turkish* troops shelled villages in northern Syria"); it is
-    used only when nothing else places the event.
+    used only when nothing else places the event. A news outlet named like a place ("Anadolu
+    Agency reported", "told Petra") is no place, nor is the dateline's (places before
+    ``skip_before``, see :func:`dateline_end`): the dateline place is used only as the fallback.
     """
-    resolved = [p for p in places if p.lat is not None and p.lon is not None]
+    resolved = [p for p in places if p.lat is not None and p.lon is not None and p.start >= skip_before
+                and not _outlet(body, p)]
     own = [p for p in resolved if not any(s <= p.start and p.end <= e for s, e in actors)]
     if len(own) < len(resolved):
         found = _locate(body, own, sent_start, sent_end, trigger, dateline, previous)

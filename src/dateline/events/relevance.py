@@ -9,7 +9,8 @@ obituaries, science, ordinary crime and courts). The verdict is one of
 - ``"core"``: the article is about conflict or protest; events are coded as usual;
 - ``"peripheral"``: neither clearly about conflict nor of an off-topic genre; an event needs
   a little more confidence;
-- ``"off"``: an off-topic genre; an event is reported only when its sentence is unmistakable
+- ``"off"``: an off-topic genre (ordinary crime and courts: only without terrorism, cue set
+  ``terror``); an event is reported only when its sentence is unmistakable
   (see :func:`unmistakable` in :mod:`dateline.events.stage`).
 """
 
@@ -114,6 +115,9 @@ def judge(title: str | None, url: str | None, sentences: Sequence[str]) -> Relev
     if len(sentences) < MIN_SENTENCES and not reasons:
         return Relevance("core", round(share, 3), None, ["short text"])  # a snippet or a note: a focused report
     if genre is not None and best is not None and best[0] > conflict:
+        if genre == "crime_court" and any(cues["terror"].search(s) for s in sentences):
+            reasons.append("terrorism")  # a terror plot or attack before the courts is no ordinary crime
+            return Relevance("peripheral", round(share, 3), genre, reasons)
         return Relevance("off", round(share, 3), genre, reasons)
     if conflict >= CORE_SHARE:
         return Relevance("core", round(share, 3), genre, reasons)

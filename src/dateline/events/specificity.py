@@ -8,6 +8,9 @@ ACLED codes one occurrence at one place and time. A trigger word is not one when
   "in recent months", "since 2011" (:data:`_HABITUAL`, :data:`_DURATIVE`), unless the sentence
   also gives the event a day of its own;
 - background of the sentence: "amid unrest", "amid the protests" (:data:`_AMID`);
+- a plural without a date of its own ("drone strikes cause embarrassment", "the centre of
+  street protests"), a participle describing an actor ("rebel groups fighting to topple
+  Assad"), or something asked for ("wanted the release of their fighters");
 - fiction, games, drills and re-enactments: "a fictional civil war", "players lead a militia"
   (:data:`_FICTION`);
 - a nominal modifier, not an occurrence: "protest laws", "attack helicopters", "strike
@@ -25,11 +28,11 @@ from .sentences import Sentence, token_at
 
 __all__ = ["generic_reason"]
 
-_TREND = re.compile(r"\b(?:(?:hours|days|weeks|months|years|decades|nights|weekends) of|"
-                    r"(?:a |the )?(?:new |fresh |recent |renewed |growing |latest )?"
-                    r"(?:wave|waves|spate|string|rash|spiral|cycle|history|pattern|tide|surge|upsurge|flurry|litany|"
-                    r"campaign|series|years|decades|months) of)"
-                    r" (?:[\w-]+ ){0,3}$")
+_TREND = re.compile(r"\b(?:hours|days|weeks|months|years|decades|nights|weekends) of (?:[\w-]+ ){0,3}$")
+#: "a series of attacks", "a wave of protests": a trend, unless the sentence dates it ("on Sunday")
+_SERIES = re.compile(r"\b(?:a |the )?(?:new |fresh |recent |renewed |growing |latest )?"
+                     r"(?:wave|waves|spate|string|rash|spiral|cycle|history|pattern|tide|surge|upsurge|flurry|litany|"
+                     r"series) of (?:[\w-]+ ){0,3}$")
 _PLURAL_VAGUE = re.compile(r"\b(?:several|many|numerous|frequent|repeated|regular|countless|recurring|sporadic|"
                            r"occasional|periodic|constant|persistent|ongoing|continued|continuing|daily|weekly|"
                            r"nightly|widespread|such|similar|other|more|further|previous|past|recent) "
@@ -41,7 +44,7 @@ _FICTION = re.compile(r"\b(?:fictional|fictitious|imaginary|make-believe|in the 
                       r"players? (?:can|must|will|lead|control)|(?:is|was) set in|plays? (?:a|the) (?:role|part) of|"
                       r"starring|cast as|"
                       r"simulat(?:ion|ed|es)|drills?|exercises?|rehears\w+|re-?enact\w*)\b")
-_AMID = re.compile(r"\b(?:amid|amidst|during|despite|in the midst of|against the backdrop of|in the face of) "
+_AMID = re.compile(r"\b(?:amid|amidst|despite|in the midst of|against the backdrop of|in the face of) "
                    r"(?:the |a |an |growing |ongoing |continuing |months of |weeks of |widespread |mass )?"
                    r"(?:[\w-]+ ){0,2}$")
 _HABITUAL = re.compile(r"\b(?:regularly|routinely|frequently|often|usually|typically|repeatedly|constantly|"
@@ -50,18 +53,8 @@ _HABITUAL = re.compile(r"\b(?:regularly|routinely|frequently|often|usually|typic
 _DURATIVE = re.compile(r"\b(?:over|in|during|for) the (?:past|last) (?:[\w-]+ )?(?:years?|months|decades?|weeks)\b|"
                        r"\bin recent (?:years|months|weeks|decades)\b|\bfor (?:years|decades|months)\b|"
                        r"\bsince (?:19|20)\d\d\b|\bsince the (?:start|beginning|outbreak) of\b")
-#: nouns a trigger word may modify and still be an event ("protest march", "suicide car bomb")
-_EVENT_HEADS = {
-    "attack", "attacks", "bomb", "bombs", "bombing", "bombings", "blast", "blasts", "strike", "strikes", "march",
-    "marches", "rally", "rallies", "demonstration", "demonstrations", "vest", "vests", "belt", "belts", "explosion",
-    "explosions", "raid", "raids", "fire", "clash", "clashes", "camp", "action", "actions", "shelling", "barrage",
-    "ambush", "assault", "offensive", "operation", "operations", "killing", "killings", "violence", "riot", "riots",
-    "gathering", "sit-in", "vigil", "crowd", "crowds", "car", "truck", "device", "devices", "mortar", "rocket",
-    "rockets", "missile", "missiles", "shell", "shells", "grenade", "grenades", "mine", "mines", "agreement", "deal",
-    "swap", "exchange", "release", "ceasefire", "truce", "arrest", "arrests", "detention", "curfew", "takeover",
-    "protest", "protests", "walkout", "shutdown", "boycott", "hunger", "fighters", "victims", "casualties", "toll",
-}
-#: without a parse: the next word says the trigger names a kind of thing, not an occurrence
+#: nouns that make a trigger word name a kind of thing ("protest laws", "attack helicopters"): the head of the
+#: trigger in the parse, or the next word without one
 _MODIFIED_NOUN = re.compile(r"^[\s\"'”’]*(?:laws?|bills?|legislation|rules?|regulations?|songs?|music|movements?|"
                             r"culture|groups?|leaders?|organi[sz]ers?|signs?|banners?|season|policy|policies|"
                             r"helicopters?|drills?|exercises?|training|videos?|games?|films?|movies?|novels?|"
@@ -69,32 +62,61 @@ _MODIFIED_NOUN = re.compile(r"^[\s\"'”’]*(?:laws?|bills?|legislation|rules?|
                             r"zones?|squads?|dogs?|shelters?|sirens?|capabilit(?:y|ies)|programmes?|programs?|"
                             r"tactics|technology|systems?|flights?|manufacturers?)\b")
 _DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight|"
+                  r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
                   r"(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}|"
                   r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december))\b")
 
 
+#: plural event nouns: without a date of their own they are a count or a trend, not one occurrence
+_PLURAL_EVENTS = re.compile(r"(?:protests|demonstrations|rallies|marches|attacks|strikes|airstrikes|air strikes|"
+                            r"air raids|raids|clashes|bombings|explosions|blasts|riots|killings|abductions|kidnappings|"
+                            r"arrests|ambushes|assaults|offensives|battles|shellings|incursions)$")
+#: "wanted the release of", "demanded the withdrawal of", "called for a ceasefire": asked for, not done
+_DESIRED = re.compile(r"\b(?:want(?:s|ed|ing)?|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|call(?:s|ed|ing)? for|"
+                      r"ask(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|"
+                      r"hop(?:e|es|ed|ing) for|insist(?:s|ed|ing)? on) "
+                      r"(?:the |a |an |their |its |his |her |an immediate |a new )?(?:[\w-]+ ){0,2}$")
+
+
+#: activities that, as a participle of an actor, describe what the actor does ("fighters battling the army")
+_ONGOING = {"fight", "battle", "wage", "operate", "struggle", "combat", "resist", "protest", "demonstrate"}
+
+
+def _participle(sentence: Sentence, start: int, end: int) -> bool:
+    """"rebel groups fighting to topple Assad": a participle describing who someone is, not an occurrence."""
+    tok = token_at(sentence, start)
+    return (tok is not None and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.i < tok.i
+            and tok.lemma_.lower() in _ONGOING)
+
+
 def _modifier(sentence: Sentence, start: int, end: int) -> bool:
-    """The trigger's last word modifies a noun that is not an event ("protest laws")."""
+    """The trigger's last word modifies a noun that names a kind of thing, not an event ("protest laws")."""
     tok = token_at(sentence, max(start, end - 1))
     if tok is not None:
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head.lower_ not in _EVENT_HEADS
+            return _MODIFIED_NOUN.fullmatch(tok.head.lower_) is not None
         return False
     rest = sentence.low[end - sentence.start :]
     return _MODIFIED_NOUN.match(rest) is not None
 
 
-def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False) -> str | None:
+def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False,
+                   in_article: bool = False, placed: bool = False) -> str | None:
     """Why the trigger at body offsets [start, end) of ``sentence`` is no specific occurrence (or None).
 
     ``dated``: the sentence gives the event a date of its own (then habitual and durative words
-    elsewhere in it are about something else).
+    elsewhere in it are about something else). ``in_article``: a later sentence of a whole
+    article (a short report's plural "fierce clashes broke out" is its event). ``placed``: the
+    sentence names a place below the country of its own (a plural with one is a report).
     """
     low = sentence.low
     at = start - sentence.start
     before = low[max(0, at - 60) : at]
     if _TREND.search(before):
+        return "trend"
+    day = dated or _DAY.search(low) is not None
+    if not day and _SERIES.search(before):
         return "trend"
     if _PLURAL_VAGUE.search(before[-30:]) and low[at:end - sentence.start].rstrip().endswith("s"):
         return "plural"
@@ -102,7 +124,12 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "background"
     if _FICTION.search(low):
         return "fiction"
-    day = dated or _DAY.search(low) is not None
+    if _DESIRED.search(before[-50:]):
+        return "desired"
+    if in_article and not day and not placed and _PLURAL_EVENTS.search(low[at : end - sentence.start]):
+        return "plural"
+    if _participle(sentence, start, end):
+        return "participle"
     if not day and _HABITUAL.search(low[max(0, at - 50) : end - sentence.start + 40]):
         return "habitual"
     if not day and _DURATIVE.search(low):

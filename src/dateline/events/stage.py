@@ -30,7 +30,7 @@ from .dedup import merge_duplicates
 from .detect import Detection, detect
 from .fatalities import SHORT_REPORT, fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
-from .locate import locate
+from .locate import dateline_end, locate
 from .participants import Parties, authorities_of, localize_parties, parties_for
 from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
@@ -47,6 +47,8 @@ _NONSTATE = {"Rebel group", "Political militia", "Identity militia"}
 _ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 #: actors that make an act political or organized whatever the article's genre
 _POLITICAL = _NONSTATE | {"External/Other forces", "Protesters", "Rioters"}
+#: a later sentence of a whole article (not its lead) needs this much more confidence
+ARTICLE_MARGIN = 0.1
 #: in an article neither about conflict nor of an off-topic genre, an event needs this much more confidence
 PERIPHERAL_MARGIN = 0.1
 #: the confidence of an unmistakable event in an off-topic article
@@ -129,6 +131,10 @@ def _gate(det: Detection, conf: float, min_confidence: float, parties: Parties, 
     return True
 
 
+def _dropped(doc: Document, det: Detection, sentence: Sentence, why: str) -> None:
+    log.debug("%s: %s not reported (%s): %s", doc.id, det.sub_event, why, sentence.text[:120])
+
+
 def _evidence(body: str, sentence: Sentence) -> Evidence:
     start, end = sentence.start, sentence.end
     while start < end and body[start].isspace():
@@ -149,6 +155,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     dateline = doc.article.dateline.place if doc.article.dateline else None
     actor_spans = [(a.start, a.end) for a in doc.actors if a.start is not None and a.end is not None]
     relevance = judge(doc.article.title, doc.article.url, [s.low for s in sentences])
+    skip = dateline_end(body)
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
         context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
@@ -160,34 +167,47 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
         for det in detect(sentence, context, following, armed_group=armed_group):
             modality = det.modality
             if modality != "asserted" and not keep_unasserted:
+                _dropped(doc, det, sentence, modality)
                 continue
             evidence = _evidence(body, sentence)
             dating = date_event(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
                              trigger=det.start, sentences=bounds)
             own_date = dating.date is not None and bool(dating.date.text) and dating.date.text in sentence.text
-            if generic_reason(sentence, det.start, det.end, own_date) and not keep_unasserted:
+            in_article = index > 0 and len(sentences) >= MIN_SENTENCES
+            own_places = [p for p in doc.places if sentence.start <= p.start and p.end <= sentence.end
+                          and p.lat is not None and not any(a <= p.start and p.end <= b for a, b in actor_spans)]
+            placed = any(p.feature not in ("country", "continent", "sea") for p in own_places)
+            generic = generic_reason(sentence, det.start, det.end, own_date, in_article, placed)
+            if generic and not keep_unasserted:
+                _dropped(doc, det, sentence, generic)
                 continue
             parties = parties_for(det.sub_event, body, sentence, det.start, doc.actors)
             conf = _confidence(det, sentence, index, parties.actor1 is not None, dating.historical)
             if modality != "asserted":
                 conf = round(conf * 0.4, 3)
-            if conf < min_confidence and not keep_unasserted:
+            if conf < (min_confidence + ARTICLE_MARGIN if in_article else min_confidence) and not keep_unasserted:
+                _dropped(doc, det, sentence, f"confidence {conf}")
                 continue
-            own_place = any(sentence.start <= p.start and p.end <= sentence.end and p.lat is not None
-                            and not any(a <= p.start and p.end <= b for a, b in actor_spans) for p in doc.places)
+            own_place = bool(own_places)
             if not keep_unasserted and not _gate(det, conf, min_confidence, parties, own_place, own_date, relevance,
                                                  sentence, index):
+                _dropped(doc, det, sentence, f"relevance {relevance.verdict} {relevance.genre}")
                 continue
             previous = bounds[index - 1] if index else None
             location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous,
-                              actor_spans)
-            if (location is None and (dating.historical or relevance.verdict != "core") and not keep_unasserted
-                    and len(sentences) >= MIN_SENTENCES):
-                continue  # background, or an article not about conflict: an event needs a place of its own
+                              actor_spans, skip)
+            if location is None and not keep_unasserted and len(sentences) >= MIN_SENTENCES:
+                _dropped(doc, det, sentence, "no place")
+                continue  # in a whole article, an event needs a place (ACLED codes none without one)
             if index and _vague(parties, dating, doc, sentence):
                 conf = round(conf - VAGUE_PENALTY, 3)
                 if conf < min_confidence and not keep_unasserted:
+                    _dropped(doc, det, sentence, "vague")
                     continue
+            if (det.sub_event == "Looting/property destruction" and in_article and not keep_unasserted
+                    and (parties.actor1 is None or parties.actor1.type == "Civilians")):
+                _dropped(doc, det, sentence, "no political actor")
+                continue  # ACLED's property destruction is by political or armed actors
             parties = localize_parties(parties, location.country_code if location else None)
             if det.sub_event == "Other" and parties.actor1 is None and location and location.country_code:
                 parties = replace(parties, actor1=authorities_of(location.country_code))
