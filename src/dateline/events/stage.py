@@ -126,7 +126,7 @@ def _gate(det: Detection, conf: float, min_confidence: float, parties: Parties, 
     if relevance.verdict == "off":
         return unmistakable(det, conf, parties, own_place, own_date, relevance, sentence)
     if relevance.verdict == "peripheral":
-        return conf >= min_confidence + PERIPHERAL_MARGIN and (own_place or own_date or index == 0)
+        return conf >= min_confidence + PERIPHERAL_MARGIN
     return True
 
 
@@ -171,10 +171,11 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                              trigger=det.start, sentences=bounds)
             own_date = dating.date is not None and bool(dating.date.text) and dating.date.text in sentence.text
             in_article = index > 0 and len(sentences) >= MIN_SENTENCES
+            loose = in_article and relevance.verdict != "core"  # a later sentence of an article not about conflict
             own_places = [p for p in doc.places if sentence.start <= p.start and p.end <= sentence.end
                           and p.lat is not None and not any(a <= p.start and p.end <= b for a, b in actor_spans)]
             placed = any(p.feature not in ("country", "continent", "sea") for p in own_places)
-            generic = generic_reason(sentence, det.start, det.end, own_date, in_article, placed)
+            generic = generic_reason(sentence, det.start, det.end, own_date, loose, placed)
             if generic and not keep_unasserted:
                 _dropped(doc, det, sentence, generic)
                 continue
@@ -193,9 +194,10 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             previous = bounds[index - 1] if index else None
             location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous,
                               actor_spans, skip)
-            if location is None and not keep_unasserted and len(sentences) >= MIN_SENTENCES:
+            if (location is None and not keep_unasserted and len(sentences) >= MIN_SENTENCES
+                    and (dating.historical or relevance.verdict != "core")):
                 _dropped(doc, det, sentence, "no place")
-                continue  # in a whole article, an event needs a place (ACLED codes none without one)
+                continue  # background, or an article not about conflict: an event needs a place of its own
             if index and _vague(parties, dating, doc, sentence):
                 conf = round(conf - VAGUE_PENALTY, 3)
                 if conf < min_confidence and not keep_unasserted:
