@@ -153,7 +153,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     bounds = [(s.start, s.end) for s in sentences]
     dateline = doc.article.dateline.place if doc.article.dateline else None
     actor_spans = [(a.start, a.end) for a in doc.actors if a.start is not None and a.end is not None]
-    relevance = judge(doc.article.title, doc.article.url, [s.low for s in sentences])
+    relevance: Relevance | None = None  # judged on the first trigger: most articles have none
     skip = dateline_end(body)
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
@@ -162,6 +162,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
         armed_group = any(a.type in _NONSTATE and a.start is not None and sentence.start <= a.start < sentence.end
                           for a in doc.actors)
         for det in detect(sentence, context, following, armed_group=armed_group):
+            relevance = relevance or judge(doc.article.title, doc.article.url, [s.low for s in sentences])
             modality = det.modality
             if modality != "asserted" and not keep_unasserted:
                 _dropped(doc, det, sentence, modality)
@@ -169,7 +170,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             evidence = _evidence(body, sentence)
             dating = date_event(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
                              trigger=det.start, sentences=bounds)
-            own_date = dating.date is not None and bool(dating.date.text) and dating.date.text in sentence.text
+            date_text = dating.date.text if dating.date is not None else None
+            own_date = date_text is not None and date_text in sentence.text
             in_article = index > 0 and len(sentences) >= MIN_SENTENCES
             loose = in_article and relevance.verdict != "core"  # a later sentence of an article not about conflict
             own_places = [p for p in doc.places if sentence.start <= p.start and p.end <= sentence.end
