@@ -44,16 +44,17 @@ def main() -> None:
     raws = corpus(args.docs)
     docs = [Document(r.id, Article(r.id, body=""), annotations={"raw": r}) for r in raws]
     words = sum(len(r.content.split()) for r in raws)
-    timings = {}
+    timings, cpu = {}, {}
     for stage in stages:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         pipe = getattr(stage, "pipe", None)
         docs = list(pipe(docs)) if pipe is not None else [stage(d) for d in docs]
         timings[stage.name] = time.perf_counter() - t
+        cpu[stage.name] = time.process_time() - c
     events = sum(len(d.events) for d in docs)
     print(f"{len(docs)} documents, {words} words, {events} events")
     for name, secs in timings.items():
-        print(f"  {name:10s} {secs:7.2f} s  {1000 * secs / len(docs):7.1f} ms/doc")
+        print(f"  {name:10s} {secs:7.2f} s  {1000 * secs / len(docs):7.1f} ms/doc  cpu {cpu[name]:7.2f} s")
     print(f"  events / nlp = {timings['events'] / timings['nlp']:.2f}")
 
 

@@ -97,20 +97,20 @@ def judge(title: str | None, url: str | None, sentences: Sequence[str]) -> Relev
     reasons: list[str] = []
     sections = _section_genres(url)
     best: tuple[float, str] | None = None
-    for genre in GENRES:
-        pattern = cues[f"genre_{genre}"]
+    for name in GENRES:
+        pattern = cues[f"genre_{name}"]
         score = _share(pattern, sentences)
-        if genre in sections:
+        if name in sections:
             score += SECTION_WEIGHT
-            reasons.append(f"section:{genre}")
+            reasons.append(f"section:{name}")
         if low_title and pattern.search(low_title):
             score += TITLE_WEIGHT
-            reasons.append(f"title:{genre}")
-        if work and genre in ("entertainment", "games"):
+            reasons.append(f"title:{name}")
+        if work and name in ("entertainment", "games"):
             score += TITLE_WEIGHT
             reasons.append("title:work")
         if best is None or score > best[0]:
-            best = (score, genre)
+            best = (score, name)
     genre = best[1] if best and best[0] >= GENRE_SHARE else None
     if len(sentences) < MIN_SENTENCES and not reasons:
         return Relevance("core", round(share, 3), None, ["short text"])  # a snippet or a note: a focused report

@@ -41,7 +41,9 @@ _PLURAL_VAGUE = re.compile(r"\b(?:several|many|numerous|frequent|repeated|regula
 _FICTION = re.compile(r"\b(?:fictional|fictitious|imaginary|make-believe|in the (?:game|film|movie|novel|series|show|"
                       r"book|play|episode|campaign mode)|the (?:game|film|movie|novel|series|show|play|episode|"
                       r"sequel|trailer) (?:depicts|shows|follows|tells|is set|features|lets|drops)|"
-                      r"players? (?:can|must|will|lead|control)|(?:is|was) set in|plays? (?:a|the) (?:role|part) of|"
+                      r"players? (?:can|must|will|lead|control)|you (?:lead|control|play|command)|"
+                      r"(?:best|final|first|opening|last) (?:mission|level|chapter)|(?:is|was) set in|"
+                      r"plays? (?:a|the) (?:role|part) of|"
                       r"starring|cast as|"
                       r"simulat(?:ion|ed|es)|drills?|exercises?|rehears\w+|re-?enact\w*)\b")
 _AMID = re.compile(r"\b(?:amid|amidst|despite|in the midst of|against the backdrop of|in the face of) "
@@ -80,7 +82,13 @@ _DESIRED = re.compile(r"\b(?:want(?:s|ed|ing)?|demand(?:s|ed|ing)?|seek(?:s|ing)
 
 
 #: activities that, as a participle of an actor, describe what the actor does ("fighters battling the army")
-_ONGOING = {"fight", "battle", "wage", "operate", "struggle", "combat", "resist", "protest", "demonstrate"}
+_ONGOING = {"fight", "battle", "wage", "operate", "struggle", "combat", "resist"}
+
+
+#: "a bill that restricts protests", "banned the rally": a rule about the event, not the event
+_REGULATED = re.compile(r"\b(?:bans?|banned|banning|restrict(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|"
+                        r"criminali[sz](?:e|es|ed|ing)|curb(?:s|ed|ing)?|regulat(?:e|es|ed|ing)|"
+                        r"legali[sz](?:e|es|ed|ing)) (?:[\w-]+ ){0,2}$")
 
 
 def _participle(sentence: Sentence, start: int, end: int) -> bool:
@@ -126,6 +134,8 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "fiction"
     if _DESIRED.search(before[-50:]):
         return "desired"
+    if _REGULATED.search(before[-40:]):
+        return "regulated"
     if in_article and not day and not placed and _PLURAL_EVENTS.search(low[at : end - sentence.start]):
         return "plural"
     if _participle(sentence, start, end):

@@ -127,7 +127,7 @@ def _gate(det: Detection, conf: float, min_confidence: float, parties: Parties, 
     if relevance.verdict == "off":
         return unmistakable(det, conf, parties, own_place, own_date, relevance, sentence)
     if relevance.verdict == "peripheral":
-        return conf >= min_confidence + PERIPHERAL_MARGIN and (own_place or own_date or index == 0)
+        return conf >= min_confidence + PERIPHERAL_MARGIN
     return True
 
 
@@ -154,7 +154,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     bounds = [(s.start, s.end) for s in sentences]
     dateline = doc.article.dateline.place if doc.article.dateline else None
     actor_spans = [(a.start, a.end) for a in doc.actors if a.start is not None and a.end is not None]
-    relevance = judge(doc.article.title, doc.article.url, [s.low for s in sentences])
+    relevance: Relevance | None = None  # judged on the first trigger: most articles have none
     skip = dateline_end(body)
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
@@ -165,6 +165,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
         armed_group = any(a.type in _NONSTATE and a.start is not None and sentence.start <= a.start < sentence.end
                           for a in doc.actors)
         for det in detect(sentence, context, following, armed_group=armed_group):
+            relevance = relevance or judge(doc.article.title, doc.article.url, [s.low for s in sentences])
             modality = det.modality
             if modality != "asserted" and not keep_unasserted:
                 _dropped(doc, det, sentence, modality)
@@ -172,12 +173,14 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             evidence = _evidence(body, sentence)
             dating = date_event(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
                              trigger=det.start, sentences=bounds)
-            own_date = dating.date is not None and bool(dating.date.text) and dating.date.text in sentence.text
+            date_text = dating.date.text if dating.date is not None else None
+            own_date = date_text is not None and date_text in sentence.text
             in_article = index > 0 and len(sentences) >= MIN_SENTENCES
+            loose = in_article and relevance.verdict != "core"  # a later sentence of an article not about conflict
             own_places = [p for p in doc.places if sentence.start <= p.start and p.end <= sentence.end
                           and p.lat is not None and not any(a <= p.start and p.end <= b for a, b in actor_spans)]
             placed = any(p.feature not in ("country", "continent", "sea") for p in own_places)
-            generic = generic_reason(sentence, det.start, det.end, own_date, in_article, placed)
+            generic = generic_reason(sentence, det.start, det.end, own_date, loose, placed)
             if generic and not keep_unasserted:
                 _dropped(doc, det, sentence, generic)
                 continue
@@ -196,9 +199,10 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             previous = bounds[index - 1] if index else None
             location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous,
                               actor_spans, skip)
-            if location is None and not keep_unasserted and len(sentences) >= MIN_SENTENCES:
+            if (location is None and not keep_unasserted and len(sentences) >= MIN_SENTENCES
+                    and (dating.historical or relevance.verdict != "core")):
                 _dropped(doc, det, sentence, "no place")
-                continue  # in a whole article, an event needs a place (ACLED codes none without one)
+                continue  # background, or an article not about conflict: an event needs a place of its own
             if index and _vague(parties, dating, doc, sentence):
                 conf = round(conf - VAGUE_PENALTY, 3)
                 if conf < min_confidence and not keep_unasserted:
