@@ -1,4 +1,4 @@
-"""CI guard: the ACLED-notes figures (`dateline eval acled`) and the blind invented batches stay above their floors (slow)."""
+"""CI guard: the ACLED-notes figures (`dateline eval acled`) and the invented batches stay above floors (slow)."""
 
 from __future__ import annotations
 
