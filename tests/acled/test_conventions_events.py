@@ -25,3 +25,9 @@ def test_a_fight_that_changes_hands_is_coded_as_the_change() -> None:
 def test_protesters_killed_make_excessive_force() -> None:
     assert top_sub("Residents protested against the eviction. Police fired to disperse them, killing two.") == (
         "Excessive force against protesters")
+
+
+def test_a_no_fight_remark_about_an_earlier_takeover_does_not_change_a_recapture() -> None:
+    body = ("Soldiers recaptured the town on Thursday. "
+            "The militants had entered the town without a fight on Tuesday, the army said.")
+    assert "Government regains territory" in [e.sub_event_type for e in events_of(body)]

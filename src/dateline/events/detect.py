@@ -329,7 +329,11 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     ctx = {name: cues[name].search(plain) is not None for name in cues}
     ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
-    ctx["no_fight"] = cues["no_fight"].search(f"{plain} {following.lower()}") is not None
+    # "No clashes were reported." in the next sentence, unless that sentence tells a takeover of its own
+    nxt = following.lower()
+    own_takeover = any(_hits(families()[f], nxt) for f in ("take", "regain", "withdraw"))
+    ctx["no_fight"] = cues["no_fight"].search(plain) is not None or (
+        not own_takeover and cues["no_fight"].search(nxt) is not None)
     if context:  # an accident, or the harm done, may be told in the next sentence
         around = context.lower()
         ctx["disaster"] = ctx["disaster"] or cues["disaster"].search(around) is not None
