@@ -23,6 +23,7 @@ def _why(text: str, trigger: str, **kw: bool) -> str | None:
     ("The government also wanted the release of its fighters held by rebels.", "release", "desired"),
     ("The bill restricts protests near government buildings.", "protests", "regulated"),
     ("South Dakota drops pipeline protest laws after a lawsuit.", "protest", "modifier"),
+    ("She spoke at the launch of a book by a journalist about sexual abuse.", "sexual abuse", "topic"),
 ])
 def test_generic_mentions(text: str, trigger: str, reason: str) -> None:
     assert _why(text, trigger) == reason

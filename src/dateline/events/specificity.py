@@ -10,7 +10,8 @@ ACLED codes one occurrence at one place and time. A trigger word is not one when
 - background of the sentence: "amid unrest", "amid the protests" (:data:`_AMID`);
 - a plural without a date of its own ("drone strikes cause embarrassment", "the centre of
   street protests"), a participle describing an actor ("rebel groups fighting to topple
-  Assad"), or something asked for ("wanted the release of their fighters");
+  Assad"), something asked for ("wanted the release of their fighters"), a rule about it ("a
+  bill that restricts protests") or the topic of a work ("a book about sexual abuse");
 - fiction, games, drills and re-enactments: "a fictional civil war", "players lead a militia"
   (:data:`_FICTION`);
 - a nominal modifier, not an occurrence: "protest laws", "attack helicopters", "strike
@@ -91,6 +92,12 @@ _REGULATED = re.compile(r"\b(?:bans?|banned|banning|restrict(?:s|ed|ing)?|outlaw
                         r"legali[sz](?:e|es|ed|ing)) (?:[\w-]+ ){0,2}$")
 
 
+#: "a book about sexual abuse", "a debate on the attacks": the subject of a work or a talk
+_TOPIC = re.compile(r"\b(?:book|books|film|documentary|report|study|article|essay|novel|series|talk|lecture|debate|"
+                    r"conference|workshop|seminar|campaign|exhibition|song|play|podcast|survey)s? "
+                    r"(?:[\w'’-]+ ){0,4}(?:about|on|concerning|regarding) (?:[\w-]+ ){0,2}$")
+
+
 def _participle(sentence: Sentence, start: int, end: int) -> bool:
     """"rebel groups fighting to topple Assad": a participle describing who someone is, not an occurrence."""
     tok = token_at(sentence, start)
@@ -136,6 +143,8 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "desired"
     if _REGULATED.search(before[-40:]):
         return "regulated"
+    if _TOPIC.search(before):
+        return "topic"
     if in_article and not day and not placed and _PLURAL_EVENTS.search(low[at : end - sentence.start]):
         return "plural"
     if _participle(sentence, start, end):
