@@ -62,7 +62,7 @@ _MODIFIED_NOUN = re.compile(r"^[\s\"'”’]*(?:laws?|bills?|legislation|rules?|
                             r"culture|groups?|leaders?|organi[sz]ers?|signs?|banners?|season|policy|policies|"
                             r"helicopters?|drills?|exercises?|training|videos?|games?|films?|movies?|novels?|"
                             r"simulator|scene|scenes|photos?|pictures?|footage|insurance|rights?|permits?|"
-                            r"zones?|squads?|dogs?|shelters?|sirens?|capabilit(?:y|ies)|programmes?|programs?|"
+                            r"zones?|dogs?|shelters?|sirens?|capabilit(?:y|ies)|programmes?|programs?|"
                             r"tactics|technology|systems?|flights?|manufacturers?)\b")
 _DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight|"
                   r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
