@@ -10,7 +10,8 @@ ACLED codes one occurrence at one place and time. A trigger word is not one when
 - background of the sentence: "amid unrest", "amid the protests" (:data:`_AMID`);
 - a plural without a date of its own ("drone strikes cause embarrassment", "the centre of
   street protests"), a participle describing an actor ("rebel groups fighting to topple
-  Assad"), or something asked for ("wanted the release of their fighters");
+  Assad"), something asked for ("wanted the release of their fighters"), a rule about it ("a
+  bill that restricts protests") or the topic of a work ("a book about sexual abuse");
 - fiction, games, drills and re-enactments: "a fictional civil war", "players lead a militia"
   (:data:`_FICTION`);
 - a nominal modifier, not an occurrence: "protest laws", "attack helicopters", "strike
@@ -61,7 +62,7 @@ _MODIFIED_NOUN = re.compile(r"^[\s\"'”’]*(?:laws?|bills?|legislation|rules?|
                             r"culture|groups?|leaders?|organi[sz]ers?|signs?|banners?|season|policy|policies|"
                             r"helicopters?|drills?|exercises?|training|videos?|games?|films?|movies?|novels?|"
                             r"simulator|scene|scenes|photos?|pictures?|footage|insurance|rights?|permits?|"
-                            r"zones?|squads?|dogs?|shelters?|sirens?|capabilit(?:y|ies)|programmes?|programs?|"
+                            r"zones?|dogs?|shelters?|sirens?|capabilit(?:y|ies)|programmes?|programs?|"
                             r"tactics|technology|systems?|flights?|manufacturers?)\b")
 _DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight|"
                   r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
@@ -89,6 +90,12 @@ _ONGOING = {"fight", "battle", "wage", "operate", "struggle", "combat", "resist"
 _REGULATED = re.compile(r"\b(?:bans?|banned|banning|restrict(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|"
                         r"criminali[sz](?:e|es|ed|ing)|curb(?:s|ed|ing)?|regulat(?:e|es|ed|ing)|"
                         r"legali[sz](?:e|es|ed|ing)) (?:[\w-]+ ){0,2}$")
+
+
+#: "a book about sexual abuse", "a debate on the attacks": the subject of a work or a talk
+_TOPIC = re.compile(r"\b(?:book|books|film|documentary|report|study|article|essay|novel|series|talk|lecture|debate|"
+                    r"conference|workshop|seminar|campaign|exhibition|song|play|podcast|survey)s? "
+                    r"(?:[\w'’-]+ ){0,4}(?:about|on|concerning|regarding) (?:[\w-]+ ){0,2}$")
 
 
 def _participle(sentence: Sentence, start: int, end: int) -> bool:
@@ -136,6 +143,8 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "desired"
     if _REGULATED.search(before[-40:]):
         return "regulated"
+    if _TOPIC.search(before):
+        return "topic"
     if in_article and not day and not placed and _PLURAL_EVENTS.search(low[at : end - sentence.start]):
         return "plural"
     if _participle(sentence, start, end):

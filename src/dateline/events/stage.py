@@ -79,8 +79,9 @@ def _confidence(det: Detection, sentence: Sentence, index: int, has_actor: bool,
     conf -= _attribution_penalty(det, sentence)
     if cue_patterns()["diplomacy"].search(sentence.low):
         conf -= 0.3
-    if cue_patterns()["judicial"].search(sentence.low):
-        conf -= 0.25  # charges, trials, sentences: a legal proceeding about an event, not the event
+    judicial = cue_patterns()["judicial"].search(sentence.low)
+    if judicial and not (det.family == "arrest" and judicial.start() > det.start - sentence.start):
+        conf -= 0.25  # charges, trials, sentences: a legal proceeding about an event (an arrest told first is one)
     if historical:
         conf -= 0.08
     if index == 0:
