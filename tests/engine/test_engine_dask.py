@@ -103,3 +103,22 @@ def test_dask_engine_equals_single_process_ingest(client: Any, corpus: Path, tmp
         again_loaded = load_parts(done[0].parts, store, settings)
     assert (again_loaded.added, again_loaded.failed) == (40, 1)
     assert _dump(tmp_path / "killed.duckdb") == single
+
+
+def test_cli_extract_and_ingest_on_a_running_scheduler(client: Any, corpus: Path, tmp_path: Path) -> None:
+    address = client.scheduler.address
+    out = tmp_path / "out"
+    args = ["extract", "--engine", "dask", "--scheduler", address, "--stages", "article", "--out", str(out)]
+    result = CliRunner().invoke(cli, [*args, str(corpus)])
+    assert result.exit_code == 0, result.output
+    lines = (out / "documents.jsonl").read_text().splitlines()
+    assert len(lines) == 40 and len(list(out.glob("part-*.parquet"))) >= 3
+    db = tmp_path / "cli.duckdb"
+    args = ["ingest", "--engine", "dask", "--scheduler", address, "--stages", "article", "--db", str(db)]
+    result = CliRunner().invoke(cli, [*args, str(corpus)])
+    assert result.exit_code == 1 and "broken: has none of the fields" in result.output, result.output
+    assert "40 added" in result.output
+    again = CliRunner().invoke(cli, [*args, str(corpus)])
+    assert "0 processed" in again.output and "40 already stored" in again.output, again.output
+    missing = CliRunner().invoke(cli, ["extract", "--engine", "dask", "--stages", "article", str(corpus)])
+    assert missing.exit_code == 2 and "--out DIR" in missing.output
