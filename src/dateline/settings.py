@@ -36,7 +36,7 @@ class Settings:
     batch_size: int = 32
     #: ... and at most about this many characters of input at a time, so that memory stays
     #: bounded whatever ``batch_size`` and the documents' lengths (a longer document goes alone)
-    batch_chars: int = 200_000
+    batch_chars: int = 100_000
     #: processes that run the pipeline (1: this process only); see :mod:`dateline.parallel`
     workers: int = 1
     #: where compiled resources are cached; None means :func:`default_cache_dir`
