@@ -2,6 +2,7 @@
 
     python3 benchmarks/side_by_side.py                  # 300 articles, 2 repeats
     python3 benchmarks/side_by_side.py --docs 300 --repeat 3 --big-batch 1000
+    python3 benchmarks/side_by_side.py --ab-components --docs 100   # stock vs faster spaCy components
 
 Prints, as a table and as JSON:
 
@@ -13,6 +14,9 @@ Prints, as a table and as JSON:
   work, wall time does not: the ratio is taken of CPU-time rates.
 - **peak RSS** of a dateline process over the corpus at the default batch and at
   ``--big-batch`` documents per batch (memory must not grow with the batch).
+- with ``--ab-components`` instead: dateline with spaCy's stock attribute ruler and
+  lemmatizer against dateline with their faster twins (``dateline.nlp_speed``), in one
+  process, alternating, CPU seconds per pass.
 - **cold start**: wall and CPU seconds of ``dateline extract`` of one article
   (``examples/afp_alqaim_2019.txt``) in a fresh process, gazetteer index built beforehand.
 
@@ -123,18 +127,51 @@ def cold_start(repeat: int) -> list[dict[str, float]]:
     return runs
 
 
+def ab_components(corpus: Path, repeat: int) -> dict[str, list[float]]:
+    """CPU seconds of the whole pipeline per pass, stock components vs the faster twins."""
+    from dateline import Pipeline, RawInput, Settings
+    from dateline.resources import Resources
+
+    texts: list[str] = json.loads(corpus.read_text(encoding="utf-8"))
+    pipelines = {}
+    for name, options in (("stock", (("nlp.stock_components", True),)), ("fast", ())):
+        settings = Settings(options=options)
+        resources = Resources(settings)
+        pipelines[name] = Pipeline.from_settings(settings, resources)
+        resources.nlp()
+        resources.gazetteer()
+    times: dict[str, list[float]] = {"stock": [], "fast": []}
+    for _ in range(repeat):
+        for name, pipeline in pipelines.items():
+            c = time.process_time()
+            for _outcome in pipeline.pipe(RawInput(f"d{i}", "text", t, published="2019-09-30")
+                                          for i, t in enumerate(texts)):  # fmt: skip
+                pass
+            times[name].append(round(time.process_time() - c, 2))
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=2, help="alternating spaCy/dateline measurements")
     parser.add_argument("--big-batch", type=int, default=1000, help="the large batch for the memory check")
     parser.add_argument("--parse", choices=["all", "on_demand"], help="dateline's nlp.parse option")
+    parser.add_argument("--ab-components", action="store_true", help="stock vs faster spaCy components")
     parser.add_argument("--child", choices=["spacy", "dateline"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--batch", type=int, default=32, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(_child(args.child, args.corpus, args.batch, args.parse)))
+        return
+    if args.ab_components:
+        sys.path.insert(0, str(REPO / "src"))
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus.json"
+            build_corpus(corpus, args.docs)
+            print(json.dumps({"documents": args.docs, "cpu_s_per_pass": ab_components(corpus, args.repeat),
+                              "load_average": [round(x, 2) for x in os.getloadavg()]}))  # fmt: skip
         return
 
     subprocess.run([sys.executable, "-m", "dateline", "gazetteer", "info"], check=True, env=_env(),
