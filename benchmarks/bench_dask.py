@@ -13,7 +13,8 @@ loads the parts into a new store. Reported per run:
   loaded when the cluster starts, before the clock starts: ``startup_s``);
 - ``worker_cpu_s``: the CPU seconds the worker processes spent in that time, and the
   documents per worker-CPU-second (survives a machine shared with other work);
-- ``load_s``: the single writer loading the parts into DuckDB.
+- ``load_s``: the single writer loading the parts into DuckDB;
+- ``worker_peak_rss_mib``: the largest peak resident memory of a worker process.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), os.e
 def _cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def build_corpus(path: Path, n: int) -> int:
@@ -69,6 +74,7 @@ def run(workers: int, corpus: Path, tmp: Path, unit_kb: int) -> dict[str, float]
         summary = run_units([corpus], settings, tmp / f"parts-{workers}", client=client, units=units)
         wall = time.perf_counter() - t1
         cpu = sum(client.run(_cpu).values()) - cpu0
+        peak_mib = max(client.run(_peak_mib).values())
     assert not summary.failed, summary.failed
     t2 = time.perf_counter()
     with open_store(tmp / f"store-{workers}.duckdb") as store:
@@ -77,7 +83,7 @@ def run(workers: int, corpus: Path, tmp: Path, unit_kb: int) -> dict[str, float]
         "workers": workers, "units": len(units), "documents": summary.rows, "startup_s": round(startup, 1),
         "wall_s": round(wall, 1), "docs_per_s": round(summary.rows / wall, 2), "worker_cpu_s": round(cpu, 1),
         "docs_per_worker_cpu_s": round(summary.rows / cpu, 2), "load_s": round(time.perf_counter() - t2, 1),
-        "stored": loaded.added, "events": loaded.reports,
+        "stored": loaded.added, "events": loaded.reports, "worker_peak_rss_mib": round(peak_mib),
     }  # fmt: skip
 
 
