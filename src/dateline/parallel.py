@@ -16,10 +16,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 
 from .errors import InputError, ResourceError
-from .pipeline import Outcome, Pipeline
+from .pipeline import Outcome, Pipeline, batches
 from .records import RawInput
 from .settings import Settings
 
@@ -48,16 +47,15 @@ class ParallelPipeline:
         self.workers = workers
 
     def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
-        source = iter(inputs)
-        size = self.settings.batch_size
+        source = batches(inputs, self.settings)
         context = multiprocessing.get_context("spawn")  # no inherited state, the same on every OS
         pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts)
         pending: deque[Future[list[Outcome]]] = deque()
         try:
             while True:
                 while len(pending) < 2 * self.workers:
-                    batch = list(islice(source, size))
-                    if not batch:
+                    batch = next(source, None)
+                    if batch is None:
                         break
                     pending.append(pool.submit(_run_batch, self.settings, batch))
                 if not pending:

@@ -23,7 +23,7 @@ from .records import Article, Document, RawInput
 from .resources import Resources
 from .settings import Settings
 
-__all__ = ["STAGE_FACTORIES", "Outcome", "Pipeline", "Stage", "analyze_pipeline"]
+__all__ = ["STAGE_FACTORIES", "Outcome", "Pipeline", "Stage", "analyze_pipeline", "batches"]
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,21 @@ class SupportsPipe(Protocol):
     """Anything that turns inputs into outcomes: a :class:`Pipeline`, a parallel one, a fake."""
 
     def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]: ...
+
+
+def batches(inputs: Iterable[RawInput | InputError], settings: Settings) -> Iterator[list[RawInput | InputError]]:
+    """``inputs`` in batches of at most ``settings.batch_size`` documents and about
+    ``settings.batch_chars`` characters (a batch closes once it holds that many), streamed."""
+    batch: list[RawInput | InputError] = []
+    chars = 0
+    for item in inputs:
+        batch.append(item)
+        chars += len(item.content) if isinstance(item, RawInput) else 0
+        if len(batch) >= settings.batch_size or chars >= settings.batch_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def analyze_pipeline(stages: Sequence[Stage], given: Iterable[str] = ("raw",)) -> list[str]:
@@ -121,13 +136,7 @@ class Pipeline:
 
     def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
         """Process inputs in batches, streaming; yields one :class:`Outcome` per input, in order."""
-        batch: list[RawInput | InputError] = []
-        for item in inputs:
-            batch.append(item)
-            if len(batch) >= self.settings.batch_size:
-                yield from self._run_batch(batch)
-                batch = []
-        if batch:
+        for batch in batches(inputs, self.settings):
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[RawInput | InputError]) -> list[Outcome]:

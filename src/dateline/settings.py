@@ -34,6 +34,9 @@ class Settings:
     max_input_bytes: int = 10_000_000
     #: documents handed to spaCy at a time (and to a worker process, with several workers)
     batch_size: int = 32
+    #: ... and at most about this many characters of input at a time, so that memory stays
+    #: bounded whatever ``batch_size`` and the documents' lengths (a longer document goes alone)
+    batch_chars: int = 100_000
     #: processes that run the pipeline (1: this process only); see :mod:`dateline.parallel`
     workers: int = 1
     #: where compiled resources are cached; None means :func:`default_cache_dir`

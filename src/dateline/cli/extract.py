@@ -13,6 +13,7 @@ from ..parallel import make_pipeline
 from ..runner import write_documents
 from ..settings import Settings
 from .common import report_error
+from .engine import engine_options
 
 
 def settings_from(stages: str | None, max_mb: float | None, workers: int = 1) -> Settings:
@@ -32,8 +33,11 @@ def settings_from(stages: str | None, max_mb: float | None, workers: int = 1) ->
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes to run the pipeline in (each loads its own models).")
 @click.option("--pretty", is_flag=True, help="Indent JSON output.")
+@engine_options
+@click.option("--out", metavar="DIR", help="With --engine dask: the folder for the parts and documents.jsonl.")
 def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_mb: float | None,
-            workers: int, pretty: bool) -> None:
+            workers: int, pretty: bool, engine: str = "local", scheduler: str | None = None,
+            out: str | None = None) -> None:
     """Extract articles, places, times and events from PATHS (.txt, .html, folders, or - for stdin).
 
     One input file gives one JSON document; several inputs, a folder or --jsonl give JSONL.
@@ -44,6 +48,11 @@ def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_m
     if paths and jsonl:
         raise click.UsageError("give either PATH... or --jsonl, not both")
     settings = settings_from(stages, max_mb, workers)
+    if engine == "dask":
+        from .engine import dask_extract
+
+        sources = paths if paths else ((jsonl,) if jsonl and jsonl != "-" else ())
+        return dask_extract(sources, settings, out, scheduler, workers)
     pipeline = make_pipeline(settings)
     if jsonl:
         if jsonl == "-":

@@ -11,6 +11,7 @@ import click
 
 from ..errors import DatelineError
 from .common import report_error, write_json
+from .engine import engine_options
 
 __all__ = ["events_group", "export", "ingest", "query", "stats"]
 
@@ -89,10 +90,11 @@ def _filters(**kw: Any) -> Any:
               help="Processes to run the pipeline in (each loads its own models).")
 @click.option("--synthetic", is_flag=True, hidden=True, help="Use the synthetic test pipeline (benchmarks, tests).")
 @click.option("--synthetic-delay", type=float, default=0.0, hidden=True)
+@engine_options
 def ingest(
     paths: tuple[str, ...], db: str | None, stages: str | None, max_mb: float | None, no_dedup: bool,
     reprocess: bool, batch: int | None, progress: bool | None, workers: int, synthetic: bool,
-    synthetic_delay: float,
+    synthetic_delay: float, engine: str = "local", scheduler: str | None = None,
 ) -> None:  # fmt: skip
     """Read PATHS (folders, .txt/.html, .jsonl, .gz, .warc[.gz], RSS/Atom) into the store.
 
@@ -110,6 +112,12 @@ def ingest(
         settings = settings.evolve(options=(*settings.options, ("store.dedup", False)))
     if batch:
         settings = settings.evolve(options=(*settings.options, ("store.batch_docs", batch)))
+    if engine == "dask":
+        from .engine import dask_ingest
+
+        if reprocess or synthetic:
+            raise click.UsageError("--engine dask does not take --reprocess or --synthetic")
+        return dask_ingest(paths, settings, db, scheduler, workers)
     if synthetic:
         from ..ingest.synthetic import SyntheticPipeline
 

@@ -1,0 +1,217 @@
+"""dateline side by side with a bare spaCy full parse of the same texts, in one run.
+
+    python3 benchmarks/side_by_side.py                  # 300 articles, 2 repeats
+    python3 benchmarks/side_by_side.py --docs 300 --repeat 3 --big-batch 1000
+    python3 benchmarks/side_by_side.py --ab-components --docs 100   # stock vs faster spaCy components
+
+Prints, as a table and as JSON:
+
+- **throughput** in documents per CPU-second of a bare ``en_core_web_sm`` full pipeline
+  (``nlp.pipe(texts, batch_size=32)``) and of the whole dateline pipeline over the same
+  texts, and their ratio (dateline / spaCy). Each measurement is a fresh process (a *first
+  pass*: no warm caches), the model loaded before the clock starts; the two alternate,
+  ``--repeat`` times. CPU time (``time.process_time``) survives a machine shared with other
+  work, wall time does not: the ratio is taken of CPU-time rates.
+- **peak RSS** of a dateline process over the corpus at the default batch and at
+  ``--big-batch`` documents per batch (memory must not grow with the batch).
+- with ``--ab-components`` instead: dateline with spaCy's stock attribute ruler and
+  lemmatizer against dateline with their faster twins (``dateline.nlp_speed``), in one
+  process, alternating, CPU seconds per pass.
+- **cold start**: wall and CPU seconds of ``dateline extract`` of one article
+  (``examples/afp_alqaim_2019.txt``) in a fresh process, gazetteer index built beforehand.
+
+The corpus is built offline: the news texts of ``../shared/eval/geo`` (GeoWebNews and
+TR-News) when ``../shared`` is there, else the repo's bundled examples, cycled to ``--docs``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "afp_alqaim_2019.txt"
+
+
+def source_texts() -> list[str]:
+    shared = REPO.parent / "shared" / "eval" / "geo"
+    texts = []
+    for path in sorted(shared.glob("*.jsonl")) if shared.is_dir() else []:
+        with path.open(encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    return texts or [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.txt"))]
+
+
+def build_corpus(path: Path, n: int) -> dict[str, int]:
+    texts = list(itertools.islice(itertools.cycle(source_texts()), n))
+    path.write_text(json.dumps(texts), encoding="utf-8")
+    return {"documents": n, "words": sum(len(t.split()) for t in texts)}
+
+
+# --- the measured children -------------------------------------------------------------
+
+
+def _child(kind: str, corpus: Path, batch: int, parse: str | None) -> dict[str, float]:
+    texts: list[str] = json.loads(corpus.read_text(encoding="utf-8"))
+    c0 = time.process_time()
+    if kind == "spacy":
+        import spacy
+
+        from dateline.nlp import load_model
+        from dateline.settings import Settings
+
+        nlp = load_model(Settings())
+        load = time.process_time() - c0
+        c1, w1 = time.process_time(), time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
+        assert spacy  # the same model package dateline loads
+    else:
+        from dateline import Pipeline, RawInput, Settings
+        from dateline.resources import Resources
+
+        settings = Settings(batch_size=batch)
+        if parse:
+            settings = settings.evolve(options=(("nlp.parse", parse),))
+        resources = Resources(settings)
+        pipeline = Pipeline.from_settings(settings, resources)
+        resources.nlp()
+        resources.gazetteer()
+        load = time.process_time() - c0
+        c1, w1 = time.process_time(), time.perf_counter()
+        inputs = (RawInput(f"d{i}", "text", t, published="2019-09-30") for i, t in enumerate(texts))
+        failed = sum(1 for outcome in pipeline.pipe(inputs) if not outcome.ok)
+        assert failed == 0, f"{failed} documents failed"
+    cpu, wall = time.process_time() - c1, time.perf_counter() - w1
+    return {"docs": len(texts), "cpu": cpu, "wall": wall, "load_cpu": load,
+            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
+
+
+def run_child(kind: str, corpus: Path, batch: int = 32, parse: str | None = None) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--batch", str(batch)]
+    if parse:
+        cmd += ["--parse", parse]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=_env())
+    if proc.returncode != 0:
+        sys.exit(f"{kind} child failed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
+    return env
+
+
+def cold_start(repeat: int) -> list[dict[str, float]]:
+    """``dateline extract`` of one article, each in a fresh process: wall and CPU seconds."""
+    runs = []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "dateline", "extract", str(EXAMPLE)], check=True,
+                       stdout=subprocess.DEVNULL, env=_env())  # fmt: skip
+        wall = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        runs.append({"wall": round(wall, 2), "cpu": round(cpu, 2)})
+    return runs
+
+
+def ab_components(corpus: Path, repeat: int) -> dict[str, list[float]]:
+    """CPU seconds of the whole pipeline per pass, stock components vs the faster twins."""
+    from dateline import Pipeline, RawInput, Settings
+    from dateline.resources import Resources
+
+    texts: list[str] = json.loads(corpus.read_text(encoding="utf-8"))
+    pipelines = {}
+    for name, options in (("stock", (("nlp.stock_components", True),)), ("fast", ())):
+        settings = Settings(options=options)
+        resources = Resources(settings)
+        pipelines[name] = Pipeline.from_settings(settings, resources)
+        resources.nlp()
+        resources.gazetteer()
+    times: dict[str, list[float]] = {"stock": [], "fast": []}
+    for _ in range(repeat):
+        for name, pipeline in pipelines.items():
+            c = time.process_time()
+            for _outcome in pipeline.pipe(RawInput(f"d{i}", "text", t, published="2019-09-30")
+                                          for i, t in enumerate(texts)):  # fmt: skip
+                pass
+            times[name].append(round(time.process_time() - c, 2))
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=2, help="alternating spaCy/dateline measurements")
+    parser.add_argument("--big-batch", type=int, default=1000, help="the large batch for the memory check")
+    parser.add_argument("--parse", choices=["all", "on_demand"], help="dateline's nlp.parse option")
+    parser.add_argument("--ab-components", action="store_true", help="stock vs faster spaCy components")
+    parser.add_argument("--child", choices=["spacy", "dateline"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--batch", type=int, default=32, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_child(args.child, args.corpus, args.batch, args.parse)))
+        return
+    if args.ab_components:
+        sys.path.insert(0, str(REPO / "src"))
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus.json"
+            build_corpus(corpus, args.docs)
+            print(json.dumps({"documents": args.docs, "cpu_s_per_pass": ab_components(corpus, args.repeat),
+                              "load_average": [round(x, 2) for x in os.getloadavg()]}))  # fmt: skip
+        return
+
+    subprocess.run([sys.executable, "-m", "dateline", "gazetteer", "info"], check=True, env=_env(),
+                   stdout=subprocess.DEVNULL)  # fmt: skip  # build the index first
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.json"
+        info = build_corpus(corpus, args.docs)
+        spacy_runs, dateline_runs = [], []
+        for _ in range(args.repeat):
+            spacy_runs.append(run_child("spacy", corpus))
+            dateline_runs.append(run_child("dateline", corpus, parse=args.parse))
+        big = run_child("dateline", corpus, batch=args.big_batch, parse=args.parse)
+    cold = cold_start(3)
+
+    def rate(run: dict[str, float]) -> float:
+        return run["docs"] / run["cpu"]
+
+    spacy_rate = statistics.median(rate(r) for r in spacy_runs)
+    dateline_rate = statistics.median(rate(r) for r in dateline_runs)
+    ratios = [rate(d) / rate(s) for s, d in zip(spacy_runs, dateline_runs, strict=True)]
+    result = {
+        "corpus": info,
+        "parse": args.parse or "default",
+        "spacy_docs_per_cpu_s": [round(rate(r), 1) for r in spacy_runs],
+        "dateline_docs_per_cpu_s": [round(rate(r), 1) for r in dateline_runs],
+        "ratio_per_repeat": [round(x, 2) for x in ratios],
+        "ratio_of_medians": round(dateline_rate / spacy_rate, 2),
+        "load_cpu_s": {"spacy": round(spacy_runs[0]["load_cpu"], 2),
+                       "dateline": round(dateline_runs[0]["load_cpu"], 2)},
+        "peak_rss_mib": {"spacy": round(spacy_runs[0]["peak_rss_mib"]),
+                         "dateline_batch_32": round(max(r["peak_rss_mib"] for r in dateline_runs)),
+                         f"dateline_batch_{args.big_batch}": round(big["peak_rss_mib"])},
+        "cold_start_extract_one_article": cold,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }  # fmt: skip
+    print(f"| | docs per CPU-second | ratio |\n|---|---|---|\n"
+          f"| bare spaCy full parse (nlp.pipe, batch 32) | {spacy_rate:.1f} | 1.00 |\n"
+          f"| dateline, whole pipeline | {dateline_rate:.1f} | {dateline_rate / spacy_rate:.2f} |")  # fmt: skip
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

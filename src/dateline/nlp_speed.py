@@ -1,0 +1,226 @@
+"""Faster spaCy components with identical output (see benchmarks/side_by_side.md).
+
+- :func:`memoize_lemmatizer`: the rule lemmatizer computes a lemma from the token's text,
+  part of speech and morphology only, in Python, token by token (about an eighth of a full
+  parse of news text). The same lemma is memoized by ``(orth, pos, morph)`` and written
+  back with one array operation. spaCy's own cache misses every token whose lemma is
+  its base form (most of them).
+
+- :func:`index_attribute_ruler`: the attribute ruler's ``Matcher`` tries its ~180
+  single- and two-token patterns at every token (about a seventh of a full parse). The same
+  patterns are evaluated as array comparisons over the document's LOWER/TAG/DEP/IS_SPACE
+  columns, and the matches applied exactly as spaCy applies them (in pattern order, later
+  patterns winning, with spaCy's own ``set_token_attrs``). Patterns of any other shape
+  (operators, other attributes or predicates) leave spaCy's ruler in place.
+
+:func:`speed_up` applies both; ``tests/core/test_nlp_speed.py`` checks that every token
+annotation is identical to the stock model's on real news text.
+
+The swap keeps the component's name, settings and ``pipe``; only ``__call__`` changes, so
+``nlp.pipe_names`` and every annotation stay as the model defines them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["index_attribute_ruler", "memoize_lemmatizer", "speed_up"]
+
+log = logging.getLogger(__name__)
+
+#: memoized lemmas are forgotten when this many are held (memory stays bounded)
+MAX_MEMO = 500_000
+
+
+def speed_up(nlp: Language) -> list[str]:
+    """Apply every identical-output speed-up this model allows; returns the components changed."""
+    changed = []
+    if index_attribute_ruler(nlp):
+        changed.append("attribute_ruler")
+    if memoize_lemmatizer(nlp):
+        changed.append("lemmatizer")
+    return changed
+
+
+def _swap_class(component: Any, mixin: type) -> bool:
+    base = type(component)
+    twin = type(f"{mixin.__name__.strip('_')}{base.__name__}", (mixin, base), {})
+    try:
+        component.__class__ = twin
+    except TypeError:  # an incompatible layout: keep spaCy's own
+        log.debug("cannot swap %s for %s", base.__name__, twin.__name__)
+        return False
+    return True
+
+
+def memoize_lemmatizer(nlp: Language) -> bool:
+    """Swap the model's rule lemmatizer for its memoized twin; False when there is none."""
+    if "lemmatizer" not in nlp.component_names:
+        return False
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or isinstance(lemmatizer, _Memoized):
+        return False
+    return _swap_class(lemmatizer, _Memoized)
+
+
+class _Memoized:
+    """Mixed in before the model's lemmatizer class (see :func:`memoize_lemmatizer`)."""
+
+    overwrite: bool
+    lemmatize: Callable[[Any], list[str]]  # set by the lemmatizer for its mode (an annotation only)
+
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        memo: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_dateline_memo", {})
+        if len(memo) > MAX_MEMO:
+            memo.clear()
+        if not len(doc):
+            return doc
+        array = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = array[:, 3].copy()
+        strings = doc.vocab.strings
+        changed = False
+        for i, (orth, pos, morph, lemma) in enumerate(array.tolist()):
+            if lemma != 0 and not self.overwrite:
+                continue
+            key = (orth, pos, morph)
+            value = memo.get(key)
+            if value is None:
+                value = memo[key] = strings.add(self.lemmatize(doc[i])[0])
+            if value != lemma:
+                lemmas[i] = value
+                changed = True
+        if changed:
+            doc.from_array([LEMMA], numpy.asarray(lemmas, dtype="uint64").reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
+
+
+# --- the attribute ruler --------------------------------------------------------------
+
+_COLUMNS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+
+
+def _compile_test(attr: str, value: Any, strings: Any) -> Any:
+    """A function of a column (numpy array of hashes or 0/1) giving a boolean mask; None if unsupported."""
+    import numpy
+
+    if attr == "IS_SPACE":
+        return (lambda col: col == 1) if value is True else (lambda col: col == 0) if value is False else None
+    if isinstance(value, str):
+        h = strings.add(value) if value else 0
+        return lambda col: col == h
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    ((op, arg),) = value.items()
+    if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(a, str) for a in arg):
+        hashes = numpy.array([strings.add(a) if a else 0 for a in arg], dtype="uint64")
+        if op == "IN":
+            return lambda col: numpy.isin(col, hashes)
+        return lambda col: ~numpy.isin(col, hashes)
+    if op == "REGEX" and isinstance(arg, str):
+        import re
+
+        regex = re.compile(arg)
+        memo: dict[int, bool] = {}
+
+        def test(col: Any) -> Any:
+            out = []
+            for h in col.tolist():
+                hit = memo.get(h)
+                if hit is None:
+                    hit = memo[h] = bool(regex.search(strings[h] if h else ""))
+                out.append(hit)
+            return numpy.array(out, dtype=bool)
+
+        return test
+    return None
+
+
+def _compile_ruler(ruler: Any) -> list[tuple[int, list[list[list[tuple[int, Any]]]]]] | None:
+    """``[(attr_id, alternatives)]`` where an alternative is one list of ``(column, test)`` per token."""
+    strings = ruler.vocab.strings
+    compiled = []
+    for attr_id in range(len(ruler.attrs)):
+        alternatives = []
+        for pattern in ruler.matcher.get(strings[str(attr_id)])[1]:
+            if not pattern or len(pattern) > 3:
+                return None
+            tokens = []
+            for spec in pattern:
+                tests = []
+                for attr, value in spec.items():
+                    if attr not in _COLUMNS:
+                        return None
+                    test = _compile_test(attr, value, strings)
+                    if test is None:
+                        return None
+                    tests.append((_COLUMNS.index(attr), test))
+                tokens.append(tests)
+            alternatives.append(tokens)
+        compiled.append((attr_id, alternatives))
+    return compiled
+
+
+def index_attribute_ruler(nlp: Language) -> bool:
+    """Swap the model's attribute ruler for the array-indexed one; False when it cannot."""
+    if "attribute_ruler" not in nlp.component_names:
+        return False
+    ruler = nlp.get_pipe("attribute_ruler")
+    if isinstance(ruler, _Indexed) or not hasattr(ruler, "matcher"):
+        return False
+    compiled = _compile_ruler(ruler)
+    if compiled is None:
+        log.debug("the attribute ruler has patterns the index does not cover; kept as it is")
+        return False
+    if not _swap_class(ruler, _Indexed):
+        return False
+    ruler.__dict__["_dateline_compiled"] = compiled
+    return True
+
+
+class _Indexed:
+    """Mixed in before the model's AttributeRuler class (see :func:`index_attribute_ruler`)."""
+
+    attrs: list[Any]
+    indices: list[int]
+
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+        from spacy.tokens._retokenize import set_token_attrs
+
+        n = len(doc)
+        if not n:
+            return doc
+        array = doc.to_array([LOWER, TAG, DEP, IS_SPACE])
+        columns = [array[:, i] for i in range(4)]
+        hits: list[tuple[int, int]] = []  # (attr_id, token) in spaCy's order of application
+        for attr_id, alternatives in self.__dict__["_dateline_compiled"]:
+            index = self.indices[attr_id]
+            found: set[int] = set()
+            for tokens in alternatives:
+                length = len(tokens)
+                if n < length:
+                    continue
+                mask = numpy.ones(n - length + 1, dtype=bool)
+                for k, tests in enumerate(tokens):
+                    for column, test in tests:
+                        mask &= test(columns[column][k : n - length + 1 + k])
+                if index >= length or index < -length:
+                    if mask.any():  # spaCy raises E1001 here; let it
+                        raise IndexError(f"attribute ruler pattern {attr_id}: index {index} outside the match")
+                    continue
+                offset = index if index >= 0 else length + index
+                found.update((numpy.flatnonzero(mask) + offset).tolist())
+            hits.extend((attr_id, i) for i in sorted(found))
+        for attr_id, i in hits:
+            set_token_attrs(doc[i], self.attrs[attr_id])
+        return doc
