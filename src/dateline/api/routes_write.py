@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 
 from ..errors import InputError
-from ..inputs import decode_bytes, parse_jsonl_record, sniff_kind
+from ..inputs import decode_bytes, parse_jsonl_record
 from ..records import RawInput
 from ..settings import Settings
 from .common import State, state
@@ -58,7 +58,7 @@ def parse_body(body: bytes, media: str, settings: Settings, *, many: bool, limit
             text = decode_bytes(body, "request body", settings, "html" if media == "text/html" else "text")
         except InputError as exc:
             raise HTTPException(400, str(exc)) from None
-        return [RawInput("request", "html" if media == "text/html" else sniff_kind(text), text)]  # type: ignore[arg-type]
+        return [RawInput("request", "html" if media == "text/html" else "text", text)]
     if media in _JSONL:
         if not many:
             raise HTTPException(415, "this route takes one article (application/json, text/plain or text/html)")
