@@ -166,7 +166,9 @@ def main() -> None:
         requests.get(f"{base}/v1/events", params={"limit": "10"}, timeout=60)  # warm up
         print(f"server at rest: {rss_mb(server.pid):.0f} MB", flush=True)
         for threads in (1, args.threads):
-            print(json.dumps({k: round(v, 2) for k, v in run_queries(base, args.requests, threads, server.pid).items()}))
+            print(
+                json.dumps({k: round(v, 2) for k, v in run_queries(base, args.requests, threads, server.pid).items()})
+            )
         for fmt in ("acled", "parquet", "geojson"):
             out = stream_export(base, fmt, server.pid)
             print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in out.items()}), flush=True)
