@@ -153,3 +153,32 @@ def test_serve_names_a_port_in_use(synthetic_db: Path, tmp_path: Path) -> None:
             capture_output=True, text=True, timeout=60,
         )  # fmt: skip
     assert r.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in r.stderr
+
+
+def test_a_query_over_the_time_limit_is_504(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    from dateline.api import common, routes_events
+
+    def interrupted(cur: Any, events: Any) -> None:
+        raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+
+    monkeypatch.setattr(routes_events, "add_articles", interrupted)
+    r = client.get("/v1/events", params={"limit": "1"})
+    assert r.status_code == 504 and "longer than the limit" in r.json()["detail"]
+
+    fired = []
+    with common.timed(type("C", (), {"interrupt": lambda self: fired.append(1)})(), 0.05):
+        time.sleep(0.3)
+    assert fired == [1]
+
+
+def test_an_unexpected_error_is_one_line_500(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.api import routes_events
+
+    def broken(cur: Any, events: Any) -> None:
+        raise RuntimeError("boom\nwith a second line")
+
+    monkeypatch.setattr(routes_events, "add_articles", broken)
+    r = client.get("/v1/events", params={"limit": "1"})
+    assert r.status_code == 500 and r.json() == {"detail": "internal error (RuntimeError); see the server log"}
