@@ -53,7 +53,7 @@ QUERIES = [
 def build(db: Path, n_docs: int) -> None:
     corpus = db.with_suffix(".jsonl")
     corpus.write_text("\n".join(json.dumps(d) for d in synthetic_corpus(n_docs, seed=3, reports_per_event=1)) + "\n")
-    settings = Settings().evolve(options=(("store.batch_docs", 512),))
+    settings = Settings()  # the default batch (32 documents): de-duplication within a batch is quadratic
     started = time.perf_counter()
     with open_store(db) as store:
         summary = ingest(SyntheticPipeline(), read_corpus([str(corpus)], settings), store, settings=settings)
