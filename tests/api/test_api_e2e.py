@@ -72,7 +72,7 @@ def test_serve_ingests_the_seed_and_returns_its_three_events(shared_dir: Path, t
     finally:
         server.send_signal(signal.SIGINT)
         try:
-            server.wait(timeout=20)
+            server.communicate(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
-            server.wait()
+            server.communicate()

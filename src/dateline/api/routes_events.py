@@ -91,7 +91,8 @@ def list_events(
         events = [_decode(dict(zip(names, r, strict=True))) for r in cur.fetchall()]
         more = len(events) > q.limit
         events = events[: q.limit]
-        add_articles(cur, events)
+        if not q.fields or {"url", "title"} & set(q.fields):
+            add_articles(cur, events)  # a second query: only when asked for
     next_cursor = q.cursor_after(events[-1]) if more and events else None
     rows = [event_row(e) for e in events]
     data = [pick(r, q.fields) for r in rows]
