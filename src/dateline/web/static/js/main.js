@@ -1,0 +1,279 @@
+// The dateline map page: load the events, draw them, filter them, show one with its sources.
+
+import { loadEvents, loadEvent, dayNumber } from "./data.js";
+import { renderDetail } from "./detail.js";
+import { el, clear } from "./dom.js";
+import { parseHash, toHash } from "./state.js";
+import { Timeline } from "./timeline.js";
+import { EVENT_TYPES, typeClass } from "./types.js";
+import { countryLayer } from "./basemap.js";
+
+const L = window.L;
+const started = performance.now();
+const perf = (window.__dateline = { firstRender: null, loaded: null, events: 0, shown: 0 });
+const $ = (id) => document.getElementById(id);
+
+const records = [];
+const byId = new Map();
+let state = parseHash(location.hash);
+let extent = [Number.NaN, Number.NaN];
+let loading = true;
+let loadNote = "";
+let selectedMarker = null;
+
+// ---- the map ---------------------------------------------------------------------------------
+const map = L.map("map", { preferCanvas: true, worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 });
+map.attributionControl.setPrefix(false);
+map.attributionControl.addAttribution("Natural Earth via world-atlas · Leaflet");
+if (state.z !== null && state.lat !== null && state.lon !== null) map.setView([state.lat, state.lon], state.z);
+else map.setView([25, 20], 2);
+countryLayer().then((layer) => layer && layer.addTo(map)).catch((e) => console.warn("basemap:", e.message));
+
+const clusters = L.markerClusterGroup({
+  chunkedLoading: true, chunkInterval: 100, chunkDelay: 10, maxClusterRadius: 45, spiderfyOnMaxZoom: true,
+  showCoverageOnHover: false, removeOutsideVisibleBounds: true,
+});
+map.addLayer(clusters);
+
+const icons = new Map();
+function icon(type) {
+  const cls = typeClass(type);
+  if (!icons.has(cls)) icons.set(cls, L.divIcon({ className: `ev ${cls}`, iconSize: [12, 12], html: "" }));
+  return icons.get(cls);
+}
+
+function markerFor(r) {
+  if (!r.marker) {
+    const title = `${r.props.event_date || "?"} · ${r.sub || r.type} · ${r.props.location || ""}`;
+    r.marker = L.marker([r.lat, r.lon], { icon: icon(r.type), title, keyboard: false, riseOnHover: true });
+    r.marker.eventId = r.id;
+    r.marker.on("click", () => select(r.id));
+  }
+  return r.marker;
+}
+
+// ---- filters -----------------------------------------------------------------------------------
+function passes(r, s, withTime) {
+  if (s.type && r.type !== s.type) return false;
+  if (s.sub && r.sub !== s.sub) return false;
+  if (s.country && r.country !== s.country) return false;
+  if (s.hist === "exclude" && r.hist) return false;
+  if (s.hist === "only" && !r.hist) return false;
+  if (s.conf > 0 && !(r.conf !== null && r.conf >= s.conf - 1e-9)) return false;
+  if (s.actor && !r.actors.includes(s.actor.toLowerCase())) return false;
+  if (withTime) {
+    if (s.from && !(r.day >= dayNumber(s.from))) return false;
+    if (s.to && !(r.day <= dayNumber(s.to))) return false;
+  }
+  return true;
+}
+
+const timeline = new Timeline($("histogram"), (from, to) => update({ from, to }));
+
+function fillSelect(select, values, current) {
+  const keep = select.value;
+  while (select.options.length > 1) select.remove(1);
+  for (const v of values) select.append(el("option", { value: v }, v));
+  if (current && !values.includes(current)) select.append(el("option", { value: current }, current));
+  select.value = current || keep || "";
+}
+
+function refreshChoices() {
+  const types = new Set(EVENT_TYPES.map(([t]) => t));
+  const subs = new Set();
+  const countries = new Set();
+  const actors = new Map();
+  for (const r of records) {
+    if (r.type) types.add(r.type);
+    if (r.sub && (!state.type || r.type === state.type)) subs.add(r.sub);
+    if (r.country) countries.add(r.country);
+    for (const a of [r.actor1, r.actor2]) if (a) actors.set(a, (actors.get(a) || 0) + 1);
+  }
+  fillSelect($("f-type"), [...types], state.type);
+  fillSelect($("f-sub"), [...subs].sort(), state.sub);
+  fillSelect($("f-country"), [...countries].sort(), state.country);
+  const list = $("actors");
+  clear(list);
+  for (const [a] of [...actors].sort((x, y) => y[1] - x[1]).slice(0, 200)) list.append(el("option", { value: a }));
+}
+
+function showForm() {
+  $("f-type").value = state.type;
+  $("f-sub").value = state.sub;
+  $("f-country").value = state.country;
+  $("f-actor").value = state.actor;
+  $("f-hist").value = state.hist;
+  $("f-conf").value = String(state.conf);
+  $("f-conf-out").value = state.conf.toFixed(2);
+  $("f-from").value = state.from;
+  $("f-to").value = state.to;
+}
+
+function writeUrl() {
+  const hash = toHash(state);
+  if (hash !== location.hash && !(hash === "" && location.hash === "")) {
+    history.replaceState(null, "", hash || location.pathname + location.search);
+  }
+}
+
+let pending = null;
+/** Draw the events passing the filters (debounced: typing in a filter does not redraw per key). */
+function redraw() {
+  clearTimeout(pending);
+  pending = setTimeout(redrawNow, 30);
+}
+
+function redrawNow() {
+  const shown = [];
+  const days = [];
+  for (const r of records) {
+    if (!passes(r, state, false)) continue;
+    if (Number.isFinite(r.day)) days.push(r.day);
+    if (passes(r, state, true)) shown.push(markerFor(r));
+  }
+  clusters.clearLayers();
+  clusters.addLayers(shown);
+  perf.shown = shown.length;
+  timeline.setData(extent, days);
+  timeline.setRange(state.from, state.to);
+  status();
+}
+
+function status() {
+  const s = $("status");
+  s.classList.remove("error");
+  const n = perf.shown.toLocaleString("en");
+  const total = records.length.toLocaleString("en");
+  s.textContent = `${n} of ${total} events shown` + (loading ? " (loading…)" : "") + loadNote;
+  document.body.dataset.shown = String(perf.shown);
+}
+
+function update(changes) {
+  state = { ...state, ...changes };
+  if (changes.type !== undefined) refreshChoices();
+  showForm();
+  writeUrl();
+  redraw();
+}
+
+function bindForm() {
+  const on = (id, event, f) => $(id).addEventListener(event, f);
+  on("f-type", "change", (e) => update({ type: e.target.value, sub: "" }));
+  on("f-sub", "change", (e) => update({ sub: e.target.value }));
+  on("f-country", "change", (e) => update({ country: e.target.value }));
+  on("f-actor", "input", (e) => update({ actor: e.target.value.trim() }));
+  on("f-hist", "change", (e) => update({ hist: e.target.value }));
+  on("f-conf", "input", (e) => update({ conf: Number(e.target.value) }));
+  on("f-from", "change", (e) => update({ from: e.target.value }));
+  on("f-to", "change", (e) => update({ to: e.target.value }));
+  on("f-reset", "click", () => update({ type: "", sub: "", actor: "", country: "", hist: "include", conf: 0, from: "", to: "" }));
+  $("filters").addEventListener("submit", (e) => e.preventDefault());
+  on("detail-close", "click", () => select(""));
+  window.addEventListener("hashchange", () => {
+    const next = parseHash(location.hash);
+    const viewChanged = next.z !== null && next.lat !== null && next.lon !== null &&
+      (next.z !== state.z || next.lat !== state.lat || next.lon !== state.lon);
+    state = next;
+    refreshChoices();
+    showForm();
+    if (viewChanged) map.setView([next.lat, next.lon], next.z);
+    redraw();
+    select(next.ev);
+  });
+  let moveTimer = null;
+  map.on("moveend", () => {
+    clearTimeout(moveTimer);
+    moveTimer = setTimeout(() => {
+      const c = map.getCenter();
+      state = { ...state, z: map.getZoom(), lat: c.lat, lon: c.lng };
+      writeUrl();
+    }, 150);
+  });
+}
+
+// ---- one event -----------------------------------------------------------------------------------
+let selecting = 0;
+async function select(id) {
+  state = { ...state, ev: id || "" };
+  writeUrl();
+  const panel = $("detail");
+  const body = $("detail-body");
+  if (selectedMarker && selectedMarker.getElement()) selectedMarker.getElement().classList.remove("selected");
+  selectedMarker = null;
+  if (!id) {
+    panel.hidden = true;
+    clear(body);
+    return;
+  }
+  const r = byId.get(id);
+  if (r && r.marker && r.marker.getElement()) {
+    selectedMarker = r.marker;
+    r.marker.getElement().classList.add("selected");
+  }
+  panel.hidden = false;
+  panel.dataset.eventId = id;
+  renderDetail(body, r ? r.props : null, null, null);
+  const token = ++selecting;
+  try {
+    const detail = await loadEvent(id);
+    if (token === selecting) renderDetail(body, r ? r.props : null, detail, null);
+  } catch (e) {
+    if (token === selecting) renderDetail(body, r ? r.props : null, null, e.message);
+  }
+  if (token === selecting) panel.dataset.loaded = id;
+}
+
+// ---- legend and start --------------------------------------------------------------------------------
+function legend() {
+  const box = $("legend");
+  for (const [type, cls] of EVENT_TYPES) box.append(el("span", { class: cls }, type));
+}
+
+async function start() {
+  legend();
+  refreshChoices();
+  showForm();
+  bindForm();
+  if (state.ev) select(state.ev);
+  const fitToData = !(state.z !== null && state.lat !== null && state.lon !== null);
+  document.body.dataset.status = "loading";
+  try {
+    await loadEvents((page, info) => {
+      for (const r of page) {
+        records.push(r);
+        byId.set(r.id, r);
+        if (Number.isFinite(r.day)) {
+          if (!(r.day >= extent[0])) extent[0] = r.day;
+          if (!(r.day <= extent[1])) extent[1] = r.day;
+        }
+      }
+      perf.events = records.length;
+      loading = !info.done;
+      if (info.truncated) loadNote = ` — stopped after ${info.count.toLocaleString("en")} events; narrow the filters on the server for more`;
+      refreshChoices();
+      redrawNow();
+      if (perf.firstRender === null) {
+        if (fitToData && records.length) {
+          const bounds = L.latLngBounds(records.map((x) => [x.lat, x.lon]));
+          map.fitBounds(bounds.pad(0.15), { maxZoom: 7 });
+        }
+        requestAnimationFrame(() => {
+          perf.firstRender = performance.now() - started;
+        });
+      }
+      if (state.ev && byId.has(state.ev) && !selectedMarker) select(state.ev);
+    });
+    perf.loaded = performance.now() - started;
+    loading = false;
+    status();
+    document.body.dataset.status = "ready";
+  } catch (e) {
+    loading = false;
+    const s = $("status");
+    s.textContent = e.message;
+    s.classList.add("error");
+    document.body.dataset.status = "error";
+  }
+}
+
+start();
