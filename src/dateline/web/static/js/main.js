@@ -10,7 +10,16 @@ import { countryLayer } from "./basemap.js";
 
 const L = window.L;
 const started = performance.now();
-const perf = (window.__dateline = { firstRender: null, loaded: null, events: 0, shown: 0 });
+const perf = (window.__dateline = { firstRender: null, loaded: null, events: 0, shown: 0, longestTask: 0, longTasks: 0 });
+// how long the page was unresponsive at most (tasks over 50 ms), for the benchmark
+try {
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) {
+      perf.longTasks += 1;
+      perf.longestTask = Math.max(perf.longestTask, task.duration);
+    }
+  }).observe({ type: "longtask", buffered: true });
+} catch { /* not supported */ }
 const $ = (id) => document.getElementById(id);
 
 const records = [];
