@@ -40,6 +40,10 @@ def _register() -> None:
     for command in (ingest, query, stats, events_group, export):
         cli.add_command(command)
 
+    from .serve import serve
+
+    cli.add_command(serve)
+
 
 _register()
 
