@@ -119,9 +119,27 @@ export function renderDetail(body, props, detail, error) {
 
   const reasons = Array.isArray(detail.merge_reasons)
     ? detail.merge_reasons
-    : reports.map((r) => r.merge_reason).filter(Boolean);
+    : reports.map((r) => (r.merge_reason ? { report_id: r.report_id, ...r.merge_reason } : null)).filter(Boolean);
   body.append(el("h3", {}, "Merged reports"));
-  const items = reasons.map(reasonText).filter(Boolean);
-  if (items.length) body.append(el("ol", { class: "merges" }, ...items.map((t) => el("li", {}, t))));
+  if (reasons.length) body.append(el("ol", { class: "merges" }, ...reasons.map((m) => mergeItem(m, reports))));
   else body.append(el("p", { class: "muted" }, reports.length > 1 ? "reports merged (no reasons stored)" : "one report; nothing merged"));
+}
+
+/** Why a report joined this event: which article, the score, and the reason for each part. */
+function mergeItem(merge, reports) {
+  if (!merge || typeof merge !== "object") return el("li", {}, reasonText(merge));
+  const report = reports.find((r) => r.report_id && r.report_id === merge.report_id);
+  const article = report ? report.article || report : {};
+  const from = [pick(article, "source"), pick(article, "title")].filter(Boolean).join(": ") || pick(merge, "report_id") || "a report";
+  const score = pick(merge, "score");
+  const li = el("li", {}, el("div", {}, `${from} — merged${score !== null ? ` (score ${score})` : ""}`));
+  const parts = ["type", "date", "place", "actors"].filter((k) => merge[k]);
+  for (const key of parts) li.append(el("div", { class: "muted" }, `${key}: ${reasonText(merge[key])}`));
+  if (!parts.length) {
+    const rest = { ...merge };
+    delete rest.report_id;
+    delete rest.score;
+    li.append(el("div", { class: "muted" }, reasonText(rest)));
+  }
+  return li;
 }

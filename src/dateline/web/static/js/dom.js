@@ -1,4 +1,4 @@
-// Building DOM nodes with text only: article text never goes through innerHTML.
+// Building DOM nodes with text only: article text is never parsed as HTML.
 
 /** el("a", {href: u, class: "x"}, "text", child) — strings become text nodes. */
 export function el(tag, attrs, ...children) {

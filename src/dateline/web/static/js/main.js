@@ -29,6 +29,8 @@ let extent = [Number.NaN, Number.NaN];
 let loading = true;
 let loadNote = "";
 let selectedMarker = null;
+let drawing = false; // markercluster is adding markers in chunks
+let dirty = false; // the filters changed while it was
 
 // ---- the map ---------------------------------------------------------------------------------
 const map = L.map("map", { preferCanvas: true, worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 });
@@ -41,6 +43,7 @@ countryLayer().then((layer) => layer && layer.addTo(map)).catch((e) => console.w
 const clusters = L.markerClusterGroup({
   chunkedLoading: true, chunkInterval: 100, chunkDelay: 10, maxClusterRadius: 45, spiderfyOnMaxZoom: true,
   showCoverageOnHover: false, removeOutsideVisibleBounds: true,
+  chunkProgress: (done, total) => done === total && drawing && drawn(),
 });
 map.addLayer(clusters);
 
@@ -132,7 +135,13 @@ function redraw() {
   pending = setTimeout(redrawNow, 30);
 }
 
+// markercluster adds markers in chunks (the page stays responsive); one draw at a time, and a
+// filter change during a draw draws again when it ends, so the map always ends on the current filters
 function redrawNow() {
+  if (drawing) {
+    dirty = true;
+    return;
+  }
   const shown = [];
   const days = [];
   for (const r of records) {
@@ -140,12 +149,37 @@ function redrawNow() {
     if (Number.isFinite(r.day)) days.push(r.day);
     if (passes(r, state, true)) shown.push(markerFor(r));
   }
+  drawing = true;
+  document.body.dataset.drawing = "1";
   clusters.clearLayers();
-  clusters.addLayers(shown);
   perf.shown = shown.length;
   timeline.setData(extent, days);
   timeline.setRange(state.from, state.to);
   status();
+  clusters.addLayers(shown);
+}
+
+function drawn() {
+  drawing = false;
+  if (dirty) {
+    dirty = false;
+    setTimeout(redrawNow, 0);
+    return;
+  }
+  delete document.body.dataset.drawing;
+  if (perf.firstRender === null && records.length) {
+    requestAnimationFrame(() => {
+      perf.firstRender = performance.now() - started;
+    });
+  }
+  if (state.ev && byId.has(state.ev) && !selectedMarker) select(state.ev);
+  if (!loading && document.body.dataset.status === "loading") finished();
+}
+
+function finished() {
+  if (document.body.dataset.status === "ready") return;
+  perf.loaded = performance.now() - started;
+  document.body.dataset.status = "ready";
 }
 
 function status() {
@@ -245,6 +279,7 @@ async function start() {
   bindForm();
   if (state.ev) select(state.ev);
   const fitToData = !(state.z !== null && state.lat !== null && state.lon !== null);
+  let fitted = false;
   document.body.dataset.status = "loading";
   try {
     await loadEvents((page, info) => {
@@ -259,23 +294,16 @@ async function start() {
       perf.events = records.length;
       loading = !info.done;
       if (info.truncated) loadNote = ` — stopped after ${info.count.toLocaleString("en")} events; narrow the filters on the server for more`;
+      if (fitToData && records.length && !fitted) {
+        fitted = true;
+        map.fitBounds(L.latLngBounds(records.map((x) => [x.lat, x.lon])).pad(0.15), { maxZoom: 7 });
+      }
       refreshChoices();
       redrawNow();
-      if (perf.firstRender === null) {
-        if (fitToData && records.length) {
-          const bounds = L.latLngBounds(records.map((x) => [x.lat, x.lon]));
-          map.fitBounds(bounds.pad(0.15), { maxZoom: 7 });
-        }
-        requestAnimationFrame(() => {
-          perf.firstRender = performance.now() - started;
-        });
-      }
-      if (state.ev && byId.has(state.ev) && !selectedMarker) select(state.ev);
     });
-    perf.loaded = performance.now() - started;
     loading = false;
     status();
-    document.body.dataset.status = "ready";
+    if (!drawing && !dirty) finished();
   } catch (e) {
     loading = false;
     const s = $("status");
