@@ -11,7 +11,7 @@ It reports, from the page's own clock (``window.__dateline``, performance.now() 
 script started) and the navigation timing:
 
 - DOMContentLoaded: the page and its scripts;
-- first render: the first page of events (10,000) drawn on the map;
+- first render: the first page of events (5,000) drawn on the map;
 - all loaded: every page fetched (keyset cursor) and drawn;
 - longest task: the longest time the page did not respond to input (a "freeze");
 - time filter: from setting a one-year window to the map and histogram redrawn (wall time);
@@ -130,6 +130,7 @@ def main() -> None:
             finally:
                 process.terminate()
                 process.wait(timeout=10)
+            assert all(r["events"] == n for r in runs), "every event loaded"
             med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
             rows.append((n, med))
             print(f"{n} events: {json.dumps({k: round(v, 1) for k, v in med.items()})}", file=sys.stderr)

@@ -29,7 +29,7 @@ def test_markers_appear_with_nothing_from_other_hosts(visit: Visit, tmp_path: Pa
     assert visit.page.locator("#histogram rect.bar").count() > 10
     assert visit.page.locator(".leaflet-overlay-pane canvas").count() >= 1, "the country outlines"
     visit.page.screenshot(path=tmp_path / "map.png")
-    assert any(u.endswith("/v1/events?format=geojson&limit=10000") for u in visit.requests)
+    assert any("/v1/events?format=geojson&limit=" in u for u in visit.requests)
     visit.assert_clean()
 
 

@@ -1,10 +1,19 @@
 // Loading events from the API page by page (keyset cursor) into compact records.
 
+/** The first page is small so the map shows something soon; later pages are larger. */
+export const FIRST_PAGE = 5000;
 export const PAGE_SIZE = 10000;
+/** Features turned into records (and drawn) per task, so no single task blocks the page long. */
+export const SLICE = 2500;
+
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Past this many events the page stops loading and says so (filters then apply to what is loaded). */
 export const MAX_EVENTS = 250000;
 
 const DAY_MS = 86400000;
+/** The properties the map and its filters need (the detail panel fetches the rest per event). */
+export const MAP_FIELDS = ["event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
+  "historical", "confidence", "location"];
 
 /** "2019-09-30" -> days since 1970-01-01 (NaN when not a date). */
 export function dayNumber(iso) {
@@ -44,33 +53,44 @@ export function toRecord(feature) {
  * Fetch every event (up to MAX_EVENTS), calling onPage(records, info) after each page.
  * Returns {count, truncated}. Throws an Error with a one-line message on an HTTP error.
  */
-export async function loadEvents(onPage, { pageSize = PAGE_SIZE, signal } = {}) {
-  let cursor = null;
+export async function loadEvents(onPage, { firstPage = FIRST_PAGE, pageSize = PAGE_SIZE, signal } = {}) {
   let count = 0;
+  // the next page is requested as soon as a page arrives, so the server works while the page draws
+  let next = fetchPage(null, firstPage, signal);
   for (;;) {
-    const params = new URLSearchParams({ format: "geojson", limit: String(pageSize) });
-    if (cursor) params.set("cursor", cursor);
-    const response = await fetch("/v1/events?" + params.toString(), { signal, headers: { Accept: "application/geo+json, application/json" } });
-    if (!response.ok) {
-      let detail = response.statusText;
-      try {
-        detail = (await response.json()).detail || detail;
-      } catch { /* not JSON */ }
-      throw new Error(`loading events failed: HTTP ${response.status} ${detail}`);
-    }
-    const body = await response.json();
+    const body = await next;
     const features = Array.isArray(body.features) ? body.features : [];
-    const records = [];
-    for (const f of features) {
-      const r = toRecord(f);
-      if (Number.isFinite(r.lat) && Number.isFinite(r.lon)) records.push(r);
-    }
     count += features.length;
-    cursor = body.next_cursor || null;
+    const cursor = body.next_cursor || null;
     const truncated = Boolean(cursor) && count >= MAX_EVENTS;
-    onPage(records, { count, done: !cursor || truncated, truncated });
-    if (!cursor || truncated || features.length === 0) return { count, truncated };
+    const more = Boolean(cursor) && !truncated && features.length > 0;
+    if (more) next = fetchPage(cursor, pageSize, signal);
+    for (let start = 0; start < features.length || start === 0; start += SLICE) {
+      const records = [];
+      for (const f of features.slice(start, start + SLICE)) {
+        const r = toRecord(f);
+        if (Number.isFinite(r.lat) && Number.isFinite(r.lon)) records.push(r);
+      }
+      const last = start + SLICE >= features.length;
+      onPage(records, { count: count - features.length + Math.min(features.length, start + SLICE), done: last && !more, truncated });
+      if (!last) await yieldToPage();
+    }
+    if (!more) return { count, truncated };
   }
+}
+
+async function fetchPage(cursor, limit, signal) {
+  const params = new URLSearchParams({ format: "geojson", limit: String(limit), fields: MAP_FIELDS.join("|") });
+  if (cursor) params.set("cursor", cursor);
+  const response = await fetch("/v1/events?" + params.toString(), { signal, headers: { Accept: "application/geo+json, application/json" } });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      detail = (await response.json()).detail || detail;
+    } catch { /* not JSON */ }
+    throw new Error(`loading events failed: HTTP ${response.status} ${detail}`);
+  }
+  return response.json();
 }
 
 /** One event with its reports: GET /v1/events/{id}. */

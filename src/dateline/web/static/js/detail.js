@@ -99,7 +99,8 @@ export function renderDetail(body, props, detail, error) {
   const evidence = pick(ev, "evidence", "evidence_text");
   const evidenceText = evidence && typeof evidence === "object" ? evidence.text : evidence;
   body.append(el("h3", {}, "Evidence"));
-  body.append(evidenceText ? el("blockquote", { class: "evidence" }, String(evidenceText)) : el("p", { class: "muted" }, "no sentence stored"));
+  if (evidenceText) body.append(el("blockquote", { class: "evidence" }, String(evidenceText)));
+  else body.append(el("p", { class: "muted" }, detail || error ? "no sentence stored" : "loading…"));
 
   body.append(el("h3", {}, "Sources"));
   if (error) {

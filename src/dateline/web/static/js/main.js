@@ -31,9 +31,10 @@ let loadNote = "";
 let selectedMarker = null;
 let drawing = false; // markercluster is adding markers in chunks
 let dirty = false; // the filters changed while it was
+let queued = []; // pages loaded while it was
 
 // ---- the map ---------------------------------------------------------------------------------
-const map = L.map("map", { preferCanvas: true, worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 });
+const map = L.map("map", { preferCanvas: true, worldCopyJump: true, minZoom: 1, maxZoom: 11, zoomSnap: 0.5 });
 map.attributionControl.setPrefix(false);
 map.attributionControl.addAttribution("Natural Earth via world-atlas · Leaflet");
 if (state.z !== null && state.lat !== null && state.lon !== null) map.setView([state.lat, state.lon], state.z);
@@ -143,20 +144,35 @@ function redrawNow() {
     return;
   }
   const shown = [];
-  const days = [];
-  for (const r of records) {
-    if (!passes(r, state, false)) continue;
-    if (Number.isFinite(r.day)) days.push(r.day);
-    if (passes(r, state, true)) shown.push(markerFor(r));
+  for (const r of records) if (passes(r, state, true)) shown.push(markerFor(r));
+  draw(shown, true);
+}
+
+/** Add a newly loaded page's events to what the map shows (no redraw of the earlier pages). */
+function appendNow(page) {
+  if (drawing) {
+    queued.push(...page);
+    return;
   }
+  const shown = [];
+  for (const r of page) if (passes(r, state, true)) shown.push(markerFor(r));
+  draw(shown, false);
+}
+
+function draw(markers, replace) {
   drawing = true;
   document.body.dataset.drawing = "1";
-  clusters.clearLayers();
-  perf.shown = shown.length;
+  if (replace) {
+    clusters.clearLayers();
+    queued = [];
+  }
+  perf.shown = (replace ? 0 : perf.shown) + markers.length;
+  const days = [];
+  for (const r of records) if (Number.isFinite(r.day) && passes(r, state, false)) days.push(r.day);
   timeline.setData(extent, days);
   timeline.setRange(state.from, state.to);
   status();
-  clusters.addLayers(shown);
+  clusters.addLayers(markers);
 }
 
 function drawn() {
@@ -164,6 +180,12 @@ function drawn() {
   if (dirty) {
     dirty = false;
     setTimeout(redrawNow, 0);
+    return;
+  }
+  if (queued.length) {
+    const page = queued;
+    queued = [];
+    setTimeout(() => appendNow(page), 0);
     return;
   }
   delete document.body.dataset.drawing;
@@ -299,7 +321,7 @@ async function start() {
         map.fitBounds(L.latLngBounds(records.map((x) => [x.lat, x.lon])).pad(0.15), { maxZoom: 7 });
       }
       refreshChoices();
-      redrawNow();
+      appendNow(page);
     });
     loading = false;
     status();
