@@ -61,6 +61,7 @@ function markerFor(r) {
     r.marker = L.marker([r.lat, r.lon], { icon: icon(r.type), title, keyboard: false, riseOnHover: true });
     r.marker.eventId = r.id;
     r.marker.on("click", () => select(r.id));
+    r.marker.on("add", () => state.ev === r.id && r.marker.getElement().classList.add("selected"));
   }
   return r.marker;
 }
@@ -177,6 +178,11 @@ function draw(markers, replace) {
 
 function drawn() {
   drawing = false;
+  if (perf.firstRender === null && perf.shown) {
+    requestAnimationFrame(() => {
+      perf.firstRender = performance.now() - started;
+    });
+  }
   if (dirty) {
     dirty = false;
     setTimeout(redrawNow, 0);
@@ -189,12 +195,7 @@ function drawn() {
     return;
   }
   delete document.body.dataset.drawing;
-  if (perf.firstRender === null && records.length) {
-    requestAnimationFrame(() => {
-      perf.firstRender = performance.now() - started;
-    });
-  }
-  if (state.ev && byId.has(state.ev) && !selectedMarker) select(state.ev);
+  highlight(state.ev);
   if (!loading && document.body.dataset.status === "loading") finished();
 }
 
@@ -256,6 +257,16 @@ function bindForm() {
   });
 }
 
+/** Ring the selected event's marker when it is drawn on its own (not inside a cluster). */
+function highlight(id) {
+  const element = selectedMarker && selectedMarker.getElement();
+  if (element) element.classList.remove("selected");
+  const r = id ? byId.get(id) : null;
+  selectedMarker = r && r.marker ? r.marker : null;
+  const now = selectedMarker && selectedMarker.getElement();
+  if (now) now.classList.add("selected");
+}
+
 // ---- one event -----------------------------------------------------------------------------------
 let selecting = 0;
 async function select(id) {
@@ -263,18 +274,13 @@ async function select(id) {
   writeUrl();
   const panel = $("detail");
   const body = $("detail-body");
-  if (selectedMarker && selectedMarker.getElement()) selectedMarker.getElement().classList.remove("selected");
-  selectedMarker = null;
+  highlight(id);
   if (!id) {
     panel.hidden = true;
     clear(body);
     return;
   }
   const r = byId.get(id);
-  if (r && r.marker && r.marker.getElement()) {
-    selectedMarker = r.marker;
-    r.marker.getElement().classList.add("selected");
-  }
   panel.hidden = false;
   panel.dataset.eventId = id;
   renderDetail(body, r ? r.props : null, null, null);
