@@ -95,12 +95,11 @@ def load_once(browser: Any, base: str) -> dict[str, float]:
     perf = page.evaluate("window.__dateline")
     nav = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
     heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
-    shown = page.get_attribute("body", "data-shown")
     t0 = time.perf_counter()
     page.fill("#f-from", "2019-01-01")
     page.fill("#f-to", "2019-12-31")
     page.dispatch_event("#f-to", "change")
-    page.wait_for_selector(f'body:not([data-shown="{shown}"])', timeout=120_000)
+    page.wait_for_selector('body[data-view="#from=2019-01-01&to=2019-12-31"]:not([data-drawing])', timeout=120_000)
     page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     filter_ms = (time.perf_counter() - t0) * 1000
     context.close()

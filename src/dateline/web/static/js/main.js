@@ -168,6 +168,7 @@ function draw(markers, replace) {
     queued = [];
   }
   perf.shown = (replace ? 0 : perf.shown) + markers.length;
+  document.body.dataset.view = toHash({ ...state, z: null, lat: null, lon: null, ev: "" }); // the filters drawn
   const days = [];
   for (const r of records) if (Number.isFinite(r.day) && passes(r, state, false)) days.push(r.day);
   timeline.setData(extent, days);
