@@ -15,7 +15,9 @@ script started) and the navigation timing:
 - all loaded: every page fetched (keyset cursor) and drawn;
 - longest task: the longest time the page did not respond to input (a "freeze");
 - time filter: from setting a one-year window to the map and histogram redrawn (wall time);
-- JS heap after loading.
+- JS heap after loading;
+- CPU seconds spent loading (until every event is drawn) by all Chromium processes and by the
+  server: on a shared machine these move much less than the wall times.
 """
 
 from __future__ import annotations
@@ -86,11 +88,25 @@ def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("dateline serve did not start")
 
 
-def load_once(browser: Any, base: str) -> dict[str, float]:
+def browser_cpu(cdp: Any) -> dict[int, float]:
+    """CPU seconds so far of each Chromium process (browser, renderers, GPU, network…)."""
+    return {p["id"]: p["cpuTime"] for p in cdp.send("SystemInfo.getProcessInfo")["processInfo"]}
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds so far of a process (user + system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_once(browser: Any, base: str, server_pid: int) -> dict[str, float]:
+    cdp = browser.new_browser_cdp_session()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
+    cpu0, server0 = browser_cpu(cdp), process_cpu(server_pid)
     page.goto(base + "/", wait_until="domcontentloaded")
     page.wait_for_selector("body[data-status=ready]", timeout=600_000)
+    cpu1, server1 = browser_cpu(cdp), process_cpu(server_pid)
     page.wait_for_timeout(300)
     perf = page.evaluate("window.__dateline")
     nav = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
@@ -103,8 +119,10 @@ def load_once(browser: Any, base: str) -> dict[str, float]:
     page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     filter_ms = (time.perf_counter() - t0) * 1000
     context.close()
+    browser_s = sum(t - cpu0.get(pid, 0.0) for pid, t in cpu1.items())
     return {"dcl": nav, "first": perf["firstRender"], "loaded": perf["loaded"], "longest": perf["longestTask"],
-            "filter": filter_ms, "heap_mb": heap / 1e6, "events": perf["events"]}  # fmt: skip
+            "filter": filter_ms, "heap_mb": heap / 1e6, "events": perf["events"], "browser_cpu": browser_s,
+            "server_cpu": server1 - server0}  # fmt: skip
 
 
 def main() -> None:
@@ -125,7 +143,7 @@ def main() -> None:
             db = build_store(folder, n)
             process, base = serve(db)
             try:
-                runs = [load_once(browser, base) for _ in range(args.runs)]
+                runs = [load_once(browser, base, process.pid) for _ in range(args.runs)]
             finally:
                 process.terminate()
                 process.wait(timeout=10)
@@ -134,13 +152,13 @@ def main() -> None:
             rows.append((n, med))
             print(f"{n} events: {json.dumps({k: round(v, 1) for k, v in med.items()})}", file=sys.stderr)
         browser.close()
-    print(
-        f"| events | DOMContentLoaded ms | first render ms | all loaded ms | longest task ms | time filter ms"
-        f" | JS heap MB |   (median of {args.runs} loads)"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"median of {args.runs} loads; load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print("| events | DOMContentLoaded ms | first render ms | all loaded ms | longest task ms | time filter ms"
+          " | JS heap MB | browser CPU s | server CPU s |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    keys = ("dcl", "first", "loaded", "longest", "filter", "heap_mb")
     for n, m in rows:
-        cells = [f"{n:,}", *(f"{m[k]:.0f}" for k in ("dcl", "first", "loaded", "longest", "filter", "heap_mb"))]
+        cells = [f"{n:,}", *(f"{m[k]:.0f}" for k in keys), f"{m['browser_cpu']:.1f}", f"{m['server_cpu']:.1f}"]
         print("| " + " | ".join(cells) + " |")
 
 
