@@ -9,7 +9,7 @@ of this package (no CDN, no tile server), so the map works with the network off.
 from __future__ import annotations
 
 from importlib import resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 __all__ = ["INDEX", "static_dir", "static_files"]
