@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild docs/img/map.png: the web map on the seed plus synthetic events, the Al-Qaim event open.
+"""Rebuild docs/img/map.png: the web map on the seed plus synthetic events in 2017, the Al-Qaim event open.
 
     python3 tools/map_screenshot.py [--out docs/img/map.png]
 
@@ -68,7 +68,7 @@ def main() -> None:
                 page.wait_for_selector("body[data-status=ready]")
                 page.locator(".leaflet-marker-icon.ev").first.click()
                 event_id = page.get_attribute("#detail", "data-event-id")
-                page.goto(f"{base}/#z=4&lat=27&lon=28&ev={event_id}")
+                page.goto(f"{base}/#from=2017-01-01&to=2017-12-31&z=4.5&lat=29&lon=35&ev={event_id}")
                 page.wait_for_selector(f'#detail[data-loaded="{event_id}"]')
                 page.wait_for_timeout(1000)
                 args.out.parent.mkdir(parents=True, exist_ok=True)
