@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,12 @@ def synthetic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def client_for(config: ApiConfig) -> TestClient:
     return TestClient(create_app(config), raise_server_exceptions=False)
+
+
+@pytest.fixture
+def make_client() -> Any:
+    """Build a test client from an ApiConfig (use it as a context manager)."""
+    return client_for
 
 
 @pytest.fixture(scope="session")

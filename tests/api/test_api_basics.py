@@ -70,3 +70,27 @@ def test_no_path_traversal(client: Any, path: str) -> None:
 def test_unknown_route_is_one_line_json(client: Any) -> None:
     r = client.get("/v2/events")
     assert r.status_code == 404 and list(r.json()) == ["detail"]
+
+
+def test_web_package_files_are_served(client: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.api import static
+
+    root = tmp_path / "static"
+    (root / "lib").mkdir(parents=True)
+    (root / "index.html").write_text("<!doctype html><title>map</title>")
+    (root / "app.js").write_text("console.log(1)")
+    (root / "lib" / "map.css").write_text("body{}")
+    (root / "data.geojson").write_text("{}")
+    (tmp_path / "secret.txt").write_text("secret")
+    monkeypatch.setattr(static, "web_root", lambda: root)
+    r = client.get("/")
+    assert r.status_code == 200 and r.text.startswith("<!doctype html>")
+    assert r.headers["content-type"].startswith("text/html")
+    assert r.headers["content-security-policy"] == "default-src 'self'"
+    assert client.get("/static/app.js").headers["content-type"].startswith("text/javascript")
+    assert client.get("/static/lib/map.css").headers["content-type"].startswith("text/css")
+    assert client.get("/static/data.geojson").headers["content-type"] == "application/geo+json"
+    for bad in ("/static/../secret.txt", "/static/%2e%2e/secret.txt", "/static/lib/../../secret.txt",
+                "/static/lib", "/static/", "/static/nope.js"):  # fmt: skip
+        r = client.get(bad)
+        assert r.status_code == 404 and "secret" not in r.text.replace("secret.txt", ""), bad

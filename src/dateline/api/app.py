@@ -79,7 +79,7 @@ def _install_errors(app: FastAPI, config: ApiConfig) -> None:
 
 def create_app(config: ApiConfig) -> Any:
     """The ASGI application serving the store of ``config`` (wrapped in its middleware)."""
-    from . import routes_events, routes_misc, static
+    from . import routes_events, routes_export, routes_misc, routes_places, routes_write, static
 
     app = FastAPI(
         title="dateline API",
@@ -94,8 +94,9 @@ def create_app(config: ApiConfig) -> Any:
     app.include_router(static.router)
     app.include_router(routes_misc.router)
     app.include_router(routes_events.router)
-    if hasattr(routes_misc, "register_optional"):
-        routes_misc.register_optional(app)
+    app.include_router(routes_export.router)
+    app.include_router(routes_places.router)
+    app.include_router(routes_write.router)
     asgi: Any = app
     if config.token:
         asgi = BearerAuth(asgi, config.token)

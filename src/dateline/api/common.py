@@ -23,7 +23,8 @@ class State:
         self.config = config
         self.holder = StoreHolder(config.db, read_only=not config.allow_writes)
         self.pipeline: Any = None
-        self.pipeline_lock = threading.Lock()
+        self.pipeline_lock = threading.Lock()  # building the pipeline
+        self.run_lock = threading.Lock()  # one extraction or ingestion at a time
 
     def get_pipeline(self) -> Any:
         with self.pipeline_lock:
