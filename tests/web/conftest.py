@@ -176,6 +176,9 @@ class Visit:
 @pytest.fixture
 def visit(browser: Any, server: Server) -> Iterator[Visit]:
     context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    host = urlsplit(server.base).netloc
+    # the network is off: anything for another host fails (and is recorded, so the test fails too)
+    context.route(lambda url: urlsplit(url).netloc != host, lambda route: route.abort("internetdisconnected"))
     page = context.new_page()
     v = Visit(page, server.base)
     page.on("request", lambda r: v.requests.append(r.url))

@@ -86,3 +86,26 @@ def test_article_markup_is_shown_as_text(visit: Visit, tmp_path: Path) -> None:
     page.screenshot(path=tmp_path / "markup.png")
     assert not [u for u in visit.requests if u.rstrip("/").endswith("/x")], "the img was never loaded"
     visit.assert_clean()
+
+
+def test_the_other_filters_from_the_url(visit: Visit) -> None:
+    """Type, historical, confidence, country and actor filters, each set through a link."""
+    visit.goto()
+    everything = visit.shown()
+    expected = {
+        "#type=Strategic+developments": 1,  # the seed's reopening; the synthetic corpus has none
+        "#hist=only": 2,  # the seed's background events: seized in 2014, retaken in 2017
+        "#conf=0.81": 2,  # the synthetic events have confidence 0.8
+    }
+    for fragment, n in expected.items():
+        visit.page.goto(visit.base + "/" + fragment)
+        visit.page.wait_for_selector(f'body[data-view="{fragment}"]:not([data-drawing])')
+        assert visit.shown() == n, fragment
+        assert visit.page.input_value("#f-" + fragment[1:].split("=")[0]) == fragment.split("=")[1].replace("+", " ")
+    visit.page.goto(visit.base + "/#hist=exclude&country=Iraq")
+    visit.page.wait_for_selector('body[data-view="#country=Iraq&hist=exclude"]:not([data-drawing])')
+    assert 0 < visit.shown() < everything
+    visit.page.click("#f-reset")
+    visit.page.wait_for_selector('body[data-view=""]:not([data-drawing])')
+    assert visit.shown() == everything
+    visit.assert_clean()

@@ -236,15 +236,21 @@ function bindForm() {
   on("f-reset", "click", () => update({ type: "", sub: "", actor: "", country: "", hist: "include", conf: 0, from: "", to: "" }));
   $("filters").addEventListener("submit", (e) => e.preventDefault());
   on("detail-close", "click", () => select(""));
-  window.addEventListener("hashchange", () => {
-    const next = parseHash(location.hash);
+  window.addEventListener("hashchange", (e) => {
+    // the new URL of the event, not location.hash: a pending view update may have replaced it since
+    const next = parseHash(new URL(e.newURL).hash);
     const viewChanged = next.z !== null && next.lat !== null && next.lon !== null &&
       (next.z !== state.z || next.lat !== state.lat || next.lon !== state.lon);
+    if (next.z === null || next.lat === null || next.lon === null) {
+      const c = map.getCenter(); // a link without a view keeps the current one
+      Object.assign(next, { z: map.getZoom(), lat: c.lat, lon: c.lng });
+    }
     state = next;
     refreshChoices();
     showForm();
     if (viewChanged) map.setView([next.lat, next.lon], next.z);
     redraw();
+    writeUrl();
     select(next.ev);
   });
   let moveTimer = null;
