@@ -5,7 +5,7 @@ import { renderDetail } from "./detail.js";
 import { el, clear } from "./dom.js";
 import { parseHash, toHash } from "./state.js";
 import { Timeline } from "./timeline.js";
-import { EVENT_TYPES, typeClass } from "./types.js";
+import { COLOURS, EVENT_TYPES, typeClass } from "./types.js";
 import { countryLayer } from "./basemap.js";
 
 const L = window.L;
@@ -45,7 +45,33 @@ const clusters = L.markerClusterGroup({
   chunkedLoading: true, chunkInterval: 100, chunkDelay: 10, maxClusterRadius: 45, spiderfyOnMaxZoom: true,
   showCoverageOnHover: false, removeOutsideVisibleBounds: true,
   chunkProgress: (done, total) => done === total && drawing && drawn(),
+  iconCreateFunction: clusterIcon,
 });
+
+/** A cluster: its count in a ring showing the share of each event type (grey while pages still load:
+ * counting every cluster's markers after each page would cost more than the drawing itself). */
+function clusterIcon(cluster) {
+  const n = cluster.getChildCount();
+  const counts = new Map();
+  if (loading) counts.set("ev-other", n);
+  else for (const m of cluster.getAllChildMarkers()) counts.set(m.typeClass, (counts.get(m.typeClass) || 0) + 1);
+  const stops = [];
+  let done = 0;
+  for (const cls of [...EVENT_TYPES.map(([, c]) => c), "ev-other"]) {
+    const c = counts.get(cls);
+    if (!c) continue;
+    stops.push(`${COLOURS[cls]} ${(done / n) * 360}deg ${((done + c) / n) * 360}deg`);
+    done += c;
+  }
+  const ring = document.createElement("div");
+  ring.className = "ring";
+  ring.style.background = `conic-gradient(${stops.join(", ")})`;
+  const label = document.createElement("span");
+  label.textContent = n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+  ring.append(label);
+  const size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 40 : 46;
+  return L.divIcon({ html: ring, className: "ev-cluster", iconSize: [size, size] });
+}
 map.addLayer(clusters);
 
 const icons = new Map();
@@ -60,6 +86,7 @@ function markerFor(r) {
     const title = `${r.props.event_date || "?"} · ${r.sub || r.type} · ${r.props.location || ""}`;
     r.marker = L.marker([r.lat, r.lon], { icon: icon(r.type), title, keyboard: false, riseOnHover: true });
     r.marker.eventId = r.id;
+    r.marker.typeClass = typeClass(r.type);
     r.marker.on("click", () => select(r.id));
     r.marker.on("add", () => state.ev === r.id && r.marker.getElement().classList.add("selected"));
   }
@@ -202,6 +229,7 @@ function drawn() {
 
 function finished() {
   if (document.body.dataset.status === "ready") return;
+  clusters.refreshClusters(); // the rings of event types, now that every page is in
   perf.loaded = performance.now() - started;
   document.body.dataset.status = "ready";
 }
