@@ -82,7 +82,15 @@ export async function loadEvents(onPage, { firstPage = FIRST_PAGE, pageSize = PA
 async function fetchPage(cursor, limit, signal) {
   const params = new URLSearchParams({ format: "geojson", limit: String(limit), fields: MAP_FIELDS.join("|") });
   if (cursor) params.set("cursor", cursor);
-  const response = await fetch("/v1/events?" + params.toString(), { signal, headers: { Accept: "application/geo+json, application/json" } });
+  const url = "/v1/events?" + params.toString();
+  const headers = { Accept: "application/geo+json, application/json" };
+  let response = await fetch(url, { signal, headers });
+  // 503 + Retry-After: another process (an ingest) holds the store for a moment; wait and ask again
+  for (let attempt = 0; response.status === 503 && attempt < 3; attempt++) {
+    const wait = Math.min(30, Number.parseFloat(response.headers.get("Retry-After")) || 2);
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    response = await fetch(url, { signal, headers });
+  }
   if (!response.ok) {
     let detail = response.statusText;
     try {

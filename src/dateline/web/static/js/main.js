@@ -264,6 +264,7 @@ function bindForm() {
   on("f-reset", "click", () => update({ type: "", sub: "", actor: "", country: "", hist: "include", conf: 0, from: "", to: "" }));
   $("filters").addEventListener("submit", (e) => e.preventDefault());
   on("detail-close", "click", () => select(""));
+  document.addEventListener("keydown", (e) => e.key === "Escape" && state.ev && select(""));
   window.addEventListener("hashchange", (e) => {
     // the new URL of the event, not location.hash: a pending view update may have replaced it since
     const next = parseHash(new URL(e.newURL).hash);
