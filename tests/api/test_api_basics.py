@@ -94,3 +94,9 @@ def test_web_package_files_are_served(client: Any, tmp_path: Any, monkeypatch: p
                 "/static/lib", "/static/", "/static/nope.js"):  # fmt: skip
         r = client.get(bad)
         assert r.status_code == 404 and "secret" not in r.text.replace("secret.txt", ""), bad
+
+
+def test_query_strings_on_pages_are_ignored(client: Any) -> None:
+    assert client.get("/docs", params={"v": "2"}).status_code == 200
+    assert client.get("/docs-assets/docs-init.js", params={"v": "2"}).status_code == 200
+    assert client.get("/v1/health", params={"v": "2"}).status_code == 422

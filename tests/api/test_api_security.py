@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -182,3 +183,20 @@ def test_an_unexpected_error_is_one_line_500(client: Any, monkeypatch: pytest.Mo
     monkeypatch.setattr(routes_events, "add_articles", broken)
     r = client.get("/v1/events", params={"limit": "1"})
     assert r.status_code == 500 and r.json() == {"detail": "internal error (RuntimeError); see the server log"}
+
+
+def test_ingest_next_to_a_running_server_fails_clearly(synthetic_db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "served.duckdb"
+    copy.write_bytes(synthetic_db.read_bytes())
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "x", "text": "Story."}) + "\n")
+    served = open_locked(copy, read_only=True)  # what a read-only server holds
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "dateline", "ingest", "--synthetic", "--db", str(copy), str(corpus)],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        served.close()
+    assert r.returncode == 2 and "is in use by another process" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -49,8 +49,8 @@ _ALLOWED: dict[int, frozenset[str]] = {}
 def reject_unknown_params(request: Request) -> None:
     """A 422 naming any query parameter the route does not declare, or one given twice."""
     route = request.scope.get("route")
-    if route is None or not hasattr(route, "dependant"):
-        return
+    if route is None or not hasattr(route, "dependant") or not request.url.path.startswith("/v1"):
+        return  # static files and docs ignore query strings (cache busting)
     allowed = _ALLOWED.get(id(route))
     if allowed is None:
         allowed = _ALLOWED[id(route)] = frozenset(_query_names(route.dependant))
