@@ -22,14 +22,23 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+def _texts(name: str) -> list[str]:
+    path = SHARED / "eval" / "events" / name
+    if not path.exists():
+        return []
+    return [json.loads(line).get("text") or "" for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def real_text(size: int) -> str:
-    """About ``size`` characters of news text, whole paragraphs."""
+    """About ``size`` characters of news text, whole paragraphs: news articles with, every third
+    paragraph, an ACLED note (so the event stage has conflict reports to find, as in a war story)."""
+    news = [p.strip() for text in _texts("news_dev.jsonl") for p in text.split("\n") if len(p.strip()) > 40]
+    notes = [t.strip() for t in _texts("acled_notes_dev.jsonl") if len(t.strip()) > 40]
     paras: list[str] = []
-    news = SHARED / "eval" / "events" / "news_dev.jsonl"
-    if news.exists():
-        for line in news.read_text(encoding="utf-8").splitlines():
-            text = json.loads(line).get("text") or ""
-            paras += [p.strip() for p in text.split("\n") if len(p.strip()) > 40]
+    for i, para in enumerate(news):
+        paras.append(para)
+        if notes and i % 2 == 1:
+            paras.append(notes[(i // 2) % len(notes)])
     if not paras:
         paras = [p for p in (SHARED / "seed" / "article.txt").read_text().split("\n") if p.strip()]
     out: list[str] = []

@@ -9,13 +9,15 @@ threshold (option ``events.min_confidence``, default 0.5) are left out.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
-from ..records import Document, Event, Evidence, Plover
+from ..records import Document, Event, Evidence, Place, Plover
 from ..resources import Resources
 from ..settings import Settings
 from ..timex.dating import EventDating, date_event
@@ -77,7 +79,8 @@ def _confidence(det: Detection, sentence: Sentence, index: int, has_actor: bool,
 VAGUE_PENALTY = 0.1
 
 
-def _vague(parties: Parties, dating: EventDating, doc: Document, sentence: Sentence) -> bool:
+def _vague(parties: Parties, dating: EventDating, doc: Document, sentence: Sentence,
+           places: Sequence[Place] | None = None) -> bool:
     """Nothing but a trigger: no actor, no date of its own, no place and no toll in the sentence.
 
     ACLED codes an event only when it can say who, where and when; a later sentence with none
@@ -87,7 +90,7 @@ def _vague(parties: Parties, dating: EventDating, doc: Document, sentence: Sente
         return False
     if dating.date is not None and dating.date.text:
         return False
-    if any(sentence.start <= p.start and p.end <= sentence.end for p in doc.places):
+    if any(sentence.start <= p.start and p.end <= sentence.end for p in (doc.places if places is None else places)):
         return False
     return fatalities_in(sentence.text) is None
 
@@ -111,12 +114,19 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     bounds = [(s.start, s.end) for s in sentences]
     dateline = doc.article.dateline.place if doc.article.dateline else None
     actor_spans = [(a.start, a.end) for a in doc.actors if a.start is not None and a.end is not None]
+    # per-sentence look-ups by offset (bisect), so the stage stays linear in the document's length
+    places_at = _ByStart(doc.places)
+    actors_at = _ByStart([a for a in doc.actors if a.start is not None])
+    nonstate_at = _ByStart([a for a in doc.actors if a.type in _NONSTATE and a.start is not None])
+    spans_at = _ByStart([_Span(s, e) for s, e in actor_spans])
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
         context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
         following = sentences[index + 1].text if index + 1 < len(sentences) else ""
-        armed_group = any(a.type in _NONSTATE and a.start is not None and sentence.start <= a.start < sentence.end
-                          for a in doc.actors)
+        armed_group = bool(nonstate_at.within(sentence.start, sentence.end))
+        lo = bounds[index - 1][0] if index else sentence.start
+        near_places = places_at.within(lo, sentence.end)
+        near_spans = [(x.start, x.end) for x in spans_at.within(lo - _LONGEST_MENTION, sentence.end)]
         for det in detect(sentence, context, following, armed_group=armed_group):
             modality = det.modality
             if modality != "asserted" and not keep_unasserted:
@@ -124,16 +134,17 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             evidence = _evidence(body, sentence)
             dating = date_event(body, evidence.start, evidence.end, doc.timexes, doc.article.published,
                              trigger=det.start, sentences=bounds)
-            parties = parties_for(det.sub_event, body, sentence, det.start, doc.actors)
+            parties = parties_for(det.sub_event, body, sentence, det.start,
+                                  actors_at.within(sentence.start, sentence.end))
             conf = _confidence(det, sentence, index, parties.actor1 is not None, dating.historical)
             if modality != "asserted":
                 conf = round(conf * 0.4, 3)
             if conf < min_confidence and not keep_unasserted:
                 continue
             previous = bounds[index - 1] if index else None
-            location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous,
-                              actor_spans)
-            if index and _vague(parties, dating, doc, sentence):
+            location = locate(body, near_places, sentence.start, sentence.end, det.start, dateline, previous,
+                              near_spans)
+            if index and _vague(parties, dating, doc, sentence, near_places):
                 conf = round(conf - VAGUE_PENALTY, 3)
                 if conf < min_confidence and not keep_unasserted:
                     continue
@@ -182,3 +193,28 @@ class EventsStage:
 
     def pipe(self, docs: Sequence[Document]) -> list[Document]:
         return [self(doc) for doc in docs]
+
+
+#: actor mentions are short: one starting this far before a sentence cannot hold a place inside it
+_LONGEST_MENTION = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+class _ByStart:
+    """Items with a ``start`` offset, found by offset range in O(log n + k), in their original order."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self.items = items
+        self.order = order
+        self.starts = [items[i].start for i in order]
+
+    def within(self, lo: int, hi: int) -> list[Any]:
+        """The items with ``lo <= start < hi``."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [self.items[i] for i in sorted(self.order[a:b])]
