@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from .errors import ConfigError, DatelineError, InputError
+from .guard import BudgetExceeded, TimeBudget, budget_for, guard_body
 from .records import Article, Document, RawInput
 from .resources import Resources
 from .settings import Settings
@@ -157,20 +158,31 @@ class Pipeline:
         return outcomes
 
     def _run_stage(self, stage: Stage, docs: list[Document]) -> list[Document | DatelineError]:
+        if stage.name == "nlp":  # pathological text is made safe for the tokenizer first (dateline.guard)
+            docs = [guard_body(doc) for doc in docs]
         pipe = getattr(stage, "pipe", None)
         if pipe is not None and len(docs) > 1:
+            budget = TimeBudget(sum(budget_for(self.settings, len(d.article.body)) for d in docs))
             try:
-                return list(pipe(docs))
-            except Exception:  # isolate the document that broke the batch
+                with budget.enforce():
+                    return list(pipe(docs))
+            except Exception:  # isolate the document that broke the batch (or ran out of time)
                 log.debug("stage %s failed on a batch; retrying one by one", stage.name, exc_info=True)
         return [self._run_one(stage, doc) for doc in docs]
 
-    @staticmethod
-    def _run_one(stage: Stage, doc: Document) -> Document | DatelineError:
+    def _run_one(self, stage: Stage, doc: Document) -> Document | DatelineError:
+        budget = TimeBudget(budget_for(self.settings, len(doc.article.body)))
         try:
-            return stage(doc)
+            with budget.enforce():
+                return stage(doc)
+        except BudgetExceeded as exc:
+            return InputError(doc.id, f"{exc} in stage {stage.name!r}; left out (a pathological document?)")
         except DatelineError as exc:
             return exc
+        except RecursionError:
+            return InputError(doc.id, f"nested too deeply for stage {stage.name!r}; left out")
+        except MemoryError:
+            return InputError(doc.id, f"ran out of memory in stage {stage.name!r}; left out (try a smaller --max-mb)")
         except Exception as exc:  # a bug must not sink the batch; say where it happened
             log.debug("stage %s failed on %s", stage.name, doc.id, exc_info=True)
             return InputError(doc.id, f"internal error in stage {stage.name!r}: {type(exc).__name__}: {exc}")
