@@ -126,8 +126,9 @@ def decode_bytes(data: bytes, source: str, settings: Settings, kind: str | None 
         raise InputError(source, f"not valid UTF-8 (byte 0x{bad} at offset {exc.start}); convert it to UTF-8") from None
 
 
-def open_regular(path: Path, settings: Settings) -> IO[bytes]:
-    """Open a file for reading, refusing devices and sockets; raises :class:`InputError`."""
+def open_regular(path: Path, settings: Settings, *, whole: bool = True) -> IO[bytes]:
+    """Open a file for reading, refusing devices and sockets, and (``whole``: the file is one
+    document) files over the input limit; raises :class:`InputError`."""
     import stat
 
     source = str(path)
@@ -137,7 +138,7 @@ def open_regular(path: Path, settings: Settings) -> IO[bytes]:
             raise InputError(source, "is a folder")
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
             raise InputError(source, "not a regular file (a device or socket); not read")
-        if stat.S_ISREG(mode) and path.stat().st_size > settings.max_input_bytes:
+        if whole and stat.S_ISREG(mode) and path.stat().st_size > settings.max_input_bytes:
             size = path.stat().st_size
             raise InputError(source, f"too large ({size:,} bytes; the limit is {settings.max_input_bytes:,})")
         return path.open("rb")

@@ -85,7 +85,7 @@ def iter_corpus_folder(folder: Path) -> Iterator[Path | InputError]:
 
 def _gunzip(path: Path, settings: Settings) -> bytes:
     """The decompressed bytes (at most the input limit + 1); raises :class:`InputError`."""
-    fh = open_regular(path, settings)
+    fh = open_regular(path, settings, whole=False)
     try:
         with gzip.open(fh, "rb") as gz:
             return gz.read(settings.max_input_bytes + 1)
@@ -113,7 +113,7 @@ def _page(path: Path, gz: bool, settings: Settings) -> RawInput:
 
 def _jsonl(path: Path, gz: bool, settings: Settings) -> Iterator[RawInput | InputError]:
     try:
-        fh = open_regular(path, settings) if not gz else path.open("rb")
+        fh = open_regular(path, settings, whole=False)
     except InputError as exc:
         yield exc
         return
@@ -189,7 +189,7 @@ def _count_file(path: Path, settings: Settings) -> int:
             return count_warc(path)
         if fmt == "jsonl":
             n = 0
-            with open_regular(path, settings) if not gz else gzip.open(path, "rb") as fh:
+            with open_regular(path, settings, whole=False) if not gz else gzip.open(path, "rb") as fh:
                 while chunk := fh.read(1 << 20):
                     n += chunk.count(b"\n")
             return max(n, 1)

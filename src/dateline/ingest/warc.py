@@ -110,6 +110,11 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawInput | InputError]
         with path.open("rb") as fh:
             records = ArchiveIterator(fh)
             for number, record in enumerate(records, start=1):
+                if not record.rec_type or record.rec_headers.get_header("Content-Length") is None:
+                    offset = records.get_record_offset()
+                    yield InputError(where, f"WARC record {number} (at byte {offset:,}) has no valid header (the file"
+                                            " is cut or damaged there); rest of the file not read")
+                    return
                 doc, data = _document(record, path, number, settings)
                 missing, swallow = _drain(record, data[-(1 << 16):] if len(data) > 1 << 16 else data)
                 offset = records.get_record_offset()
