@@ -6,6 +6,11 @@ per-document time budget of every stage.
   prefix, suffix and infix rules take super-linear time on them and every punctuation mark is a
   token for the parser. The rest of such a run becomes spaces, so the body keeps its length and
   every offset stays valid; a document so changed is named on standard error (a warning).
+* :func:`check_length` refuses a body longer than ``guard.max_body_chars`` (default
+  :data:`MAX_BODY_CHARS`) with a one-line error: the parser's memory grows by about 2.7 MB per
+  KB of text (benchmarks/doc_length.md), so this is the longest body one process analyses within
+  the 1.5 GB memory goal. (The input limit, ``--max-mb``, bounds the raw file or page, whose
+  HTML is usually many times its text.)
 * :class:`TimeBudget` turns a runaway document into a one-line error instead of a hang: a stage
   that spends longer than its budget on one document is interrupted (``SIGALRM``, main thread
   of a POSIX process; elsewhere the budget is not enforced). The budget grows with the
@@ -23,17 +28,22 @@ import threading
 from collections.abc import Iterator
 from types import FrameType
 
+from .errors import InputError
 from .records import Document
 from .settings import Settings
 
-__all__ = ["MAX_RUN", "BudgetExceeded", "TimeBudget", "break_runs", "budget_for", "guard_body"]
+__all__ = [
+    "MAX_BODY_CHARS",
+    "MAX_RUN", "BudgetExceeded", "TimeBudget", "break_runs", "budget_for", "check_length", "guard_body"]
 
 log = logging.getLogger(__name__)
 
+#: the longest article body analysed (characters): within the 1.5 GB memory goal
+MAX_BODY_CHARS = 400_000
 #: a run of non-whitespace longer than this is cut (the longest real tokens, URLs, are shorter)
 MAX_RUN = 200
 
-_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
 class BudgetExceeded(Exception):
@@ -55,6 +65,14 @@ def break_runs(text: str) -> tuple[str, int]:
         return text, 0
     parts.append(text[last:])
     return "".join(parts), runs
+
+
+def check_length(doc: Document, settings: Settings) -> None:
+    """Raise an :class:`InputError` when ``doc``'s body is longer than the pipeline can analyse."""
+    limit = int(settings.option("guard.max_body_chars", MAX_BODY_CHARS))  # type: ignore[call-overload]
+    if len(doc.article.body) > limit:
+        raise InputError(doc.id, f"article text too long to analyse ({len(doc.article.body):,} characters; the"
+                                 f" limit is {limit:,}, within the 1.5 GB memory goal); split it into articles")
 
 
 def guard_body(doc: Document) -> Document:

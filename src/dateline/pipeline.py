@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from .errors import ConfigError, DatelineError, InputError
-from .guard import BudgetExceeded, TimeBudget, budget_for, guard_body
+from .guard import BudgetExceeded, TimeBudget, budget_for, check_length, guard_body
 from .records import Article, Document, RawInput
 from .resources import Resources
 from .settings import Settings
@@ -159,7 +159,28 @@ class Pipeline:
 
     def _run_stage(self, stage: Stage, docs: list[Document]) -> list[Document | DatelineError]:
         if stage.name == "nlp":  # pathological text is made safe for the tokenizer first (dateline.guard)
-            docs = [guard_body(doc) for doc in docs]
+            return self._run_nlp(stage, docs)
+        return self._run_guarded(stage, docs)
+
+    def _run_nlp(self, stage: Stage, docs: list[Document]) -> list[Document | DatelineError]:
+        """The NLP stage on the documents the guard lets through (too long: an error; odd runs cut)."""
+        results: list[Document | DatelineError] = []
+        fit: list[tuple[int, Document]] = []
+        for doc in docs:
+            try:
+                check_length(doc, self.settings)
+            except InputError as exc:
+                results.append(exc)
+                continue
+            results.append(doc)
+            fit.append((len(results) - 1, guard_body(doc)))
+        for (index, _), result in zip(fit, self._run_guarded(stage, [d for _, d in fit]), strict=True):
+            results[index] = result
+        return results
+
+    def _run_guarded(self, stage: Stage, docs: list[Document]) -> list[Document | DatelineError]:
+        if not docs:
+            return []
         pipe = getattr(stage, "pipe", None)
         if pipe is not None and len(docs) > 1:
             budget = TimeBudget(sum(budget_for(self.settings, len(d.article.body)) for d in docs))

@@ -54,7 +54,10 @@ def test_a_cut_warc_is_reported_at_every_cut_point(tmp_path: Path, gz: bool) -> 
     assert all(isinstance(r, RawInput) for r in whole) and len(whole) == 4
     texts = {r.id: r.content for r in whole}  # type: ignore[union-attr]
     step = max(1, len(data) // 33)
+    boundaries = _record_ends(data)  # a cut exactly between records leaves a valid, shorter archive
     for cut in range(step, len(data) - 1, step):
+        if any(0 <= cut - end <= 4 for end in boundaries):
+            continue
         items = list(read_file(_write(tmp_path / (f"cut{cut}.warc" + (".gz" if gz else "")), data[:cut]), Settings()))
         errs = [i for i in items if isinstance(i, InputError)]
         assert len(errs) == 1, (cut, items)
@@ -126,6 +129,15 @@ def test_unreadable_file_and_folder_are_reported_and_the_rest_ingested(
     assert any("b.jsonl: permission denied" in e for e in errs), errs
     assert any("locked: folder cannot be read (permission denied)" in e for e in errs), errs
     assert "1 added" in result.stderr
+
+
+def _record_ends(data: bytes) -> list[int]:
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = ArchiveIterator(io.BytesIO(data))
+    return [records.get_record_offset() + records.get_record_length() for _ in records]
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -42,13 +42,14 @@ def _terminate(signum: int, frame: Any) -> None:
 
 def sigterm_as_interrupt() -> None:
     """SIGTERM ends a run as Ctrl-C does: what is analysed is stored, the run is recorded, workers stop."""
-    with contextlib.suppress(ValueError):  # only the main thread may set handlers
+    with contextlib.suppress(ValueError, TypeError):  # only the main thread may set handlers
         signal.signal(signal.SIGTERM, _terminate)
 
 
 @contextlib.contextmanager
 def fail_cleanly() -> Iterator[None]:
     """Turn DatelineErrors, store errors and broken pipes into a one-line message and an exit status."""
+    previous = signal.getsignal(signal.SIGTERM)
     sigterm_as_interrupt()
     try:
         yield
@@ -75,6 +76,9 @@ def fail_cleanly() -> Iterator[None]:
             report_error(f"cannot write or read{name}: {exc.strerror or exc}")
             sys.exit(2)
         raise
+    finally:
+        with contextlib.suppress(ValueError, TypeError):
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _is_duckdb(exc: BaseException) -> bool:

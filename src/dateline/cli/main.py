@@ -11,7 +11,15 @@ from .. import __version__
 from .common import fail_cleanly
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _CleanGroup(click.Group):
+    """Every command's errors become one line and an exit status (also under click's test runner)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        with fail_cleanly():
+            return super().invoke(ctx)
+
+
+@click.group(cls=_CleanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def cli(verbose: int) -> None:

@@ -104,10 +104,7 @@ def ingest(
     from ..ingest import count_inputs, read_corpus
     from ..ingest import ingest as run_ingest
     from ..store import open_store
-    from .common import sigterm_as_interrupt
     from .extract import settings_from
-
-    sigterm_as_interrupt()
 
     settings = settings_from(stages, max_mb, workers)
     if no_dedup:

@@ -89,7 +89,7 @@ def store_documents(
     except Exception as exc:  # DuckDB, or a value the tables cannot hold: find and name the document
         log.debug("storing a batch of %d failed", len(items), exc_info=True)
         if is_fatal(exc):  # a full disk: stop the run with one message rather than fail every document
-            first = " ".join(str(exc).split())[:200]
+            first = " ".join(str(exc).split()).removeprefix(f"store {store.path}: ")[:200]
             raise StoreError(f"store {store.path}: cannot write ({first}); the run stops here, the batches before"
                              " are kept: free some space and run the same command again to resume") from None
         if len(items) > 1:
