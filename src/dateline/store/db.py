@@ -208,7 +208,9 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
     except duckdb.Error as exc:
         store.close()
         raise StoreError(_explain(target, exc)) from None
-    except StoreError:
+    except StoreError as exc:
         store.close()
-        raise
+        if str(target) in str(exc):
+            raise
+        raise StoreError(f"store {target}: {exc}") from None
     return store
