@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from .errors import ConfigError, DatelineError, InputError
-from .guard import BudgetExceeded, TimeBudget, budget_for, check_length, guard_body
+from .guard import MAX_BODY_CHARS, BudgetExceeded, TimeBudget, budget_for, check_length, guard_body
 from .records import Article, Document, RawInput
 from .resources import Resources
 from .settings import Settings
@@ -174,8 +174,18 @@ class Pipeline:
                 continue
             results.append(doc)
             fit.append((len(results) - 1, guard_body(doc)))
-        for (index, _), result in zip(fit, self._run_guarded(stage, [d for _, d in fit]), strict=True):
-            results[index] = result
+        # the parser's memory grows with the text parsed at once: batches hold at most one longest body
+        limit = int(self.settings.option("guard.max_body_chars", MAX_BODY_CHARS))  # type: ignore[call-overload]
+        group: list[tuple[int, Document]] = []
+        size = 0
+        for item in [*fit, None]:
+            if item is None or (group and size + len(item[1].article.body) > limit):
+                for (index, _), result in zip(group, self._run_guarded(stage, [d for _, d in group]), strict=True):
+                    results[index] = result
+                group, size = [], 0
+            if item is not None:
+                group.append(item)
+                size += len(item[1].article.body)
         return results
 
     def _run_guarded(self, stage: Stage, docs: list[Document]) -> list[Document | DatelineError]:
