@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import re
 import signal
 import sys
@@ -14,7 +15,7 @@ import click
 
 from ..errors import DatelineError
 
-__all__ = ["escape", "fail_cleanly", "report_error", "sigterm_as_interrupt", "write_json"]
+__all__ = ["EscapingFormatter", "escape", "fail_cleanly", "report_error", "sigterm_as_interrupt", "write_json"]
 
 #: control characters (C0, DEL, C1) and line/paragraph separators: never sent raw to a terminal
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -30,6 +31,16 @@ def escape(text: str) -> str:
         return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
     return _CONTROLS.sub(one, text)
+
+
+class EscapingFormatter(logging.Formatter):
+    """Log lines with control characters escaped (a document id may hold a newline or ESC)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if record.exc_info:  # tracebacks (-vv) keep their lines
+            return text
+        return escape(text)
 
 
 def report_error(message: str) -> None:

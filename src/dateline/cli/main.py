@@ -8,7 +8,7 @@ import sys
 import click
 
 from .. import __version__
-from .common import fail_cleanly
+from .common import EscapingFormatter, fail_cleanly
 
 
 class _CleanGroup(click.Group):
@@ -26,6 +26,8 @@ def cli(verbose: int) -> None:
     """Read news and write down what happened: who did what to whom, where and when."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, stream=sys.stderr, format="dateline: %(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:  # ids and paths in log lines are escaped too
+        handler.setFormatter(EscapingFormatter("dateline: %(levelname)s %(name)s: %(message)s"))
     # third-party libraries speak only when asked (-vv); dateline's own errors are one line each
     for noisy in _NOISY_LIBRARIES:
         logging.getLogger(noisy).setLevel(level if verbose >= 2 else logging.ERROR)
