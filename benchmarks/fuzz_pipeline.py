@@ -155,6 +155,7 @@ def run(docs: int, seed: int, max_chars: int = 6000, pages: int = 20, stages: tu
     counts: Counter[str] = Counter()
     problems: list[str] = []
     started = time.perf_counter()
+    reported = 0
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(docs):
             name, data = make_case(rng, seeds, n)
@@ -173,8 +174,12 @@ def run(docs: int, seed: int, max_chars: int = 6000, pages: int = 20, stages: tu
                         message = str(outcome.error)
                         if "internal error" in message:  # (ids may hold newlines: the CLI escapes them)
                             problems.append(f"{name}: {message[:300]}")
-            except Exception as exc:
+            except Exception as exc:  # what the fuzzer is looking for
                 problems.append(f"{name}: {type(exc).__name__}: {exc}"[:300])
+            if log and len(problems) > reported:
+                for problem in problems[reported:]:
+                    print(f"PROBLEM {problem!r}", file=sys.stderr, flush=True)
+                reported = len(problems)
             path.unlink()
             counts["files"] += 1
             if log and n % 100 == 99:
