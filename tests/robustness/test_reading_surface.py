@@ -143,3 +143,14 @@ def _record_ends(data: bytes) -> list[int]:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_a_file_with_no_documents_is_reported_not_skipped(tmp_path: Path) -> None:
+    empty_warc = _write(tmp_path / "empty.warc", b"")
+    blank = _write(tmp_path / "blank.jsonl", b"\n\n  \n")
+    images = _write(tmp_path / "img.warc", warc_bytes([("https://s.example/a.png", "200 OK", b"\x89PNG", "image/png")],
+                                                      gz=False))
+    for path in (empty_warc, blank, images):
+        items = list(read_file(path, Settings()))
+        assert len(items) == 1 and isinstance(items[0], InputError), (path, items)
+        assert "holds no documents" in str(items[0])

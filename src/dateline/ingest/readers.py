@@ -154,7 +154,21 @@ def sniff_format(path: Path) -> tuple[str | None, bool]:
 
 
 def read_file(path: Path, settings: Settings, fmt: str | None = None) -> Iterator[RawInput | InputError]:
-    """The documents of one corpus file, whatever its format (from its name, else its first bytes)."""
+    """The documents of one corpus file, whatever its format (from its name, else its first bytes).
+
+    Never silent: a file from which nothing comes (an empty JSONL file, a WARC without HTML or
+    text responses) is reported as holding no documents.
+    """
+    found = False
+    for item in _read_file(path, settings, fmt):
+        found = True
+        yield item
+    if not found:
+        what = {"warc": "no HTML or plain-text responses", "jsonl": "no JSON lines"}.get(file_format(path)[0] or "")
+        yield InputError(str(path), f"holds no documents ({what or 'nothing to read'})")
+
+
+def _read_file(path: Path, settings: Settings, fmt: str | None = None) -> Iterator[RawInput | InputError]:
     named, gz = file_format(path)
     fmt = fmt or named
     if fmt is None or fmt == "page":  # a WARC, gzip or feed under another name is never read as a page
