@@ -71,11 +71,13 @@ def interrupt_trials(kind: str, trials: int, corpus: Path, clean: dict[str, Any]
                            "clean_exit_130": 0, "marked": 0}
     for t in range(trials):
         db = work / f"{kind}{t}.duckdb"
-        proc = subprocess.Popen(ingest_cmd(db, corpus, 0.01), stderr=subprocess.PIPE, text=True)
+        # a child of a background job inherits an ignored SIGINT: give it the default, as a terminal would
+        proc = subprocess.Popen(ingest_cmd(db, corpus, 0.01), stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while not db.exists() and time.monotonic() < deadline:
             time.sleep(0.02)
-        point = rng.uniform(0.0, 0.012 * docs)  # anywhere in the run (about 12 ms a document)
+        point = rng.uniform(0.0, 0.015 * docs)  # anywhere in the run (about 12 ms a document)
         time.sleep(point)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=120)
@@ -97,7 +99,15 @@ def interrupt_trials(kind: str, trials: int, corpus: Path, clean: dict[str, Any]
     return out
 
 
-def full_disk(corpus: Path, clean: dict[str, Any], work: Path) -> dict[str, Any]:
+def full_disk(work: Path) -> dict[str, Any]:
+    """3,000 documents into a 3 MB file system (it fills after about 900), then space returns."""
+    from dateline.ingest.synthetic import synthetic_corpus
+
+    corpus = work / "big.jsonl"
+    corpus.write_text("\n".join(json.dumps(d) for d in synthetic_corpus(3000, seed=5)) + "\n")
+    clean_db = work / "big-clean.duckdb"
+    subprocess.run(ingest_cmd(clean_db, corpus), check=True, capture_output=True)
+    clean = state(clean_db)
     mnt = work / "small"
     mnt.mkdir()
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)], capture_output=True).returncode:
@@ -215,7 +225,7 @@ def main() -> None:
                 n = args.trials if kind == "kill" else max(3, args.trials // 3)
                 report[kind] = interrupt_trials(kind, n, corpus, clean, work, rng, args.docs)
             elif kind == "disk":
-                report[kind] = full_disk(corpus, clean, work)
+                report[kind] = full_disk(work)
             elif kind == "damaged":
                 report[kind] = damaged_stores(args.trials, corpus, work, rng)
             elif kind == "concurrency":
