@@ -8,10 +8,14 @@ process builds its own pipeline (and loads its models) once, on its first batch.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -49,8 +53,10 @@ class ParallelPipeline:
     def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
         source = batches(inputs, self.settings)
         context = multiprocessing.get_context("spawn")  # no inherited state, the same on every OS
-        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts)
+        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts,
+                                   initargs=(os.getpid(),))
         pending: deque[Future[list[Outcome]]] = deque()
+        finished = False
         try:
             while True:
                 while len(pending) < 2 * self.workers:
@@ -59,19 +65,48 @@ class ParallelPipeline:
                         break
                     pending.append(pool.submit(_run_batch, self.settings, batch))
                 if not pending:
+                    finished = True
                     return
                 try:
                     outcomes = pending.popleft().result()
                 except BrokenProcessPool as exc:
                     raise ResourceError(f"a worker process died ({exc}); try fewer workers") from None
                 yield from outcomes
-        finally:  # also on Ctrl-C or when the consumer stops early: don't wait for queued work
+        finally:  # also on Ctrl-C or when the consumer stops early: don't wait for queued or running work
+            if not finished:
+                _stop_workers(pool)
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them and keeps what is done."""
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers now (a batch in progress is lost; it was not stored either)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
+
+
+def _ignore_interrupts(parent: int | None = None) -> None:
+    """Workers leave Ctrl-C and SIGTERM to the main process, which stops them and keeps what is done;
+    a worker whose parent dies (``kill -9``) ends too, never orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if parent is None:
+        return
+    with contextlib.suppress(Exception):  # Linux: the kernel signals us when the parent dies
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere (and as a second guard): notice a new parent
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def make_pipeline(settings: Settings) -> Pipeline | ParallelPipeline:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from .errors import ConfigError, DatelineError, InputError
+from .guard import MAX_BODY_CHARS, BudgetExceeded, TimeBudget, budget_for, check_length, guard_body
 from .records import Article, Document, RawInput
 from .resources import Resources
 from .settings import Settings
@@ -166,20 +167,62 @@ class Pipeline:
         return outcomes
 
     def _run_stage(self, stage: Stage, docs: list[Document]) -> list[Document | DatelineError]:
+        if stage.name == "nlp":  # pathological text is made safe for the tokenizer first (dateline.guard)
+            return self._run_nlp(stage, docs)
+        return self._run_guarded(stage, docs)
+
+    def _run_nlp(self, stage: Stage, docs: list[Document]) -> list[Document | DatelineError]:
+        """The NLP stage on the documents the guard lets through (too long: an error; odd runs cut)."""
+        results: list[Document | DatelineError] = []
+        fit: list[tuple[int, Document]] = []
+        for doc in docs:
+            try:
+                check_length(doc, self.settings)
+            except InputError as exc:
+                results.append(exc)
+                continue
+            results.append(doc)
+            fit.append((len(results) - 1, guard_body(doc)))
+        # the parser's memory grows with the text parsed at once: batches hold at most one longest body
+        limit = int(self.settings.option("guard.max_body_chars", MAX_BODY_CHARS))  # type: ignore[call-overload]
+        group: list[tuple[int, Document]] = []
+        size = 0
+        for item in [*fit, None]:
+            if item is None or (group and size + len(item[1].article.body) > limit):
+                for (index, _), result in zip(group, self._run_guarded(stage, [d for _, d in group]), strict=True):
+                    results[index] = result
+                group, size = [], 0
+            if item is not None:
+                group.append(item)
+                size += len(item[1].article.body)
+        return results
+
+    def _run_guarded(self, stage: Stage, docs: list[Document]) -> list[Document | DatelineError]:
+        if not docs:
+            return []
         pipe = getattr(stage, "pipe", None)
         if pipe is not None and len(docs) > 1:
+            budget = TimeBudget(sum(budget_for(self.settings, len(d.article.body)) for d in docs))
             try:
-                return list(pipe(docs))
-            except Exception:  # isolate the document that broke the batch
+                with budget.enforce():
+                    return list(pipe(docs))
+            except Exception:  # isolate the document that broke the batch (or ran out of time)
                 log.debug("stage %s failed on a batch; retrying one by one", stage.name, exc_info=True)
         return [self._run_one(stage, doc) for doc in docs]
 
-    @staticmethod
-    def _run_one(stage: Stage, doc: Document) -> Document | DatelineError:
+    def _run_one(self, stage: Stage, doc: Document) -> Document | DatelineError:
+        budget = TimeBudget(budget_for(self.settings, len(doc.article.body)))
         try:
-            return stage(doc)
+            with budget.enforce():
+                return stage(doc)
+        except BudgetExceeded as exc:
+            return InputError(doc.id, f"{exc} in stage {stage.name!r}; left out (a pathological document?)")
         except DatelineError as exc:
             return exc
+        except RecursionError:
+            return InputError(doc.id, f"nested too deeply for stage {stage.name!r}; left out")
+        except MemoryError:
+            return InputError(doc.id, f"ran out of memory in stage {stage.name!r}; left out (try a smaller --max-mb)")
         except Exception as exc:  # a bug must not sink the batch; say where it happened
             log.debug("stage %s failed on %s", stage.name, doc.id, exc_info=True)
             return InputError(doc.id, f"internal error in stage {stage.name!r}: {type(exc).__name__}: {exc}")

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Roles", "assign_roles", "role_of_path"]
 
@@ -147,10 +147,33 @@ def role_of_path(deps: Sequence[str], words: Sequence[str], trigger_lemma: str, 
     return side
 
 
+def _doc_slice(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without building the whole text (which costs the document's length)."""
+    if start < 0 or end < 0:
+        return doc.text[start:end]
+    if end <= start or not len(doc):
+        return ""
+
+    def token_index(char: int) -> int:  # the last token starting at or before ``char``
+        lo, hi = 0, len(doc) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if doc[mid].idx <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    first, last = token_index(start), token_index(end - 1)
+    base = doc[first].idx
+    return doc[first : last + 1].text_with_ws[start - base : end - base]
+
+
 def _head_token(mention: Actor, sent: Span) -> Token | None:
     start, end = mention.start, mention.end
     doc = sent.doc
-    if start is None or end is None or doc.text[start:end] != (mention.text or doc.text[start:end]):
+    surface = _doc_slice(doc, start, end) if start is not None and end is not None else ""
+    if start is None or end is None or surface != (mention.text or surface):
         # offsets from another text: find the surface form inside the sentence
         if not mention.text:
             return None

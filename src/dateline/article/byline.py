@@ -107,6 +107,8 @@ def parse_people(text: str) -> tuple[list[str], str | None] | None:
     text = text.strip(" \t,;:-–—|")
     if not text:
         return authors, source
+    if len(text) > 2 * MAX_BYLINE:  # a page's <meta name="author"> of 100 KB is no list of names
+        return None
     for raw_part in _PEOPLE_SPLIT.split(text):
         part = raw_part.strip(" .,;:()[]-–—|")
         if not part:

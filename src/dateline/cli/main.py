@@ -8,16 +8,26 @@ import sys
 import click
 
 from .. import __version__
-from .common import fail_cleanly
+from .common import EscapingFormatter, fail_cleanly
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _CleanGroup(click.Group):
+    """Every command's errors become one line and an exit status (also under click's test runner)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        with fail_cleanly():
+            return super().invoke(ctx)
+
+
+@click.group(cls=_CleanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def cli(verbose: int) -> None:
     """Read news and write down what happened: who did what to whom, where and when."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, stream=sys.stderr, format="dateline: %(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:  # ids and paths in log lines are escaped too
+        handler.setFormatter(EscapingFormatter("dateline: %(levelname)s %(name)s: %(message)s"))
     # third-party libraries speak only when asked (-vv); dateline's own errors are one line each
     for noisy in _NOISY_LIBRARIES:
         logging.getLogger(noisy).setLevel(level if verbose >= 2 else logging.ERROR)

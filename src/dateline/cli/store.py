@@ -10,8 +10,9 @@ from typing import Any
 import click
 
 from ..errors import DatelineError
-from .common import report_error, write_json
+from .common import escape, report_error, write_json
 from .engine import engine_options
+from .extract import MAX_MB, MAX_MB_HELP
 
 __all__ = ["events_group", "export", "ingest", "query", "stats"]
 
@@ -40,7 +41,7 @@ def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
         box = tuple(float(v) for v in value.split(","))
     except ValueError:
         box = ()
-    if len(box) != 4 or not (-90 <= box[1] <= box[3] <= 90):
+    if len(box) != 4 or not (-90 <= box[1] <= box[3] <= 90) or not all(-180 <= box[i] <= 180 for i in (0, 2)):
         raise click.BadParameter("give WEST,SOUTH,EAST,NORTH in degrees, e.g. 38,29,49,38")
     return box
 
@@ -60,7 +61,7 @@ def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--bbox", callback=_bbox, metavar="W,S,E,N", help="Bounding box in degrees."),
         click.option("--text", help="Words in a place name or a reporting article."),
         click.option("--no-historical", is_flag=True, help="Leave out background (historical) events."),
-        click.option("--limit", type=click.IntRange(min=0), help="At most this many events."),
+        click.option("--limit", type=click.IntRange(0, 100_000_000), help="At most this many events."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -81,10 +82,10 @@ def _filters(**kw: Any) -> Any:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @_db_option
 @click.option("--stages", metavar="A,B,…", help="Run only these stages (default: all).")
-@click.option("--max-mb", type=float, help="Reject inputs larger than this many megabytes (default 10).")
+@click.option("--max-mb", type=click.FloatRange(0.001, MAX_MB), help=MAX_MB_HELP)
 @click.option("--no-dedup", is_flag=True, help="Keep every report as its own event.")
 @click.option("--reprocess", is_flag=True, help="Analyse stored content again and replace its results.")
-@click.option("--batch", type=click.IntRange(min=1), help="Documents per transaction (default 32).")
+@click.option("--batch", type=click.IntRange(1, 10_000), help="Documents per transaction (default 32).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes to run the pipeline in (each loads its own models).")
@@ -231,17 +232,22 @@ def events_show(event_id: str, db: str | None, as_json: bool) -> None:
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(["acled", "plover", "geojson", "parquet"]))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
+@click.option("-o", "--output", required=True, metavar="FILE|-",
+              help="The file to write (a symbolic link is followed; - writes to standard output).")
 @_db_option
 @_filter_options
 def export(fmt: str, output: str, db: str | None, **kw: Any) -> None:
     """Write stored events as ACLED CSV, PLOVER JSONL, GeoJSON or Parquet (same filters as query)."""
-    from ..export import export_events
+    from ..export import export_events, export_stream
     from ..store import open_store, query_events
 
     with open_store(db, read_only=True) as store:
         events = query_events(store, _filters(**kw))
-    n = export_events(fmt, events, output)
-    click.echo(f"dateline: export: {n} events written to {output}", err=True)
+    if output == "-":
+        n = export_stream(fmt, events, sys.stdout)
+        output = "standard output"
+    else:
+        n = export_events(fmt, events, output)
+    click.echo(f"dateline: export: {n} events written to {escape(output)}", err=True)
     if fmt == "geojson" and n < len(events):
         click.echo(f"dateline: export: {len(events) - n} events without coordinates left out", err=True)

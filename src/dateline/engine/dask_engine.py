@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, ResourceError
+from ..errors import ConfigError, InputError, ResourceError
 from ..settings import Settings
 from .parts import part_path
 from .units import Unit, plan_units
@@ -107,8 +107,10 @@ def run_units(
     distributed = _import_distributed()
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    units = plan_units(paths) if units is None else units
+    problems: list[InputError] = []
+    units = plan_units(paths, problems=problems) if units is None else units
     summary = EngineSummary(units=len(units))
+    summary.failed.extend(f"{p.source}: {p.problem}" for p in problems)
     summary.parts = [part_path(out_dir, u.key, settings) for u in units]
     todo = [u for u, p in zip(units, summary.parts, strict=True) if not p.exists()]
     summary.skipped = len(units) - len(todo)

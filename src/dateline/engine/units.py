@@ -90,8 +90,12 @@ def plan_units(
     *,
     range_bytes: int = DEFAULT_RANGE_BYTES,
     group_files: int = DEFAULT_GROUP_FILES,
+    problems: list[InputError] | None = None,
 ) -> list[Unit]:
-    """The units of ``paths`` (files and folders, as ``dateline ingest`` takes them), in input order."""
+    """The units of ``paths`` (files and folders, as ``dateline ingest`` takes them), in input order.
+
+    Unreadable files or folders met on the way are appended to ``problems`` (never skipped silently).
+    """
     from ..ingest.readers import file_format, iter_corpus_folder
 
     units: list[Unit] = []
@@ -108,7 +112,12 @@ def plan_units(
     files: list[Path] = []
     for item in paths:
         path = Path(item)
-        files.extend(iter_corpus_folder(path) if path.is_dir() else [path])
+        for found in iter_corpus_folder(path) if path.is_dir() else [path]:
+            if isinstance(found, InputError):
+                if problems is not None:
+                    problems.append(found)
+            else:
+                files.append(found)
     for path in files:
         fmt, gz = file_format(path)
         if fmt == "jsonl" and not gz and path.is_file():

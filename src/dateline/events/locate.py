@@ -84,9 +84,13 @@ def locate(
     Agency reported", "told Petra") is no place, nor is the dateline's (places before
     ``skip_before``, see :func:`dateline_end`): the dateline place is used only as the fallback.
     """
-    resolved = [p for p in places if p.lat is not None and p.lon is not None and p.start >= skip_before
-                and not _outlet(body, p)]
-    own = [p for p in resolved if not any(s <= p.start and p.end <= e for s, e in actors)]
+    lo = min(sent_start, previous[0]) if previous is not None else sent_start
+    hi = max(sent_end, previous[1]) if previous is not None else sent_end
+    # only places of this sentence or the one before can be chosen: check just those against the actors
+    resolved = [p for p in places if p.lat is not None and p.lon is not None and lo <= p.start and p.end <= hi
+                and p.start >= skip_before and not _outlet(body, p)]
+    near = [(s, e) for s, e in actors if s < hi and e > lo]
+    own = [p for p in resolved if not any(s <= p.start and p.end <= e for s, e in near)]
     if len(own) < len(resolved):
         found = _locate(body, own, sent_start, sent_end, trigger, dateline, previous)
         if found is not None:

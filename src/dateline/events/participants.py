@@ -81,7 +81,9 @@ def _expand(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     span = sentence.span
     if span is None:
         return start, end
-    for chunk in span.noun_chunks:
+    chunker = getattr(span.doc, "noun_chunks_iterator", None)  # on the sentence only: Span.noun_chunks walks the doc
+    chunks = (span.doc[a:b] for a, b, _ in chunker(span)) if chunker is not None else span.noun_chunks
+    for chunk in chunks:
         if chunk.start_char <= start and end <= chunk.end_char:
             toks = [t for t in chunk if t.dep_ not in ("det", "poss") and t.pos_ != "DET"]
             if toks:

@@ -15,14 +15,16 @@ a little more confidence and a time or place of its own.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 from ..actors.conventions import default_actor1
-from ..records import Document, Event, Evidence, Plover
+from ..records import Document, Event, Evidence, Place, Plover
 from ..resources import Resources
 from ..settings import Settings
 from ..timex.dating import EventDating, date_event
@@ -95,7 +97,8 @@ def _confidence(det: Detection, sentence: Sentence, index: int, has_actor: bool,
 VAGUE_PENALTY = 0.1
 
 
-def _vague(parties: Parties, dating: EventDating, doc: Document, sentence: Sentence) -> bool:
+def _vague(parties: Parties, dating: EventDating, doc: Document, sentence: Sentence,
+           places: Sequence[Place] | None = None) -> bool:
     """Nothing but a trigger: no actor, no date of its own, no place and no toll in the sentence.
 
     ACLED codes an event only when it can say who, where and when; a later sentence with none
@@ -105,7 +108,7 @@ def _vague(parties: Parties, dating: EventDating, doc: Document, sentence: Sente
         return False
     if dating.date is not None and dating.date.text:
         return False
-    if any(sentence.start <= p.start and p.end <= sentence.end for p in doc.places):
+    if any(sentence.start <= p.start and p.end <= sentence.end for p in (doc.places if places is None else places)):
         return False
     return fatalities_in(sentence.text) is None
 
@@ -157,14 +160,23 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     actor_spans = [(a.start, a.end) for a in doc.actors if a.start is not None and a.end is not None]
     relevance: Relevance | None = None  # judged on the first trigger: most articles have none
     skip = dateline_end(body)
+    # per-sentence look-ups by offset (bisect), so the stage stays linear in the document's length
+    places_at = _ByStart(doc.places)
+    actors_at = _ByStart([a for a in doc.actors if a.start is not None])
+    nonstate_at = _ByStart([a for a in doc.actors if a.type in _NONSTATE and a.start is not None])
+    spans_at = _ByStart([_Span(s, e) for s, e in actor_spans])
+    texts = [s.text for s in sentences]
     found: list[Event] = []
     for index, sentence in enumerate(sentences):
         context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
         # a short report (an ACLED-style note) tells the police's answer to a protest in its next two sentences
         reach = 3 if len(sentences) <= SHORT_REPORT else 2
-        following = " ".join(s.text for s in sentences[index + 1 : index + reach])
-        armed_group = any(a.type in _NONSTATE and a.start is not None and sentence.start <= a.start < sentence.end
-                          for a in doc.actors)
+        following = " ".join(texts[index + 1 : index + reach])
+        armed_group = bool(nonstate_at.within(sentence.start, sentence.end))
+        lo = bounds[index - 1][0] if index else sentence.start
+        near_places = places_at.within(lo, sentence.end)
+        near_spans = [(x.start, x.end) for x in spans_at.within(lo - _LONGEST_MENTION, sentence.end)]
+        sentence_actors = actors_at.within(sentence.start, sentence.end)
         for det in detect(sentence, context, following, armed_group=armed_group):
             relevance = relevance or judge(doc.article.title, doc.article.url, [s.low for s in sentences])
             modality = det.modality
@@ -178,14 +190,14 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             own_date = date_text is not None and date_text in sentence.text
             in_article = index > 0 and len(sentences) >= MIN_SENTENCES
             loose = in_article and relevance.verdict != "core"  # a later sentence of an article not about conflict
-            own_places = [p for p in doc.places if sentence.start <= p.start and p.end <= sentence.end
-                          and p.lat is not None and not any(a <= p.start and p.end <= b for a, b in actor_spans)]
+            own_places = [p for p in places_at.within(sentence.start, sentence.end) if p.end <= sentence.end
+                          and p.lat is not None and not any(a <= p.start and p.end <= b for a, b in near_spans)]
             placed = any(p.feature not in ("country", "continent", "sea") for p in own_places)
             generic = generic_reason(sentence, det.start, det.end, own_date, loose, placed)
             if generic and not keep_unasserted:
                 _dropped(doc, det, sentence, generic)
                 continue
-            parties = parties_for(det.sub_event, body, sentence, det.start, doc.actors)
+            parties = parties_for(det.sub_event, body, sentence, det.start, sentence_actors)
             conf = _confidence(det, sentence, index, parties.actor1 is not None, dating.historical)
             if modality != "asserted":
                 conf = round(conf * 0.4, 3)
@@ -198,13 +210,13 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                 _dropped(doc, det, sentence, f"relevance {relevance.verdict} {relevance.genre}")
                 continue
             previous = bounds[index - 1] if index else None
-            location = locate(body, doc.places, sentence.start, sentence.end, det.start, dateline, previous,
-                              actor_spans, skip)
+            location = locate(body, near_places, sentence.start, sentence.end, det.start, dateline, previous,
+                              near_spans, skip)
             if (location is None and not keep_unasserted and len(sentences) >= MIN_SENTENCES
                     and (dating.historical or relevance.verdict != "core")):
                 _dropped(doc, det, sentence, "no place")
                 continue  # background, or an article not about conflict: an event needs a place of its own
-            if index and _vague(parties, dating, doc, sentence):
+            if index and _vague(parties, dating, doc, sentence, near_places):
                 conf = round(conf - VAGUE_PENALTY, 3)
                 if conf < min_confidence and not keep_unasserted:
                     _dropped(doc, det, sentence, "vague")
@@ -217,11 +229,10 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             if det.sub_event == "Other" and parties.actor1 is None and location and location.country_code:
                 parties = replace(parties, actor1=authorities_of(location.country_code))
             if parties.actor1 is None:  # ACLED always codes an actor1 (actors/data/conventions.json)
-                named = [a for a in doc.actors if a.start is not None and sentence.start <= a.start < sentence.end
-                         and (parties.actor2 is None or a.name != parties.actor2.name)]
+                named = [a for a in sentence_actors if parties.actor2 is None or a.name != parties.actor2.name]
                 parties = replace(parties, actor1=default_actor1(det.sub_event, location.country_code if location
                                                                  else None, named))
-            toll = report_fatalities([s.text for s in sentences], index)
+            toll = report_fatalities(texts, index)
             if toll and det.sub_event in ("Peaceful protest", "Protest with intervention"):
                 det.sub_event = "Excessive force against protesters"  # ACLED: protesters killed by the force met
             ptype, pmode = plover_for(det.sub_event, body[det.start : det.end])
@@ -267,3 +278,28 @@ class EventsStage:
 
     def pipe(self, docs: Sequence[Document]) -> list[Document]:
         return [self(doc) for doc in docs]
+
+
+#: actor mentions are short: one starting this far before a sentence cannot hold a place inside it
+_LONGEST_MENTION = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+class _ByStart:
+    """Items with a ``start`` offset, found by offset range in O(log n + k), in their original order."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self.items = items
+        self.order = order
+        self.starts = [items[i].start for i in order]
+
+    def within(self, lo: int, hi: int) -> list[Any]:
+        """The items with ``lo <= start < hi``."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [self.items[i] for i in sorted(self.order[a:b])]

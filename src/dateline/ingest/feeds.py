@@ -45,6 +45,7 @@ def parse_feed(data: bytes, source: str) -> Iterator[RawInput | InputError]:
         else:
             yield InputError(source, "feed has no entries")
         return
+    number = 0
     for number, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link")
         name = link or entry.get("id") or f"{source}#{number}"
@@ -54,6 +55,20 @@ def parse_feed(data: bytes, source: str) -> Iterator[RawInput | InputError]:
             yield InputError(name, "feed entry has neither content nor summary")
             continue
         yield RawInput(name, "html", _page(entry.get("title"), body), published=_date(entry), url=link)
+    if parsed.get("bozo") and _damaged(parsed.get("bozo_exception")):
+        # a feed cut short (or broken in the middle) parses up to the damage: say so, never drop silently
+        exc = parsed.get("bozo_exception")
+        line = getattr(exc, "getLineNumber", lambda: None)()
+        where = f" at line {line}" if line else ""
+        problem = " ".join(str(exc).split())[:160]
+        yield InputError(source, f"feed is cut or malformed{where} ({problem}); read {number} entries before it,"
+                                 " any after it are missing")
+
+
+def _damaged(exc: object) -> bool:
+    """Whether feedparser's complaint means entries may be lost (not a mere encoding note)."""
+    name = type(exc).__name__
+    return name not in ("CharacterEncodingOverride", "NonXMLContentType")
 
 
 def read_feed(path: Path, data: bytes, settings: Settings) -> Iterator[RawInput | InputError]:

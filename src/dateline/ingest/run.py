@@ -196,6 +196,7 @@ def ingest(
             store.finish_run(
                 summary.run_id, summary.status, summary.stored, summary.skipped, summary.failed, summary.reports
             )
-        except Exception:  # never hide the original error behind a bookkeeping one
-            log.warning("could not record the end of run %s", summary.run_id, exc_info=True)
+        except Exception as exc:  # never hide the original error behind a bookkeeping one
+            log.debug("could not record the end of run %s", summary.run_id, exc_info=True)
+            log.warning("could not record the end of run %s (%s)", summary.run_id, " ".join(str(exc).split())[:160])
     return summary

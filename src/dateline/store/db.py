@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import StoreError
 from .schema import MIGRATIONS, migrate, pending
 
-__all__ = ["DEFAULT_DB", "Store", "default_db_path", "open_store"]
+__all__ = ["DEFAULT_DB", "Store", "check_tables", "default_db_path", "is_fatal", "open_store"]
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,16 @@ def _explain(path: Path, exc: Exception) -> str:
         return f"{path} is not a dateline store (not a DuckDB database file)"
     if "database does not exist" in lower:
         return f"no store at {path} (create one with: dateline ingest --db {path} PATH...)"
-    if "permission denied" in lower:
-        return f"store {path}: permission denied"
+    if "permission denied" in lower or "read-only file system" in lower:
+        return f"store {path}: permission denied (a read-only file or folder); give a writable --db"
+    if "no space left" in lower:
+        return f"store {path}: the disk is full; free some space and run the same command again"
+    if "extension" in lower or "sqlite" in lower:
+        return f"{path} is not a dateline store (not a DuckDB database file)"
+    if any(w in lower for w in ("corrupt", "checksum", "serializ", "invalid", "catalog", "does not exist",
+                                "out of range", "io error", "internal error", "fatal")):
+        first = " ".join(text.split())[:160]
+        return f"store {path} is damaged or not a dateline store ({first}); restore it from a copy or start a new one"
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     return f"store {path} cannot be opened: {first}"
 
@@ -123,8 +131,10 @@ class Store:
 
     # -- runs ------------------------------------------------------------------------------
     def start_run(self, command: str, settings: dict[str, Any], version: str) -> str:
+        """Record a new run; a run still marked ``running`` was killed (a writer holds the store alone)."""
         run_id = uuid.uuid4().hex[:16]
         with self.transaction() as conn:
+            conn.execute("UPDATE runs SET status = 'killed', finished_at = ? WHERE status = 'running'", [_now()])
             conn.execute(
                 "INSERT INTO runs (run_id, started_at, status, dateline_version, settings, command)"
                 " VALUES (?, ?, 'running', ?, ?, ?)",
@@ -141,6 +151,27 @@ class Store:
             )
 
 
+_TABLES = ("articles", "article_versions", "places", "timexes", "actors", "reports", "events", "runs")
+
+
+def check_tables(store: Store) -> None:
+    """Every table is there and readable; raises :class:`StoreError` for a damaged store."""
+    missing = [t for t in _TABLES if not store.scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [t])]
+    if missing:
+        raise StoreError(f"store {store.path} is damaged: table {', '.join(missing)} missing; restore it from a copy"
+                         " or start a new one")
+    for table in _TABLES:
+        store.scalar(f"SELECT count(*) FROM {table}")
+
+
+def is_fatal(exc: BaseException) -> bool:
+    """Whether a store error means no further write can succeed (a full disk, an invalidated database)."""
+    text = str(exc).lower()
+    return any(w in text for w in ("no space left", "disk is full", "invalidated", "fatal", "could not write",
+                                   "read-only file system", "input/output error"))
+
+
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
     """Open (creating and migrating when writable) the store at ``path``.
 
@@ -155,9 +186,13 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
     if read_only and not target.exists():
         raise StoreError(f"no store at {target} (create one with: dateline ingest --db {target} PATH...)")
     try:
-        conn = duckdb.connect(str(target), read_only=read_only)
+        # no extension is ever downloaded or loaded behind our back (a SQLite file would try to)
+        config: dict[str, Any] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+        conn = duckdb.connect(str(target), read_only=read_only, config=config)
     except duckdb.Error as exc:
         raise StoreError(_explain(target, exc)) from None
+    except OSError as exc:
+        raise StoreError(f"store {target} cannot be opened: {exc.strerror or exc}") from None
     store = Store(conn, target, read_only)
     try:
         if read_only:
@@ -169,10 +204,13 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
                 )
         else:
             migrate(conn, MIGRATIONS)
+        check_tables(store)
     except duckdb.Error as exc:
         store.close()
         raise StoreError(_explain(target, exc)) from None
-    except StoreError:
+    except StoreError as exc:
         store.close()
-        raise
+        if str(target) in str(exc):
+            raise
+        raise StoreError(f"store {target}: {exc}") from None
     return store

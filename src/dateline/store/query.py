@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import StoreError
 from .db import Store
 
-__all__ = ["Filters", "get_event", "integrity", "query_events", "stats"]
+__all__ = ["Filters", "get_event", "integrity", "like_escape", "query_events", "stats"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +53,9 @@ class Filters:
             clauses.append("(lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?))")
             params += [self.event_type, self.event_type]
         if self.actor:
-            clauses.append("(e.actor1_name ILIKE ? OR e.actor2_name ILIKE ? OR e.assoc_actors ILIKE ?)")
-            params += [f"%{self.actor}%"] * 3
+            clauses.append("(e.actor1_name ILIKE ? ESCAPE '\\' OR e.actor2_name ILIKE ? ESCAPE '\\'"
+                           " OR e.assoc_actors ILIKE ? ESCAPE '\\')")
+            params += [f"%{like_escape(self.actor)}%"] * 3
         if self.bbox:
             west, south, east, north = self.bbox
             clauses.append("e.lat BETWEEN ? AND ?")
@@ -67,13 +68,19 @@ class Filters:
                 params += [west, east]
         if self.text:
             clauses.append(
-                "(e.location_name ILIKE ? OR e.event_id IN (SELECT r.event_id FROM reports r JOIN articles a"
-                " USING (article_id) WHERE r.evidence_text ILIKE ? OR a.title ILIKE ? OR a.body ILIKE ?))"
+                "(e.location_name ILIKE ? ESCAPE '\\' OR e.event_id IN (SELECT r.event_id FROM reports r JOIN"
+                " articles a USING (article_id) WHERE r.evidence_text ILIKE ? ESCAPE '\\'"
+                " OR a.title ILIKE ? ESCAPE '\\' OR a.body ILIKE ? ESCAPE '\\'))"
             )
-            params += [f"%{self.text}%"] * 4
+            params += [f"%{like_escape(self.text)}%"] * 4
         if not self.include_historical:
             clauses.append("NOT coalesce(e.historical, false)")
         return (" AND ".join(clauses) or "true"), params
+
+
+def like_escape(text: str) -> str:
+    """``text`` matched literally inside a LIKE pattern (``%``, ``_`` and ``\\`` escaped)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
@@ -95,7 +102,8 @@ def query_events(store: Store, filters: Filters | None = None) -> list[dict[str,
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """One event (by id or unique id prefix) with its reports and their articles."""
-    found = store.rows("SELECT * FROM events WHERE event_id LIKE ? ORDER BY event_id LIMIT 2", [f"{event_id}%"])
+    found = store.rows("SELECT * FROM events WHERE event_id LIKE ? ESCAPE '\\' ORDER BY event_id LIMIT 2",
+                       [f"{like_escape(event_id)}%"])
     if not found:
         raise StoreError(f"no event {event_id!r} in {store.path}")
     if len(found) > 1 and found[0]["event_id"] != event_id:

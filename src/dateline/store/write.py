@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from ..errors import StoreError
 from ..records import Document
-from .db import Store
+from .db import Store, is_fatal
 from .dedup import DedupSettings, compare, summarize
 from .dedup import candidates as dedup_candidates
 from .ids import article_id, stable_hash
@@ -88,6 +88,10 @@ def store_documents(
             return _write(store, conn, items, run_id, dedup, reprocess)
     except Exception as exc:  # DuckDB, or a value the tables cannot hold: find and name the document
         log.debug("storing a batch of %d failed", len(items), exc_info=True)
+        if is_fatal(exc):  # a full disk: stop the run with one message rather than fail every document
+            first = " ".join(str(exc).split()).removeprefix(f"store {store.path}: ")[:200]
+            raise StoreError(f"store {store.path}: cannot write ({first}); the run stops here, the batches before"
+                             " are kept: free some space and run the same command again to resume") from None
         if len(items) > 1:
             return [
                 r
