@@ -70,8 +70,9 @@ def test_the_dateline_place_is_not_the_place_of_a_story_about_elsewhere() -> Non
 
 
 def test_a_home_town_is_not_the_event_place() -> None:
-    body = "A US serviceman, 36-year-old Master Sgt J. Dunbar of Austin, died in the blast in Manbij."
-    places = [_place(body, "Austin", 30.3, "US"), _place(body, "Manbij", 36.5, "SY")]
+    body = "A US serviceman, 36-year-old Master Sgt J. Dunbar of Austin, Texas, died in the blast in Manbij."
+    places = [_place(body, "Austin", 30.3, "US"), _place(body, "Texas", 31.0, "US", "admin1"),
+              _place(body, "Manbij", 36.5, "SY")]
     loc = locate(body, places, 0, len(body), body.index("blast"))
     assert loc is not None and loc.name == "Manbij"
 

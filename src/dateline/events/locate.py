@@ -32,7 +32,7 @@ _OUTLET_AFTER = re.compile(r"^(?:'s)?\s*(?:state-run |state |official )?(?:news 
                            r"said|says|quoted|cited|television|tv\b|radio|newspaper|daily|wire)")
 _OUTLET_BEFORE = re.compile(r"\b(?:told|according to|quoted by|cited by|reported by|state-run|state news agency|"
                             r"news agency|official news agency)\s+(?:the\s+)?$|"
-                            r"\b\d+-year-old\b[^;]{0,80}\b(?:of|from)\s+$")  # a person's home town
+                            r"\b\d+-year-old\b[^;]{0,80}\b(?:of|from)\s+(?:[\w'’.-]+,\s*)?$")  # a person's home town
 #: a leading dateline: "BEIRUT (AP) —", "AL QAIM, Iraq -", "GOMA, July 30 (AFP) -"
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .]*?)?\s*(?:,\s*\w+ \d{1,2})?\s*(?:\([^)]{1,30}\))?"
                        r"\s*(?:[—–\ufffd-]+|:)")
