@@ -67,3 +67,16 @@ def test_the_dateline_place_is_not_the_place_of_a_story_about_elsewhere() -> Non
     places = [_place(body, "BEIRUT", 33.9, "LB"), _place(body, "Qamishli", 37.0, "SY")]
     loc = locate(body, places, 0, len(body), body.index("shelled"), skip_before=dateline_end(body))
     assert loc is not None and loc.name == "Qamishli"
+
+
+def test_a_home_town_is_not_the_event_place() -> None:
+    body = "A US serviceman, 36-year-old Master Sgt J. Dunbar of Austin, Texas, died in the blast in Manbij."
+    places = [_place(body, "Austin", 30.3, "US"), _place(body, "Texas", 31.0, "US", "admin1"),
+              _place(body, "Manbij", 36.5, "SY")]
+    loc = locate(body, places, 0, len(body), body.index("blast"))
+    assert loc is not None and loc.name == "Manbij"
+
+
+def test_regression_dateline_with_a_garbled_dash() -> None:
+    text = "BEIRUT (AP) \ufffd A Kurdish militia spokesman says"
+    assert text[: dateline_end(text)] == "BEIRUT (AP) \ufffd"

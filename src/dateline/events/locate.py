@@ -27,13 +27,15 @@ _NEAR = re.compile(r"\b(?:near|nearby|outskirts of|outside|close to|north of|sou
 
 
 #: "Anadolu Agency reported", "told Petra", "Kyodo News said": a news outlet named like a place
+#: (and "a 36-year-old sergeant of Austin": where someone comes from)
 _OUTLET_AFTER = re.compile(r"^(?:'s)?\s*(?:state-run |state |official )?(?:news agency|agency|news\b|reported|reports|"
                            r"said|says|quoted|cited|television|tv\b|radio|newspaper|daily|wire)")
 _OUTLET_BEFORE = re.compile(r"\b(?:told|according to|quoted by|cited by|reported by|state-run|state news agency|"
-                            r"news agency|official news agency)\s+(?:the\s+)?$")
+                            r"news agency|official news agency)\s+(?:the\s+)?$|"
+                            r"\b\d+-year-old\b[^;]{0,80}\b(?:of|from)\s+(?:[\w'’.-]+,\s*)?$")  # a person's home town
 #: a leading dateline: "BEIRUT (AP) —", "AL QAIM, Iraq -", "GOMA, July 30 (AFP) -"
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .]*?)?\s*(?:,\s*\w+ \d{1,2})?\s*(?:\([^)]{1,30}\))?"
-                       r"\s*(?:[—–-]+|:)")
+                       r"\s*(?:[—–\ufffd-]+|:)")
 
 
 def dateline_end(body: str) -> int:
@@ -44,7 +46,7 @@ def dateline_end(body: str) -> int:
 
 def _outlet(body: str, p: Place) -> bool:
     return bool(_OUTLET_AFTER.match(body[p.end : p.end + 30].lower())
-                or _OUTLET_BEFORE.search(body[max(0, p.start - 30) : p.start].lower()))
+                or _OUTLET_BEFORE.search(body[max(0, p.start - 100) : p.start].lower()))
 
 
 def _rank(feature: str | None) -> int:
