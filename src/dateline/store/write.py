@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from ..errors import StoreError
 from ..records import Document
+from ..states.storage import record_states
 from .db import Store
 from .dedup import DedupSettings, compare, summarize
 from .dedup import candidates as dedup_candidates
@@ -186,6 +187,7 @@ def _write_part(
             tables[name] += rows
     for name in ("articles", "article_versions", "places", "timexes", "actors"):
         bulk_insert(conn, name, tables[name], cache)
+    record_states(conn, [(item.doc, aid, item.chash) for _, item, aid in live], replaced, cache)  # place states
 
     # -- reports and de-duplication ---------------------------------------------------------
     new_reports: list[tuple[int, dict[str, Any]]] = []

@@ -1,0 +1,319 @@
+"""Assertions from one processed document: what it says about the state of places.
+
+Two sources of assertions: the document's events (an ACLED sub-event type mapped to a
+facet, e.g. *Government regains territory* → control) and phrases of its sentences
+(*reopened*, *remains closed*, *imposed a curfew*, *is controlled by* …), both mapped by
+``data/rules.json``. Each assertion names its place — a settlement from the gazetteer, or
+a facility GeoNames lacks (a border crossing, a bridge) tied to its nearest settlement —,
+the part of it when the text says so (*the Syrian side*), its valid time (from the date
+the sentence gives, not the publication date), modality and evidence offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import Actor, Document, Place
+from ..store.ids import stable_hash
+from ..store.rows import to_date
+from .model import Assertion, StatePlace
+from .rules import PhraseRule, RuleBook, rulebook
+
+__all__ = ["DocumentStates", "extract_states", "facility_id"]
+
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[A-Z\"“‘(]|\s*$)|\n|$)")
+_AREA_FEATURES = {"country", "admin1", "river", "natural", "region", "continent", "sea", "ocean", "mountain"}
+_FUTURE = re.compile(r"\b(?:will|shall|plans? to|planning to|intends? to|set to|scheduled to|due to|going to|"
+                     r"expected to|is to|are to|would|vow(?:ed|s)? to|pledged? to|promised? to|agreed to|"
+                     r"ready to|prepar(?:ing|ed|es) to|next week|next month|tomorrow)\b[^,;]*$", re.IGNORECASE)
+_HYPO = re.compile(r"\b(?:could|may|might|if|unless|threaten(?:ed|s)? to|fear(?:ed|s)?|warn(?:ed|s)? (?:that|it)|"
+                   r"possible|risk)\b[^,;]*$", re.IGNORECASE)
+_NEG = re.compile(r"\b(?:not|never|n't|no longer|denied|denies|failed to|without)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+_AFTER_FUTURE = re.compile(r"^[^,;.]{0,30}\b(?:next (?:week|month|year)|tomorrow|in the coming (?:days|weeks))\b",
+                           re.IGNORECASE)
+_SIDE = re.compile(r"\b(?:the|its|on the)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+side\b")
+_FROM = re.compile(r"\bfrom\b")
+_PRESENT = re.compile(r"\b(?:is|are|remains?|still|controls?|holds?|stays?)\b", re.IGNORECASE)
+
+
+def facility_id(kind: str, anchor: str) -> str:
+    """The stable id of a facility GeoNames lacks: its kind and the settlement it is tied to."""
+    return "x" + stable_hash("facility", kind, anchor)[:15]
+
+
+@dataclass(slots=True)
+class DocumentStates:
+    """What :func:`extract_states` found in one document."""
+
+    assertions: list[Assertion]
+    places: list[StatePlace]
+
+
+@dataclass(slots=True)
+class _Context:
+    doc: Document
+    aid: str
+    chash: str
+    published: dt.date | None
+    known_from: dt.date | None
+    source: str | None
+    book: RuleBook
+    focus: dict[str, StatePlace]  # facility kind -> the facility the article is about
+    places: dict[str, StatePlace]
+
+
+def extract_states(doc: Document, aid: str, chash: str, *, known_from: dt.date | None = None) -> DocumentStates:
+    """The state assertions of one document (``aid``: its article id, ``chash``: its content hash)."""
+    book = rulebook()
+    body = doc.article.body or ""
+    has_events = any(e.sub_event_type in book.event_rules for e in doc.events)
+    if not has_events and not book.trigger.search(body):
+        return DocumentStates([], [])  # the common case: nothing to look at (keeps ingestion cheap)
+    published = to_date(doc.article.published)
+    ctx = _Context(doc, aid, chash, published, known_from or published, doc.article.source, book, {}, {})
+    found: dict[tuple[Any, ...], Assertion] = {}
+    for start, end in _sentences(body):
+        for a in _from_phrases(ctx, start, end):
+            found.setdefault((a.key, a.value, a.evidence_start, a.modality, a.mode), a)
+    for event in doc.events:
+        rule = book.event_rules.get(event.sub_event_type)
+        if rule is None or event.evidence is None:
+            continue
+        a = _from_event(ctx, event, rule)
+        if a is None:
+            continue
+        key = (a.key, a.value, a.evidence_start, a.modality, a.mode)
+        phrase = found.get(key)
+        if phrase is not None and phrase.precision != "reported":
+            a.valid_start, a.valid_end, a.precision, a.time_text = (
+                phrase.valid_start, phrase.valid_end, phrase.precision, phrase.time_text)  # fmt: skip
+        found[key] = a
+    return DocumentStates(list(found.values()), list(ctx.places.values()))
+
+
+def _sentences(body: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(body) if m.group(0).strip()]
+
+
+# -- places ---------------------------------------------------------------------------------------
+def _settlement(p: Place | Any) -> bool:
+    return bool(getattr(p, "geonameid", None)) and (getattr(p, "feature", None) or "city") not in _AREA_FEATURES
+
+
+def _place_of(ctx: _Context, p: Any) -> StatePlace:
+    pid = str(p.geonameid)
+    if pid not in ctx.places:
+        ctx.places[pid] = StatePlace(pid, p.name or getattr(p, "text", pid), "settlement", pid, None, None,
+                                     p.lat, p.lon, p.country_code, p.admin1)  # fmt: skip
+    return ctx.places[pid]
+
+
+def _facility(ctx: _Context, kind: str, anchor: Any) -> StatePlace:
+    pid = facility_id(kind, str(anchor.geonameid))
+    if pid not in ctx.places:
+        name = f"{anchor.name} {ctx.book.facility_names.get(kind, kind)}"
+        ctx.places[pid] = StatePlace(pid, name, kind, None, str(anchor.geonameid), anchor.name, anchor.lat,
+                                     anchor.lon, anchor.country_code, anchor.admin1)  # fmt: skip
+    return ctx.places[pid]
+
+
+def _settlements_in(ctx: _Context, start: int, end: int) -> list[Place]:
+    return [p for p in ctx.doc.places if start <= p.start and p.end <= end and _settlement(p)]
+
+
+def _nearest(items: list[Any], pos: int) -> Any:
+    return min(items, key=lambda p: min(abs(p.start - pos), abs(p.end - pos))) if items else None
+
+
+def _default_anchor(ctx: _Context) -> Any:
+    dl = ctx.doc.article.dateline
+    if dl and dl.place and _settlement(dl.place):
+        return dl.place
+    first = [p for p in ctx.doc.places if _settlement(p)]
+    return first[0] if first else None
+
+
+def _target(ctx: _Context, rule_target: str, s: int, e: int, pos: int, event_loc: Any = None) -> StatePlace | None:
+    """The place a match at ``pos`` in sentence [s, e) is about."""
+    body = ctx.doc.article.body
+    if rule_target in ("facility", "any"):
+        mentions = []
+        for m in ctx.book.facility.finditer(body, s, e):
+            if ctx.book.not_this_place.search(body[s : m.start()]):
+                continue  # "another crossing", "the rest of the crossings"
+            mentions.append((ctx.book.facility_kinds.index(m.lastgroup or "road"), abs(m.start() - pos), m))
+        if mentions:
+            _, _, m = min(mentions, key=lambda t: (t[0], t[1]))
+            kind = m.lastgroup or "road"
+            near = _settlements_in(ctx, s, e)
+            anchor = None
+            if kind in ctx.focus and not (near and not re.match(r"\s*(?:the|it|its)\b", body[m.start() - 4 : m.start()])):
+                return ctx.focus[kind]
+            anchor = _nearest(near, m.end()) or (event_loc if _settlement(event_loc) else None) or _default_anchor(ctx)
+            if anchor is None:
+                return None
+            place = _facility(ctx, kind, anchor)
+            ctx.focus.setdefault(kind, place)
+            return place
+        if rule_target == "facility":
+            return None
+    if event_loc is not None and getattr(event_loc, "geonameid", None) and (event_loc.geo_precision or 1) <= 2:
+        return _place_of(ctx, event_loc)
+    near = _settlements_in(ctx, s, e)
+    return _place_of(ctx, _nearest(near, pos)) if near else None
+
+
+# -- actors and times -----------------------------------------------------------------------------
+def _actors_in(ctx: _Context, s: int, e: int) -> list[Actor]:
+    return [a for a in ctx.doc.actors if a.start is not None and a.end is not None and s <= a.start and a.end <= e]
+
+
+def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor | None:
+    actors = _actors_in(ctx, s, e)
+    if how == "$by":
+        after = [a for a in actors if a.start is not None and a.start >= m.end() - 1 and a.start - m.end() < 60]
+        return min(after, key=lambda a: a.start or 0) if after else None
+    if how == "$subject":
+        before = [a for a in actors if a.end is not None and a.end <= m.start() + 1 and m.start() - a.end < 150]
+        return max(before, key=lambda a: a.end or 0) if before else None
+    if how == "$from":
+        text = ctx.doc.article.body
+        f = _FROM.search(text, m.end(), min(e, m.end() + 80))
+        if f is None:
+            return None
+        after = [a for a in actors if a.start is not None and a.start >= f.end() and a.start - f.end() < 20]
+        return min(after, key=lambda a: a.start or 0) if after else None
+    return None
+
+
+def _time(ctx: _Context, s: int, e: int, m: re.Match[str], snapshot: bool) -> tuple[Any, ...]:
+    """(valid_start, valid_end, precision, text) of a match: the sentence's date nearest after it, else before."""
+    dates = [t for t in ctx.doc.timexes if t.type == "DATE" and s <= t.start and t.end <= e and t.start_date]
+    after = [t for t in dates if t.start >= m.end() and t.start - m.end() < 60]
+    before = [t for t in dates if t.end <= m.start() and m.start() - t.end < 40]
+    pick = min(after, key=lambda t: t.start) if after else (max(before, key=lambda t: t.end) if before else None)
+    if pick is not None:
+        start, end = to_date(pick.start_date), to_date(pick.end_date) or to_date(pick.start_date)
+        if start and ctx.published and start > ctx.published and not snapshot:
+            return start, end, pick.precision, pick.text  # a future date: the modality says so
+        return start, end, pick.precision, pick.text
+    if snapshot:
+        return ctx.published, ctx.published, "day", None  # "is controlled by": as observed when published
+    return None, ctx.published, "reported", None  # happened by the time it was reported
+
+
+def _modality(ctx: _Context, s: int, m: re.Match[str]) -> str:
+    body = ctx.doc.article.body
+    window = body[max(s, m.start() - 60) : m.start()]
+    if _NEG.search(window) or re.search(r"\bnot\b|n't\b", m.group(0)):
+        return "negated"
+    if _FUTURE.search(window) or _AFTER_FUTURE.search(body[m.end() : m.end() + 40]):
+        return "planned"
+    if _HYPO.search(window):
+        return "hypothetical"
+    return "asserted"
+
+
+def _part(ctx: _Context, s: int, e: int) -> str:
+    side = _SIDE.search(ctx.doc.article.body, s, e)
+    if side and side.group(1) in ctx.book.demonyms.values():
+        return f"{side.group(1)} side"
+    return ""
+
+
+# -- assertions -----------------------------------------------------------------------------------
+def _assertion(ctx: _Context, rule_id: str, place: StatePlace, facet: str, value: str, mode: str, *, part: str = "",
+               slot: str = "", prior: str | None, when: tuple[Any, ...], modality: str, confidence: float,
+               evidence: tuple[int, int], anchor: int) -> Assertion:  # fmt: skip
+    body = ctx.doc.article.body
+    aid = stable_hash("assertion", ctx.chash, rule_id, place.place_id, part, facet, slot, value, anchor)
+    return Assertion(
+        assertion_id=aid, article_id=ctx.aid, content_hash=ctx.chash, place_id=place.place_id, facet=facet,
+        value=value, mode=mode, part=part, slot=slot, prior=prior, valid_start=when[0], valid_end=when[1],  # type: ignore[arg-type]
+        precision=when[2], time_text=when[3], published=ctx.published, known_from=ctx.known_from,
+        modality=modality, confidence=confidence, source=ctx.source, rule_id=rule_id,  # type: ignore[arg-type]
+        evidence_start=evidence[0], evidence_end=evidence[1], evidence_text=body[evidence[0] : evidence[1]].strip(),
+    )  # fmt: skip
+
+
+def _from_phrases(ctx: _Context, s: int, e: int) -> list[Assertion]:
+    body = ctx.doc.article.body
+    out: list[Assertion] = []
+    if not ctx.book.trigger.search(body, s, e):
+        return out
+    retraction = next((r for r in ctx.book.phrase_rules if r.modality == "retracted"), None)
+    cue = retraction.pattern.search(body, s, e) if retraction else None
+    for rule in ctx.book.phrase_rules:
+        if rule.modality == "retracted":
+            continue
+        for m in rule.pattern.finditer(body, s, e):
+            out += _phrase_assertions(ctx, rule, s, e, m, retracted=bool(cue and cue.start() < m.start()))
+    return out
+
+
+def _phrase_assertions(ctx: _Context, rule: PhraseRule, s: int, e: int, m: re.Match[str],
+                       retracted: bool) -> list[Assertion]:  # fmt: skip
+    snapshot = rule.mode == "snapshot"
+    place = _target(ctx, rule.target, s, e, m.start())
+    if place is None:
+        return []
+    when = _time(ctx, s, e, m, snapshot)
+    if snapshot and when[2] != "day" and when[0] is not None and _PRESENT.search(m.group(0)):
+        when = (ctx.published, ctx.published, "day", None)
+    modality = "retracted" if retracted else _modality(ctx, s, m)
+    common: dict[str, Any] = {"when": when, "modality": modality, "confidence": 0.6, "evidence": (s, e),
+                              "anchor": m.start()}  # fmt: skip
+    if rule.value == "$parts":
+        out = []
+        for actor in _actors_in(ctx, m.start(), e):
+            adjective = ctx.book.demonyms.get(actor.country_code or "")
+            if adjective:
+                out.append(_assertion(ctx, rule.id, place, rule.facet, actor.name, rule.mode,
+                                      part=f"{adjective} side", prior=None, **common))  # fmt: skip
+        return out
+    value = rule.value
+    if value.startswith("$"):
+        actor = _actor(ctx, value, s, e, m)
+        if actor is None:
+            return []
+        value = actor.name
+    prior = rule.prior
+    if prior and prior.startswith("$"):
+        found = _actor(ctx, prior, s, e, m)
+        prior = found.name if found else None
+    slot = ""
+    if rule.slot:
+        who = _actor(ctx, rule.slot, s, e, m)
+        if who is None:
+            return []
+        slot = who.name
+    if rule.facet == "control" and place.kind == "settlement" and not _settlements_in(ctx, s, e):
+        return []
+    return [_assertion(ctx, rule.id, place, rule.facet, value, rule.mode, part=_part(ctx, s, e), slot=slot,
+                       prior=prior, **common)]  # fmt: skip
+
+
+def _from_event(ctx: _Context, event: Any, rule: Any) -> Assertion | None:
+    ev = event.evidence
+    place = _target(ctx, "any", ev.start, ev.end, ev.start, event.location)
+    if place is None:
+        return None
+
+    def who(how: str | None) -> str | None:
+        actor = {"$actor1": event.actor1, "$actor2": event.actor2}.get(how or "")
+        return actor.name if actor else (how if how and not how.startswith("$") else None)
+
+    value = who(rule.value)
+    if value is None:
+        return None
+    d = event.date
+    when = (to_date(d.start), to_date(d.end) or to_date(d.start), d.precision, d.text) if d and d.start else (
+        None, ctx.published, "reported", None)  # fmt: skip
+    modality = {"future": "planned"}.get(event.modality, event.modality)
+    slot = value if rule.facet == "presence" else ""
+    return _assertion(ctx, rule.id, place, rule.facet, value, rule.mode, part=_part(ctx, ev.start, ev.end),
+                      slot=slot, prior=who(rule.prior), when=when, modality=modality,
+                      confidence=float(event.confidence), evidence=(ev.start, ev.end), anchor=ev.start)  # fmt: skip
