@@ -18,7 +18,6 @@ from typing import Any, Literal
 
 from ..errors import StoreError
 from ..records import Document
-from ..states.storage import record_states
 from .db import Store
 from .dedup import DedupSettings, compare, summarize
 from .dedup import candidates as dedup_candidates
@@ -187,6 +186,8 @@ def _write_part(
             tables[name] += rows
     for name in ("articles", "article_versions", "places", "timexes", "actors"):
         bulk_insert(conn, name, tables[name], cache)
+    from ..states.storage import record_states  # here, not at the top: the states package imports the store
+
     record_states(conn, [(item.doc, aid, item.chash) for _, item, aid in live], replaced, cache)  # place states
 
     # -- reports and de-duplication ---------------------------------------------------------
