@@ -14,6 +14,8 @@ Walking a key's usable assertions in valid-time order:
 * a report of another value about the same time from another outlet, published within
   :data:`CONTEMPORARY` days of the current one's latest support, **contests** the
   interval instead of ending it; the value with more outlets (then the latest) leads;
+  a later report (beyond those days) of one of the contested values settles the
+  contest for that value (the other claims are dropped from the interval);
 * planned, hypothetical and negated assertions never make a state (negated ones contest
   the value they deny); a **retraction** removes the matching reports published up to
   :data:`RETRACTION_WINDOW` days before it.
@@ -100,9 +102,9 @@ class _Open:
         return max(claims, key=lambda c: (c.valid_end or c.when, c.known_from or dt.date.min)) if claims else None
 
 
-def _contemporary(a: Assertion, current: _Open) -> bool:
+def _contemporary(a: Assertion, current: _Open, any_source: bool = False) -> bool:
     last = current.latest_support()
-    if last is None or last.source == a.source:
+    if last is None or (last.source == a.source and not any_source):
         return False
     days = dt.timedelta(days=CONTEMPORARY)
     if a.known_from and last.known_from and abs(a.known_from - last.known_from) > days:
@@ -115,7 +117,13 @@ def _timeline(key: tuple[str, str, str, str], items: list[Assertion], denials: l
     done: list[_Open] = []
     current: _Open | None = None
     for a in sorted(items, key=_order):
-        if current is not None and (a.value == current.value or a.value in current.claims):
+        if current is not None and a.value in current.claims:
+            if len(current.claims) > 1 and not _contemporary(a, current, any_source=True):
+                current.claims = defaultdict(list, {a.value: current.claims[a.value]})  # a later report settles it
+                current.value = a.value
+            current.claims[a.value].append(a)
+            continue
+        if current is not None and a.value == current.value:
             current.claims[a.value].append(a)
             continue
         if current is not None and _contemporary(a, current):

@@ -217,11 +217,14 @@ def _modality(ctx: _Context, s: int, m: re.Match[str]) -> str:
     return "asserted"
 
 
-def _part(ctx: _Context, s: int, e: int) -> str:
-    side = _SIDE.search(ctx.doc.article.body, s, e)
-    if side and side.group(1) in ctx.book.demonyms.values():
-        return f"{side.group(1)} side"
-    return ""
+def _part(ctx: _Context, s: int, e: int, pos: int | None = None) -> str:
+    """The part the text names ("the Syrian side"): the mention nearest before ``pos``, else the first after."""
+    sides = [m for m in _SIDE.finditer(ctx.doc.article.body, s, e) if m.group(1) in ctx.book.demonyms.values()]
+    if not sides:
+        return ""
+    before = [m for m in sides if pos is None or m.start() <= pos]
+    side = before[-1] if before else sides[0]
+    return f"{side.group(1)} side"
 
 
 # -- assertions -----------------------------------------------------------------------------------
@@ -292,7 +295,7 @@ def _phrase_assertions(ctx: _Context, rule: PhraseRule, s: int, e: int, m: re.Ma
         slot = who.name
     if rule.facet == "control" and place.kind == "settlement" and not _settlements_in(ctx, s, e):
         return []
-    return [_assertion(ctx, rule.id, place, rule.facet, value, rule.mode, part=_part(ctx, s, e), slot=slot,
+    return [_assertion(ctx, rule.id, place, rule.facet, value, rule.mode, part=_part(ctx, s, e, m.start()), slot=slot,
                        prior=prior, **common)]  # fmt: skip
 
 
