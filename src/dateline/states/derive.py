@@ -11,14 +11,15 @@ Walking a key's usable assertions in valid-time order:
 * a **snapshot** of the current value confirms it (``last_confirmed``); of another value,
   it starts a new interval *as observed* on its date (the change fell since the last
   confirmation);
-* a report of another value about the same time from another outlet, published within
-  :data:`CONTEMPORARY` days of the current one's latest support, **contests** the
+* a report of another value about the same time from another outlet (valid windows
+  overlapping; within :data:`CONTEMPORARY` days when one is an observation), published
+  within :data:`CONTEMPORARY` days of the current one's latest support, **contests** the
   interval instead of ending it; the value with more outlets (then the latest) leads;
   a later report (beyond those days) of one of the contested values settles the
   contest for that value (the other claims are dropped from the interval);
 * planned, hypothetical and negated assertions never make a state (negated ones contest
   the value they deny); a **retraction** removes the matching reports published up to
-  :data:`RETRACTION_WINDOW` days before it.
+  :data:`RETRACTION_WINDOW` days before it about that time (not older states they recall).
 
 The last interval stays open: control (and any facet) persists until contrary evidence.
 """
@@ -58,7 +59,9 @@ def _withdraws(r: Assertion, a: Assertion) -> bool:
         return False
     if r.known_from is None or a.known_from is None:
         return True
-    return r.known_from - dt.timedelta(days=RETRACTION_WINDOW) <= a.known_from <= r.known_from
+    since = r.known_from - dt.timedelta(days=RETRACTION_WINDOW)
+    recent = a.valid_end is None or a.valid_end >= since  # "closed since 2015" is not the report retracted
+    return since <= a.known_from <= r.known_from and recent
 
 
 def derive_intervals(assertions: Iterable[Assertion]) -> list[Interval]:
@@ -109,8 +112,12 @@ def _contemporary(a: Assertion, current: _Open, any_source: bool = False) -> boo
     days = dt.timedelta(days=CONTEMPORARY)
     if a.known_from and last.known_from and abs(a.known_from - last.known_from) > days:
         return False
-    a_end, l_end = a.valid_end or a.when, last.valid_end or last.when
-    return abs(a_end - l_end) <= days or (a.valid_start or a_end) <= l_end <= a_end
+    # two reported changes conflict only when their windows overlap; an observation within a few days of the
+    # other report ("still control" the day "captured" is reported) conflicts with it
+    slack = dt.timedelta(0) if a.mode == last.mode == "transition" else days
+    a_start, a_end = a.valid_start or a.valid_end or a.when, a.valid_end or a.when
+    l_start, l_end = last.valid_start or last.valid_end or last.when, last.valid_end or last.when
+    return a_start <= l_end + slack and l_start <= a_end + slack
 
 
 def _timeline(key: tuple[str, str, str, str], items: list[Assertion], denials: list[Assertion]) -> list[Interval]:

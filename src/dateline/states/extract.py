@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..records import Actor, Document, Place
 from ..store.ids import stable_hash
 from ..store.rows import to_date
-from .model import Assertion, StatePlace
+from .model import Assertion, StatePlace, normalize_name
 from .rules import PhraseRule, RuleBook, rulebook
 
 __all__ = ["DocumentStates", "extract_states", "facility_id"]
@@ -34,14 +35,16 @@ _HYPO = re.compile(r"\b(?:could|may|might|if|unless|threaten(?:ed|s)? to|fear(?:
 _NEG = re.compile(r"\b(?:not|never|n't|no longer|denied|denies|failed to|without)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 _AFTER_FUTURE = re.compile(r"^[^,;.]{0,30}\b(?:next (?:week|month|year)|tomorrow|in the coming (?:days|weeks))\b",
                            re.IGNORECASE)
-_SIDE = re.compile(r"\b(?:the|its|on the)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+side\b")
+_SIDE = re.compile(r"\b(?i:the|its|on the)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+side\b")
 _FROM = re.compile(r"\bfrom\b")
 _PRESENT = re.compile(r"\b(?:is|are|remains?|still|controls?|holds?|stays?)\b", re.IGNORECASE)
 
 
-def facility_id(kind: str, anchor: str) -> str:
-    """The stable id of a facility GeoNames lacks: its kind and the settlement it is tied to."""
-    return "x" + stable_hash("facility", kind, anchor)[:15]
+def facility_id(kind: str, anchor_name: str) -> str:
+    """The stable id of a facility GeoNames lacks: its kind and the name of the settlement it is tied to
+    (its own name when the gazetteer knows no settlement), so "a border crossing" datelined Al Qaim and
+    "the Al-Qaim crossing" are one place."""
+    return "x" + stable_hash("facility", kind, normalize_name(anchor_name))[:15]
 
 
 @dataclass(slots=True)
@@ -63,17 +66,28 @@ class _Context:
     book: RuleBook
     focus: dict[str, StatePlace]  # facility kind -> the facility the article is about
     places: dict[str, StatePlace]
+    lookup: Callable[[list[str]], dict[str, Any]] | None = None
 
 
-def extract_states(doc: Document, aid: str, chash: str, *, known_from: dt.date | None = None) -> DocumentStates:
-    """The state assertions of one document (``aid``: its article id, ``chash``: its content hash)."""
+def extract_states(
+    doc: Document,
+    aid: str,
+    chash: str,
+    *,
+    known_from: dt.date | None = None,
+    lookup: Callable[[list[str]], dict[str, Any]] | None = None,
+) -> DocumentStates:
+    """The state assertions of one document (``aid``: its article id, ``chash``: its content hash).
+
+    ``lookup`` resolves names the places stage left unresolved (text -> a place record), e.g.
+    from the store's earlier articles; used only for sentences that state something."""
     book = rulebook()
     body = doc.article.body or ""
     has_events = any(e.sub_event_type in book.event_rules for e in doc.events)
     if not has_events and not book.trigger.search(body):
         return DocumentStates([], [])  # the common case: nothing to look at (keeps ingestion cheap)
     published = to_date(doc.article.published)
-    ctx = _Context(doc, aid, chash, published, known_from or published, doc.article.source, book, {}, {})
+    ctx = _Context(doc, aid, chash, published, known_from or published, doc.article.source, book, {}, {}, lookup)
     found: dict[tuple[Any, ...], Assertion] = {}
     for start, end in _sentences(body):
         for a in _from_phrases(ctx, start, end):
@@ -86,6 +100,11 @@ def extract_states(doc: Document, aid: str, chash: str, *, known_from: dt.date |
         if a is None:
             continue
         key = (a.key, a.value, a.evidence_start, a.modality, a.mode)
+        rivals = [k for k, p in found.items() if k[0] == a.key and k[2:] == key[2:] and p.value != a.value]
+        if any(found[k].prior == a.value for k in rivals):
+            continue  # the phrase says "took X from <the event's actor>": the event has the roles swapped
+        for k in rivals:  # the same sentence says one thing: the event's (role-resolved) actor stands
+            del found[k]
         phrase = found.get(key)
         if phrase is not None and phrase.precision != "reported":
             a.valid_start, a.valid_end, a.precision, a.time_text = (
@@ -112,11 +131,12 @@ def _place_of(ctx: _Context, p: Any) -> StatePlace:
 
 
 def _facility(ctx: _Context, kind: str, anchor: Any) -> StatePlace:
-    pid = facility_id(kind, str(anchor.geonameid))
+    pid = facility_id(kind, anchor.name)
     if pid not in ctx.places:
         name = f"{anchor.name} {ctx.book.facility_names.get(kind, kind)}"
-        ctx.places[pid] = StatePlace(pid, name, kind, None, str(anchor.geonameid), anchor.name, anchor.lat,
-                                     anchor.lon, anchor.country_code, anchor.admin1)  # fmt: skip
+        gid = str(anchor.geonameid) if anchor.geonameid else None
+        ctx.places[pid] = StatePlace(pid, name, kind, None, gid, anchor.name, anchor.lat, anchor.lon,
+                                     anchor.country_code, anchor.admin1)  # fmt: skip
     return ctx.places[pid]
 
 
@@ -136,6 +156,68 @@ def _default_anchor(ctx: _Context) -> Any:
     return first[0] if first else None
 
 
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+){1,3})$")
+_CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+_NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "It", "On", "In", "At", "Monday", "Tuesday", "Wednesday",
+              "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+@dataclass(slots=True)
+class _Named:
+    """A facility's own name when the gazetteer does not know it ("the Nasib border crossing")."""
+
+    name: str
+    country_code: str | None = None
+    geonameid: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+
+
+def _facility_anchor(ctx: _Context, s: int, start: int) -> Any:
+    """The name right before a facility noun: a gazetteer place when one is mentioned there, else the name."""
+    body = ctx.doc.article.body
+    m = _NAME_BEFORE.search(body, s, start)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    if not words:
+        return None
+    name_start = start - len(" ".join(words)) - 1
+    for p in ctx.doc.places:
+        if p.geonameid and p.start < start and p.end > name_start and p.feature != "country":
+            return p
+    countries = [p for p in ctx.doc.places if p.feature == "country" and p.country_code]
+    return _Named(" ".join(words), countries[0].country_code if countries else None)
+
+
+def _settlements_near(ctx: _Context, s: int, e: int) -> list[Any]:
+    """Settlements mentioned in the sentence; else names in it that the article or the store resolved elsewhere."""
+    near = _settlements_in(ctx, s, e)
+    if near:
+        return near
+    body = ctx.doc.article.body
+    taken = [(x.start, x.end) for x in [*ctx.doc.places, *ctx.doc.actors] if x.start is not None and x.end is not None]
+    spans = [m for m in _CAPITALIZED.finditer(body, s, e)
+             if m.group(0) not in _NOT_NAMES and not any(a < m.end() and m.start() < b for a, b in taken)]  # fmt: skip
+    if not spans:
+        return []
+    known = {normalize_name(p.text): p for p in ctx.doc.places if _settlement(p)}
+    missing = [m.group(0) for m in spans if normalize_name(m.group(0)) not in known]
+    if missing and ctx.lookup is not None:
+        for text, p in ctx.lookup(missing).items():
+            known.setdefault(normalize_name(text), p)
+    out = []
+    for m in spans:
+        p = known.get(normalize_name(m.group(0)))
+        if p is not None and _settlement(p):
+            out.append(Place(m.group(0), m.start(), m.end(), p.name, p.geonameid, p.lat, p.lon, p.country_code,
+                             p.admin1, p.feature))  # fmt: skip
+    return out
+
+
 def _target(ctx: _Context, rule_target: str, s: int, e: int, pos: int, event_loc: Any = None) -> StatePlace | None:
     """The place a match at ``pos`` in sentence [s, e) is about."""
     body = ctx.doc.article.body
@@ -148,11 +230,13 @@ def _target(ctx: _Context, rule_target: str, s: int, e: int, pos: int, event_loc
         if mentions:
             _, _, m = min(mentions, key=lambda t: (t[0], t[1]))
             kind = m.lastgroup or "road"
-            near = _settlements_in(ctx, s, e)
-            anchor = None
-            if kind in ctx.focus and not (near and not re.match(r"\s*(?:the|it|its)\b", body[m.start() - 4 : m.start()])):
-                return ctx.focus[kind]
-            anchor = _nearest(near, m.end()) or (event_loc if _settlement(event_loc) else None) or _default_anchor(ctx)
+            anchor = _facility_anchor(ctx, s, m.start())
+            if anchor is None and kind in ctx.focus:
+                return ctx.focus[kind]  # "the crossing", "it": the one the article is about
+            if anchor is None:
+                near = _settlements_near(ctx, s, e)
+                anchor = _nearest(near, m.end()) or (event_loc if _settlement(event_loc) else None) or \
+                    _default_anchor(ctx)  # fmt: skip
             if anchor is None:
                 return None
             place = _facility(ctx, kind, anchor)
@@ -162,13 +246,19 @@ def _target(ctx: _Context, rule_target: str, s: int, e: int, pos: int, event_loc
             return None
     if event_loc is not None and getattr(event_loc, "geonameid", None) and (event_loc.geo_precision or 1) <= 2:
         return _place_of(ctx, event_loc)
-    near = _settlements_in(ctx, s, e)
+    near = _settlements_near(ctx, s, e)
     return _place_of(ctx, _nearest(near, pos)) if near else None
 
 
 # -- actors and times -----------------------------------------------------------------------------
+_MODIFIER = re.compile(r"-(?:backed|led|allied|aligned|affiliated|supported|sponsored)\b")
+
+
 def _actors_in(ctx: _Context, s: int, e: int) -> list[Actor]:
-    return [a for a in ctx.doc.actors if a.start is not None and a.end is not None and s <= a.start and a.end <= e]
+    """Actor mentions in [s, e), without modifiers of another actor ("Turkish" of "Turkish-backed rebels")."""
+    body = ctx.doc.article.body
+    return [a for a in ctx.doc.actors if a.start is not None and a.end is not None and s <= a.start and a.end <= e
+            and not _MODIFIER.match(body, a.end)]  # fmt: skip
 
 
 def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor | None:
@@ -177,8 +267,18 @@ def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor |
         after = [a for a in actors if a.start is not None and a.start >= m.end() - 1 and a.start - m.end() < 60]
         return min(after, key=lambda a: a.start or 0) if after else None
     if how == "$subject":
-        before = [a for a in actors if a.end is not None and a.end <= m.start() + 1 and m.start() - a.end < 150]
-        return max(before, key=lambda a: a.end or 0) if before else None
+        before = sorted((a for a in actors if a.end is not None and a.end <= m.start() + 1 and m.start() - a.end < 150),
+                        key=lambda a: a.end or 0)  # fmt: skip
+        if not before:
+            return None
+        subject = before[-1]
+        body = ctx.doc.article.body
+        for prev in reversed(before[:-1]):  # "government forces and Hezbollah besieged": the first conjunct leads
+            if re.fullmatch(r"(?:\s+\w+)?\s*(?:,|and|&)\s*", body[prev.end or 0 : subject.start or 0]):
+                subject = prev
+            else:
+                break
+        return subject
     if how == "$from":
         text = ctx.doc.article.body
         f = _FROM.search(text, m.end(), min(e, m.end() + 80))
@@ -293,8 +393,6 @@ def _phrase_assertions(ctx: _Context, rule: PhraseRule, s: int, e: int, m: re.Ma
         if who is None:
             return []
         slot = who.name
-    if rule.facet == "control" and place.kind == "settlement" and not _settlements_in(ctx, s, e):
-        return []
     return [_assertion(ctx, rule.id, place, rule.facet, value, rule.mode, part=_part(ctx, s, e, m.start()), slot=slot,
                        prior=prior, **common)]  # fmt: skip
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["FACETS", "Assertion", "Interval", "Mode", "StateAnswer", "StateModality", "StatePlace"]
+__all__ = ["FACETS", "Assertion", "Interval", "Mode", "StateAnswer", "StateModality", "StatePlace", "normalize_name"]
 
 #: the facets of a place's state
 FACETS = ("control", "access", "curfew", "siege", "presence")
@@ -116,3 +118,11 @@ class StateAnswer:
     alternatives: dict[str, list[str]] = field(default_factory=dict)
     in_transition: bool = False  # the date falls inside the window in which the change happened
     interval: Interval | None = None
+
+
+def normalize_name(text: str) -> str:
+    """Lower case, accents and apostrophes dropped, hyphens as spaces: "Al-Qā’im" → "al qaim"."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = re.sub(r"['’‘`ʿʾ]", "", folded.lower())
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split())

@@ -9,25 +9,15 @@ articles never changes it.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from ..errors import StoreError
 from .derive import derive_intervals
-from .model import FACETS, Interval, StateAnswer, StatePlace
+from .model import FACETS, Interval, StateAnswer, StatePlace, normalize_name
 from .storage import load_assertions, load_places
 
 __all__ = ["answer", "find_places", "list_states", "normalize_name", "place_timeline", "state_of"]
-
-
-def normalize_name(text: str) -> str:
-    """Lower case, accents and apostrophes dropped, hyphens as spaces: "Al-Qā’im" → "al qaim"."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = re.sub(r"['’‘`ʿʾ]", "", folded.lower())
-    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
 
 
 def find_places(conn: Any, name_or_id: str) -> list[StatePlace]:
@@ -49,6 +39,11 @@ def find_places(conn: Any, name_or_id: str) -> list[StatePlace]:
             if words <= tokens:
                 scored.append((0 if name == query else len(tokens - words), p.name, p))
                 break
+    if not scored:  # a name as the articles wrote it ("Tal Abyad" for GeoNames' "Tall Abyaḑ")
+        sql = "SELECT DISTINCT geonameid FROM places WHERE lower(replace(text, '-', ' ')) = ? AND geonameid IS NOT NULL"
+        gids = {g for (g,) in conn.execute(sql, [" ".join(name_or_id.lower().replace("-", " ").split())]).fetchall()}
+        scored = [(0 if p.place_id in gids else 1, p.name, p) for p in places.values()
+                  if p.place_id in gids or p.anchor_geonameid in gids]  # fmt: skip
     return [p for *_, p in sorted(scored, key=lambda t: (t[0], t[1]))]
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, fields
 from typing import Any
 
-from ..records import Document
+from ..records import Document, Place
 from ..store.rows import bulk_insert, now, to_date
 from .derive import derive_intervals
 from .extract import extract_states
@@ -60,7 +60,7 @@ def record_states(
     assertions: list[Assertion] = []
     places: dict[str, StatePlace] = {}
     for doc, aid, chash in items:
-        found = extract_states(doc, aid, chash, known_from=known[aid])
+        found = extract_states(doc, aid, chash, known_from=known[aid], lookup=_names_in_store(conn))
         assertions += found.assertions
         places.update({p.place_id: p for p in found.places})
     if not assertions and not touched:
@@ -76,6 +76,23 @@ def record_states(
     touched |= used
     rebuild_intervals(conn, touched, cache)
     return touched
+
+
+def _names_in_store(conn: Any) -> Callable[[list[str]], dict[str, Place]]:
+    """Names the places stage resolved in stored articles ("Tal Abyad" in an earlier report), most frequent first."""
+
+    def lookup(names: list[str]) -> dict[str, Place]:
+        sql = (
+            "SELECT lower(text), name, geonameid, lat, lon, country_code, admin1, feature, count(*) AS n FROM places"
+            f" WHERE lower(text) IN {_IN} AND geonameid IS NOT NULL GROUP BY ALL ORDER BY n DESC"
+        )
+        out: dict[str, Place] = {}
+        lowered = {n.lower(): n for n in names}
+        for text, name, gid, lat, lon, cc, admin1, feature, _ in conn.execute(sql, [sorted(lowered)]).fetchall():
+            out.setdefault(lowered[text], Place(lowered[text], 0, 0, name, gid, lat, lon, cc, admin1, feature))
+        return out
+
+    return lookup
 
 
 def load_assertions(
