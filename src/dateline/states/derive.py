@@ -100,6 +100,10 @@ class _Open:
         self.end: dt.date | None = None
         self.end_latest: dt.date | None = None
 
+    def last_date(self) -> dt.date | None:
+        last = self.latest_support()
+        return (last.valid_end or last.when) if last else self.start
+
     def latest_support(self) -> Assertion | None:
         claims = [c for cs in self.claims.values() for c in cs]
         return max(claims, key=lambda c: (c.valid_end or c.when, c.known_from or dt.date.min)) if claims else None
@@ -137,10 +141,15 @@ def _timeline(key: tuple[str, str, str, str], items: list[Assertion], denials: l
             current.claims[a.value].append(a)
             continue
         if a.mode == "transition" and a.prior and (current is None or current.value != a.prior):
+            before = current
             if current is not None:
                 _close(current, a.valid_start, a.valid_start)
                 done.append(current)
             current = _Open(a, implied_value=a.prior)
+            if before is not None:  # "reopened": closed since the last report of what it was before
+                current.start = current.start_latest = before.last_date()
+                before.end = before.end_latest = current.start
+        previous = current
         if current is not None:
             if a.mode == "transition":
                 _close(current, a.valid_start, a.valid_end)
@@ -149,6 +158,10 @@ def _timeline(key: tuple[str, str, str, str], items: list[Assertion], denials: l
                 _close(current, (last.valid_end if last else None) or a.valid_start, a.valid_end)
             done.append(current)
         current = _Open(a)
+        if current.start is None and previous is not None:  # an undated change: after what came before
+            current.start = previous.last_date()
+            if previous.end is None or (current.start and previous.end > current.start):
+                previous.end = current.start
     if current is not None:
         done.append(current)
     return [_interval(key, o, denials) for o in done]

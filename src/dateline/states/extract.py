@@ -26,7 +26,7 @@ from .rules import PhraseRule, RuleBook, rulebook
 __all__ = ["DocumentStates", "extract_states", "facility_id"]
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[A-Z\"“‘(]|\s*$)|\n|$)")
-_AREA_FEATURES = {"country", "admin1", "river", "natural", "region", "continent", "sea", "ocean", "mountain"}
+_AREA_FEATURES = {"country", "river", "natural", "region", "continent", "sea", "ocean", "mountain"}
 _FUTURE = re.compile(r"\b(?:will|shall|plans? to|planning to|intends? to|set to|scheduled to|due to|going to|"
                      r"expected to|is to|are to|would|vow(?:ed|s)? to|pledged? to|promised? to|agreed to|"
                      r"ready to|prepar(?:ing|ed|es) to|next week|next month|tomorrow)\b[^,;]*$", re.IGNORECASE)
@@ -193,6 +193,16 @@ def _facility_anchor(ctx: _Context, s: int, start: int) -> Any:
     return _Named(" ".join(words), countries[0].country_code if countries else None)
 
 
+def _named_before(ctx: _Context, kind: str, end: int) -> Any:
+    """The anchor of the latest facility of this kind named earlier in the article."""
+    found = None
+    for m in ctx.book.facility.finditer(ctx.doc.article.body, 0, end):
+        if m.lastgroup == kind:
+            s = max(0, ctx.doc.article.body.rfind("\n", 0, m.start()) + 1)
+            found = _facility_anchor(ctx, s, m.start()) or found
+    return found
+
+
 def _settlements_near(ctx: _Context, s: int, e: int) -> list[Any]:
     """Settlements mentioned in the sentence; else names in it that the article or the store resolved elsewhere."""
     near = _settlements_in(ctx, s, e)
@@ -221,6 +231,10 @@ def _settlements_near(ctx: _Context, s: int, e: int) -> list[Any]:
 def _target(ctx: _Context, rule_target: str, s: int, e: int, pos: int, event_loc: Any = None) -> StatePlace | None:
     """The place a match at ``pos`` in sentence [s, e) is about."""
     body = ctx.doc.article.body
+    if rule_target in ("any", "settlement") and event_loc is None:
+        obj = [p for p in _settlements_near(ctx, s, e) if pos < p.start <= pos + 40]
+        if obj and not ctx.book.facility.search(body, pos, obj[0].start):
+            return _place_of(ctx, min(obj, key=lambda p: p.start))  # the verb's object: "withdrew from Kherson"
     if rule_target in ("facility", "any"):
         mentions = []
         for m in ctx.book.facility.finditer(body, s, e):
@@ -233,6 +247,8 @@ def _target(ctx: _Context, rule_target: str, s: int, e: int, pos: int, event_loc
             anchor = _facility_anchor(ctx, s, m.start())
             if anchor is None and kind in ctx.focus:
                 return ctx.focus[kind]  # "the crossing", "it": the one the article is about
+            if anchor is None:
+                anchor = _named_before(ctx, kind, s)  # "... the Antonivskyi Bridge ... The bridge remains"
             if anchor is None:
                 near = _settlements_near(ctx, s, e)
                 anchor = _nearest(near, m.end()) or (event_loc if _settlement(event_loc) else None) or \
@@ -291,7 +307,7 @@ def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor |
 
 def _time(ctx: _Context, s: int, e: int, m: re.Match[str], snapshot: bool) -> tuple[Any, ...]:
     """(valid_start, valid_end, precision, text) of a match: the sentence's date nearest after it, else before."""
-    dates = [t for t in ctx.doc.timexes if t.type == "DATE" and s <= t.start and t.end <= e and t.start_date]
+    dates = [t for t in ctx.doc.timexes if t.type in ("DATE", "TIME") and s <= t.start and t.end <= e and t.start_date]
     after = [t for t in dates if t.start >= m.end() and t.start - m.end() < 60]
     before = [t for t in dates if t.end <= m.start() and m.start() - t.end < 40]
     pick = min(after, key=lambda t: t.start) if after else (max(before, key=lambda t: t.end) if before else None)
@@ -323,7 +339,10 @@ def _part(ctx: _Context, s: int, e: int, pos: int | None = None) -> str:
     if not sides:
         return ""
     before = [m for m in sides if pos is None or m.start() <= pos]
-    side = before[-1] if before else sides[0]
+    after = [m for m in sides if pos is not None and pos < m.start() < pos + 40]
+    if not before and not after:
+        return ""
+    side = before[-1] if before else after[0]
     return f"{side.group(1)} side"
 
 
@@ -410,6 +429,11 @@ def _from_event(ctx: _Context, event: Any, rule: Any) -> Assertion | None:
     value = who(rule.value)
     if value is None:
         return None
+    a1 = event.actor1
+    if rule.unless_near_actor1 is not None and a1 is not None and a1.start is not None and a1.end is not None:
+        body = ctx.doc.article.body
+        if rule.unless_near_actor1.search(body[max(ev.start, a1.start - 30) : min(ev.end, a1.end + 30)]):
+            return None
     d = event.date
     when = (to_date(d.start), to_date(d.end) or to_date(d.start), d.precision, d.text) if d and d.start else (
         None, ctx.published, "reported", None)  # fmt: skip

@@ -21,6 +21,8 @@ class EventRule:
     mode: str
     prior: str | None = None
     example: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: words near the event's actor1 that mean it is not the one gaining the value ("US troops withdrew")
+    unless_near_actor1: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,9 @@ def rulebook() -> RuleBook:
 def parse_rules(data: dict[str, Any]) -> RuleBook:
     events = {
         r["sub_event_type"]: EventRule(r["id"], r["sub_event_type"], r["facet"], r["value"], r["mode"],
-                                       r.get("prior"), r.get("example", {}))
+                                       r.get("prior"), r.get("example", {}),
+                                       re.compile(r["unless_near_actor1"], re.IGNORECASE)
+                                       if r.get("unless_near_actor1") else None)
         for r in data["event_rules"]
     }  # fmt: skip
     phrases = tuple(
