@@ -60,7 +60,7 @@ def record_states(
     assertions: list[Assertion] = []
     places: dict[str, StatePlace] = {}
     for doc, aid, chash in items:
-        found = extract_states(doc, aid, chash, known_from=known[aid], lookup=_names_in_store(conn))
+        found = extract_states(doc, aid, chash, known_from=known[aid], lookup=_names_in_store(conn, known[aid]))
         assertions += found.assertions
         places.update({p.place_id: p for p in found.places})
     if not assertions and not touched:
@@ -78,17 +78,19 @@ def record_states(
     return touched
 
 
-def _names_in_store(conn: Any) -> Callable[[list[str]], dict[str, Place]]:
-    """Names the places stage resolved in stored articles ("Tal Abyad" in an earlier report), most frequent first."""
+def _names_in_store(conn: Any, known: dt.date) -> Callable[[list[str]], dict[str, Place]]:
+    """Names the places stage resolved in stored articles published by ``known`` ("Tal Abyad" in an earlier
+    report), most frequent first. Only earlier news: what an article asserts never depends on later ones."""
 
     def lookup(names: list[str]) -> dict[str, Place]:
         sql = (
-            "SELECT lower(text), name, geonameid, lat, lon, country_code, admin1, feature, count(*) AS n FROM places"
-            f" WHERE lower(text) IN {_IN} AND geonameid IS NOT NULL GROUP BY ALL ORDER BY n DESC"
+            "SELECT lower(p.text), p.name, p.geonameid, p.lat, p.lon, p.country_code, p.admin1, p.feature, count(*) AS n"
+            f" FROM places p JOIN articles a USING (article_id) WHERE lower(p.text) IN {_IN}"
+            " AND p.geonameid IS NOT NULL AND coalesce(a.published, a.updated) <= ? GROUP BY ALL ORDER BY n DESC, 2"
         )
         out: dict[str, Place] = {}
         lowered = {n.lower(): n for n in names}
-        for text, name, gid, lat, lon, cc, admin1, feature, _ in conn.execute(sql, [sorted(lowered)]).fetchall():
+        for text, name, gid, lat, lon, cc, admin1, feature, _ in conn.execute(sql, [sorted(lowered), known]).fetchall():
             out.setdefault(lowered[text], Place(lowered[text], 0, 0, name, gid, lat, lon, cc, admin1, feature))
         return out
 
