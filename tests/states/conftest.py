@@ -53,8 +53,19 @@ def make_doc(
         for m in re.finditer(re.escape(text), body):
             doc.actors.append(Actor(name, "State forces", text, m.start(), m.end(), cc or None))
     for m in re.finditer(r"\b(?:19|20)\d\d\b", body):
-        doc.timexes.append(Timex(m.group(0), m.start(), m.end(), "DATE", m.group(0), None,
-                                 f"{m.group(0)}-01-01", f"{m.group(0)}-12-31", "year"))  # fmt: skip
+        doc.timexes.append(
+            Timex(
+                m.group(0),
+                m.start(),
+                m.end(),
+                "DATE",
+                m.group(0),
+                None,
+                f"{m.group(0)}-01-01",
+                f"{m.group(0)}-12-31",
+                "year",
+            )
+        )
     for m in re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", body):
         back = (pub.weekday() - WEEKDAYS[m.group(1)]) % 7
         day = (pub - dt.timedelta(days=back)).isoformat()
@@ -63,33 +74,75 @@ def make_doc(
     return doc
 
 
-def make_event(body: str, sub_event_type: str, place: str, actor1: str | None, actor2: str | None = None,
-               day: str | None = None, actor1_text: str | None = None) -> Event:  # fmt: skip
+def make_event(
+    body: str,
+    sub_event_type: str,
+    place: str,
+    actor1: str | None,
+    actor2: str | None = None,
+    day: str | None = None,
+    actor1_text: str | None = None,
+) -> Event:
     gid, lat, lon, cc, adm1, _ = GAZETTEER[place]
     a1 = Actor(actor1, "State forces") if actor1 else None
     said = actor1_text or actor1
     if actor1 and said and said in body:
         a1 = Actor(actor1, "State forces", said, body.index(said), body.index(said) + len(said))
-    return Event("e", "Battles", sub_event_type, Evidence(body, 0, len(body)),
-                 date=EventDate(day, day, "day", day) if day else None,
-                 location=Location(place, gid, lat, lon, cc, adm1, 1), actor1=a1,
-                 actor2=Actor(actor2, "Rebel group") if actor2 else None, confidence=0.8)  # fmt: skip
+    return Event(
+        "e",
+        "Battles",
+        sub_event_type,
+        Evidence(body, 0, len(body)),
+        date=EventDate(day, day, "day", day) if day else None,
+        location=Location(place, gid, lat, lon, cc, adm1, 1),
+        actor1=a1,
+        actor2=Actor(actor2, "Rebel group") if actor2 else None,
+        confidence=0.8,
+    )
 
 
 _counter = iter(range(10**9))
 
 
-def assertion(value: str, day: str, *, mode: str = "transition", facet: str = "control", source: str = "AFP",
-              known: str | None = None, prior: str | None = None, modality: str = "asserted", end: str | None = None,
-              part: str = "", place: str = "p1", **extra: Any) -> Assertion:  # fmt: skip
+def assertion(
+    value: str,
+    day: str,
+    *,
+    mode: str = "transition",
+    facet: str = "control",
+    source: str = "AFP",
+    known: str | None = None,
+    prior: str | None = None,
+    modality: str = "asserted",
+    end: str | None = None,
+    part: str = "",
+    place: str = "p1",
+    **extra: Any,
+) -> Assertion:
     """A hand-made assertion (valid on ``day``..``end``, known from ``known`` or ``day``)."""
     start = dt.date.fromisoformat(day) if day else None
     stop = dt.date.fromisoformat(end) if end else start
     known_from = dt.date.fromisoformat(known) if known else stop
     n = next(_counter)
-    return Assertion(f"a{n}", f"art{n}", f"h{n}", place, facet, value, mode, part=part, prior=prior,  # type: ignore[arg-type]
-                     valid_start=start, valid_end=stop, precision="day", published=known_from,
-                     known_from=known_from, modality=modality, source=source, **extra)  # type: ignore[arg-type]  # fmt: skip
+    return Assertion(
+        f"a{n}",
+        f"art{n}",
+        f"h{n}",
+        place,
+        facet,
+        value,
+        mode,
+        part=part,
+        prior=prior,  # type: ignore[arg-type]
+        valid_start=start,
+        valid_end=stop,
+        precision="day",
+        published=known_from,
+        known_from=known_from,
+        modality=modality,
+        source=source,
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 @pytest.fixture

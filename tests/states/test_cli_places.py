@@ -18,11 +18,24 @@ from .conftest import make_doc, put
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "s.duckdb"
     with open_store(path) as store:
-        put(store, make_doc("Government forces recaptured Al Qaim from the rebels on Sunday.", places=["Al Qaim"],
-                            actors={"Government forces": "Military Forces of Iraq|IQ", "the rebels": "Islamic State"},
-                            published="2017-11-06"))  # fmt: skip
-        put(store, make_doc("The Al Qaim border crossing reopened on Monday.", places=["Al Qaim"],
-                            published="2019-09-30", doc_id="d2"))  # fmt: skip
+        put(
+            store,
+            make_doc(
+                "Government forces recaptured Al Qaim from the rebels on Sunday.",
+                places=["Al Qaim"],
+                actors={"Government forces": "Military Forces of Iraq|IQ", "the rebels": "Islamic State"},
+                published="2017-11-06",
+            ),
+        )
+        put(
+            store,
+            make_doc(
+                "The Al Qaim border crossing reopened on Monday.",
+                places=["Al Qaim"],
+                published="2019-09-30",
+                doc_id="d2",
+            ),
+        )
     return path
 
 
@@ -53,8 +66,9 @@ def test_show_by_id_as_json(db: Path) -> None:
 
 
 def test_list_by_facet_and_country(db: Path) -> None:
-    code, out, _ = run("places", "list", "--facet", "control", "--country", "IQ", "--as-of", "2018-01-01",
-                       "--db", str(db))  # fmt: skip
+    code, out, _ = run(
+        "places", "list", "--facet", "control", "--country", "IQ", "--as-of", "2018-01-01", "--db", str(db)
+    )
     assert code == 0
     assert "Military Forces of Iraq" in out and "Al Qaim" in out
     _, out, _ = run("places", "list", "--facet", "control", "--country", "SY", "--db", str(db))
@@ -70,8 +84,9 @@ def _main(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captu
     return int(stop.value.code or 0), capsys.readouterr().err
 
 
-def test_bad_input_is_one_line(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                               capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_bad_input_is_one_line(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, err = _main(["places", "show", "Atlantis", "--db", str(db)], monkeypatch, capsys)
     assert code == 2 and err.strip().count("\n") == 0 and "no place with a state matches 'Atlantis'" in err
     code, err = _main(["places", "show", "x", "--db", str(tmp_path / "missing.duckdb")], monkeypatch, capsys)

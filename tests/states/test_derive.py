@@ -92,6 +92,9 @@ def test_a_denial_contests_the_value_it_denies() -> None:
 
 
 def test_derivation_does_not_depend_on_input_order() -> None:
-    items = [assertion("IS", "2014-06-10"), assertion("Iraq", "2017-11-03", prior="IS"),
-             assertion("Iraq", "2018-01-01", mode="snapshot", source="AP")]  # fmt: skip
+    items = [
+        assertion("IS", "2014-06-10"),
+        assertion("Iraq", "2017-11-03", prior="IS"),
+        assertion("Iraq", "2018-01-01", mode="snapshot", source="AP"),
+    ]
     assert derive_intervals(items) == derive_intervals(list(reversed(items)))

@@ -43,7 +43,7 @@ def test_a_bad_gold_file_is_a_one_line_error(tmp_path: Path) -> None:
 
     bad = tmp_path / "batch9.json"
     bad.write_text("{nope")
-    with pytest.raises(ConfigError, match="batch9.json: not a gold file"):
+    with pytest.raises(ConfigError, match=r"batch9\.json: not a gold file"):
         load_gold(bad)
     with pytest.raises(ConfigError, match="no place-state gold file"):
         load_gold(tmp_path / "missing")

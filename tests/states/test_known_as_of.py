@@ -18,8 +18,10 @@ SENTENCES = [
     ("The Al Qaim border crossing reopened on {day}, officials said.", {}),
     ("The Al Qaim border crossing was closed on {day} after clashes.", {}),
     ("The Al Qaim border crossing remains closed, officials said.", {}),
-    ("Government forces recaptured Al Qaim from the rebels on {day}.", {"Government forces": "Government",
-                                                                        "the rebels": "Rebels"}),
+    (
+        "Government forces recaptured Al Qaim from the rebels on {day}.",
+        {"Government forces": "Government", "the rebels": "Rebels"},
+    ),
     ("Rebel fighters seized Al Qaim on {day}.", {"Rebel fighters": "Rebels"}),
     ("Al Qaim is controlled by government forces.", {"government forces": "Government"}),
     ("AFP retracted its report that the Al Qaim border crossing had been closed.", {}),
@@ -28,8 +30,7 @@ SENTENCES = [
 OUTLETS = ["AFP", "Reuters", "AP"]
 START = dt.date(2020, 1, 1)
 
-article = st.tuples(st.integers(0, len(SENTENCES) - 1), st.integers(0, 40), st.sampled_from(OUTLETS),
-                    st.integers(0, 5))  # fmt: skip
+article = st.tuples(st.integers(0, len(SENTENCES) - 1), st.integers(0, 40), st.sampled_from(OUTLETS), st.integers(0, 5))
 
 
 def _doc(n: int, kind: int, offset: int, outlet: str, url_slot: int) -> object:
@@ -37,8 +38,15 @@ def _doc(n: int, kind: int, offset: int, outlet: str, url_slot: int) -> object:
     text, actors = SENTENCES[kind]
     day = published.strftime("%A")
     # each article's text is its own: the store keeps one copy of identical content (the first ingested)
-    return make_doc(text.format(day=day) + f" Report {n}.", places=["Al Qaim"], actors=actors, published=published.isoformat(),
-                    source=outlet, doc_id=f"d{n}", url=f"https://wire.example/{url_slot}-{n}")  # fmt: skip
+    return make_doc(
+        text.format(day=day) + f" Report {n}.",
+        places=["Al Qaim"],
+        actors=actors,
+        published=published.isoformat(),
+        source=outlet,
+        doc_id=f"d{n}",
+        url=f"https://wire.example/{url_slot}-{n}",
+    )
 
 
 def _answers(db: Path, known: dt.date) -> list[tuple]:
@@ -47,8 +55,19 @@ def _answers(db: Path, known: dt.date) -> list[tuple]:
         for place in find_places(store.conn, "Al Qaim"):
             for as_of in (known - dt.timedelta(days=20), known - dt.timedelta(days=3), known, known + dt.timedelta(5)):
                 for a in state_of(store.conn, place.place_id, as_of=as_of, known_as_of=known):
-                    out.append((place.place_id, as_of, a.facet, a.part, a.value, a.status, a.since, a.last_confirmed,
-                                tuple(a.sources)))  # fmt: skip
+                    out.append(
+                        (
+                            place.place_id,
+                            as_of,
+                            a.facet,
+                            a.part,
+                            a.value,
+                            a.status,
+                            a.since,
+                            a.last_confirmed,
+                            tuple(a.sources),
+                        )
+                    )
     return sorted(out, key=repr)
 
 
@@ -72,10 +91,17 @@ def test_later_articles_never_change_a_known_as_of_answer(tmp_path_factory, arti
 
 def test_an_update_published_later_does_not_reach_back(tmp_path: Path) -> None:
     url = "https://wire.example/u"
-    first = make_doc("The Al Qaim border crossing reopened on Monday.", places=["Al Qaim"], published="2020-01-06",
-                     url=url)  # fmt: skip
-    update = make_doc("The Al Qaim border crossing remains closed.", places=["Al Qaim"], published="2020-01-06",
-                      updated="2020-01-09", url=url, doc_id="d2")  # fmt: skip
+    first = make_doc(
+        "The Al Qaim border crossing reopened on Monday.", places=["Al Qaim"], published="2020-01-06", url=url
+    )
+    update = make_doc(
+        "The Al Qaim border crossing remains closed.",
+        places=["Al Qaim"],
+        published="2020-01-06",
+        updated="2020-01-09",
+        url=url,
+        doc_id="d2",
+    )
     with open_store(tmp_path / "a.duckdb") as s:
         put(s, first)
     with open_store(tmp_path / "b.duckdb") as s:
@@ -83,4 +109,6 @@ def test_an_update_published_later_does_not_reach_back(tmp_path: Path) -> None:
         put(s, update)
     known = dt.date(2020, 1, 7)
     assert _answers(tmp_path / "a.duckdb", known) == _answers(tmp_path / "b.duckdb", known)
-    assert _answers(tmp_path / "a.duckdb", dt.date(2020, 1, 10)) != _answers(tmp_path / "b.duckdb", dt.date(2020, 1, 10))
+    assert _answers(tmp_path / "a.duckdb", dt.date(2020, 1, 10)) != _answers(
+        tmp_path / "b.duckdb", dt.date(2020, 1, 10)
+    )

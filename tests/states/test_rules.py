@@ -37,12 +37,24 @@ def _doc_for(example: dict[str, Any]) -> Any:
     events = []
     if "event" in example:
         ev = example["event"]
-        events.append(make_event(text, ev["sub_event_type"], example["place"], ev.get("actor1"), ev.get("actor2"),
-                                 actor1_text=ev.get("actor1_text")))
+        events.append(
+            make_event(
+                text,
+                ev["sub_event_type"],
+                example["place"],
+                ev.get("actor1"),
+                ev.get("actor2"),
+                actor1_text=ev.get("actor1_text"),
+            )
+        )
         if ev.get("actor1") in text:
             actors.setdefault(ev["actor1"], ev["actor1"])
     if not events:  # a phrase rule: mark capitalised actors named in the expectation
-        for m in re.finditer(r"(?:Government|Rebel|Syrian|Iraqi|Turkish|Russian|rebel|government)[\w ]*?(?:forces|fighters|troops|authorities)", text):
+        for m in re.finditer(
+            r"(?:Government|Rebel|Syrian|Iraqi|Turkish|Russian|rebel|government)[\w ]*?"
+            r"(?:forces|fighters|troops|authorities)",
+            text,
+        ):
             actors.setdefault(m.group(0), m.group(0))
     return make_doc(text, places=[example["place"]], actors=actors, events=events, published="2020-01-08")
 

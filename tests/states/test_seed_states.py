@@ -44,8 +44,12 @@ def test_the_crossing_is_a_place_of_its_own_tied_to_al_qaim(seeded: tuple[Store,
 def test_open_since_2019_09_30_on_afp_s_word_alone(seeded: tuple[Store, str]) -> None:
     store, pid = seeded
     access = one(state_of(store.conn, pid, as_of=D("2019-10-01")), "access")
-    assert (access.value, access.status, access.since, access.sources) == ("open", "single-source", D("2019-09-30"),
-                                                                             ["AFP"])  # fmt: skip
+    assert (access.value, access.status, access.since, access.sources) == (
+        "open",
+        "single-source",
+        D("2019-09-30"),
+        ["AFP"],
+    )
     assert access.last_confirmed == D("2019-09-30")
 
 

@@ -64,12 +64,25 @@ def test_reprocessing_the_same_content_replaces_its_assertions(store: Store) -> 
 
 
 def test_a_name_from_an_earlier_article_places_a_later_one(store: Store) -> None:
-    put(store, make_doc("Rebels captured the town of Tal Abyad on Sunday.", places=["Tal Abyad"],
-                        actors={"Rebels": "Rebels"}, published="2019-10-13"))  # fmt: skip
-    later = make_doc("Government forces still control Tal Abyad, officials said.",
-                     actors={"Government forces": "Government"}, published="2019-10-14", doc_id="d2")  # fmt: skip
+    put(
+        store,
+        make_doc(
+            "Rebels captured the town of Tal Abyad on Sunday.",
+            places=["Tal Abyad"],
+            actors={"Rebels": "Rebels"},
+            published="2019-10-13",
+        ),
+    )
+    later = make_doc(
+        "Government forces still control Tal Abyad, officials said.",
+        actors={"Government forces": "Government"},
+        published="2019-10-14",
+        doc_id="d2",
+    )
     put(store, later)  # the places stage missed "Tal Abyad" here; the store knows it
-    values = {v for (v,) in store.conn.execute("SELECT value FROM state_assertions WHERE place_id = '163750'").fetchall()}
+    values = {
+        v for (v,) in store.conn.execute("SELECT value FROM state_assertions WHERE place_id = '163750'").fetchall()
+    }
     assert values == {"Rebels", "Government"}
 
 

@@ -45,7 +45,8 @@ def test_a_later_migration_is_applied_in_order(db_path: Path) -> None:
 
 def test_a_failing_migration_leaves_the_store_at_its_old_version(db_path: Path) -> None:
     open_store(db_path).close()
-    broken = (*MIGRATIONS, Migration(MIGRATIONS[-1].version + 1, "broken", lambda c: c.execute("ALTER TABLE nope ADD x INT")))
+    step = MIGRATIONS[-1].version + 1
+    broken = (*MIGRATIONS, Migration(step, "broken", lambda c: c.execute("ALTER TABLE nope ADD x INT")))
     conn = duckdb.connect(str(db_path))
     with pytest.raises(StoreError, match="migration"):
         migrate(conn, broken)

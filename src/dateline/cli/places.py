@@ -23,10 +23,18 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.da
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-_AS_OF = click.option("--as-of", callback=_day, metavar="DATE", help="The state on this date (default: today or --known-as-of).")
-_KNOWN = click.option("--known-as-of", callback=_day, metavar="DATE",
-                      help="Only what articles published by this date said (no hindsight).")  # fmt: skip
-_DB = click.option("--db", type=click.Path(dir_okay=False), help="The store file (default: $DATELINE_DB or ./dateline.duckdb).")
+_AS_OF = click.option(
+    "--as-of", callback=_day, metavar="DATE", help="The state on this date (default: today or --known-as-of)."
+)
+_KNOWN = click.option(
+    "--known-as-of",
+    callback=_day,
+    metavar="DATE",
+    help="Only what articles published by this date said (no hindsight).",
+)
+_DB = click.option(
+    "--db", type=click.Path(dir_okay=False), help="The store file (default: $DATELINE_DB or ./dateline.duckdb)."
+)
 
 
 @click.group("places")
@@ -55,10 +63,13 @@ def show(place: str, as_of: dt.date | None, known_as_of: dt.date | None, db: str
         answers = state_of(store.conn, target.place_id, as_of=day, known_as_of=known_as_of)
         timeline = place_timeline(store.conn, target.place_id, known_as_of)
     if as_json:
-        out: dict[str, Any] = {"place": _place(target),
-                               "as_of": day.isoformat(), "known_as_of": known_as_of.isoformat() if known_as_of else None,
-                               "states": [answer_dict(a) for a in answers],
-                               "timeline": [interval_dict(i) for i in timeline]}  # fmt: skip
+        out: dict[str, Any] = {
+            "place": _place(target),
+            "as_of": day.isoformat(),
+            "known_as_of": known_as_of.isoformat() if known_as_of else None,
+            "states": [answer_dict(a) for a in answers],
+            "timeline": [interval_dict(i) for i in timeline],
+        }
         write_json(out, sys.stdout, pretty=True)
         return
     click.echo(render_place(target, answers, timeline, day, known_as_of))
@@ -74,15 +85,20 @@ def _place(p: Any) -> dict[str, Any]:
 
 
 @places_group.command("list")
-@click.option("--facet", default="control", type=click.Choice(["control", "access", "curfew", "siege", "presence"]),
-              show_default=True)  # fmt: skip
+@click.option(
+    "--facet",
+    default="control",
+    type=click.Choice(["control", "access", "curfew", "siege", "presence"]),
+    show_default=True,
+)
 @click.option("--country", help="Country name or ISO 3166 code.")
 @_AS_OF
 @_KNOWN
 @_DB
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
-def list_places(facet: str, country: str | None, as_of: dt.date | None, known_as_of: dt.date | None, db: str | None,
-                as_json: bool) -> None:  # fmt: skip
+def list_places(
+    facet: str, country: str | None, as_of: dt.date | None, known_as_of: dt.date | None, db: str | None, as_json: bool
+) -> None:
     """Every place with a value for FACET on a date."""
     from ..states import list_states
     from ..states.render import answer_dict, describe_since

@@ -198,9 +198,24 @@ def _interval(key: tuple[str, str, str, str], o: _Open, denials: list[Assertion]
     if value != o.value and support:  # a contested start: date it from the leading value's first report
         first = min(support, key=_order)
         start, start_latest, start_text = first.valid_start, first.valid_end, first.time_text
-    return Interval(place_id, part, facet, slot, value, start, start_latest, start_text, o.end, o.end_latest, status,
-                    o.observed, sources, last, alternatives,
-                    sorted(c.assertion_id for cs in o.claims.values() for c in cs))  # fmt: skip
+    return Interval(
+        place_id,
+        part,
+        facet,
+        slot,
+        value,
+        start,
+        start_latest,
+        start_text,
+        o.end,
+        o.end_latest,
+        status,
+        o.observed,
+        sources,
+        last,
+        alternatives,
+        sorted(c.assertion_id for cs in o.claims.values() for c in cs),
+    )
 
 
 def _overlaps(d: Assertion, o: _Open) -> bool:

@@ -126,24 +126,44 @@ def _ask(store: Any, q: dict[str, Any], batch: str) -> dict[str, Any]:
     value = status = since = None
     places = find_places(store.conn, q["place"])
     if places:
-        answers = state_of(store.conn, places[0].place_id, as_of=_day(q["as_of"]), known_as_of=_day(q.get("known_as_of")),
-                           facet=q["facet"], part=q.get("part", ""))  # fmt: skip
+        answers = state_of(
+            store.conn,
+            places[0].place_id,
+            as_of=_day(q["as_of"]),
+            known_as_of=_day(q.get("known_as_of")),
+            facet=q["facet"],
+            part=q.get("part", ""),
+        )
         if answers and answers[0].value is not None:
             value, status = answers[0].value, answers[0].status
             since = answers[0].since.isoformat() if answers[0].since else None
     value_ok, status_ok = score_answer(q, value, status)
-    return {"batch": batch, "id": q["id"], "place": q["place"], "found_place": places[0].name if places else None,
-            "facet": q["facet"], "part": q.get("part", ""), "value": value, "status": status, "since": since,
-            "gold_value": q.get("value"), "gold_status": q.get("status"), "value_ok": value_ok,
-            "status_ok": status_ok}  # fmt: skip
+    return {
+        "batch": batch,
+        "id": q["id"],
+        "place": q["place"],
+        "found_place": places[0].name if places else None,
+        "facet": q["facet"],
+        "part": q.get("part", ""),
+        "value": value,
+        "status": status,
+        "since": since,
+        "gold_value": q.get("value"),
+        "gold_status": q.get("status"),
+        "value_ok": value_ok,
+        "status_ok": status_ok,
+    }
 
 
 def _figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     def rate(items: list[dict[str, Any]], key: str | None = None) -> float:
         if not items:
             return 0.0
-        ok = [r for r in items if (r["value_ok"] and r["status_ok"]) if key is None] if key is None else \
-            [r for r in items if r[key]]  # fmt: skip
+        ok = (
+            [r for r in items if (r["value_ok"] and r["status_ok"]) if key is None]
+            if key is None
+            else [r for r in items if r[key]]
+        )
         return round(len(ok) / len(items), 3)
 
     by_batch: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -27,14 +27,21 @@ __all__ = ["DocumentStates", "extract_states", "facility_id"]
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[A-Z\"“‘(]|\s*$)|\n|$)")
 _AREA_FEATURES = {"country", "river", "natural", "region", "continent", "sea", "ocean", "mountain"}
-_FUTURE = re.compile(r"\b(?:will|shall|plans? to|planning to|intends? to|set to|scheduled to|due to|going to|"
-                     r"expected to|is to|are to|would|vow(?:ed|s)? to|pledged? to|promised? to|agreed to|"
-                     r"ready to|prepar(?:ing|ed|es) to|next week|next month|tomorrow)\b[^,;]*$", re.IGNORECASE)
-_HYPO = re.compile(r"\b(?:could|may|might|if|unless|threaten(?:ed|s)? to|fear(?:ed|s)?|warn(?:ed|s)? (?:that|it)|"
-                   r"possible|risk)\b[^,;]*$", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|plans? to|planning to|intends? to|set to|scheduled to|due to|going to|"
+    r"expected to|is to|are to|would|vow(?:ed|s)? to|pledged? to|promised? to|agreed to|"
+    r"ready to|prepar(?:ing|ed|es) to|next week|next month|tomorrow)\b[^,;]*$",
+    re.IGNORECASE,
+)
+_HYPO = re.compile(
+    r"\b(?:could|may|might|if|unless|threaten(?:ed|s)? to|fear(?:ed|s)?|warn(?:ed|s)? (?:that|it)|"
+    r"possible|risk)\b[^,;]*$",
+    re.IGNORECASE,
+)
 _NEG = re.compile(r"\b(?:not|never|n't|no longer|denied|denies|failed to|without)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
-_AFTER_FUTURE = re.compile(r"^[^,;.]{0,30}\b(?:next (?:week|month|year)|tomorrow|in the coming (?:days|weeks))\b",
-                           re.IGNORECASE)
+_AFTER_FUTURE = re.compile(
+    r"^[^,;.]{0,30}\b(?:next (?:week|month|year)|tomorrow|in the coming (?:days|weeks))\b", re.IGNORECASE
+)
 _SIDE = re.compile(r"\b(?i:the|its|on the)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+side\b")
 _FROM = re.compile(r"\bfrom\b")
 _PRESENT = re.compile(r"\b(?:is|are|remains?|still|controls?|holds?|stays?)\b", re.IGNORECASE)
@@ -96,9 +103,10 @@ def extract_states(
         rule = book.event_rules.get(event.sub_event_type)
         if rule is None or event.evidence is None:
             continue
-        a = _from_event(ctx, event, rule)
-        if a is None:
+        made = _from_event(ctx, event, rule)
+        if made is None:
             continue
+        a = made
         key = (a.key, a.value, a.evidence_start, a.modality, a.mode)
         rivals = [k for k, p in found.items() if k[0] == a.key and k[2:] == key[2:] and p.value != a.value]
         if any(found[k].prior == a.value for k in rivals):
@@ -108,7 +116,11 @@ def extract_states(
         phrase = found.get(key)
         if phrase is not None and phrase.precision != "reported":
             a.valid_start, a.valid_end, a.precision, a.time_text = (
-                phrase.valid_start, phrase.valid_end, phrase.precision, phrase.time_text)  # fmt: skip
+                phrase.valid_start,
+                phrase.valid_end,
+                phrase.precision,
+                phrase.time_text,
+            )
         found[key] = a
     return DocumentStates(list(found.values()), list(ctx.places.values()))
 
@@ -125,8 +137,18 @@ def _settlement(p: Place | Any) -> bool:
 def _place_of(ctx: _Context, p: Any) -> StatePlace:
     pid = str(p.geonameid)
     if pid not in ctx.places:
-        ctx.places[pid] = StatePlace(pid, p.name or getattr(p, "text", pid), "settlement", pid, None, None,
-                                     p.lat, p.lon, p.country_code, p.admin1)  # fmt: skip
+        ctx.places[pid] = StatePlace(
+            pid,
+            p.name or getattr(p, "text", pid),
+            "settlement",
+            pid,
+            None,
+            None,
+            p.lat,
+            p.lon,
+            p.country_code,
+            p.admin1,
+        )
     return ctx.places[pid]
 
 
@@ -135,8 +157,9 @@ def _facility(ctx: _Context, kind: str, anchor: Any) -> StatePlace:
     if pid not in ctx.places:
         name = f"{anchor.name} {ctx.book.facility_names.get(kind, kind)}"
         gid = str(anchor.geonameid) if anchor.geonameid else None
-        ctx.places[pid] = StatePlace(pid, name, kind, None, gid, anchor.name, anchor.lat, anchor.lon,
-                                     anchor.country_code, anchor.admin1)  # fmt: skip
+        ctx.places[pid] = StatePlace(
+            pid, name, kind, None, gid, anchor.name, anchor.lat, anchor.lon, anchor.country_code, anchor.admin1
+        )
     return ctx.places[pid]
 
 
@@ -158,8 +181,25 @@ def _default_anchor(ctx: _Context) -> Any:
 
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+){1,3})$")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
-_NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "It", "On", "In", "At", "Monday", "Tuesday", "Wednesday",
-              "Thursday", "Friday", "Saturday", "Sunday"}
+_NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Its",
+    "It",
+    "On",
+    "In",
+    "At",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
 
 
 @dataclass(slots=True)
@@ -209,9 +249,13 @@ def _settlements_near(ctx: _Context, s: int, e: int) -> list[Any]:
     if near:
         return near
     body = ctx.doc.article.body
-    taken = [(x.start, x.end) for x in [*ctx.doc.places, *ctx.doc.actors] if x.start is not None and x.end is not None]
-    spans = [m for m in _CAPITALIZED.finditer(body, s, e)
-             if m.group(0) not in _NOT_NAMES and not any(a < m.end() and m.start() < b for a, b in taken)]  # fmt: skip
+    mentions: list[Any] = [*ctx.doc.places, *ctx.doc.actors]
+    taken = [(x.start, x.end) for x in mentions if x.start is not None and x.end is not None]
+    spans = [
+        m
+        for m in _CAPITALIZED.finditer(body, s, e)
+        if m.group(0) not in _NOT_NAMES and not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
     if not spans:
         return []
     known = {normalize_name(p.text): p for p in ctx.doc.places if _settlement(p)}
@@ -223,8 +267,20 @@ def _settlements_near(ctx: _Context, s: int, e: int) -> list[Any]:
     for m in spans:
         p = known.get(normalize_name(m.group(0)))
         if p is not None and _settlement(p):
-            out.append(Place(m.group(0), m.start(), m.end(), p.name, p.geonameid, p.lat, p.lon, p.country_code,
-                             p.admin1, p.feature))  # fmt: skip
+            out.append(
+                Place(
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    p.name,
+                    p.geonameid,
+                    p.lat,
+                    p.lon,
+                    p.country_code,
+                    p.admin1,
+                    p.feature,
+                )
+            )
     return out
 
 
@@ -251,8 +307,9 @@ def _target(ctx: _Context, rule_target: str, s: int, e: int, pos: int, event_loc
                 anchor = _named_before(ctx, kind, s)  # "... the Antonivskyi Bridge ... The bridge remains"
             if anchor is None:
                 near = _settlements_near(ctx, s, e)
-                anchor = _nearest(near, m.end()) or (event_loc if _settlement(event_loc) else None) or \
-                    _default_anchor(ctx)  # fmt: skip
+                anchor = (
+                    _nearest(near, m.end()) or (event_loc if _settlement(event_loc) else None) or _default_anchor(ctx)
+                )
             if anchor is None:
                 return None
             place = _facility(ctx, kind, anchor)
@@ -273,8 +330,15 @@ _MODIFIER = re.compile(r"-(?:backed|led|allied|aligned|affiliated|supported|spon
 def _actors_in(ctx: _Context, s: int, e: int) -> list[Actor]:
     """Actor mentions in [s, e), without modifiers of another actor ("Turkish" of "Turkish-backed rebels")."""
     body = ctx.doc.article.body
-    return [a for a in ctx.doc.actors if a.start is not None and a.end is not None and s <= a.start and a.end <= e
-            and not _MODIFIER.match(body, a.end)]  # fmt: skip
+    return [
+        a
+        for a in ctx.doc.actors
+        if a.start is not None
+        and a.end is not None
+        and s <= a.start
+        and a.end <= e
+        and not _MODIFIER.match(body, a.end)
+    ]
 
 
 def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor | None:
@@ -283,8 +347,10 @@ def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor |
         after = [a for a in actors if a.start is not None and a.start >= m.end() - 1 and a.start - m.end() < 60]
         return min(after, key=lambda a: a.start or 0) if after else None
     if how == "$subject":
-        before = sorted((a for a in actors if a.end is not None and a.end <= m.start() + 1 and m.start() - a.end < 150),
-                        key=lambda a: a.end or 0)  # fmt: skip
+        before = sorted(
+            (a for a in actors if a.end is not None and a.end <= m.start() + 1 and m.start() - a.end < 150),
+            key=lambda a: a.end or 0,
+        )
         if not before:
             return None
         subject = before[-1]
@@ -347,18 +413,50 @@ def _part(ctx: _Context, s: int, e: int, pos: int | None = None) -> str:
 
 
 # -- assertions -----------------------------------------------------------------------------------
-def _assertion(ctx: _Context, rule_id: str, place: StatePlace, facet: str, value: str, mode: str, *, part: str = "",
-               slot: str = "", prior: str | None, when: tuple[Any, ...], modality: str, confidence: float,
-               evidence: tuple[int, int], anchor: int) -> Assertion:  # fmt: skip
+def _assertion(
+    ctx: _Context,
+    rule_id: str,
+    place: StatePlace,
+    facet: str,
+    value: str,
+    mode: str,
+    *,
+    part: str = "",
+    slot: str = "",
+    prior: str | None,
+    when: tuple[Any, ...],
+    modality: str,
+    confidence: float,
+    evidence: tuple[int, int],
+    anchor: int,
+) -> Assertion:
     body = ctx.doc.article.body
     aid = stable_hash("assertion", ctx.chash, rule_id, place.place_id, part, facet, slot, value, anchor)
     return Assertion(
-        assertion_id=aid, article_id=ctx.aid, content_hash=ctx.chash, place_id=place.place_id, facet=facet,
-        value=value, mode=mode, part=part, slot=slot, prior=prior, valid_start=when[0], valid_end=when[1],  # type: ignore[arg-type]
-        precision=when[2], time_text=when[3], published=ctx.published, known_from=ctx.known_from,
-        modality=modality, confidence=confidence, source=ctx.source, rule_id=rule_id,  # type: ignore[arg-type]
-        evidence_start=evidence[0], evidence_end=evidence[1], evidence_text=body[evidence[0] : evidence[1]].strip(),
-    )  # fmt: skip
+        assertion_id=aid,
+        article_id=ctx.aid,
+        content_hash=ctx.chash,
+        place_id=place.place_id,
+        facet=facet,
+        value=value,
+        mode=mode,  # type: ignore[arg-type]
+        part=part,
+        slot=slot,
+        prior=prior,
+        valid_start=when[0],
+        valid_end=when[1],  # type: ignore[arg-type]
+        precision=when[2],
+        time_text=when[3],
+        published=ctx.published,
+        known_from=ctx.known_from,
+        modality=modality,  # type: ignore[arg-type]
+        confidence=confidence,
+        source=ctx.source,
+        rule_id=rule_id,  # type: ignore[arg-type]
+        evidence_start=evidence[0],
+        evidence_end=evidence[1],
+        evidence_text=body[evidence[0] : evidence[1]].strip(),
+    )
 
 
 def _from_phrases(ctx: _Context, s: int, e: int) -> list[Assertion]:
@@ -376,8 +474,9 @@ def _from_phrases(ctx: _Context, s: int, e: int) -> list[Assertion]:
     return out
 
 
-def _phrase_assertions(ctx: _Context, rule: PhraseRule, s: int, e: int, m: re.Match[str],
-                       retracted: bool) -> list[Assertion]:  # fmt: skip
+def _phrase_assertions(
+    ctx: _Context, rule: PhraseRule, s: int, e: int, m: re.Match[str], retracted: bool
+) -> list[Assertion]:
     snapshot = rule.mode == "snapshot"
     place = _target(ctx, rule.target, s, e, m.start())
     if place is None:
@@ -386,22 +485,38 @@ def _phrase_assertions(ctx: _Context, rule: PhraseRule, s: int, e: int, m: re.Ma
     if snapshot and when[2] != "day" and when[0] is not None and _PRESENT.search(m.group(0)):
         when = (ctx.published, ctx.published, "day", None)
     modality = "retracted" if retracted else _modality(ctx, s, m)
-    common: dict[str, Any] = {"when": when, "modality": modality, "confidence": 0.6, "evidence": (s, e),
-                              "anchor": m.start()}  # fmt: skip
+    common: dict[str, Any] = {
+        "when": when,
+        "modality": modality,
+        "confidence": 0.6,
+        "evidence": (s, e),
+        "anchor": m.start(),
+    }
     if rule.value == "$parts":
         out = []
         for actor in _actors_in(ctx, m.start(), e):
             adjective = ctx.book.demonyms.get(actor.country_code or "")
             if adjective:
-                out.append(_assertion(ctx, rule.id, place, rule.facet, actor.name, rule.mode,
-                                      part=f"{adjective} side", prior=None, **common))  # fmt: skip
+                out.append(
+                    _assertion(
+                        ctx,
+                        rule.id,
+                        place,
+                        rule.facet,
+                        actor.name,
+                        rule.mode,
+                        part=f"{adjective} side",
+                        prior=None,
+                        **common,
+                    )
+                )
         return out
     value = rule.value
     if value.startswith("$"):
-        actor = _actor(ctx, value, s, e, m)
-        if actor is None:
+        subject = _actor(ctx, value, s, e, m)
+        if subject is None:
             return []
-        value = actor.name
+        value = subject.name
     prior = rule.prior
     if prior and prior.startswith("$"):
         found = _actor(ctx, prior, s, e, m)
@@ -412,8 +527,20 @@ def _phrase_assertions(ctx: _Context, rule: PhraseRule, s: int, e: int, m: re.Ma
         if who is None:
             return []
         slot = who.name
-    return [_assertion(ctx, rule.id, place, rule.facet, value, rule.mode, part=_part(ctx, s, e, m.start()), slot=slot,
-                       prior=prior, **common)]  # fmt: skip
+    return [
+        _assertion(
+            ctx,
+            rule.id,
+            place,
+            rule.facet,
+            value,
+            rule.mode,
+            part=_part(ctx, s, e, m.start()),
+            slot=slot,
+            prior=prior,
+            **common,
+        )
+    ]
 
 
 def _from_event(ctx: _Context, event: Any, rule: Any) -> Assertion | None:
@@ -435,10 +562,26 @@ def _from_event(ctx: _Context, event: Any, rule: Any) -> Assertion | None:
         if rule.unless_near_actor1.search(body[max(ev.start, a1.start - 30) : min(ev.end, a1.end + 30)]):
             return None
     d = event.date
-    when = (to_date(d.start), to_date(d.end) or to_date(d.start), d.precision, d.text) if d and d.start else (
-        None, ctx.published, "reported", None)  # fmt: skip
+    when = (
+        (to_date(d.start), to_date(d.end) or to_date(d.start), d.precision, d.text)
+        if d and d.start
+        else (None, ctx.published, "reported", None)
+    )
     modality = {"future": "planned"}.get(event.modality, event.modality)
     slot = value if rule.facet == "presence" else ""
-    return _assertion(ctx, rule.id, place, rule.facet, value, rule.mode, part=_part(ctx, ev.start, ev.end),
-                      slot=slot, prior=who(rule.prior), when=when, modality=modality,
-                      confidence=float(event.confidence), evidence=(ev.start, ev.end), anchor=ev.start)  # fmt: skip
+    return _assertion(
+        ctx,
+        rule.id,
+        place,
+        rule.facet,
+        value,
+        rule.mode,
+        part=_part(ctx, ev.start, ev.end),
+        slot=slot,
+        prior=who(rule.prior),
+        when=when,
+        modality=modality,
+        confidence=float(event.confidence),
+        evidence=(ev.start, ev.end),
+        anchor=ev.start,
+    )

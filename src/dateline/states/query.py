@@ -42,8 +42,11 @@ def find_places(conn: Any, name_or_id: str) -> list[StatePlace]:
     if not scored:  # a name as the articles wrote it ("Tal Abyad" for GeoNames' "Tall Abyaḑ")
         sql = "SELECT DISTINCT geonameid FROM places WHERE lower(replace(text, '-', ' ')) = ? AND geonameid IS NOT NULL"
         gids = {g for (g,) in conn.execute(sql, [" ".join(name_or_id.lower().replace("-", " ").split())]).fetchall()}
-        scored = [(0 if p.place_id in gids else 1, p.name, p) for p in places.values()
-                  if p.place_id in gids or p.anchor_geonameid in gids]  # fmt: skip
+        scored = [
+            (0 if p.place_id in gids else 1, p.name, p)
+            for p in places.values()
+            if p.place_id in gids or p.anchor_geonameid in gids
+        ]
     return [p for *_, p in sorted(scored, key=lambda t: (t[0], t[1]))]
 
 
@@ -67,8 +70,23 @@ def answer(intervals: Iterable[Interval], day: dt.date) -> list[StateAnswer]:
             continue
         changing = hit.start is not None and hit.start_latest is not None and hit.start <= day < hit.start_latest
         out.append(
-            StateAnswer(pid, part, facet, slot, hit.value, hit.status, hit.start, hit.start_latest, hit.start_text,
-                        hit.observed, hit.last_confirmed, hit.sources, hit.alternatives, changing, hit)  # fmt: skip
+            StateAnswer(
+                pid,
+                part,
+                facet,
+                slot,
+                hit.value,
+                hit.status,
+                hit.start,
+                hit.start_latest,
+                hit.start_text,
+                hit.observed,
+                hit.last_confirmed,
+                hit.sources,
+                hit.alternatives,
+                changing,
+                hit,
+            )
         )
     return out
 

@@ -48,8 +48,9 @@ def _until(i: Interval) -> str:
     return f" until {i.end.isoformat()}"
 
 
-def render_place(place: StatePlace, answers: list[StateAnswer], timeline: list[Interval], day: dt.date,
-                 known: dt.date | None) -> str:  # fmt: skip
+def render_place(
+    place: StatePlace, answers: list[StateAnswer], timeline: list[Interval], day: dt.date, known: dt.date | None
+) -> str:
     head = f"{place.name} [{place.place_id}] ({place.kind}"
     if place.anchor_name:
         head += f", near {place.anchor_name}"
@@ -62,8 +63,11 @@ def render_place(place: StatePlace, answers: list[StateAnswer], timeline: list[I
             continue
         since = describe_since(a.since, a.since_latest, a.since_text, a.observed)
         extra = f"; last confirmed {a.last_confirmed.isoformat()}" if a.last_confirmed else ""
-        alt = "; also reported: " + ", ".join(f"{v} ({', '.join(s)})" for v, s in a.alternatives.items()) \
-            if a.alternatives else ""  # fmt: skip
+        alt = (
+            "; also reported: " + ", ".join(f"{v} ({', '.join(s)})" for v, s in a.alternatives.items())
+            if a.alternatives
+            else ""
+        )
         lines.append(f"  {who}: {a.value} — {a.status}, {since}{extra}; sources: {', '.join(a.sources) or '-'}{alt}")
     if not answers:
         lines.append("  nothing known")

@@ -60,12 +60,18 @@ def rulebook() -> RuleBook:
 
 def parse_rules(data: dict[str, Any]) -> RuleBook:
     events = {
-        r["sub_event_type"]: EventRule(r["id"], r["sub_event_type"], r["facet"], r["value"], r["mode"],
-                                       r.get("prior"), r.get("example", {}),
-                                       re.compile(r["unless_near_actor1"], re.IGNORECASE)
-                                       if r.get("unless_near_actor1") else None)
+        r["sub_event_type"]: EventRule(
+            r["id"],
+            r["sub_event_type"],
+            r["facet"],
+            r["value"],
+            r["mode"],
+            r.get("prior"),
+            r.get("example", {}),
+            re.compile(r["unless_near_actor1"], re.IGNORECASE) if r.get("unless_near_actor1") else None,
+        )
         for r in data["event_rules"]
-    }  # fmt: skip
+    }
     phrases = tuple(
         PhraseRule(
             r["id"],
@@ -90,5 +96,13 @@ def parse_rules(data: dict[str, Any]) -> RuleBook:
         re.IGNORECASE,
     )
     trigger = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in phrases), re.IGNORECASE)
-    return RuleBook(events, phrases, facility, kinds, data["facility_names"],
-                    re.compile(data["not_this_place"], re.IGNORECASE), data["demonyms"], trigger)  # fmt: skip
+    return RuleBook(
+        events,
+        phrases,
+        facility,
+        kinds,
+        data["facility_names"],
+        re.compile(data["not_this_place"], re.IGNORECASE),
+        data["demonyms"],
+        trigger,
+    )

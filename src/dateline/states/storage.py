@@ -47,7 +47,9 @@ def record_states(
     if replaced:
         rows = conn.execute(
             f"SELECT DISTINCT article_id, content_hash, place_id FROM state_assertions"
-            f" WHERE article_id IN {_IN} AND superseded_from IS NULL", [replaced]).fetchall()  # fmt: skip
+            f" WHERE article_id IN {_IN} AND superseded_from IS NULL",
+            [replaced],
+        ).fetchall()
         for aid, chash, pid in rows:
             touched.add(pid)
             if new_hash.get(aid) == chash:
@@ -84,7 +86,8 @@ def _names_in_store(conn: Any, known: dt.date) -> Callable[[list[str]], dict[str
 
     def lookup(names: list[str]) -> dict[str, Place]:
         sql = (
-            "SELECT lower(p.text), p.name, p.geonameid, p.lat, p.lon, p.country_code, p.admin1, p.feature, count(*) AS n"
+            "SELECT lower(p.text), p.name, p.geonameid, p.lat, p.lon, p.country_code, p.admin1, p.feature,"
+            " count(*) AS n"
             f" FROM places p JOIN articles a USING (article_id) WHERE lower(p.text) IN {_IN}"
             " AND p.geonameid IS NOT NULL AND coalesce(a.published, a.updated) <= ? GROUP BY ALL ORDER BY n DESC, 2"
         )
@@ -102,7 +105,8 @@ def load_assertions(
 ) -> list[Assertion]:
     """Assertions of these places (all when None): the current ones, or those the news had made by
     ``known_as_of`` (known by then and not yet superseded by then)."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if place_ids is not None:
         where.append(f"place_id IN {_IN}")
         params.append(sorted(place_ids))
