@@ -76,3 +76,14 @@ def test_rule_example(rule_id: str, key: str, example: dict[str, Any]) -> None:
 
 def test_rulebook_is_read_once() -> None:
     assert rulebook() is rulebook()
+
+
+@pytest.mark.parametrize(("rule_id", "key", "example"), EXAMPLES, ids=[f"{r}-{k}" for r, k, _ in EXAMPLES])
+def test_every_match_of_an_example_contains_a_word_its_rule_needs(
+    rule_id: str, key: str, example: dict[str, Any]
+) -> None:
+    book = rulebook()
+    for rule in book.phrase_rules:
+        for m in rule.pattern.finditer(example["text"]):
+            assert rule.needs is not None and rule.needs.search(m.group(0)), (rule.id, m.group(0))
+            assert book.trigger.search(m.group(0)), (rule.id, m.group(0))

@@ -465,9 +465,11 @@ def _from_phrases(ctx: _Context, s: int, e: int) -> list[Assertion]:
     if not ctx.book.trigger.search(body, s, e):
         return out
     retraction = next((r for r in ctx.book.phrase_rules if r.modality == "retracted"), None)
-    cue = retraction.pattern.search(body, s, e) if retraction else None
+    cue = None
+    if retraction is not None and (retraction.needs is None or retraction.needs.search(body, s, e)):
+        cue = retraction.pattern.search(body, s, e)
     for rule in ctx.book.phrase_rules:
-        if rule.modality == "retracted":
+        if rule.modality == "retracted" or (rule.needs is not None and not rule.needs.search(body, s, e)):
             continue
         for m in rule.pattern.finditer(body, s, e):
             out += _phrase_assertions(ctx, rule, s, e, m, retracted=bool(cue and cue.start() < m.start()))

@@ -37,6 +37,8 @@ class PhraseRule:
     modality: str | None = None
     slot: str | None = None
     example: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: word starts every match contains: the rule runs only on sentences with one of them
+    needs: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,11 @@ class RuleBook:
     facility_names: dict[str, str]
     not_this_place: re.Pattern[str]
     demonyms: dict[str, str]  # ISO alpha-2 -> adjective
-    trigger: re.Pattern[str]  # any phrase rule: a cheap first test of a body
+    trigger: re.Pattern[str]  # a keyword of the phrase rules: a cheap first test of a body or a sentence
+
+
+def _words(starts: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in starts) + ")", re.IGNORECASE)
 
 
 @functools.cache
@@ -84,6 +90,7 @@ def parse_rules(data: dict[str, Any]) -> RuleBook:
             r.get("modality"),
             r.get("slot"),
             r.get("example", {}),
+            _words(r["needs"]) if r.get("needs") else None,
         )
         for r in data["phrase_rules"]
     )
@@ -95,7 +102,7 @@ def parse_rules(data: dict[str, Any]) -> RuleBook:
         ),
         re.IGNORECASE,
     )
-    trigger = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in phrases), re.IGNORECASE)
+    trigger = _words(sorted({w for r in data["phrase_rules"] for w in r.get("needs", [])}))
     return RuleBook(
         events,
         phrases,
