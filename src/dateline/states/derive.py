@@ -30,7 +30,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .model import Assertion, Interval
+from .model import Assertion, Interval, normalize_name
 
 __all__ = ["CONTEMPORARY", "RETRACTION_WINDOW", "derive_intervals", "usable"]
 
@@ -109,6 +109,12 @@ class _Open:
         return max(claims, key=lambda c: (c.valid_end or c.when, c.known_from or dt.date.min)) if claims else None
 
 
+def _same(a: str, b: str) -> bool:
+    """One name within the other ("Unidentified Rebel Group" and "Unidentified Rebel Group (Syria)")."""
+    x, y = set(normalize_name(a).split()), set(normalize_name(b).split())
+    return bool(x and y) and (x <= y or y <= x)
+
+
 def _contemporary(a: Assertion, current: _Open, any_source: bool = False) -> bool:
     last = current.latest_support()
     if last is None or (last.source == a.source and not any_source):
@@ -140,7 +146,12 @@ def _timeline(key: tuple[str, str, str, str], items: list[Assertion], denials: l
         if current is not None and _contemporary(a, current):
             current.claims[a.value].append(a)
             continue
-        if a.mode == "transition" and a.prior and (current is None or current.value != a.prior):
+        if (
+            a.mode == "transition"
+            and a.prior
+            and a.prior != a.value
+            and not (current and _same(current.value, a.prior))
+        ):
             before = current
             if current is not None:
                 _close(current, a.valid_start, a.valid_start)

@@ -39,6 +39,11 @@ _HYPO = re.compile(
     re.IGNORECASE,
 )
 _NEG = re.compile(r"\b(?:not|never|n't|no longer|denied|denies|failed to|without)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+#: "denied that rebels had taken the town": the whole clause after a denial is denied
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\s+(?:(?:earlier\s+)?(?:reports?|claims?)\s+)?that\b[^;]*$",
+    re.IGNORECASE,
+)
 _AFTER_FUTURE = re.compile(
     r"^[^,;.]{0,30}\b(?:next (?:week|month|year)|tomorrow|in the coming (?:days|weeks))\b", re.IGNORECASE
 )
@@ -131,17 +136,18 @@ def _sentences(body: str) -> list[tuple[int, int]]:
 
 # -- places ---------------------------------------------------------------------------------------
 def _settlement(p: Place | Any) -> bool:
-    return bool(getattr(p, "geonameid", None)) and (getattr(p, "feature", None) or "city") not in _AREA_FEATURES
+    named = getattr(p, "geonameid", None) or getattr(p, "feature", None) == "settlement"
+    return bool(named) and (getattr(p, "feature", None) or "city") not in _AREA_FEATURES
 
 
 def _place_of(ctx: _Context, p: Any) -> StatePlace:
-    pid = str(p.geonameid)
+    pid = str(p.geonameid) if p.geonameid else "n" + stable_hash("settlement", normalize_name(p.name))[:15]
     if pid not in ctx.places:
         ctx.places[pid] = StatePlace(
             pid,
             p.name or getattr(p, "text", pid),
             "settlement",
-            pid,
+            str(p.geonameid) if p.geonameid else None,
             None,
             None,
             p.lat,
@@ -181,6 +187,7 @@ def _default_anchor(ctx: _Context) -> Any:
 
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+){1,3})$")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+_TOWN_OF = re.compile(r"\b(?:town|city|village|district|camp|neighbou?rhood|suburb|settlement)\s+of\s+$", re.I)
 _NOT_NAMES = {
     "The",
     "A",
@@ -266,6 +273,21 @@ def _settlements_near(ctx: _Context, s: int, e: int) -> list[Any]:
     out = []
     for m in spans:
         p = known.get(normalize_name(m.group(0)))
+        if p is None and _TOWN_OF.search(body, max(s, m.start() - 30), m.start()):
+            # "the town of Kafr Nabudah": a settlement the gazetteer lacks, known by its name
+            countries = [c for c in ctx.doc.places if c.feature == "country" and c.country_code]
+            p = Place(
+                m.group(0),
+                m.start(),
+                m.end(),
+                m.group(0),
+                None,
+                None,
+                None,
+                countries[0].country_code if countries else None,
+                None,
+                "settlement",
+            )
         if p is not None and _settlement(p):
             out.append(
                 Place(
@@ -390,7 +412,7 @@ def _time(ctx: _Context, s: int, e: int, m: re.Match[str], snapshot: bool) -> tu
 def _modality(ctx: _Context, s: int, m: re.Match[str]) -> str:
     body = ctx.doc.article.body
     window = body[max(s, m.start() - 60) : m.start()]
-    if _NEG.search(window) or re.search(r"\bnot\b|n't\b", m.group(0)):
+    if _NEG.search(window) or _DENIAL.search(body[s : m.start()]) or re.search(r"\bnot\b|n't\b", m.group(0)):
         return "negated"
     if _FUTURE.search(window) or _AFTER_FUTURE.search(body[m.end() : m.end() + 40]):
         return "planned"

@@ -85,6 +85,7 @@ def _names_in_store(conn: Any, known: dt.date) -> Callable[[list[str]], dict[str
     report), most frequent first. Only earlier news: what an article asserts never depends on later ones."""
 
     def lookup(names: list[str]) -> dict[str, Place]:
+        lowered = {n.lower(): n for n in names}
         sql = (
             "SELECT lower(p.text), p.name, p.geonameid, p.lat, p.lon, p.country_code, p.admin1, p.feature,"
             " count(*) AS n"
@@ -92,9 +93,15 @@ def _names_in_store(conn: Any, known: dt.date) -> Callable[[list[str]], dict[str
             " AND p.geonameid IS NOT NULL AND coalesce(a.published, a.updated) <= ? GROUP BY ALL ORDER BY n DESC, 2"
         )
         out: dict[str, Place] = {}
-        lowered = {n.lower(): n for n in names}
         for text, name, gid, lat, lon, cc, admin1, feature, _ in conn.execute(sql, [sorted(lowered), known]).fetchall():
             out.setdefault(lowered[text], Place(lowered[text], 0, 0, name, gid, lat, lon, cc, admin1, feature))
+        named = (  # settlements the gazetteer lacks, known by their name from earlier assertions
+            "SELECT DISTINCT lower(sp.name), sp.name, sp.country_code FROM state_places sp"
+            " JOIN state_assertions sa USING (place_id) WHERE sp.geonameid IS NULL AND sp.kind = 'settlement'"
+            f" AND lower(sp.name) IN {_IN} AND sa.known_from <= ?"
+        )
+        for text, name, cc in conn.execute(named, [sorted(lowered), known]).fetchall():
+            out.setdefault(lowered[text], Place(name, 0, 0, name, None, None, None, cc, None, "settlement"))
         return out
 
     return lookup
