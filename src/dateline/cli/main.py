@@ -41,6 +41,10 @@ def _register() -> None:
         cli.add_command(command)
     from .places import places_group; cli.add_command(places_group)  # noqa: E702, I001
 
+    from .serve import serve
+
+    cli.add_command(serve)
+
 
 _register()
 

@@ -129,6 +129,18 @@ _V1 = [
     "CREATE INDEX actors_article ON actors (article_id)",
 ]
 
+# events that left the store (all their reports withdrawn when their articles were replaced), so that a copy
+# kept in sync through the API can drop them; a tombstone is removed when its id comes back
+_V2 = [
+    """CREATE TABLE tombstones (
+        event_id VARCHAR PRIMARY KEY,
+        deleted_at TIMESTAMP NOT NULL,
+        reason VARCHAR NOT NULL,          -- removed (no report left) or merged (its reports joined merged_into)
+        merged_into VARCHAR
+    )""",
+    "CREATE INDEX tombstones_deleted ON tombstones (deleted_at)",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -148,6 +160,7 @@ def _sql(statements: list[str]) -> Callable[[Any], None]:
 #: every schema step, in order; a store at version N has had steps 1..N applied
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, versions, places, timexes, actors, reports, events, runs", _sql(_V1)),
+    Migration(2, "tombstones of events removed or merged away", _sql(_V2)),
     Migration(3, "place states: state_places, state_assertions, state_intervals", _sql(_STATE_TABLES)),
 )
 

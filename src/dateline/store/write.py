@@ -157,13 +157,12 @@ def _write_part(
         return results
     replaced = sorted({aid for _, _, aid in live if aid in existing} | set(holders.values()))
     stale: set[str] = set()
+    stale_from: dict[str, set[str]] = defaultdict(set)  # event -> the replaced articles that reported it
     if replaced:
-        stale = {
-            e
-            for (e,) in conn.execute(
-                f"SELECT DISTINCT event_id FROM reports WHERE article_id IN {_IN}", [replaced]
-            ).fetchall()
-        }
+        sql = f"SELECT DISTINCT event_id, article_id FROM reports WHERE article_id IN {_IN}"
+        for e, a in conn.execute(sql, [replaced]).fetchall():
+            stale_from[e].add(a)
+        stale = set(stale_from)
         for table in ("reports", "places", "timexes", "actors", "articles"):
             conn.execute(f"DELETE FROM {table} WHERE article_id IN {_IN}", [replaced])
     stamp = now()
@@ -251,7 +250,37 @@ def _write_part(
         conn.execute(f"DELETE FROM events WHERE event_id IN {_IN}", [touched])
         rows = [{**summary(e), "updated_at": stamp} for e in touched if groups.get(e)]
         bulk_insert(conn, "events", rows, cache)
+        _tombstones(conn, touched, groups, stale_from, [r for _, r in new_reports], stamp)
     return results
+
+
+def _tombstones(
+    conn: Any,
+    touched: list[str],
+    groups: dict[str, list[dict[str, Any]]],
+    stale_from: dict[str, set[str]],
+    reports: list[dict[str, Any]],
+    stamp: Any,
+) -> None:
+    """Record the events that left the store (for API clients keeping a copy in sync).
+
+    An event whose every report was withdrawn is ``merged`` into the one event its articles' new reports
+    joined, if there is exactly one, else ``removed``; an id that lives (again) loses its tombstone.
+    """
+    alive = [e for e in touched if groups.get(e)]
+    if alive:
+        conn.execute(f"DELETE FROM tombstones WHERE event_id IN {_IN}", [alive])
+    rows = []
+    for eid in touched:
+        if groups.get(eid):
+            continue
+        successors = {r["event_id"] for r in reports if r["article_id"] in stale_from.get(eid, ())} - {eid}
+        into = successors.pop() if len(successors) == 1 else None
+        rows.append([eid, stamp, "merged" if into else "removed", into])
+    if rows:
+        conn.executemany(
+            "INSERT OR REPLACE INTO tombstones (event_id, deleted_at, reason, merged_into) VALUES (?, ?, ?, ?)", rows
+        )
 
 
 def _load_groups(conn: Any, event_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
