@@ -96,13 +96,17 @@ def extract_states(
     book = rulebook()
     body = doc.article.body or ""
     has_events = any(e.sub_event_type in book.event_rules for e in doc.events)
-    if not has_events and not book.trigger.search(body):
+    hits = [(m.start(), m.group(0).lower()) for m in book.trigger.finditer(body)]  # the rules' words, one pass
+    if not has_events and not hits:
         return DocumentStates([], [])  # the common case: nothing to look at (keeps ingestion cheap)
     published = to_date(doc.article.published)
     ctx = _Context(doc, aid, chash, published, known_from or published, doc.article.source, book, {}, {}, lookup)
     found: dict[tuple[Any, ...], Assertion] = {}
-    for start, end in _sentences(body):
-        for a in _from_phrases(ctx, start, end):
+    for start, end in _sentences(body) if hits else []:
+        words = {w for pos, w in hits if start <= pos < end}
+        if not words:
+            continue
+        for a in _from_phrases(ctx, start, end, words):
             found.setdefault((a.key, a.value, a.evidence_start, a.modality, a.mode), a)
     for event in doc.events:
         rule = book.event_rules.get(event.sub_event_type)
@@ -481,17 +485,16 @@ def _assertion(
     )
 
 
-def _from_phrases(ctx: _Context, s: int, e: int) -> list[Assertion]:
+def _from_phrases(ctx: _Context, s: int, e: int, words: set[str]) -> list[Assertion]:
+    """The assertions of the phrase rules in sentence [s, e), which holds these of the rules' words."""
     body = ctx.doc.article.body
     out: list[Assertion] = []
-    if not ctx.book.trigger.search(body, s, e):
-        return out
     retraction = next((r for r in ctx.book.phrase_rules if r.modality == "retracted"), None)
     cue = None
-    if retraction is not None and (retraction.needs is None or retraction.needs.search(body, s, e)):
+    if retraction is not None and (not retraction.need_words or retraction.need_words & words):
         cue = retraction.pattern.search(body, s, e)
     for rule in ctx.book.phrase_rules:
-        if rule.modality == "retracted" or (rule.needs is not None and not rule.needs.search(body, s, e)):
+        if rule.modality == "retracted" or (rule.need_words and not rule.need_words & words):
             continue
         for m in rule.pattern.finditer(body, s, e):
             out += _phrase_assertions(ctx, rule, s, e, m, retracted=bool(cue and cue.start() < m.start()))

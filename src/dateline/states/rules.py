@@ -39,6 +39,7 @@ class PhraseRule:
     example: dict[str, Any] = field(default_factory=dict, compare=False)
     #: word starts every match contains: the rule runs only on sentences with one of them
     needs: re.Pattern[str] | None = None
+    need_words: frozenset[str] = frozenset()  # the same, as the lower-case word starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,9 @@ class RuleBook:
 
 
 def _words(starts: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in starts) + ")", re.IGNORECASE)
+    """Any of these word starts (the longest first, so a match is the start itself)."""
+    ordered = sorted(set(starts), key=lambda w: (-len(w), w))
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + ")", re.IGNORECASE)
 
 
 @functools.cache
@@ -91,6 +94,7 @@ def parse_rules(data: dict[str, Any]) -> RuleBook:
             r.get("slot"),
             r.get("example", {}),
             _words(r["needs"]) if r.get("needs") else None,
+            frozenset(w.lower() for w in r.get("needs", [])),
         )
         for r in data["phrase_rules"]
     )
