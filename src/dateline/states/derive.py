@@ -78,8 +78,15 @@ def derive_intervals(assertions: Iterable[Assertion]) -> list[Interval]:
     return out
 
 
-def _order(a: Assertion) -> tuple[dt.date, int, dt.date, str]:
-    return (a.when, 0 if a.mode == "transition" else 1, a.known_from or dt.date.min, a.assertion_id)
+def _order(a: Assertion) -> tuple[dt.date, int, int, dt.date, str]:
+    # at one date: an undated change ("closed ... and reopened on Thursday": by then) before a dated one
+    return (
+        a.when,
+        0 if a.mode == "transition" else 1,
+        0 if a.valid_start is None else 1,
+        a.known_from or dt.date.min,
+        a.assertion_id,
+    )
 
 
 class _Open:

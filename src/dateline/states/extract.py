@@ -131,7 +131,9 @@ def extract_states(
                 phrase.time_text,
             )
         found[key] = a
-    return DocumentStates(list(found.values()), list(ctx.places.values()))
+    restricted = {(a.key, a.evidence_start) for a in found.values() if a.value == "restricted"}
+    kept = [a for a in found.values() if not (a.value == "open" and (a.key, a.evidence_start) in restricted)]
+    return DocumentStates(kept, list(ctx.places.values()))
 
 
 def _sentences(body: str) -> list[tuple[int, int]]:
@@ -189,8 +191,12 @@ def _default_anchor(ctx: _Context) -> Any:
     return first[0] if first else None
 
 
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+){1,3})$")
+#: a name right before a facility noun: capitalised words, with Arabic and other particles ("Bab al-Hawa")
+_NAME_BEFORE = re.compile(
+    r"([A-Z][\w’'-]*\s+(?:(?:[A-Z][\w’'-]*|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|de|del|la|le)-[\w’'-]+)\s+){0,3})$"
+)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TOWN_OF = re.compile(r"\b(?:town|city|village|district|camp|neighbou?rhood|suburb|settlement)\s+of\s+$", re.I)
 _NOT_NAMES = {
     "The",
@@ -232,13 +238,16 @@ def _facility_anchor(ctx: _Context, s: int, start: int) -> Any:
     if m is None:
         return None
     words = m.group(1).split()
+    for i, w in enumerate(words):  # "Tripoli's Mitiga airport": the name after the possessive
+        if w.endswith(("'s", "’s")):
+            words = words[i + 1 :]
     while words and words[0] in _NOT_NAMES:
         words.pop(0)
     if not words:
         return None
     name_start = start - len(" ".join(words)) - 1
-    for p in ctx.doc.places:
-        if p.geonameid and p.start < start and p.end > name_start and p.feature != "country":
+    for p in ctx.doc.places:  # a gazetteer place when its mention is the whole name
+        if p.geonameid and p.feature != "country" and p.start <= name_start + 1 and p.end >= start - 2:
             return p
     countries = [p for p in ctx.doc.places if p.feature == "country" and p.country_code]
     return _Named(" ".join(words), countries[0].country_code if countries else None)
@@ -315,7 +324,8 @@ def _target(ctx: _Context, rule_target: str, s: int, e: int, pos: int, event_loc
     body = ctx.doc.article.body
     if rule_target in ("any", "settlement") and event_loc is None:
         obj = [p for p in _settlements_near(ctx, s, e) if pos < p.start <= pos + 40]
-        if obj and not ctx.book.facility.search(body, pos, obj[0].start):
+        owner = obj and ctx.book.facility.search(body, obj[0].end, min(e, obj[0].end + 25))  # "Tripoli's airport"
+        if obj and not owner and not ctx.book.facility.search(body, pos, obj[0].start):
             return _place_of(ctx, min(obj, key=lambda p: p.start))  # the verb's object: "withdrew from Kherson"
     if rule_target in ("facility", "any"):
         mentions = []
@@ -370,8 +380,13 @@ def _actors_in(ctx: _Context, s: int, e: int) -> list[Actor]:
 def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor | None:
     actors = _actors_in(ctx, s, e)
     if how == "$by":
-        after = [a for a in actors if a.start is not None and a.start >= m.end() - 1 and a.start - m.end() < 60]
-        return min(after, key=lambda a: a.start or 0) if after else None
+        after = sorted(
+            (a for a in actors if a.start is not None and a.start >= m.end() - 1 and a.start - m.end() < 60),
+            key=lambda a: a.start or 0,
+        )
+        if len(after) > 1 and (after[1].start or 0) - (after[0].end or 0) <= 1:
+            return after[1]  # "the rebel group Hayat Tahrir al-Sham": the name in apposition
+        return after[0] if after else None
     if how == "$subject":
         before = sorted(
             (a for a in actors if a.end is not None and a.end <= m.start() + 1 and m.start() - a.end < 150),
@@ -400,13 +415,23 @@ def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor |
 def _time(ctx: _Context, s: int, e: int, m: re.Match[str], snapshot: bool) -> tuple[Any, ...]:
     """(valid_start, valid_end, precision, text) of a match: the sentence's date nearest after it, else before."""
     dates = [t for t in ctx.doc.timexes if t.type in ("DATE", "TIME") and s <= t.start and t.end <= e and t.start_date]
-    after = [t for t in dates if t.start >= m.end() and t.start - m.end() < 60]
+    after = [
+        t
+        for t in dates
+        if t.start >= m.end()
+        and t.start - m.end() < 60
+        and not re.search(r"\band\b", ctx.doc.article.body[m.end() : t.start])
+    ]
     before = [t for t in dates if t.end <= m.start() and m.start() - t.end < 40]
     pick = min(after, key=lambda t: t.start) if after else (max(before, key=lambda t: t.end) if before else None)
     if pick is not None:
         start, end = to_date(pick.start_date), to_date(pick.end_date) or to_date(pick.start_date)
-        if start and ctx.published and start > ctx.published and not snapshot:
-            return start, end, pick.precision, pick.text  # a future date: the modality says so
+        weekday = pick.text.strip().lower().removeprefix("on ") in _WEEKDAYS
+        if start and end and ctx.published and start > ctx.published and weekday and not snapshot:
+            # "retook Kherson on Friday" in Saturday's paper: the Friday before, not the one after
+            week = dt.timedelta(days=7)
+            if _modality(ctx, s, m) == "asserted":
+                return start - week, end - week, pick.precision, pick.text
         return start, end, pick.precision, pick.text
     if snapshot:
         return ctx.published, ctx.published, "day", None  # "is controlled by": as observed when published
