@@ -67,13 +67,40 @@ def score_answer(question: dict[str, Any], value: str | None, status: str | None
     return value_ok, status_ok
 
 
+def _seed_text() -> str:
+    """The seed article: the repository's example, else the shared folder's seed."""
+    if _SEED.is_file():
+        return _SEED.read_text("utf-8")
+    from ..evaluation import find_shared
+
+    shared = find_shared() / "seed" / "article.txt"
+    if not shared.is_file():
+        raise ConfigError(f"{shared}: the seed article is missing")
+    return shared.read_text("utf-8")
+
+
 def _inputs(story: dict[str, Any]) -> list[RawInput]:
     out = []
     for art in story["articles"]:
         if art.get("seed"):
-            out.append(RawInput(art["id"], "text", _SEED.read_text("utf-8"), published=art.get("published")))
+            out.append(
+                RawInput(
+                    art["id"],
+                    "text",
+                    _seed_text(),
+                    published=art.get("published"),
+                )
+            )
         else:
-            out.append(RawInput(art["id"], "body", art["body"], published=art.get("published"), url=art.get("url")))
+            out.append(
+                RawInput(
+                    art["id"],
+                    "body",
+                    art["body"],
+                    published=art.get("published"),
+                    url=art.get("url"),
+                )
+            )
     return out
 
 
@@ -114,7 +141,17 @@ def evaluate_states(
                         doc.article.published = a.get("published") or doc.article.published
                         doc.article.updated = a.get("updated") or doc.article.updated
                         doc.article.url = a.get("url") or doc.article.url
-                        store_documents(store, [Pending(doc, content_hash(raw.content), raw.id, doc.article.url)])
+                        store_documents(
+                            store,
+                            [
+                                Pending(
+                                    doc,
+                                    content_hash(raw.content),
+                                    raw.id,
+                                    doc.article.url,
+                                )
+                            ],
+                        )
                     for q in story["questions"]:
                         rows.append(_ask(store, q, str(batch["batch"])))
     if pred_out:

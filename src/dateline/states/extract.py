@@ -17,16 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import Actor, Document, Place
+from ..records import Actor, Document
 from ..store.ids import stable_hash
 from ..store.rows import to_date
-from .model import Assertion, StatePlace, normalize_name
-from .rules import PhraseRule, RuleBook, rulebook
+from .model import Assertion, StatePlace
+from .rules import PhraseRule, rulebook
+from .targets import Context, facility_id, target
 
 __all__ = ["DocumentStates", "extract_states", "facility_id"]
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[A-Z\"“‘(]|\s*$)|\n|$)")
-_AREA_FEATURES = {"country", "river", "natural", "region", "continent", "sea", "ocean", "mountain"}
 _FUTURE = re.compile(
     r"\b(?:will|shall|plans? to|planning to|intends? to|set to|scheduled to|due to|going to|"
     r"expected to|is to|are to|would|vow(?:ed|s)? to|pledged? to|promised? to|agreed to|"
@@ -38,25 +38,22 @@ _HYPO = re.compile(
     r"possible|risk)\b[^,;]*$",
     re.IGNORECASE,
 )
-_NEG = re.compile(r"\b(?:not|never|n't|no longer|denied|denies|failed to|without)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+_NEG = re.compile(
+    r"\b(?:not|never|n't|no longer|denied|denies|failed to|without)\b(?:\W+\w+){0,3}\W*$",
+    re.IGNORECASE,
+)
 #: "denied that rebels had taken the town": the whole clause after a denial is denied
 _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\s+(?:(?:earlier\s+)?(?:reports?|claims?)\s+)?that\b[^;]*$",
     re.IGNORECASE,
 )
 _AFTER_FUTURE = re.compile(
-    r"^[^,;.]{0,30}\b(?:next (?:week|month|year)|tomorrow|in the coming (?:days|weeks))\b", re.IGNORECASE
+    r"^[^,;.]{0,30}\b(?:next (?:week|month|year)|tomorrow|in the coming (?:days|weeks))\b",
+    re.IGNORECASE,
 )
 _SIDE = re.compile(r"\b(?i:the|its|on the)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+side\b")
 _FROM = re.compile(r"\bfrom\b")
 _PRESENT = re.compile(r"\b(?:is|are|remains?|still|controls?|holds?|stays?)\b", re.IGNORECASE)
-
-
-def facility_id(kind: str, anchor_name: str) -> str:
-    """The stable id of a facility GeoNames lacks: its kind and the name of the settlement it is tied to
-    (its own name when the gazetteer knows no settlement), so "a border crossing" datelined Al Qaim and
-    "the Al-Qaim crossing" are one place."""
-    return "x" + stable_hash("facility", kind, normalize_name(anchor_name))[:15]
 
 
 @dataclass(slots=True)
@@ -65,20 +62,6 @@ class DocumentStates:
 
     assertions: list[Assertion]
     places: list[StatePlace]
-
-
-@dataclass(slots=True)
-class _Context:
-    doc: Document
-    aid: str
-    chash: str
-    published: dt.date | None
-    known_from: dt.date | None
-    source: str | None
-    book: RuleBook
-    focus: dict[str, StatePlace]  # facility kind -> the facility the article is about
-    places: dict[str, StatePlace]
-    lookup: Callable[[list[str]], dict[str, Any]] | None = None
 
 
 def extract_states(
@@ -100,7 +83,18 @@ def extract_states(
     if not has_events and not hits:
         return DocumentStates([], [])  # the common case: nothing to look at (keeps ingestion cheap)
     published = to_date(doc.article.published)
-    ctx = _Context(doc, aid, chash, published, known_from or published, doc.article.source, book, {}, {}, lookup)
+    ctx = Context(
+        doc,
+        aid,
+        chash,
+        published,
+        known_from or published,
+        doc.article.source,
+        book,
+        {},
+        {},
+        lookup,
+    )
     found: dict[tuple[Any, ...], Assertion] = {}
     for start, end in _sentences(body) if hits else []:
         words = {w for pos, w in hits if start <= pos < end}
@@ -140,230 +134,20 @@ def _sentences(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(body) if m.group(0).strip()]
 
 
-# -- places ---------------------------------------------------------------------------------------
-def _settlement(p: Place | Any) -> bool:
-    named = getattr(p, "geonameid", None) or getattr(p, "feature", None) == "settlement"
-    return bool(named) and (getattr(p, "feature", None) or "city") not in _AREA_FEATURES
-
-
-def _place_of(ctx: _Context, p: Any) -> StatePlace:
-    pid = str(p.geonameid) if p.geonameid else "n" + stable_hash("settlement", normalize_name(p.name))[:15]
-    if pid not in ctx.places:
-        ctx.places[pid] = StatePlace(
-            pid,
-            p.name or getattr(p, "text", pid),
-            "settlement",
-            str(p.geonameid) if p.geonameid else None,
-            None,
-            None,
-            p.lat,
-            p.lon,
-            p.country_code,
-            p.admin1,
-        )
-    return ctx.places[pid]
-
-
-def _facility(ctx: _Context, kind: str, anchor: Any) -> StatePlace:
-    pid = facility_id(kind, anchor.name)
-    if pid not in ctx.places:
-        name = f"{anchor.name} {ctx.book.facility_names.get(kind, kind)}"
-        gid = str(anchor.geonameid) if anchor.geonameid else None
-        ctx.places[pid] = StatePlace(
-            pid, name, kind, None, gid, anchor.name, anchor.lat, anchor.lon, anchor.country_code, anchor.admin1
-        )
-    return ctx.places[pid]
-
-
-def _settlements_in(ctx: _Context, start: int, end: int) -> list[Place]:
-    return [p for p in ctx.doc.places if start <= p.start and p.end <= end and _settlement(p)]
-
-
-def _nearest(items: list[Any], pos: int) -> Any:
-    return min(items, key=lambda p: min(abs(p.start - pos), abs(p.end - pos))) if items else None
-
-
-def _default_anchor(ctx: _Context) -> Any:
-    dl = ctx.doc.article.dateline
-    if dl and dl.place and _settlement(dl.place):
-        return dl.place
-    first = [p for p in ctx.doc.places if _settlement(p)]
-    return first[0] if first else None
-
-
-#: a name right before a facility noun: capitalised words, with Arabic and other particles ("Bab al-Hawa")
-_NAME_BEFORE = re.compile(
-    r"([A-Z][\w’'-]*\s+(?:(?:[A-Z][\w’'-]*|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|de|del|la|le)-[\w’'-]+)\s+){0,3})$"
-)
-_CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_TOWN_OF = re.compile(r"\b(?:town|city|village|district|camp|neighbou?rhood|suburb|settlement)\s+of\s+$", re.I)
-_NOT_NAMES = {
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "Its",
-    "It",
-    "On",
-    "In",
-    "At",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+_WEEKDAYS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 }
-
-
-@dataclass(slots=True)
-class _Named:
-    """A facility's own name when the gazetteer does not know it ("the Nasib border crossing")."""
-
-    name: str
-    country_code: str | None = None
-    geonameid: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    admin1: str | None = None
-
-
-def _facility_anchor(ctx: _Context, s: int, start: int) -> Any:
-    """The name right before a facility noun: a gazetteer place when one is mentioned there, else the name."""
-    body = ctx.doc.article.body
-    m = _NAME_BEFORE.search(body, s, start)
-    if m is None:
-        return None
-    words = m.group(1).split()
-    for i, w in enumerate(words):  # "Tripoli's Mitiga airport": the name after the possessive
-        if w.endswith(("'s", "’s")):
-            words = words[i + 1 :]
-    while words and words[0] in _NOT_NAMES:
-        words.pop(0)
-    if not words:
-        return None
-    name_start = start - len(" ".join(words)) - 1
-    for p in ctx.doc.places:  # a gazetteer place when its mention is the whole name
-        if p.geonameid and p.feature != "country" and p.start <= name_start + 1 and p.end >= start - 2:
-            return p
-    countries = [p for p in ctx.doc.places if p.feature == "country" and p.country_code]
-    return _Named(" ".join(words), countries[0].country_code if countries else None)
-
-
-def _named_before(ctx: _Context, kind: str, end: int) -> Any:
-    """The anchor of the latest facility of this kind named earlier in the article."""
-    found = None
-    for m in ctx.book.facility.finditer(ctx.doc.article.body, 0, end):
-        if m.lastgroup == kind:
-            s = max(0, ctx.doc.article.body.rfind("\n", 0, m.start()) + 1)
-            found = _facility_anchor(ctx, s, m.start()) or found
-    return found
-
-
-def _settlements_near(ctx: _Context, s: int, e: int) -> list[Any]:
-    """Settlements mentioned in the sentence; else names in it that the article or the store resolved elsewhere."""
-    near = _settlements_in(ctx, s, e)
-    if near:
-        return near
-    body = ctx.doc.article.body
-    mentions: list[Any] = [*ctx.doc.places, *ctx.doc.actors]
-    taken = [(x.start, x.end) for x in mentions if x.start is not None and x.end is not None]
-    spans = [
-        m
-        for m in _CAPITALIZED.finditer(body, s, e)
-        if m.group(0) not in _NOT_NAMES and not any(a < m.end() and m.start() < b for a, b in taken)
-    ]
-    if not spans:
-        return []
-    known = {normalize_name(p.text): p for p in ctx.doc.places if _settlement(p)}
-    missing = [m.group(0) for m in spans if normalize_name(m.group(0)) not in known]
-    if missing and ctx.lookup is not None:
-        for text, p in ctx.lookup(missing).items():
-            known.setdefault(normalize_name(text), p)
-    out = []
-    for m in spans:
-        p = known.get(normalize_name(m.group(0)))
-        if p is None and _TOWN_OF.search(body, max(s, m.start() - 30), m.start()):
-            # "the town of Kafr Nabudah": a settlement the gazetteer lacks, known by its name
-            countries = [c for c in ctx.doc.places if c.feature == "country" and c.country_code]
-            p = Place(
-                m.group(0),
-                m.start(),
-                m.end(),
-                m.group(0),
-                None,
-                None,
-                None,
-                countries[0].country_code if countries else None,
-                None,
-                "settlement",
-            )
-        if p is not None and _settlement(p):
-            out.append(
-                Place(
-                    m.group(0),
-                    m.start(),
-                    m.end(),
-                    p.name,
-                    p.geonameid,
-                    p.lat,
-                    p.lon,
-                    p.country_code,
-                    p.admin1,
-                    p.feature,
-                )
-            )
-    return out
-
-
-def _target(ctx: _Context, rule_target: str, s: int, e: int, pos: int, event_loc: Any = None) -> StatePlace | None:
-    """The place a match at ``pos`` in sentence [s, e) is about."""
-    body = ctx.doc.article.body
-    if rule_target in ("any", "settlement") and event_loc is None:
-        obj = [p for p in _settlements_near(ctx, s, e) if pos < p.start <= pos + 40]
-        owner = obj and ctx.book.facility.search(body, obj[0].end, min(e, obj[0].end + 25))  # "Tripoli's airport"
-        if obj and not owner and not ctx.book.facility.search(body, pos, obj[0].start):
-            return _place_of(ctx, min(obj, key=lambda p: p.start))  # the verb's object: "withdrew from Kherson"
-    if rule_target in ("facility", "any"):
-        mentions = []
-        for m in ctx.book.facility.finditer(body, s, e):
-            if ctx.book.not_this_place.search(body[s : m.start()]):
-                continue  # "another crossing", "the rest of the crossings"
-            mentions.append((ctx.book.facility_kinds.index(m.lastgroup or "road"), abs(m.start() - pos), m))
-        if mentions:
-            _, _, m = min(mentions, key=lambda t: (t[0], t[1]))
-            kind = m.lastgroup or "road"
-            anchor = _facility_anchor(ctx, s, m.start())
-            if anchor is None and kind in ctx.focus:
-                return ctx.focus[kind]  # "the crossing", "it": the one the article is about
-            if anchor is None:
-                anchor = _named_before(ctx, kind, s)  # "... the Antonivskyi Bridge ... The bridge remains"
-            if anchor is None:
-                near = _settlements_near(ctx, s, e)
-                anchor = (
-                    _nearest(near, m.end()) or (event_loc if _settlement(event_loc) else None) or _default_anchor(ctx)
-                )
-            if anchor is None:
-                return None
-            place = _facility(ctx, kind, anchor)
-            ctx.focus.setdefault(kind, place)
-            return place
-        if rule_target == "facility":
-            return None
-    if event_loc is not None and getattr(event_loc, "geonameid", None) and (event_loc.geo_precision or 1) <= 2:
-        return _place_of(ctx, event_loc)
-    near = _settlements_near(ctx, s, e)
-    return _place_of(ctx, _nearest(near, pos)) if near else None
-
-
 # -- actors and times -----------------------------------------------------------------------------
 _MODIFIER = re.compile(r"-(?:backed|led|allied|aligned|affiliated|supported|sponsored)\b")
 
 
-def _actors_in(ctx: _Context, s: int, e: int) -> list[Actor]:
+def _actors_in(ctx: Context, s: int, e: int) -> list[Actor]:
     """Actor mentions in [s, e), without modifiers of another actor ("Turkish" of "Turkish-backed rebels")."""
     body = ctx.doc.article.body
     return [
@@ -377,7 +161,7 @@ def _actors_in(ctx: _Context, s: int, e: int) -> list[Actor]:
     ]
 
 
-def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor | None:
+def _actor(ctx: Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor | None:
     actors = _actors_in(ctx, s, e)
     if how == "$by":
         after = sorted(
@@ -397,7 +181,10 @@ def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor |
         subject = before[-1]
         body = ctx.doc.article.body
         for prev in reversed(before[:-1]):  # "government forces and Hezbollah besieged": the first conjunct leads
-            if re.fullmatch(r"(?:\s+\w+)?\s*(?:,|and|&)\s*", body[prev.end or 0 : subject.start or 0]):
+            if re.fullmatch(
+                r"(?:\s+\w+)?\s*(?:,|and|&)\s*",
+                body[prev.end or 0 : subject.start or 0],
+            ):
                 subject = prev
             else:
                 break
@@ -412,7 +199,7 @@ def _actor(ctx: _Context, how: str, s: int, e: int, m: re.Match[str]) -> Actor |
     return None
 
 
-def _time(ctx: _Context, s: int, e: int, m: re.Match[str], snapshot: bool) -> tuple[Any, ...]:
+def _time(ctx: Context, s: int, e: int, m: re.Match[str], snapshot: bool) -> tuple[Any, ...]:
     """(valid_start, valid_end, precision, text) of a match: the sentence's date nearest after it, else before."""
     dates = [t for t in ctx.doc.timexes if t.type in ("DATE", "TIME") and s <= t.start and t.end <= e and t.start_date]
     after = [
@@ -425,7 +212,10 @@ def _time(ctx: _Context, s: int, e: int, m: re.Match[str], snapshot: bool) -> tu
     before = [t for t in dates if t.end <= m.start() and m.start() - t.end < 40]
     pick = min(after, key=lambda t: t.start) if after else (max(before, key=lambda t: t.end) if before else None)
     if pick is not None:
-        start, end = to_date(pick.start_date), to_date(pick.end_date) or to_date(pick.start_date)
+        start, end = (
+            to_date(pick.start_date),
+            to_date(pick.end_date) or to_date(pick.start_date),
+        )
         weekday = pick.text.strip().lower().removeprefix("on ") in _WEEKDAYS
         if start and end and ctx.published and start > ctx.published and weekday and not snapshot:
             # "retook Kherson on Friday" in Saturday's paper: the Friday before, not the one after
@@ -434,11 +224,16 @@ def _time(ctx: _Context, s: int, e: int, m: re.Match[str], snapshot: bool) -> tu
                 return start - week, end - week, pick.precision, pick.text
         return start, end, pick.precision, pick.text
     if snapshot:
-        return ctx.published, ctx.published, "day", None  # "is controlled by": as observed when published
+        return (
+            ctx.published,
+            ctx.published,
+            "day",
+            None,
+        )  # "is controlled by": as observed when published
     return None, ctx.published, "reported", None  # happened by the time it was reported
 
 
-def _modality(ctx: _Context, s: int, m: re.Match[str]) -> str:
+def _modality(ctx: Context, s: int, m: re.Match[str]) -> str:
     body = ctx.doc.article.body
     window = body[max(s, m.start() - 60) : m.start()]
     if _NEG.search(window) or _DENIAL.search(body[s : m.start()]) or re.search(r"\bnot\b|n't\b", m.group(0)):
@@ -450,7 +245,7 @@ def _modality(ctx: _Context, s: int, m: re.Match[str]) -> str:
     return "asserted"
 
 
-def _part(ctx: _Context, s: int, e: int, pos: int | None = None) -> str:
+def _part(ctx: Context, s: int, e: int, pos: int | None = None) -> str:
     """The part the text names ("the Syrian side"): the mention nearest before ``pos``, else the first after."""
     sides = [m for m in _SIDE.finditer(ctx.doc.article.body, s, e) if m.group(1) in ctx.book.demonyms.values()]
     if not sides:
@@ -465,7 +260,7 @@ def _part(ctx: _Context, s: int, e: int, pos: int | None = None) -> str:
 
 # -- assertions -----------------------------------------------------------------------------------
 def _assertion(
-    ctx: _Context,
+    ctx: Context,
     rule_id: str,
     place: StatePlace,
     facet: str,
@@ -482,7 +277,17 @@ def _assertion(
     anchor: int,
 ) -> Assertion:
     body = ctx.doc.article.body
-    aid = stable_hash("assertion", ctx.chash, rule_id, place.place_id, part, facet, slot, value, anchor)
+    aid = stable_hash(
+        "assertion",
+        ctx.chash,
+        rule_id,
+        place.place_id,
+        part,
+        facet,
+        slot,
+        value,
+        anchor,
+    )
     return Assertion(
         assertion_id=aid,
         article_id=ctx.aid,
@@ -510,7 +315,7 @@ def _assertion(
     )
 
 
-def _from_phrases(ctx: _Context, s: int, e: int, words: set[str]) -> list[Assertion]:
+def _from_phrases(ctx: Context, s: int, e: int, words: set[str]) -> list[Assertion]:
     """The assertions of the phrase rules in sentence [s, e), which holds these of the rules' words."""
     body = ctx.doc.article.body
     out: list[Assertion] = []
@@ -527,10 +332,10 @@ def _from_phrases(ctx: _Context, s: int, e: int, words: set[str]) -> list[Assert
 
 
 def _phrase_assertions(
-    ctx: _Context, rule: PhraseRule, s: int, e: int, m: re.Match[str], retracted: bool
+    ctx: Context, rule: PhraseRule, s: int, e: int, m: re.Match[str], retracted: bool
 ) -> list[Assertion]:
     snapshot = rule.mode == "snapshot"
-    place = _target(ctx, rule.target, s, e, m.start())
+    place = target(ctx, rule.target, s, e, m.start())
     if place is None:
         return []
     when = _time(ctx, s, e, m, snapshot)
@@ -595,9 +400,9 @@ def _phrase_assertions(
     ]
 
 
-def _from_event(ctx: _Context, event: Any, rule: Any) -> Assertion | None:
+def _from_event(ctx: Context, event: Any, rule: Any) -> Assertion | None:
     ev = event.evidence
-    place = _target(ctx, "any", ev.start, ev.end, ev.start, event.location)
+    place = target(ctx, "any", ev.start, ev.end, ev.start, event.location)
     if place is None:
         return None
 
