@@ -9,6 +9,7 @@ Tasks and their default gold files (relative to the shared folder)::
     events   eval/events/case2021_dev.tsv (snippet as body)
     news     eval/events/news_dev.jsonl   (the page's .html for scrapinghub items, else text as body)
     acled    eval/events/acled_notes_dev.jsonl (notes as body, published; scored by score_acled.py)
+    states   tests/states/gold of the repository (place-state questions; scored by dateline.states.evaluate)
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ TASK_STAGES: dict[str, tuple[str, ...]] = {
     "events": ("article", "language", "nlp", "places", "time", "actors", "events"),
     "news": ("article", "language", "nlp", "places", "time", "actors", "events"),
     "acled": ("article", "language", "nlp", "places", "time", "actors", "events"),
+    "states": ("article", "language", "nlp", "places", "time", "actors", "events"),
 }
 
 DEFAULT_GOLD: dict[str, str] = {
@@ -48,6 +50,7 @@ DEFAULT_GOLD: dict[str, str] = {
     "events": "eval/events/case2021_dev.tsv",
     "news": "eval/events/news_dev.jsonl",
     "acled": "eval/events/acled_notes_dev.jsonl",
+    "states": "tests/states/gold (in the repository: dateline's own place-state questions)",
 }
 
 #: the scorer of each task (a script of shared/eval and its first arguments)
@@ -132,6 +135,11 @@ def evaluate(
     """Run dateline on a gold set and return score.py's figures (plus the run's counts)."""
     if task not in TASK_STAGES:
         raise ConfigError(f"unknown evaluation task {task!r} (known: {', '.join(TASK_STAGES)})")
+    if task == "states":  # place states: dateline's own gold and scorer
+        from .states.evaluate import evaluate_states
+
+        states_settings = (settings or Settings()).evolve(stages=TASK_STAGES[task])
+        return evaluate_states(gold, settings=states_settings, resources=resources, pred_out=pred_out)
     root = find_shared(shared)
     gold_path = Path(gold) if gold else root / DEFAULT_GOLD[task]
     if not gold_path.exists():

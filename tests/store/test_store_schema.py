@@ -34,22 +34,23 @@ def test_a_later_migration_is_applied_in_order(db_path: Path) -> None:
     extra = (
         *MIGRATIONS,
         Migration(
-            len(MIGRATIONS) + 1, "add a column", lambda c: c.execute("ALTER TABLE events ADD COLUMN tag VARCHAR")
+            MIGRATIONS[-1].version + 1, "add a column", lambda c: c.execute("ALTER TABLE events ADD COLUMN tag VARCHAR")
         ),
     )
     conn = duckdb.connect(str(db_path))
-    assert migrate(conn, extra) == [len(MIGRATIONS) + 1]
-    assert current_version(conn) == len(MIGRATIONS) + 1
+    assert migrate(conn, extra) == [MIGRATIONS[-1].version + 1]
+    assert current_version(conn) == MIGRATIONS[-1].version + 1
     conn.close()
 
 
 def test_a_failing_migration_leaves_the_store_at_its_old_version(db_path: Path) -> None:
     open_store(db_path).close()
-    broken = (*MIGRATIONS, Migration(len(MIGRATIONS) + 1, "broken", lambda c: c.execute("ALTER TABLE nope ADD x INT")))
+    step = MIGRATIONS[-1].version + 1
+    broken = (*MIGRATIONS, Migration(step, "broken", lambda c: c.execute("ALTER TABLE nope ADD x INT")))
     conn = duckdb.connect(str(db_path))
     with pytest.raises(StoreError, match="migration"):
         migrate(conn, broken)
-    assert current_version(conn) == len(MIGRATIONS)
+    assert current_version(conn) == MIGRATIONS[-1].version
     conn.close()
 
 

@@ -97,6 +97,9 @@ def create_app(config: ApiConfig) -> Any:
     app.include_router(routes_export.router)
     app.include_router(routes_places.router)
     app.include_router(routes_write.router)
+    from . import routes_states  # place states (docs/states.md)
+
+    app.include_router(routes_states.router)
     asgi: Any = app
     if config.token:
         asgi = BearerAuth(asgi, config.token)

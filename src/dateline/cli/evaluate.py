@@ -26,6 +26,7 @@ def eval_group(task: str, gold: str | None, shared: str | None, limit: int | Non
     dateline eval events             # ../shared/eval/events/case2021_dev.tsv
     dateline eval news               # ../shared/eval/events/news_dev.jsonl (whole articles)
     dateline eval acled              # ../shared/eval/events/acled_notes_dev.jsonl (score_acled.py)
+    dateline eval states             # tests/states/gold (place states as of dates; own scorer)
     """
     figures = evaluate(task, gold, shared=shared, limit=limit, pred_out=pred_out)
     click.echo(json.dumps(figures))

@@ -49,6 +49,7 @@ def _register() -> None:
 
     for command in (ingest, query, stats, events_group, export):
         cli.add_command(command)
+    from .places import places_group; cli.add_command(places_group)  # noqa: E702, I001
 
     from .serve import serve
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StoreError
+from ..states.schema import STATE_TABLES as _STATE_TABLES
 
 __all__ = ["MIGRATIONS", "Migration", "current_version", "migrate", "pending"]
 
@@ -160,6 +161,7 @@ def _sql(statements: list[str]) -> Callable[[Any], None]:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, versions, places, timexes, actors, reports, events, runs", _sql(_V1)),
     Migration(2, "tombstones of events removed or merged away", _sql(_V2)),
+    Migration(3, "place states: state_places, state_assertions, state_intervals", _sql(_STATE_TABLES)),
 )
 
 

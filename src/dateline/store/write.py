@@ -189,6 +189,9 @@ def _write_part(
             tables[name] += rows
     for name in ("articles", "article_versions", "places", "timexes", "actors"):
         bulk_insert(conn, name, tables[name], cache)
+    from ..states.storage import record_states  # here, not at the top: the states package imports the store
+
+    record_states(conn, [(item.doc, aid, item.chash) for _, item, aid in live], replaced, cache)  # place states
 
     # -- reports and de-duplication ---------------------------------------------------------
     new_reports: list[tuple[int, dict[str, Any]]] = []
