@@ -139,7 +139,7 @@ def test_serve_refuses_a_public_host_without_flag_and_token(tmp_path: Path) -> N
     r = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), "--host", "0.0.0.0", "--public"])
     assert r.exit_code == 2 and "token" in r.output
     r = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.duckdb")])
-    assert r.exit_code != 0 and "no store at" in str(r.exception or r.output)
+    assert r.exit_code != 0 and "no store at" in r.output + str(r.exception)
 
 
 def test_serve_names_a_port_in_use(synthetic_db: Path, tmp_path: Path) -> None:
