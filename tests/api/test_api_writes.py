@@ -44,7 +44,8 @@ def test_extract_json_and_raw_text(writable: Any) -> None:
         ({"json": [1, 2]}, 400, "one object"),
         ({"json": {"title": "no text"}}, 400, "exactly one is needed"),
         ({"json": {"text": "a", "html": "b"}}, 400, "more than one"),
-        ({"content": b"\xff\xfe\x00bin", "headers": {"content-type": "text/plain"}}, 400, "binary"),
+        # no byte-order mark: \xff\xfe would start UTF-16 text, which is decoded (issue 15)
+        ({"content": b"\x89PNG\r\n\x1a\n\x00\x00bin", "headers": {"content-type": "text/plain"}}, 400, "binary"),
         ({"content": b"<a/>", "headers": {"content-type": "image/png"}}, 415, "content type"),
         (jsonl(DOCS[:2]), 415, "one article"),
     ],
