@@ -68,3 +68,12 @@ def test_one_of_several_failing_is_no_disruption() -> None:  # disrupt.failed-to
 ])
 def test_an_arrest_of_a_journalist_is_no_description(text: str) -> None:  # spec.participle-adjective
     assert _why(text, "arrested") is None
+
+
+def test_centre_of_protests_is_habitual() -> None:  # spec.centre-of-protests
+    assert _why("The square became the hub of anti-government protests last year.", "protests") == "habitual"
+
+
+def test_armed_among_victims_is_a_clash() -> None:  # sides.armed-among-victims
+    assert top_sub("Gunmen attacked a checkpoint on Sunday: two soldiers and a shepherd were killed in the attack.") \
+        == "Armed clash"

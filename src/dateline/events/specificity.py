@@ -88,6 +88,10 @@ _DESIRED = re.compile(r"\b(?:want(?:s|ed|ing)?|demand(?:s|ed|ing)?|seek(?:s|ing)
 _CHARGED = re.compile(r"\b(?:counts? of|charges? (?:of|related to|over|stemming from|in connection with|for)|"
                       r"charged (?:with|over|in connection with)|convicted (?:of|over|for)|indicted (?:for|on|over)|"
                       r"on trial (?:for|over)|acquitted (?:of|over))\b[^.;:]{0,60}$")
+#: rule spec.centre-of-protests: "the town was the main centre of street protests", "the cradle of the uprising":
+#: where events used to happen, not one occurrence
+_HUB = re.compile(r"\b(?:centre|center|centres|centers|hub|heart|cradle|birthplace|epicent(?:re|er)|hotbed|"
+                  r"stronghold|bastion|focal point) of (?:the )?(?:[\w-]+ ){0,2}$")
 #: rule spec.live-blog-header: "The Latest on teachers rallying ... (all times local)": a live blog's
 #: summary line, not a report of one occurrence
 _LIVE_HEADER = re.compile(r"^\W*(?:[a-z.,' -]{0,40} )?the latest(?: on\b|:)")
@@ -173,6 +177,8 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "regulated"
     if _TOPIC.search(before):
         return "topic"
+    if _HUB.search(before[-50:]):
+        return "habitual"
     if _CHARGED.search(before):
         return "legal"
     if _LIVE_HEADER.search(low[:60]):
