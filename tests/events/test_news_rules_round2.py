@@ -77,3 +77,19 @@ def test_centre_of_protests_is_habitual() -> None:  # spec.centre-of-protests
 def test_armed_among_victims_is_a_clash() -> None:  # sides.armed-among-victims
     assert top_sub("Gunmen attacked a checkpoint on Sunday: two soldiers and a shepherd were killed in the attack.") \
         == "Armed clash"
+
+
+def test_protection_against_strikes_is_no_event() -> None:  # spec.protection-against
+    assert _why("The shelters give residents some protection against government air strikes.", "air strikes") \
+        == "protection"
+
+
+def test_gunmen_without_an_act_are_no_attack() -> None:  # detect.gunmen-without-violence
+    assert top_sub("Police said three gunmen were believed to be hiding in the farmhouse on Monday.") is None
+    assert top_sub("Gunmen stormed a village in Zamfara state on Monday.") is not None
+
+
+def test_drones_flying_and_fortifications_owned() -> None:  # air.russian-syrian-israeli, change.fortif-ied-ying
+    assert top_sub("Officials confirmed that US drones were flying missions along the border in March.") is None
+    assert top_sub("The army said it destroyed their fortifications near the river on Monday.") != \
+        "Change to group/activity"

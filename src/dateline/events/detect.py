@@ -96,6 +96,11 @@ _FIRED_ON_TOWNS = re.compile(r"\b(?:fired|firing|opened fire) (?:on|at|into) (?:
 #: Agreement ("began leaving under an evacuation deal" stays the transfer of territory)
 _TRUCE = re.compile(r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\b (?:\w+ ){0,2}(?:was |were |had been |"
                     r"has been )?(?:mediated|brokered|reached|agreed|signed|struck|announced|aimed)\b")
+#: rule detect.gunmen-without-violence: "five gunmen were believed to be inside the castle": armed men, no act
+_VIOLENT_ACT = re.compile(r"\b(?:fir(?:e|ed|es|ing)|shot|shoot\w*|gun(?:ned|fire)|attack\w*|storm\w*|raid\w*|kill\w*|"
+                          r"wound\w*|injur\w*|abduct\w*|kidnap\w*|burn\w*|loot\w*|ambush\w*|struck|hit|dead|died|"
+                          r"massacr\w*|torch\w*|seiz\w*|stabb\w*|hack\w*|beat\w*|assault\w*|target\w*|opened|"
+                          r"rob\w*|took|taken|held|hostage|murder\w*|slaughter\w*|behead\w*|invad\w*|overr\w*)\b")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
@@ -278,6 +283,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         return det("Armed clash")
     if fam == "attack":
         if ctx["disaster"] or ctx["crime_violence"]:
+            return None
+        if low[rs:re_] in ("gunmen", "gunman", "armed men") and not _VIOLENT_ACT.search(low):
             return None
         if weak and not (armed or ctx["military"] or _ATTACKERS.search(low)):
             return None  # "he killed her": a crime story, not political violence

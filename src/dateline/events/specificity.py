@@ -92,6 +92,10 @@ _CHARGED = re.compile(r"\b(?:counts? of|charges? (?:of|related to|over|stemming 
 #: where events used to happen, not one occurrence
 _HUB = re.compile(r"\b(?:centre|center|centres|centers|hub|heart|cradle|birthplace|epicent(?:re|er)|hotbed|"
                   r"stronghold|bastion|focal point) of (?:the )?(?:[\w-]+ ){0,2}$")
+#: rule spec.protection-against: "a modicum of protection to civilians against Russian airstrikes": the threat
+#: guarded against, not an occurrence
+_PROTECTED = re.compile(r"\b(?:protection|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|safe|safety|sheltere?d?|"
+                        r"immune|immunity|insurance) (?:[\w-]+ ){0,4}(?:from|against) (?:[\w-]+ ){0,3}$")
 #: rule spec.live-blog-header: "The Latest on teachers rallying ... (all times local)": a live blog's
 #: summary line, not a report of one occurrence
 _LIVE_HEADER = re.compile(r"^\W*(?:[a-z.,' -]{0,40} )?the latest(?: on\b|:)")
@@ -177,6 +181,8 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "regulated"
     if _TOPIC.search(before):
         return "topic"
+    if _PROTECTED.search(before[-70:]):
+        return "protection"
     if _HUB.search(before[-50:]):
         return "habitual"
     if _CHARGED.search(before):
