@@ -93,3 +93,13 @@ def test_drones_flying_and_fortifications_owned() -> None:  # air.russian-syrian
     assert top_sub("Officials confirmed that US drones were flying missions along the border in March.") is None
     assert top_sub("The army said it destroyed their fortifications near the river on Monday.") != \
         "Change to group/activity"
+
+
+def test_second_object_of_a_request_is_asked_for() -> None:  # spec.desired-coordinated
+    assert _why("The families demanded the return of the bodies as well as the handover of the checkpoint.",
+                "handover") == "desired"
+
+
+def test_glued_headline_is_no_report() -> None:  # spec.glued-headline
+    assert _why("Militia raids spark anger The governor said on Friday that roads would reopen.", "raids") == "headline"
+    assert _why("Militia raids on Friday killed four The governor said roads would reopen.", "raids") is None

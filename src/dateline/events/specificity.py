@@ -96,6 +96,14 @@ _HUB = re.compile(r"\b(?:centre|center|centres|centers|hub|heart|cradle|birthpla
 #: guarded against, not an occurrence
 _PROTECTED = re.compile(r"\b(?:protection|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|safe|safety|sheltere?d?|"
                         r"immune|immunity|insurance) (?:[\w-]+ ){0,4}(?:from|against) (?:[\w-]+ ){0,3}$")
+#: rule spec.desired-coordinated: "wanted the release of their fighters ... as well as the handover of": the second
+#: object of a request is asked for too
+_DESIRE_VERB = re.compile(r"\b(?:want(?:s|ed)?|demand(?:s|ed)?|seek(?:s)?|sought|call(?:s|ed)? for|ask(?:s|ed)? for|"
+                          r"insist(?:s|ed)? on)\b")
+_AS_WELL_AS = re.compile(r"\bas well as (?:the |a |an |their |its )?(?:[\w-]+ ){0,1}$")
+#: rule spec.glued-headline: "US drone strikes cause embarrassment The command centre incident ...": a headline
+#: or sub-head glued to the sentence after it (no stop between them), not a report of its own
+_GLUED = re.compile(r"[a-z] (?:The|A|An) [a-z]")
 #: rule spec.live-blog-header: "The Latest on teachers rallying ... (all times local)": a live blog's
 #: summary line, not a report of one occurrence
 _LIVE_HEADER = re.compile(r"^\W*(?:[a-z.,' -]{0,40} )?the latest(?: on\b|:)")
@@ -181,6 +189,11 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "regulated"
     if _TOPIC.search(before):
         return "topic"
+    if _AS_WELL_AS.search(before[-40:]) and _DESIRE_VERB.search(low[max(0, at - 200) : at]):
+        return "desired"
+    glued = _GLUED.search(sentence.text)
+    if glued and end - sentence.start <= glued.start() + 1 and not _DAY.search(low[: glued.start() + 1]):
+        return "headline"
     if _PROTECTED.search(before[-70:]):
         return "protection"
     if _HUB.search(before[-50:]):
