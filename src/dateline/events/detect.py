@@ -81,6 +81,26 @@ _FOUGHT_FOR = re.compile(r"\b(?:heavy|fierce|intense|days of|weeks of) (?:fighti
 _SPOKEN_AT = re.compile(r"\b(?:remarks|speech|speeches|comments|statements?|spoke|addressed|speaking)\b"
                         r"(?: [\w-]+){0,4} $")
 _GUN_NOUN = re.compile(r"artillery|howitzers?|mortars?")
+#: rule detect.downed-aircraft: "the downing of a Russian warplane": a manned aircraft shot down is a battle
+#: (ACLED's Armed clash), not an air strike; drones and missiles shot down stay Disrupted weapons use
+_DOWNED = re.compile(r"\b(?:downing of|shot down|shoot(?:s|ing)? down|downed) (?:\w+ ){0,3}$")
+#: rule detect.targeted-poisoning: "attacked with a nerve agent" in a poisoning of people, without the
+#: bombs, shells or forces of a battlefield, is an attack on civilians (ACLED), not a chemical weapon
+_POISON = re.compile(r"nerve agent|novichok|poison\w*|ricin|polonium")
+_BATTLEFIELD = re.compile(r"\b(?:air ?strikes?|barrel|bomb\w*|shell\w*|rockets?|missiles?|regime|forces|troops|"
+                          r"army|dozens|hundreds|civilians|residents|villagers)\b")
+#: rule detect.fired-on-towns: "Turkey fired on Qamishli and other towns": fire on whole towns is shelling
+_FIRED_ON_TOWNS = re.compile(r"\b(?:fired|firing|opened fire) (?:on|at|into) (?:[\w'’-]+ ){0,4}(?:towns?|villages?|"
+                             r"cit(?:y|ies)|neighbou?rhoods?|districts?)\b")
+#: rule detect.evacuation-truce: "the evacuation deal was mediated late Tuesday": the deal made is the
+#: Agreement ("began leaving under an evacuation deal" stays the transfer of territory)
+_TRUCE = re.compile(r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\b (?:\w+ ){0,2}(?:was |were |had been |"
+                    r"has been )?(?:mediated|brokered|reached|agreed|signed|struck|announced|aimed)\b")
+#: rule detect.gunmen-without-violence: "five gunmen were believed to be inside the castle": armed men, no act
+_VIOLENT_ACT = re.compile(r"\b(?:fir(?:e|ed|es|ing)|shot|shoot\w*|gun(?:ned|fire)|attack\w*|storm\w*|raid\w*|kill\w*|"
+                          r"wound\w*|injur\w*|abduct\w*|kidnap\w*|burn\w*|loot\w*|ambush\w*|struck|hit|dead|died|"
+                          r"massacr\w*|torch\w*|seiz\w*|stabb\w*|hack\w*|beat\w*|assault\w*|target\w*|opened|"
+                          r"rob\w*|took|taken|held|hostage|murder\w*|slaughter\w*|behead\w*|invad\w*|overr\w*)\b")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
@@ -161,12 +181,16 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam in ("shelling", "air") and ctx["arms_trade"] and not _FIRED.search(low):
         return None  # weapons sold, shown or tested, not fired
     if fam == "chemical":
+        if _POISON.search(low[rs : re_ + 20]) and not _BATTLEFIELD.search(low):
+            return det("Attack", weight * 0.95)
         return det("Chemical weapon")
     if fam == "suicide":
         return det("Suicide bomb")
     if fam == "air":
         if weak and not _FIRED.search(low) and not re.search(r"\b(?:bomb\w*|pound\w*|strikes?|raids?)\b", low):
             return None
+        if _DOWNED.search(low[max(0, rs - 40) : rs]) and not re.search(r"drones?|missiles?|rockets?", low[rs:re_]):
+            return det("Armed clash", weight * 0.95)
         return det("Air/drone strike")
     if fam == "grenade":
         return det("Grenade") if not ctx["crime"] else det("Grenade", weight * 0.6)
@@ -211,6 +235,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "withdraw":
         if _WITHDRAW_FROM_DEAL.match(low[re_:]):
             return None
+        if _TRUCE.search(low) and re.search(r"evacuat", low):
+            return det("Agreement")
         return det("Non-violent transfer of territory") if ctx["military"] else None
     if fam in ("take", "regain"):
         if not (armed or ctx["military"]):  # "took over as presenter": no armed actor, no territory
@@ -258,10 +284,14 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "attack":
         if ctx["disaster"] or ctx["crime_violence"]:
             return None
+        if low[rs:re_] in ("gunmen", "gunman", "armed men") and not _VIOLENT_ACT.search(low):
+            return None
         if weak and not (armed or ctx["military"] or _ATTACKERS.search(low)):
             return None  # "he killed her": a crime story, not political violence
         if weak and _SUSPECTED.search(low[max(0, rs - 40) : rs]) and not (ctx["nonstate"] or _ATTACKERS.search(low)):
             return None  # "arrested a man suspected of stabbing": a suspect's crime, the police only arrest
+        if _FIRED_ON_TOWNS.search(low) and not _ATTACKERS.search(low):
+            return det("Shelling/artillery/missile attack", weight * 0.9)
         target = target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
         if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):

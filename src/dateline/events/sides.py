@@ -87,7 +87,9 @@ def target_kind(low: str, rs: int, re_: int) -> str | None:
     arms = [m.start() for m in cues["armed_target"].finditer(before)]
     passive = re.search(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before) is not None
     if passive and (civs or arms):  # "ten men were shot dead": the subject is the target
-        return "civilian" if (max(civs) if civs else -1) > (max(arms) if arms else -1) else "armed"
+        # rule sides.armed-among-victims: "four soldiers and a woman were killed": an attack that kills
+        # security forces is a battle for ACLED, whoever else died with them
+        return "armed" if arms else "civilian"
     after = low[re_ : re_ + 90]
     civ, arm = cues["civilian_target"].search(after), cues["armed_target"].search(after)
     if civ or arm:

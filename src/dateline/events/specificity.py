@@ -79,7 +79,34 @@ _PLURAL_EVENTS = re.compile(r"(?:protests|demonstrations|rallies|marches|attacks
 _DESIRED = re.compile(r"\b(?:want(?:s|ed|ing)?|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|call(?:s|ed|ing)? for|"
                       r"ask(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|"
                       r"hop(?:e|es|ed|ing) for|insist(?:s|ed|ing)? on) "
-                      r"(?:the |a |an |their |its |his |her |an immediate |a new )?(?:[\w-]+ ){0,2}$")
+                      r"(?:the |a |an |their |its |his |her |an immediate |a new )?(?:[\w-]+ ){0,2}$|"
+                      # rule spec.desired-release: "wanted the release of their fighters taken hostage"
+                      r"\b(?:want(?:s|ed|ing)?|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|call(?:s|ed|ing)? for|"
+                      r"ask(?:s|ed|ing)? for) (?:the )?(?:release|return|freedom) of (?:[\w-]+ ){0,4}$")
+#: rule spec.legal-charges: "held on two counts of assault ... charges related to the police shootout": the
+#: subject of a charge or a trial, not the report of the occurrence
+_CHARGED = re.compile(r"\b(?:counts? of|charges? (?:of|related to|over|stemming from|in connection with|for)|"
+                      r"charged (?:with|over|in connection with)|convicted (?:of|over|for)|indicted (?:for|on|over)|"
+                      r"on trial (?:for|over)|acquitted (?:of|over))\b[^.;:]{0,60}$")
+#: rule spec.centre-of-protests: "the town was the main centre of street protests", "the cradle of the uprising":
+#: where events used to happen, not one occurrence
+_HUB = re.compile(r"\b(?:centre|center|centres|centers|hub|heart|cradle|birthplace|epicent(?:re|er)|hotbed|"
+                  r"stronghold|bastion|focal point) of (?:the )?(?:[\w-]+ ){0,2}$")
+#: rule spec.protection-against: "a modicum of protection to civilians against Russian airstrikes": the threat
+#: guarded against, not an occurrence
+_PROTECTED = re.compile(r"\b(?:protection|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|safe|safety|sheltere?d?|"
+                        r"immune|immunity|insurance) (?:[\w-]+ ){0,4}(?:from|against) (?:[\w-]+ ){0,3}$")
+#: rule spec.desired-coordinated: "wanted the release of their fighters ... as well as the handover of": the second
+#: object of a request is asked for too
+_DESIRE_VERB = re.compile(r"\b(?:want(?:s|ed)?|demand(?:s|ed)?|seek(?:s)?|sought|call(?:s|ed)? for|ask(?:s|ed)? for|"
+                          r"insist(?:s|ed)? on)\b")
+_AS_WELL_AS = re.compile(r"\bas well as (?:the |a |an |their |its )?(?:[\w-]+ ){0,1}$")
+#: rule spec.glued-headline: "US drone strikes cause embarrassment The command centre incident ...": a headline
+#: or sub-head glued to the sentence after it (no stop between them), not a report of its own
+_GLUED = re.compile(r"[a-z] (?:The|A|An) [a-z]")
+#: rule spec.live-blog-header: "The Latest on teachers rallying ... (all times local)": a live blog's
+#: summary line, not a report of one occurrence
+_LIVE_HEADER = re.compile(r"^\W*(?:[a-z.,' -]{0,40} )?the latest(?: on\b|:)")
 
 
 #: activities that, as a participle of an actor, describe what the actor does ("fighters battling the army")
@@ -103,6 +130,23 @@ def _participle(sentence: Sentence, start: int, end: int) -> bool:
     tok = token_at(sentence, start)
     return (tok is not None and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.i < tok.i
             and tok.lemma_.lower() in _ONGOING)
+
+
+#: rule spec.participle-adjective: "Jailed journalist Aziz Orujov released from prison": a participle before a
+#: person's noun says who the person is, not that the arrest happened here
+_DESCRIBED = re.compile(r"^(?:jailed|imprisoned|detained|arrested) (?:[\w-]+ )?(?:journalists?|activists?|bloggers?|"
+                        r"reporters?|dissidents?|lawyers?|opposition|politicians?|students?|poets?|writers?|"
+                        r"academics?|editors?|photographers?|clerics?|priests?|pastors?|leaders?|rights)\b")
+
+
+#: what comes before such a participle: the sentence's start (a caption) or a determiner, not a verb's subject
+_DESCRIBED_BEFORE = re.compile(r"(?:^|\b(?:the|a|an|former|of|for|with|to|and|by)\s)[\W]*$")
+
+
+def _described(sentence: Sentence, start: int) -> bool:
+    at = start - sentence.start
+    return (_DESCRIBED.match(sentence.low[at:]) is not None
+            and _DESCRIBED_BEFORE.search(sentence.low[max(0, at - 20) : at].lstrip("\"'“‘ ")) is not None)
 
 
 def _modifier(sentence: Sentence, start: int, end: int) -> bool:
@@ -145,6 +189,21 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "regulated"
     if _TOPIC.search(before):
         return "topic"
+    if _AS_WELL_AS.search(before[-40:]) and _DESIRE_VERB.search(low[max(0, at - 200) : at]):
+        return "desired"
+    glued = _GLUED.search(sentence.text)
+    if glued and end - sentence.start <= glued.start() + 1 and not _DAY.search(low[: glued.start() + 1]):
+        return "headline"
+    if _PROTECTED.search(before[-70:]):
+        return "protection"
+    if _HUB.search(before[-50:]):
+        return "habitual"
+    if _CHARGED.search(before):
+        return "legal"
+    if _LIVE_HEADER.search(low[:60]):
+        return "summary"
+    if _described(sentence, start):
+        return "description"
     if in_article and not day and not placed and _PLURAL_EVENTS.search(low[at : end - sentence.start]):
         return "plural"
     if _participle(sentence, start, end):
