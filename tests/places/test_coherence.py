@@ -20,7 +20,8 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 
 
 def test_every_rule_has_an_example() -> None:
-    assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states"}
+    assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
+                          "coherence.drop-loose-big"}
     assert all(len(example) > 20 for example in RULES.values())
 
 
@@ -80,3 +81,17 @@ def test_a_town_the_tagger_calls_an_organization_after_in_is_a_place() -> None:
     assert accept(bouar)
     party = Mention(0, 5, "Bouar", "bouar", [Match(_e("Bouar", "CF", pop=40_000), 0)], ner="ORG", cue_before="the")
     assert not accept(party)
+
+
+def test_a_big_city_abroad_by_an_alternate_name_is_dropped() -> None:
+    # regression: "Chi" (an alternate name of Chicago) in a report about Afghan districts stayed Chicago
+    chicago = _e("Chicago", "US", pop=2_700_000)
+    chi = _m("Chi", (chicago, 1))
+    shindand = _e("Shindand", "AF", "admin2", 200_000)
+    herat = _e("Herat", "AF", "admin1", 1_800_000)
+    rows = [(chi, chicago, 0.7), (_m("Shindand", (shindand, 0)), shindand, 0.9), (_m("Herat", (herat, 0)), herat, 0.9)]
+    assert [m.text for m, _, _ in cohere(rows)] == ["Shindand", "Herat"]
+    # by its own name it is a real foreign place
+    exact = _m("Chicago", (chicago, 0))
+    rows[0] = (exact, chicago, 0.9)
+    assert [m.text for m, _, _ in cohere(rows)] == ["Chicago", "Shindand", "Herat"]

@@ -34,6 +34,7 @@ RULES: dict[str, str] = {
     "coherence.drop-loose": "War Yaung village (Ayadaw township, Sagaing region): no American 'War'",
     "coherence.drop-small": "Konga (Bimbo, Ombella M'Poko): no small foreign Konga without a local one",
     "coherence.keep-states": "Turkish drones struck Al Shabaab near Jilib (Middle Juba): Turkey stays Turkey",
+    "coherence.drop-loose-big": "a 'Chi' village (Shindand, Herat): no Chicago by an alternate name, however big",
 }
 
 _KEEP = frozenset({"country", "continent", "sea", "river", "region"})
@@ -93,14 +94,14 @@ def cohere(
         if m.demonym is not None or e.country_code == cc or e.feature in _KEEP or not e.country_code:
             out.append((m, e, conf))
             continue
-        if support[e.country_code] > names[(m.key, e.country_code)] or e.population >= BIG_CITY:
+        quality = min((x.quality for x in m.matches if x.entry.gid == e.gid), default=0)
+        if support[e.country_code] > names[(m.key, e.country_code)] or (e.population >= BIG_CITY and quality == 0):
             out.append((m, e, conf))  # the text speaks of that country elsewhere too: a real place abroad
             continue
         local = _local(m, cc)
         if local is not None:  # coherence.switch
             out.append((m, local, conf))
             continue
-        quality = min((x.quality for x in m.matches if x.entry.gid == e.gid), default=0)
         if quality >= 1:  # coherence.drop-loose
             continue
         if e.feature in ("city", "admin2", "facility", "natural"):
