@@ -91,7 +91,21 @@ def test_a_big_city_abroad_by_an_alternate_name_is_dropped() -> None:
     herat = _e("Herat", "AF", "admin1", 1_800_000)
     rows = [(chi, chicago, 0.7), (_m("Shindand", (shindand, 0)), shindand, 0.9), (_m("Herat", (herat, 0)), herat, 0.9)]
     assert [m.text for m, _, _ in cohere(rows)] == ["Shindand", "Herat"]
-    # by its own name it is a real foreign place
-    exact = _m("Chicago", (chicago, 0))
-    rows[0] = (exact, chicago, 0.9)
-    assert [m.text for m, _, _ in cohere(rows)] == ["Chicago", "Shindand", "Herat"]
+    # by its own name, or a full alternate name ("New York" for New York City), it is a real foreign place
+    for text, quality in (("Chicago", 0), ("Windy City", 1)):
+        rows[0] = (_m(text, (chicago, quality)), chicago, 0.9)
+        assert [m.text for m, _, _ in cohere(rows)] == [text, "Shindand", "Herat"]
+
+
+def test_a_town_the_tagger_calls_a_person_after_in_is_a_place() -> None:
+    # regression: "seized in Kaga Bandoro" (tagged PERSON, a town of 50,000, no country named) gave no place
+    from dateline.places.resolve import accept
+
+    town = _e("Kaga-Bandoro", "CF", pop=55_000)
+    assert accept(Mention(40, 52, "Kaga Bandoro", "kaga bandoro", [Match(town, 0)], ner="PERSON", cue_before="in"))
+    # not a person's house, nor a name without a place preposition
+    assert not accept(Mention(40, 52, "Kaga Bandoro", "kaga bandoro", [Match(town, 0)], ner="PERSON",
+                              cue_before="in", cue_after="'s"))
+    assert not accept(Mention(0, 12, "Kaga Bandoro", "kaga bandoro", [Match(town, 0)], ner="PERSON", cue_before="by"))
+    hamlet = _e("Beloko", "CF", pop=2_000)
+    assert not accept(Mention(40, 46, "Beloko", "beloko", [Match(hamlet, 0)], ner="PERSON", cue_before="in"))

@@ -34,14 +34,15 @@ RULES: dict[str, str] = {
     "coherence.drop-loose": "War Yaung village (Ayadaw township, Sagaing region): no American 'War'",
     "coherence.drop-small": "Konga (Bimbo, Ombella M'Poko): no small foreign Konga without a local one",
     "coherence.keep-states": "Turkish drones struck Al Shabaab near Jilib (Middle Juba): Turkey stays Turkey",
-    "coherence.drop-loose-big": "a 'Chi' village (Shindand, Herat): no Chicago by an alternate name, however big",
+    "coherence.drop-loose-big": "a 'Chi' village (Shindand, Herat): no Chicago by a three-letter alternate name, however big",
 }
 
 _KEEP = frozenset({"country", "continent", "sea", "river", "region"})
 _WEIGHT = {"admin1": 2.0, "admin2": 1.5, "city": 1.0, "facility": 1.0, "natural": 0.5}
 MIN_VOTES = 2.0  # evidence needed before a country can overrule a place
 MIN_SHARE = 0.6  # and its share of the votes
-BIG_CITY = 1_000_000  # an exact match of a city this big abroad is a real foreign place
+BIG_CITY = 1_000_000  # a city this big abroad by its own or a full alternate name is a real foreign place
+SHORT_NAME = 3  # an alternate name this short is an abbreviation ("Chi" for Chicago), no evidence of the city
 
 
 def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country: str | None = None) -> str | None:
@@ -95,7 +96,8 @@ def cohere(
             out.append((m, e, conf))
             continue
         quality = min((x.quality for x in m.matches if x.entry.gid == e.gid), default=0)
-        if support[e.country_code] > names[(m.key, e.country_code)] or (e.population >= BIG_CITY and quality == 0):
+        if support[e.country_code] > names[(m.key, e.country_code)] or (e.population >= BIG_CITY and (
+            quality == 0 or (quality == 1 and len(m.key) > SHORT_NAME))):
             out.append((m, e, conf))  # the text speaks of that country elsewhere too: a real place abroad
             continue
         local = _local(m, cc)

@@ -112,6 +112,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
             return True  # "Ras al-Ain in northeastern Syria"
         if strength == 2 and any(x.entry.feature in ("country", "admin1") and x.quality == 0 for x in m.matches):
             return True
+        if strength >= 1 and m.cue_before in PERSON_LOCATIVE and not common and m.cue_after not in ("'s", "’s") and any(
+            x.quality == 0 and x.entry.feature == "city" and x.entry.population >= 15_000 for x in m.matches
+        ):
+            return True  # "kidnapped in Kaga Bandoro": a town of 15,000 by its own name after "in", whole
         comma = m.cue_before == "," or m.cue_after == ","  # "University of Technology, Owerri"
         return (strength == 2 and (cue or contained or comma)) or (strength >= 1 and typed)
     if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
@@ -129,6 +133,9 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return cue or contained
     return typed
 
+
+#: prepositions after which a town the tagger calls a person is read as the town
+PERSON_LOCATIVE = frozenset({"in", "near", "outside", "around"})
 
 _REGIONAL_IN = re.compile(r" in (?:the )?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                           r"north-?eastern|north-?western|south-?eastern|south-?western|central) )+")
