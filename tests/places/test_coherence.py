@@ -109,3 +109,22 @@ def test_a_town_the_tagger_calls_a_person_after_in_is_a_place() -> None:
     assert not accept(Mention(0, 12, "Kaga Bandoro", "kaga bandoro", [Match(town, 0)], ner="PERSON", cue_before="by"))
     hamlet = _e("Beloko", "CF", pop=2_000)
     assert not accept(Mention(40, 46, "Beloko", "beloko", [Match(hamlet, 0)], ner="PERSON", cue_before="in"))
+
+
+def test_a_town_or_an_article_less_region_in_parentheses_is_a_hint() -> None:
+    from dateline.places.resolve import admin_hints
+
+    body = "Militias shelled Zawiya (Misrata) and Tarhuna (An Nuqat al Khams) at dawn."
+    zawiya = _e("Zawiya", "LY", pop=200_000)
+    misrata = _e("Misratah", "LY", pop=350_000)
+    region = _e("An Nuqat al Khams", "LY", "admin1", 300_000)
+    mentions = [Mention(17, 23, "Zawiya", "zawiya", [Match(zawiya, 0)], ner="PERSON"),
+                Mention(25, 32, "Misrata", "misrata", [Match(misrata, 1)], ner="PERSON"),
+                Mention(38, 45, "Tarhuna", "tarhuna", [Match(zawiya, 1)], ner="PERSON"),
+                Mention(50, 64, "Nuqat al Khams", "nuqat al khams", [Match(region, 2)])]
+    assert body[50:64] == "Nuqat al Khams"
+    assert admin_hints(body, mentions) == {0, 1, 2, 3}
+    # an acronym in parentheses is no hint, whatever town it spells
+    acronym = "Troops of the army (SNA) arrived."
+    sna = Mention(20, 23, "SNA", "sna", [Match(_e("Santa Ana", "US", pop=300_000), 1)], acronym=True)
+    assert admin_hints(acronym, [sna]) == set()
