@@ -92,9 +92,25 @@ def test_a_big_city_abroad_by_an_alternate_name_is_dropped() -> None:
     rows = [(chi, chicago, 0.7), (_m("Shindand", (shindand, 0)), shindand, 0.9), (_m("Herat", (herat, 0)), herat, 0.9)]
     assert [m.text for m, _, _ in cohere(rows)] == ["Shindand", "Herat"]
     # by its own name, or a full alternate name ("New York" for New York City), it is a real foreign place
-    for text, quality in (("Chicago", 0), ("Windy City", 1)):
-        rows[0] = (_m(text, (chicago, quality)), chicago, 0.9)
+    nyc = _e("New York City", "US", pop=8_000_000)
+    for text, entry, quality in (("Chicago", chicago, 0), ("New York", nyc, 1)):
+        rows[0] = (_m(text, (entry, quality)), entry, 0.9)
         assert [m.text for m, _, _ in cohere(rows)] == [text, "Shindand", "Herat"]
+    # but not by an unrelated alternate name ("Bali" for Paris in some language)
+    paris = _e("Paris", "FR", pop=2_100_000)
+    rows[0] = (_m("Bali", (paris, 1)), paris, 0.9)
+    assert [m.text for m, _, _ in cohere(rows)] == ["Shindand", "Herat"]
+
+
+def test_loose_matches_vote_little() -> None:
+    # "Man Mai Sai Lat village (Kyaukme District, Shan State)": word-by-word alternate-name matches abroad
+    # do not outvote the district and the state
+    shan = _e("Shan", "MM", "admin1", 5_000_000)
+    kyaukme = _e("Kyaukme District", "MM", "admin2", 500_000)
+    loose = [_m(w, (_e(w + "-x", cc), 1)) for w, cc in (("Man", "JO"), ("Mai", "KE"), ("Lat", "FR"))]
+    rows = [(m, m.matches[0].entry) for m in loose] + [(_m("Kyaukme District", (kyaukme, 0)), kyaukme),
+                                                       (_m("Shan State", (shan, 0)), shan)]
+    assert dominant_country(rows) == "MM"
 
 
 def test_a_town_the_tagger_calls_a_person_after_in_is_a_place() -> None:
