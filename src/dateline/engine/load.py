@@ -55,13 +55,8 @@ def load_parts(
         for result in store_documents(store, batch, run_id=summary.run_id, dedup=dedup):
             if result.error is not None:
                 fail(result.error)
-            elif result.status == "skipped":
-                summary.skipped += 1
             else:
-                summary.added += result.status == "added"
-                summary.replaced += result.status == "replaced"
-                summary.reports += result.reports
-                summary.merged += result.merged
+                summary.tally(result)
         batch.clear()
 
     try:

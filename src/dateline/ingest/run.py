@@ -55,6 +55,16 @@ class IngestSummary:
     def stored(self) -> int:
         return self.added + self.replaced
 
+    def tally(self, result: StoreResult) -> None:
+        """Count one stored (or skipped) document; a result with an error is the caller's to report."""
+        if result.status == "skipped":
+            self.skipped += 1
+        else:
+            self.added += result.status == "added"
+            self.replaced += result.status == "replaced"
+            self.reports += result.reports
+            self.merged += result.merged
+
     @property
     def rate(self) -> float:
         return self.seen / self.seconds if self.seconds > 0 else 0.0
@@ -157,13 +167,8 @@ def ingest(
     def count(result: StoreResult) -> None:
         if result.error is not None:
             fail(result.error)
-        elif result.status == "skipped":
-            summary.skipped += 1
         else:
-            summary.added += result.status == "added"
-            summary.replaced += result.status == "replaced"
-            summary.reports += result.reports
-            summary.merged += result.merged
+            summary.tally(result)
 
     try:
         try:
