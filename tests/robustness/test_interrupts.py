@@ -87,13 +87,13 @@ def test_sigterm_of_ingest_stores_what_was_analysed_and_records_the_run(tmp_path
     corpus = tmp_path / "wire.jsonl"
     corpus.write_text("\n".join(json.dumps(d) for d in synthetic_corpus(80, seed=2)) + "\n")
     db = tmp_path / "s.duckdb"
-    cmd = [sys.executable, "-c", CODE, "ingest", "--synthetic", "--synthetic-delay", "0.05", "--batch", "8",
+    cmd = [sys.executable, "-c", CODE, "ingest", "--synthetic", "--synthetic-delay", "0.15", "--batch", "8",
            "--no-progress", "--db", str(db), str(corpus)]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not db.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(1.5)
+    time.sleep(2.5)  # two batches of 8 x 0.15 s stored, the run (12 s) far from done
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
