@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dateline.events.sentences import Sentence
@@ -103,3 +105,40 @@ def test_second_object_of_a_request_is_asked_for() -> None:  # spec.desired-coor
 def test_glued_headline_is_no_report() -> None:  # spec.glued-headline
     assert _why("Militia raids spark anger The governor said on Friday that roads would reopen.", "raids") == "headline"
     assert _why("Militia raids on Friday killed four The governor said roads would reopen.", "raids") is None
+
+
+def _blind_rows() -> list[tuple[str, str, str]]:
+    path = Path(__file__).parent / "data" / "round2_rules_blind.tsv"
+    lines = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return [(r, e, t) for r, e, t in lines[1:]]
+
+
+def test_round2_rules_blind_batch_floor() -> None:
+    """The audit batch (written before the rules were run on it): 30/41 before the audit, 40/41 after."""
+    rows = _blind_rows()
+    right = sum((top_sub(text) or "none") == expected for _, expected, text in rows)
+    assert len(rows) == 41
+    assert right >= 39
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # detect.downed-aircraft, generalized: any manned aircraft shot down or downed, whatever names the weapon
+    ("Insurgents shot down an army helicopter near Kidal on Thursday, killing its two pilots.", "Armed clash"),
+    ("Ukrainian air defences downed a Russian Su-25 jet over the Donetsk region on Saturday.", "Armed clash"),
+    ("Houthi forces said they had shot down a US MQ-9 Reaper drone over Marib on Sunday.", "Disrupted weapons use"),
+    # detect.targeted-poisoning, generalized: the agents of targeted poisonings, even when someone "collapsed"
+    ("The opposition leader collapsed on a flight after being poisoned with Novichok, his aides said.", "Attack"),
+    # detect.evacuation-truce, generalized: the deal made in either word order
+    ("Negotiators reached an evacuation agreement for the besieged district late Tuesday, the UN said.", "Agreement"),
+    ("The army and the rebels signed an accord on Thursday for the evacuation of wounded fighters from the enclave.",
+     "Agreement"),
+    # detect.gunmen-without-violence: spraying bullets is an act
+    ("The gunmen fled on motorcycles after spraying the market with bullets on Wednesday.", "Attack"),
+])
+def test_generalized_round2_rules(text: str, sub: str) -> None:
+    assert top_sub(text) == sub
+
+
+def test_failed_agreement_is_negated() -> None:  # modality.failed-agreement
+    assert top_sub("The two sides failed to agree on a ceasefire after three days of talks.") is None
+    assert top_sub("The two sides agreed on a ceasefire on Monday after three days of talks.") == "Agreement"

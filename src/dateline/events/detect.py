@@ -84,6 +84,8 @@ _GUN_NOUN = re.compile(r"artillery|howitzers?|mortars?")
 #: rule detect.downed-aircraft: "the downing of a Russian warplane": a manned aircraft shot down is a battle
 #: (ACLED's Armed clash), not an air strike; drones and missiles shot down stay Disrupted weapons use
 _DOWNED = re.compile(r"\b(?:downing of|shot down|shoot(?:s|ing)? down|downed) (?:\w+ ){0,3}$")
+_MANNED = re.compile(r"\b(?:war ?planes?|planes?|aircraft|jets?|helicopters?|gunships?|bombers?)\b")
+_UNMANNED = re.compile(r"\b(?:drones?|missiles?|rockets?|uavs?|projectiles?|shells|unmanned)\b")
 #: rule detect.targeted-poisoning: "attacked with a nerve agent" in a poisoning of people, without the
 #: bombs, shells or forces of a battlefield, is an attack on civilians (ACLED), not a chemical weapon
 _POISON = re.compile(r"nerve agent|novichok|poison\w*|ricin|polonium")
@@ -95,12 +97,14 @@ _FIRED_ON_TOWNS = re.compile(r"\b(?:fired|firing|opened fire) (?:on|at|into) (?:
 #: rule detect.evacuation-truce: "the evacuation deal was mediated late Tuesday": the deal made is the
 #: Agreement ("began leaving under an evacuation deal" stays the transfer of territory)
 _TRUCE = re.compile(r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\b (?:\w+ ){0,2}(?:was |were |had been |"
-                    r"has been )?(?:mediated|brokered|reached|agreed|signed|struck|announced|aimed)\b")
+                    r"has been )?(?:mediated|brokered|reached|agreed|signed|struck|announced|aimed)\b|"
+                    r"\b(?:mediated|brokered|reached|signed|struck|announced|sealed) (?:\w+ ){0,3}"
+                    r"(?:ceasefire|cease-fire|truce|deal|agreement|accord)\b")
 #: rule detect.gunmen-without-violence: "five gunmen were believed to be inside the castle": armed men, no act
 _VIOLENT_ACT = re.compile(r"\b(?:fir(?:e|ed|es|ing)|shot|shoot\w*|gun(?:ned|fire)|attack\w*|storm\w*|raid\w*|kill\w*|"
                           r"wound\w*|injur\w*|abduct\w*|kidnap\w*|burn\w*|loot\w*|ambush\w*|struck|hit|dead|died|"
                           r"massacr\w*|torch\w*|seiz\w*|stabb\w*|hack\w*|beat\w*|assault\w*|target\w*|opened|"
-                          r"rob\w*|took|taken|held|hostage|murder\w*|slaughter\w*|behead\w*|invad\w*|overr\w*)\b")
+                          r"rob\w*|took|taken|held|hostage|murder\w*|slaughter\w*|behead\w*|invad\w*|overr\w*|spray\w*|bullets?)\b")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
@@ -176,6 +180,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         return None
     armed = ctx["state"] or ctx["nonstate"]
     launched = armed and _LAUNCHED.search(low[max(0, rs - 40) : rs]) is not None
+    if fam == "chemical" and low[rs:re_].startswith("poison") and not _BATTLEFIELD.search(low):
+        return det("Attack", weight * 0.95)  # detect.targeted-poisoning: "poisoned with Novichok" is no accident
     if fam in _EXPLOSIVE and ctx["disaster"] and (weak or fam == "chemical") and not launched:
         return None
     if fam in ("shelling", "air") and ctx["arms_trade"] and not _FIRED.search(low):
@@ -219,6 +225,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "disrupt":
         if ctx["crime"] and not _cue("weapons_object", low):
             return None
+        if _MANNED.search(low[rs : re_ + 30]) and not _UNMANNED.search(low[rs : re_ + 30]):
+            return det("Armed clash", weight * 0.95)  # detect.downed-aircraft: a manned aircraft shot down
         return det("Disrupted weapons use")
     if fam == "hq":
         return det("Headquarters or base established") if armed else None

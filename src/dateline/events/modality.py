@@ -40,6 +40,9 @@ _PROSPECT = re.compile(r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)? the way|timet
 _NEG_IN_TRIGGER = re.compile(r"\b(?:not|never|no)\b")
 _WINDOW_NEG = re.compile(r"\b(?:not|no|never|denied|denies|deny|without|opposed?|refused?|rejected)\b"
                          r"(?:\W+\w+){0,3}\W*$")
+#: rule modality.failed-agreement: "failed to agree on a ceasefire", "talks failed to reach a deal": none was made
+_FAILED_DEAL = re.compile(r"\b(?:fail(?:ed|s|ing)?|unable|no closer) to (?:agree|reach|sign|seal|strike|secure|clinch|"
+                          r"conclude|broker)\b(?:\W+\w+){0,4}\W*$")
 _WINDOW_FUTURE = re.compile(r"\b(?:will|shall|plans? to|planning to|planned to|intends? to|set to|scheduled to|"
                             r"to be held|going to|vow(?:ed|s)? to|pledged? to|prepar(?:ing|es|ed) to|"
                             r"expected to|would|willing to|ready to|prepared to)\b")
@@ -96,6 +99,8 @@ def modality_of(sentence: Sentence, start: int, end: int) -> Modality:
     """Modality of the trigger at body offsets [start, end) of ``sentence``."""
     if _PROSPECT.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]):
         return "future"
+    if _FAILED_DEAL.search(sentence.low[max(0, start - sentence.start - 60) : end - sentence.start]):
+        return "negated"
     tok = token_at(sentence, start)
     if tok is not None:
         found = _from_parse(tok)
