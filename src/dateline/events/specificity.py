@@ -109,6 +109,40 @@ _GLUED = re.compile(r"[a-z] (?:The|A|An) [a-z]")
 _LIVE_HEADER = re.compile(r"^\W*(?:[a-z.,' -]{0,40} )?the latest(?: on\b|:)")
 
 
+#: rule spec.caption: a photo caption describes a picture (often an old one), not the report: it starts with
+#: "Photo:" / "File photo:", carries a credit ("REUTERS/Name", "(AP Photo/...)", "Photo: Getty Images"), or is a
+#: wire caption: a present-tense scene ("mourners react", "a woman walks past") dated with a full date and a year
+_CAPTION_START = re.compile(r"^\W*(?:(?:file |handout |archive )?(?:photo|picture|image|pic)s?|file|caption|pictured|"
+                            r"above|top|main picture)\s*(?::|\||—|–|-)\s")
+_CREDIT = re.compile(r"\b(?:reuters|afp|ap|epa|efe|anadolu|xinhua|getty|sputnik|tass|ansa|dpa|aa)(?: photo)?\s?/\s?[a-z]|"
+                     r"\((?:ap|afp|reuters|epa)(?: photo)?\b|\b(?:photo|picture|image)s?(?: credit)?\s?:\s?[\w ]{0,40}"
+                     r"(?:getty|reuters|afp|ap|epa|images|handout|supplied)\b|\bphoto(?:graph)? by [a-z]|"
+                     r"\b(?:afp|epa|ap) photo\b|\bgetty images\b")
+_FULL_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b|"
+                        r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d\b")
+_SCENE_VERB = re.compile(r"^(?:[\w'’-]+\s+){0,6}(?:reacts?|stands?|stand guard|gathers?|walks?|looks? on|looks?|"
+                         r"inspects?|holds?|sits?|waves?|chants?|shouts?|carr(?:y|ies)|mourns?|attends?|poses?|"
+                         r"(?:is|are) seen|gestures?|rests?|prays?|waits?|takes? part|checks?|surveys?|clears?|"
+                         r"searches|search|cr(?:y|ies)|weeps?|hugs?|embraces?|flees|flee|runs?|rides?|patrols?|"
+                         r"guards?|fire|fires|detains?|clash|clashes|march|marches|throws?|burns?|block|blocks|"
+                         r"remove|removes|pass|passes|stand|sit|walk|look)\b")
+
+
+def _caption(low: str) -> bool:
+    """Whether a lower-cased sentence is a photo caption (rule spec.caption)."""
+    if _CAPTION_START.match(low) or _CREDIT.search(low):
+        return True
+    return _FULL_DATE.search(low) is not None and _SCENE_VERB.match(low.lstrip("\"'“‘ ")) is not None
+
+
+#: rule spec.plural-in-trigger: "staged several protests", "carried out numerous attacks": a count, not one
+_PLURAL_INSIDE = re.compile(r"\b(?:several|many|numerous|frequent|repeated|countless|dozens of|hundreds of|scores of|"
+                            r"a number of|a series of|a wave of|multiple|various) ")
+#: rule spec.campaign: "a relentless air campaign was waged", "the bombing campaign": a series of strikes over time
+_CAMPAIGN = re.compile(r"\b(?:air|aerial|bombing|bombardment|shelling|drone|military|artillery|missile|terror|"
+                       r"assassination|kidnapping|insurgent|guerrilla) campaigns?\b")
+
+
 #: activities that, as a participle of an actor, describe what the actor does ("fighters battling the army")
 _ONGOING = {"fight", "battle", "wage", "operate", "struggle", "combat", "resist"}
 
@@ -179,6 +213,12 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "trend"
     if _PLURAL_VAGUE.search(before[-30:]) and low[at:end - sentence.start].rstrip().endswith("s"):
         return "plural"
+    if _PLURAL_INSIDE.search(low[at : end - sentence.start]) and low[at : end - sentence.start].rstrip().endswith("s"):
+        return "plural"
+    if _caption(low):
+        return "caption"
+    if not day and _CAMPAIGN.search(low):
+        return "trend"
     if _AMID.search(before[-45:]):
         return "background"
     if _FICTION.search(low):
