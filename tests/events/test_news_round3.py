@@ -12,7 +12,7 @@ from .helpers import events_of
 
 def _why(text: str, trigger: str) -> str | None:
     start = text.lower().index(trigger)
-    return generic_reason(Sentence(0, len(text), text), start, start + len(trigger))
+    return generic_reason(Sentence(0, len(text), text), start, start + len(trigger), article=True)
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
@@ -33,6 +33,8 @@ def test_captions(text: str, trigger: str) -> None:
     ("Soldiers stormed the building in Mogadishu on May 2, 2025, killing four gunmen.", "stormed"),
     ("Gunmen kill 20 in church attack", "attack"),  # a headline is present tense too, but has no dated scene
     ("The photographer was shot by police during a protest in Lagos on Monday.", "shot"),
+    ("BEIRUT (Reuters) - Protesters hurled rocks at security forces near parliament on Sunday.", "hurled rocks"),
+    ("BEIRUT (AP) - Lebanese protesters blocked roads in the capital on Thursday.", "protesters"),
 ])
 def test_reports_are_no_captions(text: str, trigger: str) -> None:
     assert _why(text, trigger) != "caption"
@@ -51,6 +53,11 @@ def test_counts_and_campaigns(text: str, trigger: str, reason: str) -> None:
     assert _why(text, trigger) == reason
 
 
+def test_a_snippet_may_be_a_caption() -> None:  # CASE snippets are often a caption and nothing else
+    text = "Demonstrators clash with security forces during an opposition rally in Caracas, Venezuela April 4, 2017"
+    assert generic_reason(Sentence(0, len(text), text), 13, 18) is None
+
+
 def test_one_dated_attack_in_a_campaign_is_an_event() -> None:
     text = "An air strike on Monday, part of the army's bombing campaign, killed nine people in the market of Ariha."
     assert _why(text, "air strike") is None
@@ -60,3 +67,8 @@ def test_headline_and_lead_are_one_attack() -> None:  # dedup.unstated-date
     body = ("Gunmen kill 20 in church attack\n\nGunmen stormed a church in the village of Owo on Sunday, "
             "killing at least 20 worshippers, officials said. No group has claimed responsibility.")
     assert [e.sub_event_type for e in events_of(body, published="2026-06-06")] == ["Attack"]
+
+
+def test_a_quantity_of_things_is_no_count_of_events() -> None:  # spec.plural-in-trigger
+    assert _why("Armed settlers uprooted dozens of olive trees in the village overnight.",
+                "uprooted dozens of olive trees") != "plural"

@@ -142,3 +142,8 @@ def test_generalized_round2_rules(text: str, sub: str) -> None:
 def test_failed_agreement_is_negated() -> None:  # modality.failed-agreement
     assert top_sub("The two sides failed to agree on a ceasefire after three days of talks.") is None
     assert top_sub("The two sides agreed on a ceasefire on Monday after three days of talks.") == "Agreement"
+
+
+def test_a_gas_leak_is_no_poisoning() -> None:  # detect.targeted-poisoning
+    assert top_sub("At least 280 people were affected after inhaling poisonous gas leaked from a chemical factory in "
+                   "the port city on Wednesday, police said. The leak was caused by a broken pipe.") is None

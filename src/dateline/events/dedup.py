@@ -13,9 +13,10 @@ most of where, when, who and how many), keeps the other reports' sentences in
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
-from ..records import Event, EventDate, Location
+from ..records import Event, Location
 
 __all__ = ["merge_duplicates", "same_event"]
 
@@ -29,10 +30,13 @@ def _km(a: Location, b: Location) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _dates_agree(a: EventDate | None, b: EventDate | None) -> bool:
-    if a is None or b is None or not (a.start and a.end and b.start and b.end):
+def _dates_agree(a: Event, b: Event) -> bool:
+    da, db = a.date, b.date
+    if da is None or db is None or not (da.start and da.end and db.start and db.end):
         return True
-    return a.start <= b.end and b.start <= a.end
+    if (da.text is None and not b.historical) or (db.text is None and not a.historical):
+        return True  # dedup.unstated-date: a date no sentence states (the publication day) is a guess
+    return da.start <= db.end and db.start <= da.end
 
 
 def _places_agree(a: Location | None, b: Location | None) -> bool:
@@ -63,13 +67,37 @@ def _same_kind(a: Event, b: Event) -> bool:
             and a.evidence.start != b.evidence.start)
 
 
+def _country_only(loc: Location | None) -> bool:
+    return loc is not None and (loc.geo_precision or 1) >= 3 and loc.admin1 is None and loc.country_code is not None
+
+
+def _passing_country(a: Event, b: Event) -> bool:
+    """dedup.passing-country: one report placed only in a country ("a nerve agent developed by the Soviet Union",
+    "near the Turkish border", "mediated by Russia") and undated is the same occurrence as a report of the same
+    sub-event elsewhere: the country is named in passing, not as the event's own place."""
+    return (a.sub_event_type == b.sub_event_type
+            and ((_country_only(a.location) and a.date is None) or (_country_only(b.location) and b.date is None)))
+
+
+#: dedup.another-incident: "In another attack", "In a third incident", "Separately,": the writer says it is another
+_ANOTHER = re.compile(r"\b(?:another|a second|a third|a fourth|a separate|a further|an earlier|a later|a similar) "
+                      r"(?:[\w-]+ )?(?:attack|incident|assault|bombing|blast|explosion|clash|raid|strike|protest|"
+                      r"demonstration|rally|ambush|abduction|kidnapping)s?\b|^\W*(?:separately|elsewhere)\b", re.I)
+
+
+def _distinct(a: Event, b: Event) -> bool:
+    later = a if a.evidence.start > b.evidence.start else b
+    return a.evidence.start != b.evidence.start and _ANOTHER.search(later.evidence.text) is not None
+
+
 def same_event(a: Event, b: Event) -> bool:
     """Whether two events of one article report the same happening."""
     return (
         _same_kind(a, b)
+        and not _distinct(a, b)
         and a.modality == b.modality  # a threat is not merged into the attack it threatens
-        and _dates_agree(a.date, b.date)
-        and _places_agree(a.location, b.location)
+        and _dates_agree(a, b)
+        and (_places_agree(a.location, b.location) or _passing_country(a, b))
     )
 
 

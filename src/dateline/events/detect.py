@@ -180,7 +180,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         return None
     armed = ctx["state"] or ctx["nonstate"]
     launched = armed and _LAUNCHED.search(low[max(0, rs - 40) : rs]) is not None
-    if fam == "chemical" and low[rs:re_].startswith("poison") and not _BATTLEFIELD.search(low):
+    if fam == "chemical" and re.match(r"poison(?:ed|ing|s)? ", low[rs:re_]) and not _BATTLEFIELD.search(low):
         return det("Attack", weight * 0.95)  # detect.targeted-poisoning: "poisoned with Novichok" is no accident
     if fam in _EXPLOSIVE and ctx["disaster"] and (weak or fam == "chemical") and not launched:
         return None

@@ -114,8 +114,9 @@ _LIVE_HEADER = re.compile(r"^\W*(?:[a-z.,' -]{0,40} )?the latest(?: on\b|:)")
 #: wire caption: a present-tense scene ("mourners react", "a woman walks past") dated with a full date and a year
 _CAPTION_START = re.compile(r"^\W*(?:(?:file |handout |archive )?(?:photo|picture|image|pic)s?|file|caption|pictured|"
                             r"above|top|main picture)\s*(?::|\||—|–|-)\s")
-_CREDIT = re.compile(r"\b(?:reuters|afp|ap|epa|efe|anadolu|xinhua|getty|sputnik|tass|ansa|dpa|aa)(?: photo)?\s?/\s?[a-z]|"
-                     r"\((?:ap|afp|reuters|epa)(?: photo)?\b|\b(?:photo|picture|image)s?(?: credit)?\s?:\s?[\w ]{0,40}"
+_CREDIT = re.compile(r"\b(?:reuters|afp|ap|epa|efe|anadolu|xinhua|getty|sputnik|tass|ansa|dpa|aa)(?: photo)?"
+                     r"\s?/\s?[a-z]|"
+                     r"\((?:ap|afp|reuters|epa) photo\b|\b(?:photo|picture|image)s?(?: credit)?\s?:\s?[\w ]{0,40}"
                      r"(?:getty|reuters|afp|ap|epa|images|handout|supplied)\b|\bphoto(?:graph)? by [a-z]|"
                      r"\b(?:afp|epa|ap) photo\b|\bgetty images\b")
 _FULL_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d\b|"
@@ -195,13 +196,14 @@ def _modifier(sentence: Sentence, start: int, end: int) -> bool:
 
 
 def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False,
-                   in_article: bool = False, placed: bool = False) -> str | None:
+                   in_article: bool = False, placed: bool = False, *, article: bool = False) -> str | None:
     """Why the trigger at body offsets [start, end) of ``sentence`` is no specific occurrence (or None).
 
     ``dated``: the sentence gives the event a date of its own (then habitual and durative words
     elsewhere in it are about something else). ``in_article``: a later sentence of a whole
     article (a short report's plural "fierce clashes broke out" is its event). ``placed``: the
-    sentence names a place below the country of its own (a plural with one is a report).
+    sentence names a place below the country of its own (a plural with one is a report). ``article``: the
+    sentence is part of a whole article (a caption there is no report; a snippet may be only a caption).
     """
     low = sentence.low
     at = start - sentence.start
@@ -213,9 +215,10 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "trend"
     if _PLURAL_VAGUE.search(before[-30:]) and low[at:end - sentence.start].rstrip().endswith("s"):
         return "plural"
-    if _PLURAL_INSIDE.search(low[at : end - sentence.start]) and low[at : end - sentence.start].rstrip().endswith("s"):
+    trigger = low[at : end - sentence.start].rstrip()
+    if _PLURAL_INSIDE.search(trigger) and _PLURAL_EVENTS.search(trigger):  # not "uprooted dozens of olive trees"
         return "plural"
-    if _caption(low):
+    if article and _caption(low):
         return "caption"
     if not day and _CAMPAIGN.search(low):
         return "trend"

@@ -193,7 +193,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             own_places = [p for p in places_at.within(sentence.start, sentence.end) if p.end <= sentence.end
                           and p.lat is not None and not any(a <= p.start and p.end <= b for a, b in near_spans)]
             placed = any(p.feature not in ("country", "continent", "sea") for p in own_places)
-            generic = generic_reason(sentence, det.start, det.end, own_date, loose, placed)
+            generic = generic_reason(sentence, det.start, det.end, own_date, loose, placed,
+                                     article=len(sentences) >= MIN_SENTENCES)
             if generic and not keep_unasserted:
                 _dropped(doc, det, sentence, generic)
                 continue
