@@ -95,3 +95,10 @@ def test_another_incident_is_another_event() -> None:  # dedup.another-incident
     assert not same_event(first, second)
     second.evidence = Evidence("The attack on the checkpoint lasted ten minutes, police said.", 100, 160)
     assert same_event(first, second)
+
+
+def test_a_country_the_sentence_puts_the_event_in_is_its_own_place() -> None:  # dedup.passing-country
+    niger = _undated("Attack", Location("Niger", "2440476", 17.0, 9.0, "NE", None, 3), 100)
+    niger.evidence = Evidence("In neighbouring Niger, gunmen killed three herders near the border.", 100, 170)
+    mali = _undated("Attack", Location("Gao", "2457163", 16.27, -0.04, "ML", "Gao", 1), 0)
+    assert not same_event(mali, niger)

@@ -67,16 +67,22 @@ def _same_kind(a: Event, b: Event) -> bool:
             and a.evidence.start != b.evidence.start)
 
 
-def _country_only(loc: Location | None) -> bool:
-    return loc is not None and (loc.geo_precision or 1) >= 3 and loc.admin1 is None and loc.country_code is not None
+def _in_passing(ev: Event) -> bool:
+    """An undated report placed only in a country that its sentence does not put the event in ("in Niger")."""
+    loc = ev.location
+    if ev.date is not None or loc is None or loc.name is None or loc.country_code is None:
+        return False
+    if (loc.geo_precision or 1) < 3 or loc.admin1 is not None:
+        return False
+    said_in = re.compile(r"\b(?:in|inside|across|throughout) (?:[\w-]+ )?" + re.escape(loc.name.lower()) + r"\b")
+    return said_in.search(ev.evidence.text.lower()) is None
 
 
 def _passing_country(a: Event, b: Event) -> bool:
-    """dedup.passing-country: one report placed only in a country ("a nerve agent developed by the Soviet Union",
-    "near the Turkish border", "mediated by Russia") and undated is the same occurrence as a report of the same
-    sub-event elsewhere: the country is named in passing, not as the event's own place."""
-    return (a.sub_event_type == b.sub_event_type
-            and ((_country_only(a.location) and a.date is None) or (_country_only(b.location) and b.date is None)))
+    """dedup.passing-country: an undated report placed only in a country its sentence names in passing ("a nerve
+    agent developed by the Soviet Union", "near the Turkish border", "mediated by Russia"), not as the event's own
+    place ("In neighbouring Niger, a bomb ..."), is the same occurrence as a report of the same sub-event elsewhere."""
+    return a.sub_event_type == b.sub_event_type and (_in_passing(a) or _in_passing(b))
 
 
 #: dedup.another-incident: "In another attack", "In a third incident", "Separately,": the writer says it is another
