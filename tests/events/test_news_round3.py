@@ -72,3 +72,22 @@ def test_headline_and_lead_are_one_attack() -> None:  # dedup.unstated-date
 def test_a_quantity_of_things_is_no_count_of_events() -> None:  # spec.plural-in-trigger
     assert _why("Armed settlers uprooted dozens of olive trees in the village overnight.",
                 "uprooted dozens of olive trees") != "plural"
+
+
+@pytest.mark.parametrize(("text", "trigger", "reason"), [
+    # spec.trend-elsewhere: the same word told as a trend elsewhere in the sentence is that trend
+    ("The rebels say the relentless shelling forced them to surrender after weeks of shelling and siege.",
+     "shelling", "trend"),
+    ("Residents said the bombing had emptied the town, after months of bombing by government jets.", "bombing",
+     "trend"),
+    ("Shelling killed two children on Monday after weeks of shelling of the district.", "shelling", None),
+])
+def test_the_trend_told_elsewhere(text: str, trigger: str, reason: str | None) -> None:
+    assert _why(text, trigger) == reason
+
+
+def test_the_upper_hand_is_no_handover() -> None:  # withdraw.hand-it-them
+    from .helpers import subs_of
+    assert "Non-violent transfer of territory" not in subs_of(
+        "Since then the army seems to have gained the upper hand over the insurgents in the hills.")
+    assert subs_of("The rebels handed the town over to the army on Friday.") == ["Non-violent transfer of territory"]

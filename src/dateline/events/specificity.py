@@ -222,6 +222,10 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
         return "caption"
     if not day and _CAMPAIGN.search(low):
         return "trend"
+    head = re.findall(r"[a-z]+", trigger)
+    if not day and head and re.search(r"\b(?:hours|days|weeks|months|years|decades) of (?:[\w-]+ ){0,2}"
+                                      + re.escape(head[-1]) + r"\b", low[end - sentence.start :]):
+        return "trend"  # rule spec.trend-elsewhere: "the shelling forced them out after weeks of shelling"
     if _AMID.search(before[-45:]):
         return "background"
     if _FICTION.search(low):
