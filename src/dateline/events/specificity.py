@@ -14,6 +14,9 @@ ACLED codes one occurrence at one place and time. A trigger word is not one when
   bill that restricts protests") or the topic of a work ("a book about sexual abuse");
 - fiction, games, drills and re-enactments: "a fictional civil war", "players lead a militia"
   (:data:`_FICTION`);
+- a photo caption in a whole article ("Photo: ...", a credit, a dated present-tense scene), a
+  count inside the trigger ("staged several protests"), a campaign ("the bombing campaign") or
+  the same word told as a trend later in the sentence ("after weeks of shelling");
 - a nominal modifier, not an occurrence: "protest laws", "attack helicopters", "strike
   force" (the trigger's last word modifies a noun that is not itself an event, read from the
   parse, or from the next word without one: :data:`_MODIFIED_NOUN`).
