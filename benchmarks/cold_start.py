@@ -1,0 +1,144 @@
+"""Cold start of ``dateline extract`` of one article: wall and CPU seconds over fresh processes.
+
+    python3 benchmarks/cold_start.py                 # 7 runs of each measurement, medians
+    python3 benchmarks/cold_start.py --runs 11 --phases
+
+Measures, each run a new ``python3`` process (the gazetteer index is built beforehand; the
+example is ``examples/afp_alqaim_2019.txt``):
+
+- ``extract``: ``python3 -m dateline extract EXAMPLE`` — the figure of issue 14 (≤ 1.5 s wall);
+- ``floor_spacy``: ``python3 -c "import spacy; spacy.load(MODEL)"`` — spaCy's own import and
+  model load, the part of the cold start dateline does not control;
+- ``floor_python``: ``python3 -c pass`` — the interpreter and its site packages;
+
+wall seconds (``time.perf_counter`` around the child) and CPU seconds (user + system of the
+child, from ``getrusage``): the median, min and max over ``--runs``. With ``--phases`` also
+one in-process breakdown per run (CPU seconds, median): importing the CLI, ``import spacy``,
+the model load, building the pipeline, the gazetteer, the first document stage by stage.
+CPU time survives a shared machine; wall time does not — note the load average printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "afp_alqaim_2019.txt"
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
+    return env
+
+
+def _model() -> str:
+    sys.path.insert(0, str(REPO / "src"))
+    import importlib.util
+
+    from dateline.settings import Settings
+
+    return next(n for n in Settings().spacy_models if importlib.util.find_spec(n) is not None)
+
+
+def timed(cmd: list[str]) -> dict[str, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=_env())
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu}
+
+
+def summary(runs: list[dict[str, float]]) -> dict[str, dict[str, float]]:
+    return {key: {"median": round(statistics.median(r[key] for r in runs), 3),
+                  "min": round(min(r[key] for r in runs), 3),
+                  "max": round(max(r[key] for r in runs), 3)} for key in ("wall", "cpu")}  # fmt: skip
+
+
+def phases_child() -> dict[str, float]:
+    """One cold run split into phases (CPU seconds), as ``dateline extract`` does them."""
+    marks: dict[str, float] = {}
+    t = time.process_time()
+
+    def mark(name: str) -> None:
+        nonlocal t
+        now = time.process_time()
+        marks[name] = round(now - t, 4)
+        t = now
+
+    import dateline.cli.main  # noqa: F401
+
+    mark("import_cli")
+    from dateline.nlp_load import import_spacy
+
+    spacy = import_spacy()  # as dateline loads it
+    mark("import_spacy")
+    from dateline import Pipeline, RawInput, Settings
+    from dateline.resources import Resources
+
+    settings = Settings()
+    resources = Resources(settings)
+    resources.nlp()
+    mark("load_model")
+    pipeline = Pipeline.from_settings(settings, resources)
+    mark("build_pipeline")
+    resources.gazetteer()
+    mark("gazetteer")
+    raw = RawInput(str(EXAMPLE), "text", EXAMPLE.read_text(encoding="utf-8"))
+    # the first document, stage by stage (regular expressions compiled on first use land here)
+    from dateline.records import Article, Document
+
+    document = Document(raw.id, Article(raw.id, body=""), annotations={"raw": raw})
+    for stage in pipeline.stages:
+        document = stage(document)
+        mark(f"doc.{stage.name}")
+    assert spacy
+    return marks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--phases", action="store_true", help="also the in-process breakdown")
+    parser.add_argument("--child-phases", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_phases:
+        print(json.dumps(phases_child()))
+        return
+    subprocess.run([sys.executable, "-m", "dateline", "gazetteer", "info"], check=True, env=_env(),
+                   stdout=subprocess.DEVNULL)  # fmt: skip  # build the index first
+    model = _model()
+    commands = {
+        "extract": [sys.executable, "-m", "dateline", "extract", str(EXAMPLE)],
+        "floor_spacy": [sys.executable, "-c", f"import spacy; spacy.load({model!r})"],
+        "floor_python": [sys.executable, "-c", "pass"],
+    }
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
+    phases: list[dict[str, float]] = []
+    for _ in range(args.runs):  # interleaved, so a burst of load hits every measurement alike
+        for name, cmd in commands.items():
+            runs[name].append(timed(cmd))
+        if args.phases:
+            proc = subprocess.run([sys.executable, __file__, "--child-phases"], capture_output=True, text=True,
+                                  env=_env(), check=True)  # fmt: skip
+            phases.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    result: dict[str, object] = {"runs": args.runs, "model": model}
+    result.update({name: summary(r) for name, r in runs.items()})
+    if phases:
+        result["phases_cpu_s_median"] = {k: round(statistics.median(p[k] for p in phases), 3) for k in phases[0]}
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
