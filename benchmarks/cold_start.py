@@ -2,6 +2,7 @@
 
     python3 benchmarks/cold_start.py                 # 7 runs of each measurement, medians
     python3 benchmarks/cold_start.py --runs 11 --phases
+    python3 benchmarks/cold_start.py --src /tmp/old/src   # another checkout's sources (before/after)
 
 Measures, each run a new ``python3`` process (the gazetteer index is built beforehand; the
 example is ``examples/afp_alqaim_2019.txt``):
@@ -9,6 +10,8 @@ example is ``examples/afp_alqaim_2019.txt``):
 - ``extract``: ``python3 -m dateline extract EXAMPLE`` — the figure of issue 14 (≤ 1.5 s wall);
 - ``floor_spacy``: ``python3 -c "import spacy; spacy.load(MODEL)"`` — spaCy's own import and
   model load, the part of the cold start dateline does not control;
+- ``floor_spacy_as_dateline_loads_it``: ``dateline.nlp.load_model`` alone (spaCy imported
+  without its command line, the model loaded without the throw-away default tokenizer);
 - ``floor_python``: ``python3 -c pass`` — the interpreter and its site packages;
 
 wall seconds (``time.perf_counter`` around the child) and CPU seconds (user + system of the
@@ -16,6 +19,10 @@ child, from ``getrusage``): the median, min and max over ``--runs``. With ``--ph
 one in-process breakdown per run (CPU seconds, median): importing the CLI, ``import spacy``,
 the model load, building the pipeline, the gazetteer, the first document stage by stage.
 CPU time survives a shared machine; wall time does not — note the load average printed.
+
+Python compiles a module's source on every import when ``PYTHONDONTWRITEBYTECODE`` is set
+(this machine sets it; a pip install or a first run otherwise leaves ``.pyc`` files):
+``--bytecode-cached`` measures with the bytecode caches written and used.
 """
 
 from __future__ import annotations
@@ -34,14 +41,21 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "afp_alqaim_2019.txt"
 
 
+SRC = REPO / "src"
+#: measure with Python's bytecode caches (``__pycache__``) written and used, whatever the environment says
+BYTECODE_CACHED = False
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
+    if BYTECODE_CACHED:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
     return env
 
 
 def _model() -> str:
-    sys.path.insert(0, str(REPO / "src"))
+    sys.path.insert(0, str(SRC))
     import importlib.util
 
     from dateline.settings import Settings
@@ -79,9 +93,12 @@ def phases_child() -> dict[str, float]:
     import dateline.cli.main  # noqa: F401
 
     mark("import_cli")
-    from dateline.nlp_load import import_spacy
-
-    spacy = import_spacy()  # as dateline loads it
+    try:
+        from dateline.nlp_load import import_spacy
+    except ImportError:  # sources from before dateline.nlp_load (--src)
+        import spacy
+    else:
+        spacy = import_spacy()  # as dateline loads it
     mark("import_spacy")
     from dateline import Pipeline, RawInput, Settings
     from dateline.resources import Resources
@@ -110,8 +127,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--phases", action="store_true", help="also the in-process breakdown")
+    parser.add_argument("--src", type=Path, help="measure the dateline sources in this folder (default: ours)")
+    parser.add_argument("--bytecode-cached", action="store_true",
+                        help="unset PYTHONDONTWRITEBYTECODE for the children (a warm-up run writes the caches)")
     parser.add_argument("--child-phases", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global SRC, BYTECODE_CACHED
+    BYTECODE_CACHED = args.bytecode_cached
+    if args.src:
+        SRC = args.src.resolve()
     if args.child_phases:
         print(json.dumps(phases_child()))
         return
@@ -121,8 +145,13 @@ def main() -> None:
     commands = {
         "extract": [sys.executable, "-m", "dateline", "extract", str(EXAMPLE)],
         "floor_spacy": [sys.executable, "-c", f"import spacy; spacy.load({model!r})"],
+        "floor_spacy_as_dateline_loads_it": [sys.executable, "-c", "from dateline.nlp import load_model; "
+                                             "from dateline.settings import Settings; load_model(Settings())"],
         "floor_python": [sys.executable, "-c", "pass"],
     }
+    if BYTECODE_CACHED:
+        for cmd in commands.values():  # writes the __pycache__ folders
+            timed(cmd)
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
     phases: list[dict[str, float]] = []
     for _ in range(args.runs):  # interleaved, so a burst of load hits every measurement alike
@@ -132,12 +161,18 @@ def main() -> None:
             proc = subprocess.run([sys.executable, __file__, "--child-phases"], capture_output=True, text=True,
                                   env=_env(), check=True)  # fmt: skip
             phases.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    result: dict[str, object] = {"runs": args.runs, "model": model}
+    result: dict[str, object] = {"runs": args.runs, "model": model, "src": str(SRC),
+                                 "PYTHONDONTWRITEBYTECODE": _env().get("PYTHONDONTWRITEBYTECODE")}
     result.update({name: summary(r) for name, r in runs.items()})
     if phases:
         result["phases_cpu_s_median"] = {k: round(statistics.median(p[k] for p in phases), 3) for k in phases[0]}
     result["load_average"] = [round(x, 2) for x in os.getloadavg()]
-    print(json.dumps(result, indent=2))
+    print("| measurement | wall s (median, min–max) | CPU s (median, min–max) |\n|---|---|---|")
+    for name in commands:
+        w, c = result[name]["wall"], result[name]["cpu"]  # type: ignore[index]
+        print(f"| {name} | {w['median']:.2f} ({w['min']:.2f}–{w['max']:.2f}) "
+              f"| {c['median']:.2f} ({c['min']:.2f}–{c['max']:.2f}) |")  # fmt: skip
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":
