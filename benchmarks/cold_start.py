@@ -20,9 +20,13 @@ one in-process breakdown per run (CPU seconds, median): importing the CLI, ``imp
 the model load, building the pipeline, the gazetteer, the first document stage by stage.
 CPU time survives a shared machine; wall time does not — note the load average printed.
 
-Python compiles a module's source on every import when ``PYTHONDONTWRITEBYTECODE`` is set
-(this machine sets it; a pip install or a first run otherwise leaves ``.pyc`` files):
-``--bytecode-cached`` measures with the bytecode caches written and used.
+Python compiles a module's source on every import when there is no ``.pyc`` for it and
+``PYTHONDONTWRITEBYTECODE`` is set (this machine sets it; a pip install, or a first run
+otherwise, leaves ``.pyc`` files): ``--bytecode cached`` (default) measures with dateline's
+bytecode caches written and used, ``--bytecode none`` with them removed and not written.
+A warm-up run comes first (it also writes the regular-expression cache, :mod:`dateline.regex_cache`);
+``extract_regex_cache_empty`` is the extract with that cache file removed before each run,
+as the first run after an install.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,16 +47,27 @@ EXAMPLE = REPO / "examples" / "afp_alqaim_2019.txt"
 
 
 SRC = REPO / "src"
-#: measure with Python's bytecode caches (``__pycache__``) written and used, whatever the environment says
-BYTECODE_CACHED = False
+#: "cached": Python's bytecode caches (``__pycache__``) written and used; "none": removed and not written
+BYTECODE = "cached"
 
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    if BYTECODE_CACHED:
+    if BYTECODE == "cached":
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
     return env
+
+
+def default_cache_dir() -> Path:
+    value = os.environ.get("DATELINE_CACHE")
+    if value:
+        return Path(value)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("dateline"))
 
 
 def _model() -> str:
@@ -128,12 +144,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--phases", action="store_true", help="also the in-process breakdown")
     parser.add_argument("--src", type=Path, help="measure the dateline sources in this folder (default: ours)")
-    parser.add_argument("--bytecode-cached", action="store_true",
-                        help="unset PYTHONDONTWRITEBYTECODE for the children (a warm-up run writes the caches)")
+    parser.add_argument("--bytecode", choices=["cached", "none"], default="cached",
+                        help="cached: Python writes and reads dateline's .pyc files (a warm-up run writes them); "
+                             "none: they are removed and every run compiles the sources (PYTHONDONTWRITEBYTECODE=1)")
     parser.add_argument("--child-phases", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    global SRC, BYTECODE_CACHED
-    BYTECODE_CACHED = args.bytecode_cached
+    global SRC, BYTECODE
+    BYTECODE = args.bytecode
     if args.src:
         SRC = args.src.resolve()
     if args.child_phases:
@@ -149,20 +166,32 @@ def main() -> None:
                                              "from dateline.settings import Settings; load_model(Settings())"],
         "floor_python": [sys.executable, "-c", "pass"],
     }
-    if BYTECODE_CACHED:
-        for cmd in commands.values():  # writes the __pycache__ folders
-            timed(cmd)
+    if BYTECODE == "none":
+        for folder in (SRC / "dateline").rglob("__pycache__"):
+            shutil.rmtree(folder)
+    for cmd in commands.values():  # warm-up: writes the .pyc files (when cached) and the regex cache
+        timed(cmd)
+    commands["extract_regex_cache_empty"] = commands["extract"]
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
     phases: list[dict[str, float]] = []
     for _ in range(args.runs):  # interleaved, so a burst of load hits every measurement alike
         for name, cmd in commands.items():
+            if name == "extract_regex_cache_empty":  # as the very first run after an install
+                saved = {f: f.read_bytes() for f in default_cache_dir().glob("regex-*.marshal")}
+                for f in saved:
+                    f.unlink()
+                runs[name].append(timed(cmd))
+                for f, data in saved.items():
+                    f.write_bytes(data)
+                continue
             runs[name].append(timed(cmd))
         if args.phases:
             proc = subprocess.run([sys.executable, __file__, "--child-phases"], capture_output=True, text=True,
                                   env=_env(), check=True)  # fmt: skip
             phases.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    result: dict[str, object] = {"runs": args.runs, "model": model, "src": str(SRC),
-                                 "PYTHONDONTWRITEBYTECODE": _env().get("PYTHONDONTWRITEBYTECODE")}
+    regex_files = sorted(f.name for f in default_cache_dir().glob("regex-*.marshal"))
+    result: dict[str, object] = {"runs": args.runs, "model": model, "src": str(SRC), "bytecode": BYTECODE,
+                                 "regex_cache_files": regex_files}
     result.update({name: summary(r) for name, r in runs.items()})
     if phases:
         result["phases_cpu_s_median"] = {k: round(statistics.median(p[k] for p in phases), 3) for k in phases[0]}

@@ -16,7 +16,7 @@ EXAMPLE = REPO / "examples" / "afp_alqaim_2019.txt"
 #: never needed to extract a plain-text article
 HEAVY = ("duckdb", "fastapi", "uvicorn", "trafilatura", "dateparser", "pandas", "pyarrow", "dask", "distributed",
          "requests", "httpx", "jinja2", "weasel", "typer", "dateline.store", "dateline.ingest.run",
-         "dateline.web", "dateline.evaluation", "dateline.cli.store", "dateline.cli.serve")
+         "dateline.web", "dateline.evaluation", "dateline.cli.store", "dateline.cli.serve", "dateline.parallel")
 
 
 def _run(code: str) -> subprocess.CompletedProcess[str]:
