@@ -119,3 +119,27 @@ def test_any_pattern_compiles_as_re_does(pattern: str, flags: int) -> None:
     assert compile_cached(pattern, flags) == expected
     _round_trip()
     assert compile_cached(pattern, flags) == expected
+
+
+def test_the_patterns_are_the_same_in_every_process() -> None:
+    """A pattern built from a set in hash order would miss the cache in every new process."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib\n"
+        "from dateline.article import rules\n"
+        "from dateline.events import lexicon\n"
+        "from dateline.timex import grammar\n"
+        "ps = [f.any.pattern for f in lexicon.families().values()] + list(lexicon.cue_patterns())\n"
+        "ps += [r.pattern.pattern for r in grammar.rules()] + [rules.compiled().agency.pattern]\n"
+        "print(hashlib.sha256('|'.join(ps).encode()).hexdigest())\n"
+    )
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": src}
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        digests.add(proc.stdout.strip())
+    assert len(digests) == 1

@@ -40,7 +40,9 @@ class Candidate:
 
 
 def _alt(words: list[str]) -> str:
-    words = sorted(set(words), key=len, reverse=True)
+    # longest first; words of one length in alphabetical order, so the pattern is the same in every
+    # process (string hashing differs between processes; the regex cache keys on the pattern)
+    words = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
