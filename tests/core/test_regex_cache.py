@@ -107,6 +107,7 @@ def test_every_lexicon_pattern_equals_re_compile() -> None:
             fn.cache_clear()
 
 
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # "possible nested set" of generated patterns
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet="ab()|*+?[]^$.\\dws{}1,:P<>=!", max_size=14), st.sampled_from([0, re.I, re.M | re.S]))
 def test_any_pattern_compiles_as_re_does(pattern: str, flags: int) -> None:
