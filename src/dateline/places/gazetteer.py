@@ -131,15 +131,15 @@ class IndexedGazetteer:
         return self._lookup(key)
 
     def country(self, code: str) -> Entry | None:
-        if code not in self._country_cache:
+        if not self._country_cache:  # one scan for every country (there is no index on feature/cc)
             with self._lock:
-                row = self._con.execute(
+                rows = self._con.execute(
                     "SELECT gid, name, lat, lon, cc, a1code, admin1, feature, population FROM entries "
-                    "WHERE feature = 'country' AND cc = ? LIMIT 1",
-                    (code,),
-                ).fetchone()
-            self._country_cache[code] = Entry(*row) if row else None
-        return self._country_cache[code]
+                    "WHERE feature = 'country' ORDER BY id"
+                ).fetchall()
+            for row in rows:  # the first row of each code, as the former "... AND cc = ? LIMIT 1" gave
+                self._country_cache.setdefault(row[4], Entry(*row))
+        return self._country_cache.setdefault(code, None)
 
     def info(self) -> dict[str, Any]:
         return {"path": str(self.path), **self.meta}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..regex_cache import compile_cached
 from .lexicon import lexicon, parse_year
 
 __all__ = ["Candidate", "Rule", "find", "rules"]
@@ -39,7 +40,9 @@ class Candidate:
 
 
 def _alt(words: list[str]) -> str:
-    words = sorted(set(words), key=len, reverse=True)
+    # longest first; words of one length in alphabetical order, so the pattern is the same in every
+    # process (string hashing differs between processes; the regex cache keys on the pattern)
+    words = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
@@ -93,10 +96,10 @@ def rules() -> tuple[Rule, ...]:
             continue
         name, normalizer, trigger, pattern = line.split("\t")
         expanded = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m.group(1)], pattern)
-        compiled = re.compile(r"(?<![\w'])(?:" + expanded + r")(?![\w])", re.IGNORECASE)
+        compiled = compile_cached(r"(?<![\w'])(?:" + expanded + r")(?![\w])", re.IGNORECASE)
         if trigger == "MONTHS":
             trigger = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-        cue = re.compile(trigger, re.IGNORECASE) if trigger else None
+        cue = compile_cached(trigger, re.IGNORECASE) if trigger else None
         out.append(Rule(name, normalizer, compiled, len(out), cue))
     return tuple(out)
 
