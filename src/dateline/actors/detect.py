@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..nlp import is_parsed
+from ..nlp_demand import is_parsed
 from ..records import Actor
 from .lexicon import Lexicon, alias_key
 from .normalize import entry_actor, generic_actor, normalize, pick_entry

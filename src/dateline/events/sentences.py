@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..nlp import is_parsed
+from ..nlp_demand import is_parsed
 from ..timex.dating import split_sentences as _plain_bounds
 
 __all__ = ["Sentence", "split_sentences", "token_at"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..nlp import is_parsed
+from ..nlp_demand import is_parsed
 
 __all__ = ["Direction", "direction", "sentence_bounds"]
 

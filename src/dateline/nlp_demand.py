@@ -1,0 +1,194 @@
+"""Parse on demand: the tagger and parser only on the sentences that need them.
+
+Parse on demand (option ``nlp.parse`` = ``"on_demand"``; default ``"all"``): the whole text
+is tokenized, split into sentences without the parser (the model's ``senter``, else a rule
+splitter) and run through NER (``nlp.ner`` =
+``"all"``, the default, or ``"on_demand"``: NER on the parsed sentences only); the tagger,
+parser, attribute ruler and lemmatizer run only on the sentences that need them (an event
+trigger family's literal match, :func:`needs_parse`). Unparsed sentences get a flat
+placeholder tree (every token under the sentence's first word, label ``"dep"``) so that
+``Doc.sents`` keeps the splitter's boundaries, and are marked in
+``doc.user_data[PARSED_KEY]`` (one byte per token); stages ask :func:`is_parsed` before they
+read a head, a dependency label, a part of speech or a lemma, and use their no-parse rules
+otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["PARSED_KEY", "is_parsed", "needs_parse", "on_demand", "parse_on_demand", "parse_selector"]
+
+#: ``doc.user_data`` key of the per-token parse mark (bytes, 1 = the token's sentence was parsed)
+PARSED_KEY = "dateline.parsed"
+#: the components run on the sentences that need a parse, in this order (those the model has)
+_PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def is_parsed(tok: Any) -> bool:
+    """Whether ``tok`` (a spaCy ``Token``) sits in a parsed sentence: the document has a
+    dependency parse and, under parse on demand, the token's sentence is marked parsed.
+    Guard every read of ``.head``, ``.dep_``, ``.children``, ``.pos_``, ``.tag_``, ``.lemma_`` with it."""
+    doc = tok.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    mask = doc.user_data.get(PARSED_KEY)
+    return mask is None or bool(mask[tok.i])
+
+
+def on_demand(settings: Settings) -> bool:
+    """Whether to parse on demand: the option ``nlp.parse`` ("all" or "on_demand"), else
+    $DATELINE_NLP_PARSE (so that ``dateline eval`` can measure it), else "all"."""
+    return settings.option("nlp.parse", os.environ.get("DATELINE_NLP_PARSE") or "all") == "on_demand"
+
+
+#: a weekday or a month without its year: the time stage reads the tense of the governing verb
+#: to date it ("on Friday" next or last), so a sentence with one is parsed when the option
+#: ``nlp.parse_for`` names "time"
+_TENSE_CUE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+    r"(?!\.?\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4})(?!\.?,?\s*\d{4})"
+)
+
+
+def parse_selector(settings: Settings) -> Callable[[str], bool]:
+    """The test a sentence passes to be parsed: an event trigger (:func:`needs_parse`) when the
+    events stage runs, and with ``nlp.parse_for`` holding "time", a date the tense decides."""
+    wanted = settings.option("nlp.parse_for", ("events", "time"))
+    tests: list[Callable[[str], object]] = []
+    if "events" in settings.stages and "events" in wanted:  # type: ignore[operator]
+        tests.append(needs_parse)
+    if "time" in settings.stages and "time" in wanted:  # type: ignore[operator]
+        tests.append(_TENSE_CUE.search)
+    return lambda text: any(test(text) for test in tests)
+
+
+def needs_parse(text: str) -> bool:
+    """Whether a sentence needs the tagger and parser: it holds a literal match of an event
+    trigger family (the same quick test the events stage makes before its pattern search)."""
+    from .events.lexicon import families
+
+    low = text.lower()
+    return any(fam.any.search(low) is not None for fam in families().values())
+
+
+#: a line that ends with one of these ends its sentence (a hard-wrapped line does not)
+_FINAL = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019"})
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that start a line after a line that ends a sentence (final
+    punctuation or a closing quote; hard-wrapped text runs on), 0 first."""
+    starts = [0] if len(doc) else []
+    pending = False
+    last = doc[0].text if len(doc) else ""
+    for tok in doc[1:]:
+        if tok.is_space:
+            pending = pending or "\n" in tok.text
+        else:
+            if (pending or "\n" in doc[tok.i - 1].whitespace_) and last in _FINAL:
+                starts.append(tok.i)
+            pending = False
+        last = tok.text if not tok.is_space else last
+    return starts
+
+
+def _split_lines(doc: Doc, lines: Sequence[int]) -> Doc:
+    """The rule splitter's sentences, also cut at each line start (headlines, datelines, list
+    items); a run of white space stays with the sentence before it."""
+    start_next = False
+    for tok in doc[1:]:
+        if tok.is_space:
+            start_next = start_next or bool(tok.is_sent_start)
+            tok.is_sent_start = False
+        else:
+            if start_next:
+                tok.is_sent_start = True
+            start_next = False
+    for i in lines[1:]:
+        doc[i].is_sent_start = True
+    return doc
+
+
+def _split(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc]:
+    """Sentence boundaries without a parse: the model's own sentence recognizer (``senter``,
+    trained on the parser's boundaries, ~2 % of a full parse) when it has one, else the rule
+    splitter; both also cut at a line break after final punctuation (where the parser cuts and
+    the senter often does not)."""
+    if "senter" in nlp.component_names:
+        senter: Any = nlp.get_pipe("senter")  # disabled in the model's pipeline, but there
+        docs = list(senter.pipe(docs, batch_size=batch_size))
+    else:
+        from spacy.pipeline import Sentencizer
+
+        docs = list(Sentencizer().pipe(docs))
+    return [_split_lines(d, _line_starts(d)) for d in docs]
+
+
+def parse_on_demand(
+    nlp: Language,
+    texts: Sequence[str],
+    select: Callable[[str], bool],
+    *,
+    ner_all: bool = True,
+    batch_size: int = 32,
+) -> list[Doc]:
+    """``texts`` tokenized, split into sentences without the parser (:func:`_split`), NER'd, and
+    tagged and parsed only in the sentences ``select`` picks. See the module docstring for the
+    marks left on the documents."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+
+    docs = _split(nlp, [nlp.make_doc(t) for t in texts], batch_size)
+    chosen = [(k, sent.start, sent.end) for k, d in enumerate(docs) for sent in d.sents if select(sent.text)]
+    subs = [docs[k][a:b].as_doc() for k, a, b in chosen]
+    names = [*_PARSE_COMPONENTS, *(() if ner_all else ("ner",))]
+    for name in names:
+        if name in nlp.pipe_names and subs:
+            proc: Any = nlp.get_pipe(name)
+            subs = list(proc.pipe(subs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, subs))
+    if ner_all and "ner" in nlp.pipe_names:
+        ner: Any = nlp.get_pipe("ner")
+        docs = list(ner.pipe(docs, batch_size=batch_size))
+    by_doc: dict[int, list[tuple[int, Doc]]] = {}
+    for (k, a, _), sub in zip(chosen, subs, strict=True):
+        by_doc.setdefault(k, []).append((a, sub))
+    attrs = [HEAD, DEP, TAG, POS, LEMMA]
+    root, flat = nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
+    for k, doc in enumerate(docs):
+        if not len(doc):
+            doc.user_data[PARSED_KEY] = b""
+            continue
+        arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
+        mask = bytearray(len(doc))
+        first = numpy.zeros(len(doc), dtype="int64")  # the placeholder tree: every word under its sentence's first
+        for sent in doc.sents:
+            first[sent.start : sent.end] = sent.start
+        index = numpy.arange(len(doc), dtype="int64")
+        arr[:, 0] = (first - index).astype("uint64")  # relative offsets, as to_array writes them
+        arr[:, 1] = numpy.where(first == index, root, flat)
+        for a, sub in by_doc.get(k, ()):
+            if sub.has_annotation("DEP"):  # (a model without a parser keeps the placeholder tree)
+                arr[a : a + len(sub)] = sub.to_array(attrs)
+                mask[a : a + len(sub)] = b"\x01" * len(sub)
+            else:
+                arr[a : a + len(sub), 2:] = sub.to_array(attrs[2:])
+        doc.from_array(attrs, arr)  # type: ignore[arg-type]
+        if not ner_all:
+            from spacy.tokens import Span
+
+            doc.ents = [
+                Span(doc, a + e.start, a + e.end, label=e.label_) for a, sub in by_doc.get(k, ()) for e in sub.ents
+            ]
+        doc.user_data[PARSED_KEY] = bytes(mask)
+    return docs
