@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from dateline import Pipeline, RawInput, Settings
-from dateline.nlp_demand import PARSED_KEY, is_parsed, parse_on_demand
+from dateline.nlp_demand import PARSED_KEY, is_parsed, on_demand, parse_on_demand, parse_selector
 
 TEXT = (
     "Syria and Iraq reopened the Al-Qaim border crossing on Monday.\n\n"
@@ -79,6 +79,27 @@ def test_unparsed_sentences_take_the_no_parse_rules(blank: Any) -> None:
     assert spans["Syria"] is None and spans["Trade"] is None  # events: the word-order rules
     start = TEXT.index("next week")
     assert direction(TEXT, start, start + 9, doc) == direction(TEXT, start, start + 9, None)
+
+
+def test_which_sentences_are_parsed() -> None:
+    select = parse_selector(Settings())
+    assert select("Gunmen attacked a police station.")  # an event trigger
+    assert select("The talks resume on Friday.")  # a weekday: the tense dates it
+    assert select("The company was bought in January.")  # a month without its year
+    assert not select("The deal was signed on Jan. 5, 2019.")  # the year is written: no tense needed
+    assert not select("The frontier runs through desert.")
+    events_only = parse_selector(Settings(options=(("nlp.parse_for", ("events",)),)))
+    assert not events_only("The talks resume on Friday.")
+    assert not parse_selector(Settings(stages=("article", "nlp", "places")))("Gunmen attacked a police station.")
+
+
+def test_option_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATELINE_NLP_PARSE", raising=False)
+    assert not on_demand(Settings())
+    assert on_demand(Settings(options=(("nlp.parse", "on_demand"),)))
+    monkeypatch.setenv("DATELINE_NLP_PARSE", "on_demand")
+    assert on_demand(Settings())
+    assert not on_demand(Settings(options=(("nlp.parse", "all"),)))
 
 
 CRASH = """
