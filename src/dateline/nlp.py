@@ -76,8 +76,7 @@ class NlpStage:
         texts = [d.article.body for d in docs]
         if self.on_demand:
             select = parse_selector(self.settings)
-            ner_all = self.settings.option("nlp.ner", "all") != "on_demand"
-            parsed_docs = parse_on_demand(nlp, texts, select, ner_all=ner_all, batch_size=self.settings.batch_size)
+            parsed_docs = parse_on_demand(nlp, texts, select, batch_size=self.settings.batch_size)
         else:
             parsed_docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
         for doc, parsed in zip(docs, parsed_docs, strict=True):

@@ -95,11 +95,11 @@ def test_which_sentences_are_parsed() -> None:
 
 def test_option_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DATELINE_NLP_PARSE", raising=False)
+    assert on_demand(Settings())  # the default
+    assert not on_demand(Settings(options=(("nlp.parse", "all"),)))
+    monkeypatch.setenv("DATELINE_NLP_PARSE", "all")
     assert not on_demand(Settings())
     assert on_demand(Settings(options=(("nlp.parse", "on_demand"),)))
-    monkeypatch.setenv("DATELINE_NLP_PARSE", "on_demand")
-    assert on_demand(Settings())
-    assert not on_demand(Settings(options=(("nlp.parse", "all"),)))
 
 
 CRASH = """
