@@ -60,7 +60,7 @@ def build_corpus(path: Path, n: int) -> dict[str, int]:
 # --- the measured children -------------------------------------------------------------
 
 
-def _child(kind: str, corpus: Path, batch: int, parse: str | None) -> dict[str, float]:
+def _child(kind: str, corpus: Path, batch: int, parse: str | None, warm: bool = False) -> dict[str, float]:
     texts: list[str] = json.loads(corpus.read_text(encoding="utf-8"))
     c0 = time.process_time()
     if kind == "spacy":
@@ -75,6 +75,12 @@ def _child(kind: str, corpus: Path, batch: int, parse: str | None) -> dict[str, 
         for _ in nlp.pipe(texts, batch_size=32):
             pass
         assert spacy  # the same model package dateline loads
+        cpu, wall = time.process_time() - c1, time.perf_counter() - w1
+        if warm:  # a second pass in the same process: warm caches
+            c2 = time.process_time()
+            for _ in nlp.pipe(texts, batch_size=32):
+                pass
+            warm_cpu = time.process_time() - c2
     else:
         from dateline import Pipeline, RawInput, Settings
         from dateline.resources import Resources
@@ -91,15 +97,27 @@ def _child(kind: str, corpus: Path, batch: int, parse: str | None) -> dict[str, 
         inputs = (RawInput(f"d{i}", "text", t, published="2019-09-30") for i, t in enumerate(texts))
         failed = sum(1 for outcome in pipeline.pipe(inputs) if not outcome.ok)
         assert failed == 0, f"{failed} documents failed"
-    cpu, wall = time.process_time() - c1, time.perf_counter() - w1
-    return {"docs": len(texts), "cpu": cpu, "wall": wall, "load_cpu": load,
-            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
+        cpu, wall = time.process_time() - c1, time.perf_counter() - w1
+        if warm:
+            c2 = time.process_time()
+            inputs = (RawInput(f"d{i}", "text", t, published="2019-09-30") for i, t in enumerate(texts))
+            assert all(outcome.ok for outcome in pipeline.pipe(inputs))
+            warm_cpu = time.process_time() - c2
+    out = {"docs": len(texts), "cpu": cpu, "wall": wall, "load_cpu": load,
+           "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
+    if warm:
+        out["warm_cpu"] = warm_cpu
+    return out
 
 
-def run_child(kind: str, corpus: Path, batch: int = 32, parse: str | None = None) -> dict[str, float]:
+def run_child(
+    kind: str, corpus: Path, batch: int = 32, parse: str | None = None, warm: bool = False
+) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--batch", str(batch)]
     if parse:
         cmd += ["--parse", parse]
+    if warm:
+        cmd += ["--warm"]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=_env())
     if proc.returncode != 0:
         sys.exit(f"{kind} child failed: {proc.stderr[-2000:]}")
@@ -162,12 +180,14 @@ def main() -> None:
     parser.add_argument("--big-batch", type=int, default=1000, help="the large batch for the memory check")
     parser.add_argument("--parse", choices=["all", "on_demand"], help="dateline's nlp.parse option")
     parser.add_argument("--ab-components", action="store_true", help="stock vs faster spaCy components")
+    parser.add_argument("--warm", action="store_true", help="also time a second pass in the same process")
+    parser.add_argument("--no-memory", action="store_true", help="skip the big-batch memory run and cold start")
     parser.add_argument("--child", choices=["spacy", "dateline"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--batch", type=int, default=32, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_child(args.child, args.corpus, args.batch, args.parse)))
+        print(json.dumps(_child(args.child, args.corpus, args.batch, args.parse, args.warm)))
         return
     if args.ab_components:
         sys.path.insert(0, str(REPO / "src"))
@@ -185,10 +205,10 @@ def main() -> None:
         info = build_corpus(corpus, args.docs)
         spacy_runs, dateline_runs = [], []
         for _ in range(args.repeat):
-            spacy_runs.append(run_child("spacy", corpus))
-            dateline_runs.append(run_child("dateline", corpus, parse=args.parse))
-        big = run_child("dateline", corpus, batch=args.big_batch, parse=args.parse)
-    cold = cold_start(3)
+            spacy_runs.append(run_child("spacy", corpus, warm=args.warm))
+            dateline_runs.append(run_child("dateline", corpus, parse=args.parse, warm=args.warm))
+        big = None if args.no_memory else run_child("dateline", corpus, batch=args.big_batch, parse=args.parse)
+    cold = [] if args.no_memory else cold_start(3)
 
     def rate(run: dict[str, float]) -> float:
         return run["docs"] / run["cpu"]
@@ -207,10 +227,14 @@ def main() -> None:
                        "dateline": round(dateline_runs[0]["load_cpu"], 2)},
         "peak_rss_mib": {"spacy": round(spacy_runs[0]["peak_rss_mib"]),
                          "dateline_batch_32": round(max(r["peak_rss_mib"] for r in dateline_runs)),
-                         f"dateline_batch_{args.big_batch}": round(big["peak_rss_mib"])},
+                         f"dateline_batch_{args.big_batch}": round(big["peak_rss_mib"]) if big else None},
         "cold_start_extract_one_article": cold,
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }  # fmt: skip
+    if args.warm:
+        pairs = zip(spacy_runs, dateline_runs, strict=True)
+        warm = [s["warm_cpu"] / d["warm_cpu"] for s, d in pairs]  # same documents: the ratio of rates
+        result["warm_ratio_per_repeat"] = [round(x, 2) for x in warm]
     print(f"| | docs per CPU-second | ratio |\n|---|---|---|\n"
           f"| bare spaCy full parse (nlp.pipe, batch 32) | {spacy_rate:.1f} | 1.00 |\n"
           f"| dateline, whole pipeline | {dateline_rate:.1f} | {dateline_rate / spacy_rate:.2f} |")  # fmt: skip

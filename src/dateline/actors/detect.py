@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..nlp_demand import is_parsed
 from ..records import Actor
 from .lexicon import Lexicon, alias_key
 from .normalize import entry_actor, generic_actor, normalize, pick_entry
@@ -187,7 +188,7 @@ class Detector:
         if cand.priority != 1 or cand.generic in (None, "forces", "the group"):
             return False
         span = nlp_doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        if span is None or not len(span):
+        if span is None or not len(span) or not is_parsed(span[-1]):
             return False
         last = span[-1]
         head = last.head

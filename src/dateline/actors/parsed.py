@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..nlp_demand import is_parsed
 from ..records import Actor
 from .lexicon import Lexicon, alias_key
 from .normalize import generic_actor, normalize
@@ -66,6 +67,8 @@ _TITLE = re.compile(
 def _participant(tok: Any, owners: bool = False) -> bool:
     """Whether the token (through conjunctions and appositions; with ``owners``, also through
     possessives and adjectives) fills a role of its clause."""
+    if not is_parsed(tok):
+        return False  # an unparsed sentence (parse on demand): no parse-based role
     climb = ("conj", "appos", "poss", "amod", "compound") if owners else ("conj", "appos")
     for _ in range(6):
         if tok.dep_ in climb and tok.head.i != tok.i:
@@ -138,6 +141,8 @@ def parsed_candidates(
     for start, end, code in _countries(lex, text, toks):
         span = nlp_doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
+            continue
+        if not is_parsed(span[0]):
             continue
         root = span.root
         surface = text[start:end]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp_demand import is_parsed
 from ..timex.dating import split_sentences as _plain_bounds
 
 __all__ = ["Sentence", "split_sentences", "token_at"]
@@ -44,6 +45,8 @@ def split_sentences(body: str, nlp_doc: Any = None) -> Iterator[Sentence]:
             for start, end in _paragraphs(body, sent.start_char, sent.end_char):
                 span = sent if (start, end) == (sent.start_char, sent.end_char) else (
                     nlp_doc.char_span(start, end, alignment_mode="expand") or sent)
+                if not is_parsed(sent[0]):
+                    span = None  # parse on demand left it unparsed: the no-parse rules (dateline.nlp)
                 yield Sentence(start, end, body[start:end], span)
         return
     for start, end in _plain_bounds(body):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..nlp_demand import is_parsed
+
 __all__ = ["Direction", "direction", "sentence_bounds"]
 
 Direction = str | None
@@ -37,8 +39,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _from_parse(nlp_doc: Any, start: int, end: int) -> Direction | str:
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return "unknown"
+    if span is None or len(span) == 0 or not is_parsed(span[0]):
+        return "unknown"  # no parse here (parse on demand; Token.children would crash without heads)
     tok = span.root
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):

@@ -1,0 +1,213 @@
+"""Parse on demand: the tagger and parser only on the sentences that need them.
+
+Option ``nlp.parse``: ``"on_demand"`` (the default) or ``"all"`` (the whole text through the
+whole model, as before). On demand, the whole text is tokenized, split into sentences without
+the parser (the model's ``senter``, cut at line breaks after final punctuation) and run
+through NER (everywhere: places read its labels in every sentence; the issue's prototype
+with NER on the parsed sentences only lost 6 points of place precision); tok2vec, the tagger and the parser run only
+on the sentences that need them (:func:`parse_selector`: an event trigger family's literal
+match, and a weekday or a month without its year, whose tense the time stage reads; option
+``nlp.parse_for``), then the attribute ruler and lemmatizer once over those sentences end to
+end. Unparsed sentences get a placeholder tree (every token under the sentence's first, label
+``"dep"``) so that ``Doc.sents`` keeps the splitter's boundaries (``Doc.from_docs`` or heads
+left unset would make each unparsed token a sentence), and are marked in
+``doc.user_data[PARSED_KEY]`` (one byte per token, 1 = parsed). Stages ask :func:`is_parsed`
+before they read a head, a dependency label, children, a part of speech or a lemma, and use
+their no-parse rules otherwise (with spaCy 3.8, ``Token.children`` on a document with sentence
+boundaries but no parse crashed the interpreter).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["PARSED_KEY", "is_parsed", "needs_parse", "on_demand", "parse_on_demand", "parse_selector"]
+
+#: ``doc.user_data`` key of the per-token parse mark (bytes, 1 = the token's sentence was parsed)
+PARSED_KEY = "dateline.parsed"
+#: the components run on the sentences that need a parse, in this order (those the model has)
+_PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
+#: ... then these rule components, once on all the parsed sentences of a batch put end to end
+#: (their cost is mostly per call: ~10 ms for the indexed attribute ruler, whatever the length)
+_RULE_COMPONENTS = ("attribute_ruler", "lemmatizer")
+
+
+def is_parsed(tok: Any) -> bool:
+    """Whether ``tok`` (a spaCy ``Token``) sits in a parsed sentence: the document has a
+    dependency parse and, under parse on demand, the token's sentence is marked parsed.
+    Guard every read of ``.head``, ``.dep_``, ``.children``, ``.pos_``, ``.tag_``, ``.lemma_`` with it."""
+    doc = tok.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    mask = doc.user_data.get(PARSED_KEY)
+    return mask is None or bool(mask[tok.i])
+
+
+def on_demand(settings: Settings) -> bool:
+    """Whether to parse on demand: the option ``nlp.parse`` ("on_demand" or "all"), else
+    $DATELINE_NLP_PARSE (so that ``dateline eval`` can measure either), else "on_demand"."""
+    return settings.option("nlp.parse", os.environ.get("DATELINE_NLP_PARSE") or "on_demand") == "on_demand"
+
+
+#: a weekday or a month without its year: the time stage reads the tense of the governing verb
+#: to date it ("on Friday" next or last), so a sentence with one is parsed when the option
+#: ``nlp.parse_for`` names "time"
+_TENSE_CUE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+    r"(?!\.?\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4})(?!\.?,?\s*\d{4})"
+)
+
+
+def parse_selector(settings: Settings) -> Callable[[str], bool]:
+    """The test a sentence passes to be parsed: an event trigger (:func:`needs_parse`) when the
+    events stage runs, and with ``nlp.parse_for`` holding "time", a date the tense decides."""
+    wanted = settings.option("nlp.parse_for", ("events", "time"))
+    tests: list[Callable[[str], object]] = []
+    if "events" in settings.stages and "events" in wanted:  # type: ignore[operator]
+        tests.append(needs_parse)
+    if "time" in settings.stages and "time" in wanted:  # type: ignore[operator]
+        tests.append(_TENSE_CUE.search)
+    return lambda text: any(test(text) for test in tests)
+
+
+def needs_parse(text: str) -> bool:
+    """Whether a sentence needs the tagger and parser: it holds a literal match of an event
+    trigger family (the same quick test the events stage makes before its pattern search)."""
+    from .events.lexicon import families
+
+    low = text.lower()
+    return any(fam.any.search(low) is not None for fam in families().values())
+
+
+#: a line that ends with one of these ends its sentence (a hard-wrapped line does not)
+_FINAL = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019"})
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that start a line after a line that ends a sentence (final
+    punctuation or a closing quote; hard-wrapped text runs on), 0 first."""
+    starts = [0] if len(doc) else []
+    pending = False
+    last = doc[0].text if len(doc) else ""
+    for tok in doc[1:]:
+        if tok.is_space:
+            pending = pending or "\n" in tok.text
+        else:
+            if (pending or "\n" in doc[tok.i - 1].whitespace_) and last in _FINAL:
+                starts.append(tok.i)
+            pending = False
+        last = tok.text if not tok.is_space else last
+    return starts
+
+
+def _split_lines(doc: Doc, lines: Sequence[int]) -> Doc:
+    """The rule splitter's sentences, also cut at each line start (headlines, datelines, list
+    items); a run of white space stays with the sentence before it."""
+    start_next = False
+    for tok in doc[1:]:
+        if tok.is_space:
+            start_next = start_next or bool(tok.is_sent_start)
+            tok.is_sent_start = False
+        else:
+            if start_next:
+                tok.is_sent_start = True
+            start_next = False
+    for i in lines[1:]:
+        doc[i].is_sent_start = True
+    return doc
+
+
+def _split(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc]:
+    """Sentence boundaries without a parse: the model's own sentence recognizer (``senter``,
+    trained on the parser's boundaries, ~2 % of a full parse) when it has one, else the rule
+    splitter; both also cut at a line break after final punctuation (where the parser cuts and
+    the senter often does not)."""
+    if "senter" in nlp.component_names:
+        senter: Any = nlp.get_pipe("senter")  # disabled in the model's pipeline, but there
+        docs = list(senter.pipe(docs, batch_size=batch_size))
+    else:
+        from spacy.pipeline import Sentencizer
+
+        docs = list(Sentencizer().pipe(docs))
+    return [_split_lines(d, _line_starts(d)) for d in docs]
+
+
+def _rules(nlp: Language, subs: list[Doc], attrs: list[Any]) -> list[Any]:
+    """The rule components (attribute ruler, lemmatizer) on ``subs`` put end to end, in one call
+    each; the ``attrs`` arrays of each sub-document, in order."""
+    from spacy.tokens import Doc
+
+    if not subs:
+        return []
+    joined = Doc.from_docs(subs, ensure_whitespace=True)
+    for name in _RULE_COMPONENTS:
+        if name in nlp.pipe_names:
+            joined = nlp.get_pipe(name)(joined)
+    values = joined.to_array(attrs)
+    out, at = [], 0
+    for sub in subs:
+        out.append(values[at : at + len(sub)])
+        at += len(sub)
+    return out
+
+
+def parse_on_demand(
+    nlp: Language,
+    texts: Sequence[str],
+    select: Callable[[str], bool],
+    *,
+    batch_size: int = 32,
+) -> list[Doc]:
+    """``texts`` tokenized, split into sentences without the parser (:func:`_split`), NER'd, and
+    tagged and parsed only in the sentences ``select`` picks. See the module docstring for the
+    marks left on the documents."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+
+    docs = _split(nlp, [nlp.make_doc(t) for t in texts], batch_size)
+    chosen = [(k, sent.start, sent.end) for k, d in enumerate(docs) for sent in d.sents if select(sent.text)]
+    subs = [docs[k][a:b].as_doc() for k, a, b in chosen]
+    for name in _PARSE_COMPONENTS:
+        if name in nlp.pipe_names and subs:
+            proc: Any = nlp.get_pipe(name)
+            subs = list(proc.pipe(subs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, subs))
+    attrs = [HEAD, DEP, TAG, POS, LEMMA]
+    parsed = _rules(nlp, subs, attrs)
+    if "ner" in nlp.pipe_names:  # everywhere: places read its labels in every sentence
+        ner: Any = nlp.get_pipe("ner")
+        docs = list(ner.pipe(docs, batch_size=batch_size))
+    by_doc: dict[int, list[tuple[int, Doc, Any]]] = {}
+    for (k, a, _), sub, values in zip(chosen, subs, parsed, strict=True):
+        by_doc.setdefault(k, []).append((a, sub, values))
+    root, flat = nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
+    for k, doc in enumerate(docs):
+        if not len(doc):
+            doc.user_data[PARSED_KEY] = b""
+            continue
+        arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
+        mask = bytearray(len(doc))
+        first = numpy.zeros(len(doc), dtype="int64")  # the placeholder tree: every word under its sentence's first
+        for sent in doc.sents:
+            first[sent.start : sent.end] = sent.start
+        index = numpy.arange(len(doc), dtype="int64")
+        arr[:, 0] = (first - index).astype("uint64")  # relative offsets, as to_array writes them
+        arr[:, 1] = numpy.where(first == index, root, flat)
+        for a, sub, values in by_doc.get(k, ()):
+            if sub.has_annotation("DEP"):  # (a model without a parser keeps the placeholder tree)
+                arr[a : a + len(sub)] = values
+                mask[a : a + len(sub)] = b"\x01" * len(sub)
+            else:
+                arr[a : a + len(sub), 2:] = values[:, 2:]
+        doc.from_array(attrs, arr)  # type: ignore[arg-type]
+        doc.user_data[PARSED_KEY] = bytes(mask)
+    return docs
