@@ -69,9 +69,23 @@ def test_parenthesized_admin_hint_makes_places() -> None:
                 Mention(18, 22, "Bria", "bria", [Match(bria, 0)], ner="WORK_OF_ART*"),
                 Mention(24, 35, "Haute-Kotto", "haute kotto", [Match(region, 0)], ner="WORK_OF_ART*")]
     assert admin_hints(body, mentions) == {0, 1, 2}
-    # without a region at the end, the parentheses are no hint
+    # without a region at the end, ACLED's "(District, Region)" shape still makes the name before it a
+    # place when the gazetteer has that name as its own (a town, district or region), not the rest
     other = "Rebels took Bria (Bria, Kotto) on Monday."
-    assert admin_hints(other, [*mentions[:2], Mention(24, 29, "Kotto", "kotto", [Match(bria, 0)])]) == set()
+    assert admin_hints(other, [*mentions[:2], Mention(24, 29, "Kotto", "kotto", [Match(bria, 0)])]) == {0}
+    loose = [Mention(12, 16, "Bria", "bria", [Match(bria, 1)]), *mentions[1:2]]
+    assert admin_hints(other, loose) == set()  # only an alternate name: no hint
+
+
+def test_regression_kasoa_village_before_unknown_district_is_a_place() -> None:
+    """ACLED's "Kasoa (Awutu Efutu Senya, Central)": the district is not in the gazetteer and
+    "Central" is no mention, yet the shape says Kasoa is the place."""
+    from dateline.places.resolve import admin_hints
+
+    body = "On 29 April 2020, residents of Kasoa (Awutu Efutu Senya, Central) demonstrated."
+    kasoa = Mention(31, 36, "Kasoa", "kasoa", [Match(_e("Kasoa", "GH", pop=86_000), 0)], ner="PERSON")
+    assert admin_hints(body, [kasoa]) == {0}
+    assert admin_hints("a report by Kasoa (AFP) said", [Mention(12, 17, "Kasoa", "kasoa", kasoa.matches)]) == set()
 
 
 def test_a_town_the_tagger_calls_an_organization_after_in_is_a_place() -> None:

@@ -32,7 +32,7 @@ from .dedup import merge_duplicates
 from .detect import Detection, detect
 from .fatalities import SHORT_REPORT, fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
-from .locate import dateline_end, locate
+from .locate import dateline_end, locate, locate_in_note
 from .participants import Parties, authorities_of, localize_parties, parties_for
 from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
@@ -212,6 +212,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             previous = bounds[index - 1] if index else None
             location = locate(body, near_places, sentence.start, sentence.end, det.start, dateline, previous,
                               near_spans, skip)
+            if location is None and len(sentences) <= SHORT_REPORT:  # a short note: its place may come later
+                location = locate_in_note(body, doc.places, det.start, actor_spans, skip)
             if (location is None and not keep_unasserted and len(sentences) >= MIN_SENTENCES
                     and (dating.historical or relevance.verdict != "core")):
                 _dropped(doc, det, sentence, "no place")

@@ -201,6 +201,7 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
                     found[k] = starts[a]
         last = found[-1] if found else None
         if last is None or mentions[last].acronym or not any(_hint_unit(x) for x in mentions[last].matches):
+            _acled_shape(body, paren, mentions, found, out)
             continue
         out.update(i for i in found if i is not None and mentions[i].matches)
         before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
@@ -210,6 +211,35 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
             if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
                 out.add(j)
     return out
+
+
+#: ACLED's "Village (District, Region)": one to three capitalized names of a few words each, comma-separated
+_UNIT_LIST = re.compile(r"[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}(?:, ?[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}){0,2}")
+
+
+def _acled_shape(body: str, paren: re.Match[str], mentions: Sequence[Mention], found: list[int | None],
+                 out: set[int]) -> None:
+    """A parenthesis of the shape "(District, Region)" whose last name the gazetteer lacks or cannot
+    tell ("Kasoa (Awutu Efutu Senya, Central)", "Harande (Boali, Ombrella-M'Poko)"): the names in it
+    that are districts, regions or towns of 15,000 are places, and so is the name just before it
+    when the gazetteer has it by its own name (a town, a district or a region), in place."""
+    inner = paren.group(1)
+    if not _UNIT_LIST.fullmatch(inner):
+        return
+    units = [i for i in found if i is not None and not mentions[i].acronym
+             and any(_hint_unit(x) for x in mentions[i].matches)]
+    if "," not in inner and not units:
+        return  # "Smith (Reuters)": one name, not a known unit
+    out.update(units)
+    before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
+    if not before:
+        return
+    j = before[-1]
+    gap = body[mentions[j].end : paren.start()]
+    if (gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "(")) and not mentions[j].acronym and any(
+        x.quality == 0 and x.entry.feature in ("city", "admin2", "admin1") for x in mentions[j].matches
+    ):
+        out.add(j)
 
 
 _ARTICLES = frozenset({"an", "al", "el", "as", "ad", "ar", "ash", "at", "az", "the"})
@@ -295,12 +325,24 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
         ):
             flags[i] = True  # a small town after a place preposition in a state the article names ("from Lititz")
             continue
+        if located and m.cue_before in PERSON_LOCATIVE and any(
+            x.quality == 0 and x.entry.feature in ("city", "admin2") and (
+                ctx.countries.get(x.entry.country_code or "") or (" " in m.text and _one_country(m.matches)))
+            for x in m.matches
+        ):
+            flags[i] = True  # "in Ouanda Djalle" in a story of that country, "in Mau Narok": a town by its own name
+            continue
         if any(x.quality <= 1 and x.entry.population >= 15_000
                and (x.entry.feature == "city" or (located and x.entry.feature == "admin2"))
                and (located or x.entry.country_code in SKELETON_COUNTRIES)
                and ctx.countries.get(x.entry.country_code or "")
                for x in m.matches):
             flags[i] = True
+
+
+def _one_country(matches: Sequence[Match]) -> bool:
+    """Whether every exact match of a name lies in one country."""
+    return len({x.entry.country_code for x in matches if x.quality == 0}) == 1
 
 
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
