@@ -233,7 +233,9 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             if parties.actor1 is None:  # ACLED always codes an actor1 (actors/data/conventions.json)
                 named = [a for a in sentence_actors if parties.actor2 is None or a.name != parties.actor2.name]
                 parties = replace(parties, actor1=default_actor1(det.sub_event, location.country_code if location
-                                                                 else None, named))
+                                                                 else None, named, parties.actor2))
+                if parties.actor1 is parties.actor2:  # "troops were deployed": the moved force is the actor1
+                    parties = replace(parties, actor2=None)
             toll = report_fatalities(texts, index)
             if toll and det.sub_event in ("Peaceful protest", "Protest with intervention"):
                 det.sub_event = "Excessive force against protesters"  # ACLED: protesters killed by the force met
