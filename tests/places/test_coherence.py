@@ -21,7 +21,7 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 
 def test_every_rule_has_an_example() -> None:
     assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
-                          "coherence.drop-loose-big"}
+                          "coherence.drop-loose-big", "coherence.hint-country"}
     assert all(len(example) > 20 for example in RULES.values())
 
 
@@ -158,3 +158,22 @@ def test_a_town_or_an_article_less_region_in_parentheses_is_a_hint() -> None:
     acronym = "Troops of the army (SNA) arrived."
     sna = Mention(20, 23, "SNA", "sna", [Match(_e("Santa Ana", "US", pop=300_000), 1)], acronym=True)
     assert admin_hints(acronym, [sna]) == set()
+
+
+def test_hint_country_names_of_one_parenthesis_lie_in_its_last_units_country() -> None:
+    """coherence.hint-country: "Bolele (Lim, Ngaoundaye)": Lim read as Lima (Peru) is dropped; a name of the
+    hint with a reading in the hint's country takes it."""
+    from dateline.places.resolve import _hint_coherence
+
+    body = "Herders raped 15 women in Bolele (Lim, Ngaoundaye). No fatalities."
+    lima, ngaoundaye = _e("Lima", "PE", pop=7_000_000), _e("Ngaoundaye", "CF", "admin2", 60_000)
+    lim = Mention(34, 37, "Lim", "lim", [Match(lima, 1)])
+    ngd = Mention(39, 49, "Ngaoundaye", "ngaoundaye", [Match(ngaoundaye, 0)])
+    out = _hint_coherence(body, [lim, ngd], [(lim, lima, 0.8), (ngd, ngaoundaye, 0.9)])
+    assert [e.name for _, e, _ in out] == ["Ngaoundaye"]
+    tz, cf = _e("Samba", "AO", pop=20_000), _e("Samba", "CF", pop=900)
+    samba = Mention(34, 39, "Samba", "samba", [Match(tz, 0), Match(cf, 0)])
+    ngd2 = Mention(41, 51, "Ngaoundaye", "ngaoundaye", [Match(ngaoundaye, 0)])
+    body2 = "Herders raped 15 women in Bolele (Samba, Ngaoundaye)."
+    out = _hint_coherence(body2, [samba, ngd2], [(samba, tz, 0.8), (ngd2, ngaoundaye, 0.9)])
+    assert [e.country_code for _, e, _ in out] == ["CF", "CF"]

@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .coherence import cohere
+from .coherence import cohere, local_reading
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
 from .entries import Entry, Gazetteer, Match
 from .lexicon import listed_aliases
@@ -240,6 +240,51 @@ def _acled_shape(body: str, paren: re.Match[str], mentions: Sequence[Mention], f
         x.quality == 0 and x.entry.feature in ("city", "admin2", "admin1") for x in mentions[j].matches
     ):
         out.add(j)
+
+
+def hint_groups(body: str, mentions: Sequence[Mention]) -> list[list[int]]:
+    """The mentions of each ACLED-shaped hint, in text order: the name before "(District, Region)" and the
+    names inside the parentheses (two at least)."""
+    groups = []
+    for paren in _PAREN.finditer(body):
+        if not _UNIT_LIST.fullmatch(paren.group(1)):
+            continue
+        members = [i for i, m in enumerate(mentions) if paren.start(1) <= m.start and m.end <= paren.end(1)]
+        before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
+        if before:
+            gap = body[mentions[before[-1]].end : paren.start()]
+            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
+                members.insert(0, before[-1])
+        if len(members) >= 2:
+            groups.append(members)
+    return groups
+
+
+def _hint_coherence(body: str, mentions: Sequence[Mention],
+                    resolved: list[tuple[Mention, Entry, float]]) -> list[tuple[Mention, Entry, float]]:
+    """Rule ``coherence.hint-country``: the names of one "Village (District, Region)" hint lie in the
+    country of its last resolved unit; a name of it resolved abroad ("Bolele (Lim, Ngaoundaye)": no
+    Peruvian Lima) takes its reading in that country, or is no place of the text."""
+    at = {id(m): k for k, (m, _, _) in enumerate(resolved)}
+    out: list[tuple[Mention, Entry, float] | None] = list(resolved)
+    for group in hint_groups(body, mentions):
+        members = [mentions[i] for i in group if id(mentions[i]) in at]
+        if len(members) < 2:
+            continue
+        anchor = resolved[at[id(members[-1])]][1]
+        cc = anchor.country_code
+        if not cc or anchor.feature not in ("admin1", "admin2", "city"):
+            continue
+        for m in members[:-1]:
+            k = at[id(m)]
+            e, conf = resolved[k][1], resolved[k][2]
+            if m.demonym is not None or not e.country_code or e.country_code == cc or e.feature in (
+                "country", "continent"
+            ):
+                continue
+            local = local_reading(m, cc)
+            out[k] = (m, local, conf) if local is not None else None
+    return [r for r in out if r is not None]
 
 
 _ARTICLES = frozenset({"an", "al", "el", "as", "ad", "ar", "ash", "at", "az", "the"})
@@ -490,7 +535,7 @@ def resolve(
         key = (m.demonym and "dem:" + m.demonym) or m.key
         if key in chosen:
             out.append((m, chosen[key], _confidence(scores.get(key))))
-    return cohere(out, dateline_country)
+    return _hint_coherence(body, mentions, cohere(out, dateline_country))
 
 
 def _confidence(ranked: list[tuple[float, Match]] | None) -> float:
