@@ -102,6 +102,10 @@ _VIOLENT_ACT = re.compile(r"\b(?:fir(?:e|ed|es|ing)|shot|shoot\w*|gun(?:ned|fire
                           r"massacr\w*|torch\w*|seiz\w*|stabb\w*|hack\w*|beat\w*|assault\w*|target\w*|opened|"
                           r"rob\w*|took|taken|held|hostage|murder\w*|slaughter\w*|behead\w*|invad\w*|overr\w*)\b")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
+#: party-political violence: ACLED codes violence by or against party supporters and campaigners
+_PARTISAN = re.compile(r"\b(?:(?:party|opposition|ruling party|campaign) (?:supporters?|activists?|members?|youths?|"
+                       r"officials?|cadres?)|supporters? of|polling agents?|election agents?|campaigners?|"
+                       r"youth (?:wing|league)|(?:[A-Z]{2,}[\w-]* )?supporters?)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
 _BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|breakdown (?:in|of)|collapse of|end of|ended|"
@@ -237,7 +241,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if _TRUCE.search(low) and re.search(r"evacuat", low):
             return det("Agreement")
-        return det("Non-violent transfer of territory") if ctx["military"] else None
+        return det("Non-violent transfer of territory") if ctx["military"] or armed else None  # "the CPC withdrew"
     if fam in ("take", "regain"):
         if not (armed or ctx["military"]):  # "took over as presenter": no armed actor, no territory
             return None
@@ -286,8 +290,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if low[rs:re_] in ("gunmen", "gunman", "armed men") and not _VIOLENT_ACT.search(low):
             return None
-        if weak and not (armed or ctx["military"] or _ATTACKERS.search(low)):
-            return None  # "he killed her": a crime story, not political violence
+        if weak and not (armed or ctx["military"] or _ATTACKERS.search(low) or _PARTISAN.search(sentence.text)):
+            return None  # "he killed her": a crime story, not political violence ("an MDC supporter was beaten" is)
         if weak and _SUSPECTED.search(low[max(0, rs - 40) : rs]) and not (ctx["nonstate"] or _ATTACKERS.search(low)):
             return None  # "arrested a man suspected of stabbing": a suspect's crime, the police only arrest
         if _FIRED_ON_TOWNS.search(low) and not _ATTACKERS.search(low):

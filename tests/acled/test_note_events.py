@@ -1,0 +1,33 @@
+"""Event kinds of ACLED notes that earlier rounds missed (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.detect import detect
+from dateline.events.sentences import split_sentences
+
+
+def _subs(text: str, armed_group: bool = False) -> set[str]:
+    sentence = next(iter(split_sentences(text, None)))
+    return {d.sub_event for d in detect(sentence, "", "", armed_group=armed_group) if d.modality == "asserted"}
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a named group at the start of the sentence: the verb is the trigger, not the capitalized name
+    ("On 2 March 2024, Al Shabaab imposed a levy (heavy taxation) on herders near the wells.", "Other"),
+    ("ISWAP fighters collected zakat from farmers after the harvest.", "Other"),
+    ("Twelve hostages were freed from a Taliban prison during the operation.", "Other"),
+])
+def test_regression_armed_group_governance_is_other(text: str, sub: str) -> None:
+    assert sub in _subs(text)
+
+
+def test_regression_an_armed_group_withdrawing_is_a_transfer_of_territory() -> None:
+    assert "Non-violent transfer of territory" in _subs("The UPC withdrew from the town of Kembe overnight.",
+                                                        armed_group=True)
+
+
+def test_regression_violence_against_a_party_supporter_is_an_attack() -> None:
+    assert "Attack" in _subs("An opposition party supporter was attacked by three men outside his house.")
+    assert not _subs("A man was attacked by his neighbour over a debt.")  # no political side: a crime
