@@ -177,3 +177,12 @@ def test_hint_country_names_of_one_parenthesis_lie_in_its_last_units_country() -
     body2 = "Herders raped 15 women in Bolele (Samba, Ngaoundaye)."
     out = _hint_coherence(body2, [samba, ngd2], [(samba, tz, 0.8), (ngd2, ngaoundaye, 0.9)])
     assert [e.country_code for _, e, _ in out] == ["CF", "CF"]
+
+
+def test_regression_a_named_site_after_a_possessive_place_is_no_town() -> None:
+    """"in Nairobi's Freedom Park": "Freedom" inside the park's name is no American town Freedom."""
+    from dateline.places.resolve import accept
+
+    freedom = Mention(20, 27, "Freedom", "freedom", [Match(_e("Freedom", "US", pop=1_400), 0)], ner="FAC*",
+                      cue_before="'s", cue_after="park")
+    assert not accept(freedom)

@@ -68,6 +68,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
     strength = _strength(m.matches)
     if all(x.quality == 3 for x in m.matches):  # a skeleton match needs the model or "X in Y" behind it
         return (label in PLACE_LABELS and not embedded and not m.common) or (contained and label == "PERSON")
+    if embedded and m.cue_before in ("'s", "’s") and strength < 2 and m.cue_after in _SITE_WORDS:
+        return False  # "Nairobi's Freedom Park": a named site of the place before, no town called Freedom
     if embedded and strength < 2 and all(x.quality >= 1 for x in m.matches):
         return False  # "Cape Sable Island" is no Sablé-sur-Sarthe: a word of an unknown name, by an alternate name
     if not embedded and not m.person_name and any(x.quality == 0 and x.entry.feature == "facility"
@@ -133,6 +135,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return cue or contained
     return typed
 
+
+#: the last word of a named site inside a place ("Nairobi's Freedom Park")
+_SITE_WORDS = frozenset("park square stadium hotel market street road avenue bridge hospital school university "
+                        "mosque church prison camp estate garden gardens plaza mall".split())
 
 #: prepositions after which a town the tagger calls a person is read as the town
 PERSON_LOCATIVE = frozenset({"in", "near", "outside", "around"})
