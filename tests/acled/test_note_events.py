@@ -31,3 +31,17 @@ def test_regression_an_armed_group_withdrawing_is_a_transfer_of_territory() -> N
 def test_regression_violence_against_a_party_supporter_is_an_attack() -> None:
     assert "Attack" in _subs("An opposition party supporter was attacked by three men outside his house.")
     assert not _subs("A man was attacked by his neighbour over a debt.")  # no political side: a crime
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("As a result, several militia leaders were killed and others injured.", 3),  # ACLED: "several" is 3
+    ("4 CJTF and vigilante members were killed in the ambush.", 4),  # one party named twice, one count
+    ("2 FPRC/Goula fighters were killed and a peacekeeper was injured.", 2),
+    ("The wounded boy later died in hospital.", 1),
+    ("Gunmen assassinated a local councillor outside his home.", 1),
+    ("The rally died down by the evening.", None),
+])
+def test_regression_note_tolls(text: str, n: int | None) -> None:
+    from dateline.events.fatalities import fatalities_in
+
+    assert fatalities_in(text) == n
