@@ -45,3 +45,16 @@ def test_regression_note_tolls(text: str, n: int | None) -> None:
     from dateline.events.fatalities import fatalities_in
 
     assert fatalities_in(text) == n
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("The militia started the disarmament and demobilization process in the district capital.", "Agreement"),
+    ("Militants hijacked a bus carrying twenty passengers near the border.", "Other"),
+    ("Soldiers opened gunfire at civilians near the junction.", "Attack"),
+])
+def test_regression_more_note_events(text: str, sub: str) -> None:
+    assert sub in _subs(text, armed_group=True)
+
+
+def test_a_stalled_disarmament_process_is_no_agreement() -> None:
+    assert "Agreement" not in _subs("There is a total blockage in the disarmament process, the group said.")
