@@ -58,3 +58,13 @@ def test_regression_more_note_events(text: str, sub: str) -> None:
 
 def test_a_stalled_disarmament_process_is_no_agreement() -> None:
     assert "Agreement" not in _subs("There is a total blockage in the disarmament process, the group said.")
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Soldiers beat an opposition supporter for handing out leaflets.", "Attack"),
+    ("A minibus was attacked by suspected militants on the highway.", "Attack"),
+    ("Rebel forces fired 82mm mortars, heavy machine guns and small arms at the army positions near the village.",
+     "Armed clash"),  # ACLED: small arms in the exchange make it a clash
+])
+def test_regression_attack_targets_and_small_arms(text: str, sub: str) -> None:
+    assert sub in _subs(text, armed_group=True)

@@ -296,7 +296,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # "arrested a man suspected of stabbing": a suspect's crime, the police only arrest
         if _FIRED_ON_TOWNS.search(low) and not _ATTACKERS.search(low):
             return det("Shelling/artillery/missile attack", weight * 0.9)
-        target = target_kind(low, rs, re_)
+        target = _unarmed_target(low, rs, re_) or target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
         if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):
             return det("Armed clash", weight * 0.95, side)
@@ -407,7 +407,39 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
                 out.append(det)
     if _FOUGHT_FOR.search(low) and {d.family for d in out} >= {"withdraw", "take"}:
         out = [d for d in out if d.family != "withdraw"]  # a withdrawal under fire: the takeover is by force
-    return _background_last(_property_or_attack(_suppress(out), low), sentence)
+    return _background_last(_small_arms_clash(_property_or_attack(_suppress(out), low), low), sentence)
+
+
+#: people and vehicles an attack hits that are no armed force (besides the civilian_target cue)
+_UNARMED_PEOPLE = (r"supporters?|motorists?|elders?|drivers?|commissioner|chairperson|polling agents?|vendors?|"
+                   r"hawkers?|pastoralists?|shepherds?|fishermen|miners")
+_UNARMED = re.compile(rf"\b(?:{_UNARMED_PEOPLE}|trucks?|lorr(?:y|ies)|minibus(?:es)?|buses)\b")
+#: the attack's object, a few words after the verb: "beat an MDC supporter", "opened gunfire at motorists"
+_UNARMED_OBJECT = re.compile(rf"(?:^|\b(?:beat|beaten|attacked|assaulted))\W*(?:[\w-]+\W+){{0,3}}?(?:{_UNARMED_PEOPLE})\b")
+_SMALL_ARMS = re.compile(r"\bsmall arms\b|\b(?:heavy )?machine[- ]?guns?\b|\bassault rifles?\b|\bautomatic weapons\b")
+
+
+def _unarmed_target(low: str, rs: int, re_: int) -> str | None:
+    """"civilian" when the attack's object ("beat an MDC supporter", "opened gunfire at motorists") or the
+    subject of its passive ("a truck was attacked") is an unarmed person or vehicle, else None."""
+    before = low[max(0, rs - 60) : rs]
+    passive = re.search(r"\b(?:were|was|been)\s+(?:\w+\s+)?$", before)
+    if passive and _UNARMED.search(before) and not cue_patterns()["armed_target"].search(before):
+        return "civilian"
+    if not passive and (_UNARMED_OBJECT.match(low[re_ : re_ + 60]) or _UNARMED_OBJECT.search(low[rs:re_])):
+        return "civilian"
+    return None
+
+
+def _small_arms_clash(dets: list[Detection], low: str) -> list[Detection]:
+    """ACLED codes fire between armed forces with small arms or machine guns as an armed clash, even
+    when mortars or grenade launchers are fired too ("fired 82mm mortars, heavy machine guns and small arms
+    at the positions of")."""
+    if _SMALL_ARMS.search(low):
+        for d in dets:
+            if d.sub_event in ("Shelling/artillery/missile attack", "Grenade"):
+                d.sub_event = "Armed clash"
+    return dets
 
 
 def _background_last(dets: list[Detection], sentence: Sentence) -> list[Detection]:
