@@ -68,3 +68,10 @@ def test_a_stalled_disarmament_process_is_no_agreement() -> None:
 ])
 def test_regression_attack_targets_and_small_arms(text: str, sub: str) -> None:
     assert sub in _subs(text, armed_group=True)
+
+
+def test_regression_party_members_wrecking_a_house_is_mob_violence() -> None:
+    assert "Mob violence" in _subs("Members of the ruling party vandalized the house of an opposition leader.")
+    # an armed group destroying property stays looting/property destruction
+    assert "Looting/property destruction" in _subs("Militants set fire to the houses of the village chief.",
+                                                   armed_group=True)

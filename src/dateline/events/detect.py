@@ -106,6 +106,9 @@ _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shoo
 _PARTISAN = re.compile(r"\b(?:(?:party|opposition|ruling party|campaign) (?:supporters?|activists?|members?|youths?|"
                        r"officials?|cadres?)|supporters? of|polling agents?|election agents?|campaigners?|"
                        r"youth (?:wing|league)|(?:[A-Z]{2,}[\w-]* )?supporters?)\b")
+#: doers of property destruction that make it mob violence: party members, a crowd, local youths
+_CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging to|a group of|youths?|residents|"
+                          r"villagers|locals|crowds?|mobs?)\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
 _BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|breakdown (?:in|of)|collapse of|end of|ended|"
@@ -274,6 +277,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # a fire or a storm destroys too: only by armed men or a mob is it an event
         if _DEMONSTRATORS.search(low[:rs]):
             return det("Violent demonstration")  # demonstrators destroying property riot
+        if not ctx.get("armed_words") and (_PARTISAN.search(sentence.text[:rs]) or _CROWD_DOERS.search(low[:rs])):
+            return det("Mob violence")  # party members or a crowd wrecking a house: ACLED's mob violence
         return det("Looting/property destruction")
     if fam == "riot":
         if weak and not ctx["protester_violence"]:
@@ -361,6 +366,7 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     cues = cue_patterns()
     plain = _SOURCE.sub(" ", low)  # "police said": the police are the source, not a party
     ctx = {name: cues[name].search(plain) is not None for name in cues}
+    ctx["armed_words"] = ctx["nonstate"] or ctx["military"]  # rebels, militants, troops named as such
     ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
     # "No clashes were reported." in the next sentence, unless that sentence tells a takeover of its own
