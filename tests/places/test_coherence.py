@@ -186,3 +186,11 @@ def test_regression_a_named_site_after_a_possessive_place_is_no_town() -> None:
     freedom = Mention(20, 27, "Freedom", "freedom", [Match(_e("Freedom", "US", pop=1_400), 0)], ner="FAC*",
                       cue_before="'s", cue_after="park")
     assert not accept(freedom)
+
+
+def test_regression_plural_unit_words_and_a_long_name_after_near() -> None:
+    """"in the Bocaranga and Koui subprefectures": a plural unit word types the names before it;
+    "near Novoluhanske": a long name of one country after "near" is that town."""
+    from dateline.places.detect import TYPE_CUES_AFTER
+
+    assert {"subprefectures", "townships", "upazilas"} <= TYPE_CUES_AFTER

@@ -39,7 +39,8 @@ TYPE_CUES_AFTER = frozenset({"province", "governorate", "region", "district", "c
                              "department", "oblast", "prefecture", "municipality", "provinces", "regions", "states",
                              "districts", "governorates", "counties", "departments", "estuary", "delta", "basin",
                              "coast", "peninsula", "island", "islands", "mountains", "plateau", "desert", "lake",
-                             "sub", "subprefecture", "sub-prefecture", "upazila", "lga", "township", "commune"})
+                             "sub", "subprefecture", "sub-prefecture", "upazila", "lga", "township", "commune",
+                             "subprefectures", "sub-prefectures", "upazilas", "lgas", "townships", "communes"})
 #: last words of names the small model takes for people that name organizations ("Manchester United",
 #: "the Tigray People's Liberation Front"): their places are embedded in an organization's name
 ORG_HEADS = frozenset({"front", "party", "movement", "army", "forces", "council", "union", "united", "city", "villa",

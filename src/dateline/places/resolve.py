@@ -378,7 +378,8 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
             continue
         if located and m.cue_before in PERSON_LOCATIVE and any(
             x.quality == 0 and x.entry.feature in ("city", "admin2") and (
-                ctx.countries.get(x.entry.country_code or "") or (" " in m.text and _one_country(m.matches)))
+                ctx.countries.get(x.entry.country_code or "")
+                or ((" " in m.text or (m.cue_before == "near" and len(m.key) >= 8)) and _one_country(m.matches)))
             for x in m.matches
         ):
             flags[i] = True  # "in Ouanda Djalle" in a story of that country, "in Mau Narok": a town by its own name
