@@ -75,3 +75,13 @@ def test_regression_party_members_wrecking_a_house_is_mob_violence() -> None:
     # an armed group destroying property stays looting/property destruction
     assert "Looting/property destruction" in _subs("Militants set fire to the houses of the village chief.",
                                                    armed_group=True)
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Teachers held a sit-in at the ministry and police intervened and moved the protesters out of the building.",
+     "Protest with intervention"),
+    ("Villagers protested against the new tax, and the protesters were then beaten with sticks by guards.",
+     "Excessive force against protesters"),
+])
+def test_regression_police_answer_words(text: str, sub: str) -> None:
+    assert sub in _subs(text)

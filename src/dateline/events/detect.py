@@ -109,6 +109,16 @@ _PARTISAN = re.compile(r"\b(?:(?:party|opposition|ruling party|campaign) (?:supp
 #: doers of property destruction that make it mob violence: party members, a crowd, local youths
 _CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging to|a group of|youths?|residents|"
                           r"villagers|locals|crowds?|mobs?)\b")
+#: the police's answer to a protest in the notes' words, besides the intervention cue ("police intervened and
+#: moved the protesters out", "fired into the air to scatter a crowd")
+_INTERVENTION_MORE = re.compile(r"\b(?:intervened|removed (?:the )?(?:protesters|protestors|demonstrators|them)|"
+                                r"(?:is|was|were) removed by (?:the )?(?:police|security)|scatter(?:ed)? (?:a |the )?"
+                                r"(?:crowd|protesters|protestors|demonstrators)|moved (?:the )?(?:protesters|protestors|"
+                                r"demonstrators) (?:out|away)|into the air|warning shots)\b")
+#: force against protesters, besides the force_strong cue ("the protesters were then beaten", "open fired at protestors")
+_FORCE_MORE = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b(?: \w+){0,2} (?:were |was )(?:then )?"
+                         r"(?:beaten|shot|stabbed|hacked)\b|\bopen(?:ed)? ?fired? (?:at|on) (?:the )?(?:protestors|crowd)\b|"
+                         r"\b(?:live (?:bullets?|rounds)|shot) into the crowd\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
 _BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|breakdown (?:in|of)|collapse of|end of|ended|"
@@ -327,9 +337,9 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
         ctx = {**ctx, "protester_violence": ctx["protester_violence"] or _cue("protester_violence", nxt)}
     if ctx["protester_violence"] or ctx["riot"]:  # violent protesters: a riot, whatever the police did
         sub = "Mob violence" if ctx["mob"] and not _DEMONSTRATORS.search(low) else "Violent demonstration"
-    elif _cue("force_strong", low):
+    elif _cue("force_strong", low) or _FORCE_MORE.search(low):
         sub = "Excessive force against protesters"
-    elif _cue("intervention", low):
+    elif _cue("intervention", low) or _INTERVENTION_MORE.search(low):
         sub = "Protest with intervention"
     elif ctx["mob"]:
         sub = "Mob violence"
