@@ -111,13 +111,16 @@ _CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging t
                           r"villagers|locals|crowds?|mobs?)\b")
 #: the police's answer to a protest in the notes' words, besides the intervention cue ("police intervened and
 #: moved the protesters out", "fired into the air to scatter a crowd")
-_INTERVENTION_MORE = re.compile(r"\b(?:intervened|removed (?:the )?(?:protesters|protestors|demonstrators|them)|"
-                                r"(?:is|was|were) removed by (?:the )?(?:police|security)|scatter(?:ed)? (?:a |the )?"
-                                r"(?:crowd|protesters|protestors|demonstrators)|moved (?:the )?(?:protesters|protestors|"
-                                r"demonstrators) (?:out|away)|into the air|warning shots)\b")
-#: force against protesters, besides the force_strong cue ("the protesters were then beaten", "open fired at protestors")
+_PROTESTERS = r"(?:protesters|protestors|demonstrators)"
+_INTERVENTION_MORE = re.compile(rf"\b(?:intervened|removed (?:the )?(?:{_PROTESTERS}|them)|"
+                                r"(?:is|was|were) removed by (?:the )?(?:police|security)|"
+                                rf"scatter(?:ed)? (?:a |the )?(?:crowd|{_PROTESTERS})|"
+                                rf"moved (?:the )?{_PROTESTERS} (?:out|away)|into the air|warning shots)\b")
+#: force against protesters, besides the force_strong cue ("the protesters were then beaten", "open fired at
+#: protestors")
 _FORCE_MORE = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b(?: \w+){0,2} (?:were |was )(?:then )?"
-                         r"(?:beaten|shot|stabbed|hacked)\b|\bopen(?:ed)? ?fired? (?:at|on) (?:the )?(?:protestors|crowd)\b|"
+                         r"(?:beaten|shot|stabbed|hacked)\b|"
+                         r"\bopen(?:ed)? ?fired? (?:at|on) (?:the )?(?:protestors|crowd)\b|"
                          r"\b(?:live (?:bullets?|rounds)|shot) into the crowd\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
@@ -431,7 +434,8 @@ _UNARMED_PEOPLE = (r"supporters?|motorists?|elders?|drivers?|commissioner|chairp
                    r"hawkers?|pastoralists?|shepherds?|fishermen|miners")
 _UNARMED = re.compile(rf"\b(?:{_UNARMED_PEOPLE}|trucks?|lorr(?:y|ies)|minibus(?:es)?|buses)\b")
 #: the attack's object, a few words after the verb: "beat an MDC supporter", "opened gunfire at motorists"
-_UNARMED_OBJECT = re.compile(rf"(?:^|\b(?:beat|beaten|attacked|assaulted))\W*(?:[\w-]+\W+){{0,3}}?(?:{_UNARMED_PEOPLE})\b")
+_UNARMED_OBJECT = re.compile(rf"(?:^|\b(?:beat|beaten|attacked|assaulted))\W*(?:[\w-]+\W+){{0,3}}?"
+                             rf"(?:{_UNARMED_PEOPLE})\b")
 _SMALL_ARMS = re.compile(r"\bsmall arms\b|\b(?:heavy )?machine[- ]?guns?\b|\bassault rifles?\b|\bautomatic weapons\b")
 
 

@@ -32,7 +32,8 @@ _PARTY = rf"(?:{_WORD}\s+(?:and\s+(?!{_NUMBER}\b))?){{0,2}}{_WORD}"
 _PATTERNS = (
     # killing 6 civilians / killed at least 12 people / left 30 people dead
     re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving|massacred|murdered|executed|"
-               rf"executing|assassinated|assassinating|shot dead|shooting dead|shot and killed|beat to death|beating to death|lynched|lynching|"
+               rf"executing|assassinated|assassinating|shot dead|shooting dead|shot and killed|beat to death|"
+               rf"beating to death|lynched|lynching|"
                rf"(?:hacked|stabbed|burned|burnt) to death)\s+"
                rf"(?:at least\s+|more than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+|around\s+|up to\s+)?"
                rf"(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|kilomet|miles|hours|days|years))(?P<rest>[^.;]{{0,40}})"),
