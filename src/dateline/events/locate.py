@@ -129,13 +129,13 @@ def _locate(
 def locate_in_note(body: str, places: Sequence[Place], trigger: int, actors: Sequence[tuple[int, int]] = (),
                    skip_before: int = 0) -> Location | None:
     """The place of an event in a short report (an ACLED-style note of a few sentences) whose own
-    sentence names none: the most specific place of the whole note, the nearest to the trigger
-    among equals ("A baby was injured by police during a protest. [...] in Kisumu."). A place
-    inside an actor mention or a news outlet's name is not used."""
+    sentence names none: the nearest town, district or natural feature of the whole note, else its
+    nearest region or country ("A baby was injured by police during a protest. [...] in Kisumu.").
+    A place inside an actor mention or a news outlet's name is not used."""
     resolved = [p for p in places if p.lat is not None and p.lon is not None and p.start >= skip_before
                 and not _outlet(body, p) and not any(s <= p.start and p.end <= e for s, e in actors)]
     if not resolved:
         return None
-    best = min(resolved, key=lambda p: (_rank(p.feature), abs(p.start - trigger)))
+    best = min(resolved, key=lambda p: (_rank(p.feature) > 2, abs(p.start - trigger), _rank(p.feature)))
     near = bool(_NEAR.search(body[max(0, best.start - 40) : best.start].lower()))
     return _location(best, precision_of(best.feature, near))

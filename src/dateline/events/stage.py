@@ -212,12 +212,12 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             previous = bounds[index - 1] if index else None
             location = locate(body, near_places, sentence.start, sentence.end, det.start, dateline, previous,
                               near_spans, skip)
-            if location is None and len(sentences) <= SHORT_REPORT:  # a short note: its place may come later
-                location = locate_in_note(body, doc.places, det.start, actor_spans, skip)
             if (location is None and not keep_unasserted and len(sentences) >= MIN_SENTENCES
                     and (dating.historical or relevance.verdict != "core")):
                 _dropped(doc, det, sentence, "no place")
                 continue  # background, or an article not about conflict: an event needs a place of its own
+            if location is None and len(sentences) <= SHORT_REPORT:  # a short note: its place may come later
+                location = locate_in_note(body, doc.places, det.start, actor_spans, skip)
             if index and _vague(parties, dating, doc, sentence, near_places):
                 conf = round(conf - VAGUE_PENALTY, 3)
                 if conf < min_confidence and not keep_unasserted:
