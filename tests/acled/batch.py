@@ -53,7 +53,7 @@ def judge(row: dict[str, Any], ev: dict[str, Any] | None) -> dict[str, bool]:
     loc = ev.get("location") or {}
     a1 = ev.get("actor1") or {}
     date = ev.get("date") or {}
-    return {
+    judged = {
         "found": bool(ev),
         "event_type": ev.get("event_type") == row["event_type"],
         "sub_event_type": ev.get("sub_event_type") == row["sub_event_type"],
@@ -63,6 +63,16 @@ def judge(row: dict[str, Any], ev: dict[str, Any] | None) -> dict[str, bool]:
         "fatalities": bool(ev) and (ev.get("fatalities") or 0) == row["fatalities"],
         "date": bool(date) and (date.get("start") or "") <= row["published"] <= (date.get("end") or "9999"),
     }
+    if "admin1" in row:  # batch 3 on: the expected first-level division too (folded names, one inside the other)
+        got, want = _fold(loc.get("admin1")), _fold(row["admin1"])
+        judged["admin1"] = bool(got and want) and (got in want or want in got)
+    return judged
+
+
+def _fold(name: str | None) -> str:
+    name = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    name = re.sub(r"\b(province|region|state|governorate|county|district|department)\b", " ", name)
+    return re.sub(r"[^a-z0-9]+", "", name)
 
 
 def score(rows: list[dict[str, Any]], preds: list[dict[str, Any] | None]) -> tuple[dict[str, float], list[Any]]:
@@ -84,6 +94,7 @@ def main(argv: list[str]) -> None:
             p = pred or {}
             got = {
                 "sub": p.get("sub_event_type"), "cc": (p.get("location") or {}).get("country_code"),
+                "adm1": (p.get("location") or {}).get("admin1"), "place": (p.get("location") or {}).get("name"),
                 "a1": (p.get("actor1") or {}).get("name"), "a1t": (p.get("actor1") or {}).get("type"),
                 "fat": p.get("fatalities"), "date": (p.get("date") or {}).get("start"),
             }

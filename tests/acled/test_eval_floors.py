@@ -14,20 +14,20 @@ pytestmark = pytest.mark.slow
 
 DATA = Path(__file__).parent / "data"
 
-# measured 2026-12-06 with `dateline eval acled` after merging issue-9 (see docs/events.md, "ACLED notes");
-# floors ~0.02 under
+# measured 2026-12-06 with `dateline eval acled` after issue-10c (see docs/events.md, "ACLED notes", third round);
+# floors ~0.015-0.02 under
 FLOORS = {
-    "found": 0.86,
-    "sub_event_macro_f1": 0.67,
-    "event_type_acc": 0.73,
-    "country_acc": 0.78,  # 0.798 after issue-10b's place fixes
-    "admin1_acc": 0.725,  # 0.744
-    "loc_within_25km": 0.485,  # 0.502
-    "loc_within_161km": 0.765,  # 0.782
-    "date_contains": 0.85,
-    "actor1_type_acc": 0.665,
-    "actor1_name_match": 0.61,
-    "fatalities_exact_gold_positive": 0.66,
+    "found": 0.905,  # 0.924
+    "sub_event_macro_f1": 0.725,  # 0.7474
+    "event_type_acc": 0.78,  # 0.804
+    "country_acc": 0.835,  # 0.852
+    "admin1_acc": 0.795,  # 0.812
+    "loc_within_25km": 0.52,  # 0.540
+    "loc_within_161km": 0.815,  # 0.836
+    "date_contains": 0.89,  # 0.908
+    "actor1_type_acc": 0.72,  # 0.740
+    "actor1_name_match": 0.655,  # 0.676
+    "fatalities_exact_gold_positive": 0.745,  # 0.768
 }
 
 # the invented batches (our own sentences, scored blind first; figures in docs/events.md)
@@ -40,9 +40,16 @@ def test_acled_floors(shared_dir: Path) -> None:
     assert not low, low
 
 
-@pytest.mark.parametrize("name", ["acled_style_batch1.jsonl", "acled_style_batch2.jsonl"])
-def test_invented_batches(name: str) -> None:
+# batch 3 (issue-10c: villages with district hints, nationality adjectives, non-violent developments) is harder
+BATCH3_FLOORS = {"event_type": 0.85, "sub_event_type": 0.78, "country": 0.9, "actor1_type": 0.75, "fatalities": 0.88,
+                 "admin1": 0.78}
+
+
+@pytest.mark.parametrize(("name", "floors"), [("acled_style_batch1.jsonl", BATCH_FLOORS),
+                                              ("acled_style_batch2.jsonl", BATCH_FLOORS),
+                                              ("acled_style_batch3.jsonl", BATCH3_FLOORS)])
+def test_invented_batches(name: str, floors: dict[str, float]) -> None:
     rows = load(DATA / name)
     figures, _ = score(rows, predict(rows))
-    low = {k: (figures[k], floor) for k, floor in BATCH_FLOORS.items() if figures[k] < floor}
+    low = {k: (figures[k], floor) for k, floor in floors.items() if figures[k] < floor}
     assert not low, low

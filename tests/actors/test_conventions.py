@@ -46,3 +46,14 @@ def test_a_named_armed_group_of_the_sentence_comes_before_an_unidentified_one() 
     got = default_actor1("Remote explosive/landmine/IED", "AF", [civilians, taliban])
     assert got is not None and got.name == "Taliban"
     assert default_actor1("Arrests", "AF", [taliban]).name == "Police Forces of Afghanistan"  # type: ignore[union-attr]
+
+
+def test_regression_passive_deployment_codes_the_moved_force_as_actor1() -> None:
+    """"Government forces were deployed in X": the parser reads the forces as the patient; ACLED codes them actor1."""
+    from dateline.records import Actor
+
+    army = Actor("Military Forces of Somalia", "State forces", "government forces", 16, 33, "SO")
+    assert default_actor1("Change to group/activity", "SO", [], army) is army
+    civilians = Actor("Civilians (Somalia)", "Civilians", "residents", 0, 9, "SO")
+    assert default_actor1("Change to group/activity", "SO", [], civilians) is None  # only armed actors move
+    assert default_actor1("Attack", "SO", [], army).name == "Unidentified Armed Group (Somalia)"  # type: ignore[union-attr]

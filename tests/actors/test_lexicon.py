@@ -62,3 +62,10 @@ def test_build_lexicon_from_invented_data() -> None:
     )
     assert [e.name for e in lex.entries_for("red hand army")] == ["Red Hand"]
     assert lex.by_demonym["freedonian"] == "XX"
+
+
+def test_regression_central_african_police_unit_by_its_acronym() -> None:
+    """"OCRB forces ambushed a vehicle": the CAR police's anti-banditry office is state forces, not an unknown group."""
+    lex = load_lexicon()
+    entry = next(e for e in lex.entries if "OCRB" in e.acronyms)
+    assert (entry.name, entry.type) == ("Police Forces of the Central African Republic", "State forces")

@@ -21,7 +21,7 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 
 def test_every_rule_has_an_example() -> None:
     assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
-                          "coherence.drop-loose-big"}
+                          "coherence.drop-loose-big", "coherence.hint-country"}
     assert all(len(example) > 20 for example in RULES.values())
 
 
@@ -69,9 +69,23 @@ def test_parenthesized_admin_hint_makes_places() -> None:
                 Mention(18, 22, "Bria", "bria", [Match(bria, 0)], ner="WORK_OF_ART*"),
                 Mention(24, 35, "Haute-Kotto", "haute kotto", [Match(region, 0)], ner="WORK_OF_ART*")]
     assert admin_hints(body, mentions) == {0, 1, 2}
-    # without a region at the end, the parentheses are no hint
+    # without a region at the end, ACLED's "(District, Region)" shape still makes the name before it a
+    # place when the gazetteer has that name as its own (a town, district or region), not the rest
     other = "Rebels took Bria (Bria, Kotto) on Monday."
-    assert admin_hints(other, [*mentions[:2], Mention(24, 29, "Kotto", "kotto", [Match(bria, 0)])]) == set()
+    assert admin_hints(other, [*mentions[:2], Mention(24, 29, "Kotto", "kotto", [Match(bria, 0)])]) == {0}
+    loose = [Mention(12, 16, "Bria", "bria", [Match(bria, 1)]), *mentions[1:2]]
+    assert admin_hints(other, loose) == set()  # only an alternate name: no hint
+
+
+def test_regression_kasoa_village_before_unknown_district_is_a_place() -> None:
+    """ACLED's "Kasoa (Awutu Efutu Senya, Central)": the district is not in the gazetteer and
+    "Central" is no mention, yet the shape says Kasoa is the place."""
+    from dateline.places.resolve import admin_hints
+
+    body = "On 29 April 2020, residents of Kasoa (Awutu Efutu Senya, Central) demonstrated."
+    kasoa = Mention(31, 36, "Kasoa", "kasoa", [Match(_e("Kasoa", "GH", pop=86_000), 0)], ner="PERSON")
+    assert admin_hints(body, [kasoa]) == {0}
+    assert admin_hints("a report by Kasoa (AFP) said", [Mention(12, 17, "Kasoa", "kasoa", kasoa.matches)]) == set()
 
 
 def test_a_town_the_tagger_calls_an_organization_after_in_is_a_place() -> None:
@@ -144,3 +158,39 @@ def test_a_town_or_an_article_less_region_in_parentheses_is_a_hint() -> None:
     acronym = "Troops of the army (SNA) arrived."
     sna = Mention(20, 23, "SNA", "sna", [Match(_e("Santa Ana", "US", pop=300_000), 1)], acronym=True)
     assert admin_hints(acronym, [sna]) == set()
+
+
+def test_hint_country_names_of_one_parenthesis_lie_in_its_last_units_country() -> None:
+    """coherence.hint-country: "Bolele (Lim, Ngaoundaye)": Lim read as Lima (Peru) is dropped; a name of the
+    hint with a reading in the hint's country takes it."""
+    from dateline.places.resolve import _hint_coherence
+
+    body = "Herders raped 15 women in Bolele (Lim, Ngaoundaye). No fatalities."
+    lima, ngaoundaye = _e("Lima", "PE", pop=7_000_000), _e("Ngaoundaye", "CF", "admin2", 60_000)
+    lim = Mention(34, 37, "Lim", "lim", [Match(lima, 1)])
+    ngd = Mention(39, 49, "Ngaoundaye", "ngaoundaye", [Match(ngaoundaye, 0)])
+    out = _hint_coherence(body, [lim, ngd], [(lim, lima, 0.8), (ngd, ngaoundaye, 0.9)])
+    assert [e.name for _, e, _ in out] == ["Ngaoundaye"]
+    tz, cf = _e("Samba", "AO", pop=20_000), _e("Samba", "CF", pop=900)
+    samba = Mention(34, 39, "Samba", "samba", [Match(tz, 0), Match(cf, 0)])
+    ngd2 = Mention(41, 51, "Ngaoundaye", "ngaoundaye", [Match(ngaoundaye, 0)])
+    body2 = "Herders raped 15 women in Bolele (Samba, Ngaoundaye)."
+    out = _hint_coherence(body2, [samba, ngd2], [(samba, tz, 0.8), (ngd2, ngaoundaye, 0.9)])
+    assert [e.country_code for _, e, _ in out] == ["CF", "CF"]
+
+
+def test_regression_a_named_site_after_a_possessive_place_is_no_town() -> None:
+    """"in Nairobi's Freedom Park": "Freedom" inside the park's name is no American town Freedom."""
+    from dateline.places.resolve import accept
+
+    freedom = Mention(20, 27, "Freedom", "freedom", [Match(_e("Freedom", "US", pop=1_400), 0)], ner="FAC*",
+                      cue_before="'s", cue_after="park")
+    assert not accept(freedom)
+
+
+def test_regression_plural_unit_words_and_a_long_name_after_near() -> None:
+    """"in the Bocaranga and Koui subprefectures": a plural unit word types the names before it;
+    "near Novoluhanske": a long name of one country after "near" is that town."""
+    from dateline.places.detect import TYPE_CUES_AFTER
+
+    assert {"subprefectures", "townships", "upazilas"} <= TYPE_CUES_AFTER

@@ -39,13 +39,23 @@ def conventions() -> tuple[Convention, ...]:
 _ARMED_GROUPS = frozenset({"Rebel group", "Political militia", "Identity militia"})
 
 
-def default_actor1(sub_event: str, country_code: str | None, named: Sequence[Actor] = ()) -> Actor | None:
+_MOVERS = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"})
+
+
+def default_actor1(sub_event: str, country_code: str | None, named: Sequence[Actor] = (),
+                   patient: Actor | None = None) -> Actor | None:
     """The actor ACLED codes as actor1 of ``sub_event`` in ``country_code`` when no actor was read as its
     agent. ``named`` are the actor mentions of the event's sentence that took no role: for the violent
     sub-events, a named armed group among them is the likeliest author ("a bomb carried by the Taliban
-    went off") before an unidentified one (rule ``default.named-armed-group``)."""
+    went off") before an unidentified one (rule ``default.named-armed-group``). ``patient`` is the
+    event's actor2: of a one-sided move told in the passive ("troops were deployed to …"), the armed
+    actor moved is ACLED's actor1 (rule ``default.moved-force-is-actor1``)."""
     lex = load_lexicon()
     for rule in conventions():
+        if rule.category == "patient":
+            if sub_event in rule.sub_events and patient is not None and patient.type in _MOVERS:
+                return patient
+            continue
         if sub_event in rule.sub_events:
             if rule.category == "unidentified":
                 groups = [a for a in named if a.type in _ARMED_GROUPS and not a.name.startswith("Unidentified")]

@@ -106,6 +106,26 @@ _VIOLENT_ACT = re.compile(r"\b(?:fir(?:e|ed|es|ing)|shot|shoot\w*|gun(?:ned|fire
                           r"massacr\w*|torch\w*|seiz\w*|stabb\w*|hack\w*|beat\w*|assault\w*|target\w*|opened|"
                           r"rob\w*|took|taken|held|hostage|murder\w*|slaughter\w*|behead\w*|invad\w*|overr\w*|spray\w*|bullets?)\b")
 _ATTACKERS = re.compile(r"\b(?:gunmen|attackers|assailants|armed men|gunman|shooters?|militants|fighters|bandits)\b")
+#: party-political violence: ACLED codes violence by or against party supporters and campaigners
+_PARTISAN = re.compile(r"\b(?:(?:party|opposition|ruling party|campaign) (?:supporters?|activists?|members?|youths?|"
+                       r"officials?|cadres?)|supporters? of|polling agents?|election agents?|campaigners?|"
+                       r"youth (?:wing|league)|(?:[A-Z]{2,}[\w-]* )?supporters?)\b")
+#: doers of property destruction that make it mob violence: party members, a crowd, local youths
+_CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging to|a group of|youths?|residents|"
+                          r"villagers|locals|crowds?|mobs?)\b")
+#: the police's answer to a protest in the notes' words, besides the intervention cue ("police intervened and
+#: moved the protesters out", "fired into the air to scatter a crowd")
+_PROTESTERS = r"(?:protesters|protestors|demonstrators)"
+_INTERVENTION_MORE = re.compile(rf"\b(?:intervened|removed (?:the )?(?:{_PROTESTERS}|them)|"
+                                r"(?:is|was|were) removed by (?:the )?(?:police|security)|"
+                                rf"scatter(?:ed)? (?:a |the )?(?:crowd|{_PROTESTERS})|"
+                                rf"moved (?:the )?{_PROTESTERS} (?:out|away)|into the air|warning shots)\b")
+#: force against protesters, besides the force_strong cue ("the protesters were then beaten", "open fired at
+#: protestors")
+_FORCE_MORE = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b(?: \w+){0,2} (?:were |was )(?:then )?"
+                         r"(?:beaten|shot|stabbed|hacked)\b|"
+                         r"\bopen(?:ed)? ?fired? (?:at|on) (?:the )?(?:protestors|crowd)\b|"
+                         r"\b(?:live (?:bullets?|rounds)|shot) into the crowd\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
 _BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|breakdown (?:in|of)|collapse of|end of|ended|"
@@ -245,7 +265,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if _TRUCE.search(low) and re.search(r"evacuat", low):
             return det("Agreement")
-        return det("Non-violent transfer of territory") if ctx["military"] else None
+        return det("Non-violent transfer of territory") if ctx["military"] or armed else None  # "the CPC withdrew"
     if fam in ("take", "regain"):
         if not (armed or ctx["military"]):  # "took over as presenter": no armed actor, no territory
             return None
@@ -278,6 +298,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # a fire or a storm destroys too: only by armed men or a mob is it an event
         if _DEMONSTRATORS.search(low[:rs]):
             return det("Violent demonstration")  # demonstrators destroying property riot
+        if not ctx.get("armed_words") and (_PARTISAN.search(sentence.text[:rs]) or _CROWD_DOERS.search(low[:rs])):
+            return det("Mob violence")  # party members or a crowd wrecking a house: ACLED's mob violence
         return det("Looting/property destruction")
     if fam == "riot":
         if weak and not ctx["protester_violence"]:
@@ -294,13 +316,13 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if low[rs:re_] in ("gunmen", "gunman", "armed men") and not _VIOLENT_ACT.search(low):
             return None
-        if weak and not (armed or ctx["military"] or _ATTACKERS.search(low)):
-            return None  # "he killed her": a crime story, not political violence
+        if weak and not (armed or ctx["military"] or _ATTACKERS.search(low) or _PARTISAN.search(sentence.text)):
+            return None  # "he killed her": a crime story, not political violence ("an MDC supporter was beaten" is)
         if weak and _SUSPECTED.search(low[max(0, rs - 40) : rs]) and not (ctx["nonstate"] or _ATTACKERS.search(low)):
             return None  # "arrested a man suspected of stabbing": a suspect's crime, the police only arrest
         if _FIRED_ON_TOWNS.search(low) and not _ATTACKERS.search(low):
             return det("Shelling/artillery/missile attack", weight * 0.9)
-        target = target_kind(low, rs, re_)
+        target = _unarmed_target(low, rs, re_) or target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
         if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):
             return det("Armed clash", weight * 0.95, side)
@@ -326,9 +348,9 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
         ctx = {**ctx, "protester_violence": ctx["protester_violence"] or _cue("protester_violence", nxt)}
     if ctx["protester_violence"] or ctx["riot"]:  # violent protesters: a riot, whatever the police did
         sub = "Mob violence" if ctx["mob"] and not _DEMONSTRATORS.search(low) else "Violent demonstration"
-    elif _cue("force_strong", low):
+    elif _cue("force_strong", low) or _FORCE_MORE.search(low):
         sub = "Excessive force against protesters"
-    elif _cue("intervention", low):
+    elif _cue("intervention", low) or _INTERVENTION_MORE.search(low):
         sub = "Protest with intervention"
     elif ctx["mob"]:
         sub = "Mob violence"
@@ -365,6 +387,7 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     cues = cue_patterns()
     plain = _SOURCE.sub(" ", low)  # "police said": the police are the source, not a party
     ctx = {name: cues[name].search(plain) is not None for name in cues}
+    ctx["armed_words"] = ctx["nonstate"] or ctx["military"]  # rebels, militants, troops named as such
     ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
     # "No clashes were reported." in the next sentence, unless that sentence tells a takeover of its own
@@ -411,7 +434,40 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
                 out.append(det)
     if _FOUGHT_FOR.search(low) and {d.family for d in out} >= {"withdraw", "take"}:
         out = [d for d in out if d.family != "withdraw"]  # a withdrawal under fire: the takeover is by force
-    return _background_last(_property_or_attack(_suppress(out), low), sentence)
+    return _background_last(_small_arms_clash(_property_or_attack(_suppress(out), low), low), sentence)
+
+
+#: people and vehicles an attack hits that are no armed force (besides the civilian_target cue)
+_UNARMED_PEOPLE = (r"supporters?|motorists?|elders?|drivers?|commissioner|chairperson|polling agents?|vendors?|"
+                   r"hawkers?|pastoralists?|shepherds?|fishermen|miners")
+_UNARMED = re.compile(rf"\b(?:{_UNARMED_PEOPLE}|trucks?|lorr(?:y|ies)|minibus(?:es)?|buses)\b")
+#: the attack's object, a few words after the verb: "beat an MDC supporter", "opened gunfire at motorists"
+_UNARMED_OBJECT = re.compile(rf"(?:^|\b(?:beat|beaten|attacked|assaulted))\W*(?:[\w-]+\W+){{0,3}}?"
+                             rf"(?:{_UNARMED_PEOPLE})\b")
+_SMALL_ARMS = re.compile(r"\bsmall arms\b|\b(?:heavy )?machine[- ]?guns?\b|\bassault rifles?\b|\bautomatic weapons\b")
+
+
+def _unarmed_target(low: str, rs: int, re_: int) -> str | None:
+    """"civilian" when the attack's object ("beat an MDC supporter", "opened gunfire at motorists") or the
+    subject of its passive ("a truck was attacked") is an unarmed person or vehicle, else None."""
+    before = low[max(0, rs - 60) : rs]
+    passive = re.search(r"\b(?:were|was|been)\s+(?:\w+\s+)?$", before)
+    if passive and _UNARMED.search(before) and not cue_patterns()["armed_target"].search(before):
+        return "civilian"
+    if not passive and (_UNARMED_OBJECT.match(low[re_ : re_ + 60]) or _UNARMED_OBJECT.search(low[rs:re_])):
+        return "civilian"
+    return None
+
+
+def _small_arms_clash(dets: list[Detection], low: str) -> list[Detection]:
+    """ACLED codes fire between armed forces with small arms or machine guns as an armed clash, even
+    when mortars or grenade launchers are fired too ("fired 82mm mortars, heavy machine guns and small arms
+    at the positions of")."""
+    if _SMALL_ARMS.search(low):
+        for d in dets:
+            if d.sub_event in ("Shelling/artillery/missile attack", "Grenade"):
+                d.sub_event = "Armed clash"
+    return dets
 
 
 def _background_last(dets: list[Detection], sentence: Sentence) -> list[Detection]:

@@ -16,20 +16,24 @@ from ..timex.lexicon import parse_number as read_number
 __all__ = ["fatalities_in", "parse_number", "report_fatalities"]
 
 _ONE = ("single", "lone", "a single")
+#: ACLED codes a vague count ("several soldiers were killed") as 3
+_SEVERAL = ("several", "a few")
 _NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+|a dozen|a couple of|"
            r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
            r"one|two|three|four|five|six|seven|eight|nine|ten|"
-           r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|an?|single|lone)"
+           r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|an?|single|lone|several|a few)"
            r"(?:\s+(?:hundred|thousand))?)")
 _NOUN = r"(?:\w+[- ]){0,3}?\w+"
 # a noun phrase that lists no other count and no verb: "ADF fighters", "police officers"
-_WORD = r"(?!and\b|or\b|\w+ed\b|\w+ing\b)[a-z][\w'’-]*"
-_PARTY = rf"(?:{_WORD}\s+){{0,2}}{_WORD}"
+_WORD = r"(?!and\b|or\b|\w+ed\b|\w+ing\b)[a-z][\w'’/-]*"
+# "5 JTF and Kamuku militiamen": two names of one party, not a second count
+_PARTY = rf"(?:{_WORD}\s+(?:and\s+(?!{_NUMBER}\b))?){{0,2}}{_WORD}"
 _PATTERNS = (
     # killing 6 civilians / killed at least 12 people / left 30 people dead
     re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving|massacred|murdered|executed|"
-               rf"executing|shot dead|shooting dead|shot and killed|beat to death|beating to death|lynched|lynching|"
+               rf"executing|assassinated|assassinating|shot dead|shooting dead|shot and killed|beat to death|"
+               rf"beating to death|lynched|lynching|"
                rf"(?:hacked|stabbed|burned|burnt) to death)\s+"
                rf"(?:at least\s+|more than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+|around\s+|up to\s+)?"
                rf"(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|kilomet|miles|hours|days|years))(?P<rest>[^.;]{{0,40}})"),
@@ -43,6 +47,10 @@ _PATTERNS = (
     # a coder's note: "fatalities coded as 3"
     re.compile(rf"\bfatalities (?:were )?coded as (?P<n>{_NUMBER})\b"),
 )
+_ONE_DIED = re.compile(r"\b(?:he|she|the victim|(?:a|an|one|the) (?:[\w-]+ ){0,2}?(?:man|woman|boy|girl|baby|child|"
+                       r"son|daughter|victim|civilian|soldier|officer|policeman|driver|trader|farmer|student|"
+                       r"protester|fighter|militant|leader|member))\b[^.;]{0,40}?\b(?:later |subsequently |"
+                       r"eventually |also )?(?:died|succumbed)\b(?! down| out)")
 _NO_DEATH = re.compile(r"\b(?:no (?:one|casualties|deaths|fatalities|injuries)|nobody was (?:killed|hurt|injured)|"
                        r"without (?:causing )?casualties|caused no casualties)\b")
 _VAGUE_REST = re.compile(r"^\s*(?:percent|%|years?|months?|days?|km)\b")
@@ -56,6 +64,8 @@ def parse_number(text: str) -> int | None:
     t = text.lower().strip()
     if t in _ONE:
         return 1
+    if t in _SEVERAL:
+        return 3
     value = read_number(t)
     if value is None or value <= 0 or value != int(value):
         return None  # unreadable, vague ("hundreds") or not a count
@@ -85,6 +95,8 @@ def fatalities_in(sentence: str) -> int | None:
             low,
         ):
             return 1
+        if _ONE_DIED.search(low):
+            return 1  # "The baby later died in hospital", "the victim ... died after a few hours"
         return 0 if _NO_DEATH.search(low) else None
     seen: dict[int, int] = {}
     for pos, n in counts:

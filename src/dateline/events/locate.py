@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..records import GeoRef, Location, Place
 
-__all__ = ["dateline_end", "locate", "precision_of"]
+__all__ = ["dateline_end", "locate", "locate_in_note", "precision_of"]
 
 _RANK = {
     "city": 0, "admin2": 1, "natural": 1, "river": 2, "region": 2, "admin1": 3, "sea": 4, "country": 5, "continent": 6,
@@ -124,3 +124,18 @@ def _locate(
     if best is not None:
         return _location(best, precision_of(best.feature))
     return None
+
+
+def locate_in_note(body: str, places: Sequence[Place], trigger: int, actors: Sequence[tuple[int, int]] = (),
+                   skip_before: int = 0) -> Location | None:
+    """The place of an event in a short report (an ACLED-style note of a few sentences) whose own
+    sentence names none: the nearest town, district or natural feature of the whole note, else its
+    nearest region or country ("A baby was injured by police during a protest. [...] in Kisumu.").
+    A place inside an actor mention or a news outlet's name is not used."""
+    resolved = [p for p in places if p.lat is not None and p.lon is not None and p.start >= skip_before
+                and not _outlet(body, p) and not any(s <= p.start and p.end <= e for s, e in actors)]
+    if not resolved:
+        return None
+    best = min(resolved, key=lambda p: (_rank(p.feature) > 2, abs(p.start - trigger), _rank(p.feature)))
+    near = bool(_NEAR.search(body[max(0, best.start - 40) : best.start].lower()))
+    return _location(best, precision_of(best.feature, near))

@@ -32,7 +32,7 @@ from .dedup import merge_duplicates
 from .detect import Detection, detect
 from .fatalities import SHORT_REPORT, fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
-from .locate import dateline_end, locate
+from .locate import dateline_end, locate, locate_in_note
 from .participants import Parties, authorities_of, localize_parties, parties_for
 from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
@@ -217,6 +217,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                     and (dating.historical or relevance.verdict != "core")):
                 _dropped(doc, det, sentence, "no place")
                 continue  # background, or an article not about conflict: an event needs a place of its own
+            if location is None and len(sentences) <= SHORT_REPORT:  # a short note: its place may come later
+                location = locate_in_note(body, doc.places, det.start, actor_spans, skip)
             if index and _vague(parties, dating, doc, sentence, near_places):
                 conf = round(conf - VAGUE_PENALTY, 3)
                 if conf < min_confidence and not keep_unasserted:
@@ -232,7 +234,9 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             if parties.actor1 is None:  # ACLED always codes an actor1 (actors/data/conventions.json)
                 named = [a for a in sentence_actors if parties.actor2 is None or a.name != parties.actor2.name]
                 parties = replace(parties, actor1=default_actor1(det.sub_event, location.country_code if location
-                                                                 else None, named))
+                                                                 else None, named, parties.actor2))
+                if parties.actor1 is parties.actor2:  # "troops were deployed": the moved force is the actor1
+                    parties = replace(parties, actor2=None)
             toll = report_fatalities(texts, index)
             if toll and det.sub_event in ("Peaceful protest", "Protest with intervention"):
                 det.sub_event = "Excessive force against protesters"  # ACLED: protesters killed by the force met

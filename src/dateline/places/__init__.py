@@ -20,6 +20,7 @@ from .lexicon import state_abbreviations
 from .normalize import name_key
 from .resolve import resolve
 from .scoring import is_capital, prior
+from .units import acled_admin1
 
 __all__ = ["Entry", "Gazetteer", "Match", "MemoryGazetteer", "PlacesStage", "find_places", "resolve_dateline"]
 
@@ -74,7 +75,9 @@ def find_places(
         places.append(
             Place(
                 text=m.text, start=m.start, end=m.end, name=ref.name, geonameid=ref.geonameid, lat=ref.lat,
-                lon=ref.lon, country_code=ref.country_code, admin1=ref.admin1, feature=ref.feature, score=confidence,
+                lon=ref.lon, country_code=ref.country_code,
+                admin1=acled_admin1(ref.country_code, ref.admin1, ref.feature, ref.lat, ref.lon),
+                feature=ref.feature, score=confidence,
             )
         )
     return places

@@ -27,7 +27,7 @@ from .entries import Entry
 from .normalize import name_key
 from .scoring import prior
 
-__all__ = ["RULES", "cohere", "dominant_country"]
+__all__ = ["RULES", "cohere", "dominant_country", "local_reading"]
 
 #: the coherence rules: id -> an example of what each does
 RULES: dict[str, str] = {
@@ -37,6 +37,8 @@ RULES: dict[str, str] = {
     "coherence.keep-states": "Turkish drones struck Al Shabaab near Jilib (Middle Juba): Turkey stays Turkey",
     "coherence.drop-loose-big": "a 'Chi' village (Shindand, Herat): no Chicago by a three-letter alternate "
                                 "name; a longer one must be part of the city's own ('New York' for New York City)",
+    "coherence.hint-country": "Bolele (Lim, Ngaoundaye): 'Lim' is no Peruvian Lima, the hint's last unit is a "
+                              "district of the Central African Republic",
 }
 
 _KEEP = frozenset({"country", "continent", "sea", "river", "region"})
@@ -76,7 +78,7 @@ def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country
     return None
 
 
-def _local(m: Mention, cc: str) -> Entry | None:
+def local_reading(m: Mention, cc: str) -> Entry | None:
     """The likeliest reading of a mention's name in country ``cc`` (own or alternate names only)."""
     options = [x for x in m.matches if x.entry.country_code == cc and x.quality <= 1
                and x.entry.feature not in ("country", "continent")]
@@ -106,7 +108,7 @@ def cohere(
             quality == 0 or (quality == 1 and len(m.key) > SHORT_NAME and name_key(m.text) in name_key(e.name)))):
             out.append((m, e, conf))  # the text speaks of that country elsewhere too: a real place abroad
             continue
-        local = _local(m, cc)
+        local = local_reading(m, cc)
         if local is not None:  # coherence.switch
             out.append((m, local, conf))
             continue

@@ -21,7 +21,7 @@ __all__ = ["Mention", "Token", "detect", "tokens_from_spacy"]
 #: lower-case words allowed inside a multi-word place name
 CONNECTORS = frozenset(
     "of de del da do dos du la le les al el ad as ash ez az an ar at au aux upon on the - bin ibn y sur am im & and "
-    "di van von der den 's ’s".split()
+    "di van von der den 's ’s e".split()  # "Pul-e Khumri", "Mazar-e Sharif": the Persian ezafe
 )
 #: Words before a name that say it is a place
 PLACE_CUES = frozenset({"in", "near", "from", "to", "at", "outside", "across", "into", "towards", "toward", "via",
@@ -38,7 +38,9 @@ TYPE_CUES_AFTER = frozenset({"province", "governorate", "region", "district", "c
                              "river", "valley", "area", "border", "crossing", "countryside", "airport", "suburb",
                              "department", "oblast", "prefecture", "municipality", "provinces", "regions", "states",
                              "districts", "governorates", "counties", "departments", "estuary", "delta", "basin",
-                             "coast", "peninsula", "island", "islands", "mountains", "plateau", "desert", "lake"})
+                             "coast", "peninsula", "island", "islands", "mountains", "plateau", "desert", "lake",
+                             "sub", "subprefecture", "sub-prefecture", "upazila", "lga", "township", "commune",
+                             "subprefectures", "sub-prefectures", "upazilas", "lgas", "townships", "communes"})
 #: last words of names the small model takes for people that name organizations ("Manchester United",
 #: "the Tigray People's Liberation Front"): their places are embedded in an organization's name
 ORG_HEADS = frozenset({"front", "party", "movement", "army", "forces", "council", "union", "united", "city", "villa",

@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .coherence import cohere
+from .coherence import cohere, local_reading
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
 from .entries import Entry, Gazetteer, Match
 from .lexicon import listed_aliases
@@ -68,6 +68,8 @@ def accept(m: Mention, contained: bool = False) -> bool:
     strength = _strength(m.matches)
     if all(x.quality == 3 for x in m.matches):  # a skeleton match needs the model or "X in Y" behind it
         return (label in PLACE_LABELS and not embedded and not m.common) or (contained and label == "PERSON")
+    if embedded and m.cue_before in ("'s", "’s") and strength < 2 and m.cue_after in _SITE_WORDS:
+        return False  # "Nairobi's Freedom Park": a named site of the place before, no town called Freedom
     if embedded and strength < 2 and all(x.quality >= 1 for x in m.matches):
         return False  # "Cape Sable Island" is no Sablé-sur-Sarthe: a word of an unknown name, by an alternate name
     if not embedded and not m.person_name and any(x.quality == 0 and x.entry.feature == "facility"
@@ -133,6 +135,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return cue or contained
     return typed
 
+
+#: the last word of a named site inside a place ("Nairobi's Freedom Park")
+_SITE_WORDS = frozenset("park square stadium hotel market street road avenue bridge hospital school university "
+                        "mosque church prison camp estate garden gardens plaza mall".split())
 
 #: prepositions after which a town the tagger calls a person is read as the town
 PERSON_LOCATIVE = frozenset({"in", "near", "outside", "around"})
@@ -201,6 +207,7 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
                     found[k] = starts[a]
         last = found[-1] if found else None
         if last is None or mentions[last].acronym or not any(_hint_unit(x) for x in mentions[last].matches):
+            _acled_shape(body, paren, mentions, found, out)
             continue
         out.update(i for i in found if i is not None and mentions[i].matches)
         before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
@@ -210,6 +217,80 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
             if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
                 out.add(j)
     return out
+
+
+#: ACLED's "Village (District, Region)": one to three capitalized names of a few words each, comma-separated
+_UNIT_LIST = re.compile(r"[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}(?:, ?[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}){0,2}")
+
+
+def _acled_shape(body: str, paren: re.Match[str], mentions: Sequence[Mention], found: list[int | None],
+                 out: set[int]) -> None:
+    """A parenthesis of the shape "(District, Region)" whose last name the gazetteer lacks or cannot
+    tell ("Kasoa (Awutu Efutu Senya, Central)", "Harande (Boali, Ombrella-M'Poko)"): the names in it
+    that are districts, regions or towns of 15,000 are places, and so is the name just before it
+    when the gazetteer has it by its own name (a town, a district or a region), in place."""
+    inner = paren.group(1)
+    if not _UNIT_LIST.fullmatch(inner):
+        return
+    units = [i for i in found if i is not None and not mentions[i].acronym
+             and any(_hint_unit(x) for x in mentions[i].matches)]
+    if "," not in inner and not units:
+        return  # "Smith (Reuters)": one name, not a known unit
+    out.update(units)
+    before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
+    if not before:
+        return
+    j = before[-1]
+    gap = body[mentions[j].end : paren.start()]
+    if (gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "(")) and not mentions[j].acronym and any(
+        x.quality == 0 and x.entry.feature in ("city", "admin2", "admin1") for x in mentions[j].matches
+    ):
+        out.add(j)
+
+
+def hint_groups(body: str, mentions: Sequence[Mention]) -> list[list[int]]:
+    """The mentions of each ACLED-shaped hint, in text order: the name before "(District, Region)" and the
+    names inside the parentheses (two at least)."""
+    groups = []
+    for paren in _PAREN.finditer(body):
+        if not _UNIT_LIST.fullmatch(paren.group(1)):
+            continue
+        members = [i for i, m in enumerate(mentions) if paren.start(1) <= m.start and m.end <= paren.end(1)]
+        before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
+        if before:
+            gap = body[mentions[before[-1]].end : paren.start()]
+            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
+                members.insert(0, before[-1])
+        if len(members) >= 2:
+            groups.append(members)
+    return groups
+
+
+def _hint_coherence(body: str, mentions: Sequence[Mention],
+                    resolved: list[tuple[Mention, Entry, float]]) -> list[tuple[Mention, Entry, float]]:
+    """Rule ``coherence.hint-country``: the names of one "Village (District, Region)" hint lie in the
+    country of its last resolved unit; a name of it resolved abroad ("Bolele (Lim, Ngaoundaye)": no
+    Peruvian Lima) takes its reading in that country, or is no place of the text."""
+    at = {id(m): k for k, (m, _, _) in enumerate(resolved)}
+    out: list[tuple[Mention, Entry, float] | None] = list(resolved)
+    for group in hint_groups(body, mentions):
+        members = [mentions[i] for i in group if id(mentions[i]) in at]
+        if len(members) < 2:
+            continue
+        anchor = resolved[at[id(members[-1])]][1]
+        cc = anchor.country_code
+        if not cc or anchor.feature not in ("admin1", "admin2", "city"):
+            continue
+        for m in members[:-1]:
+            k = at[id(m)]
+            e, conf = resolved[k][1], resolved[k][2]
+            if m.demonym is not None or not e.country_code or e.country_code == cc or e.feature in (
+                "country", "continent"
+            ):
+                continue
+            local = local_reading(m, cc)
+            out[k] = (m, local, conf) if local is not None else None
+    return [r for r in out if r is not None]
 
 
 _ARTICLES = frozenset({"an", "al", "el", "as", "ad", "ar", "ash", "at", "az", "the"})
@@ -295,12 +376,25 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
         ):
             flags[i] = True  # a small town after a place preposition in a state the article names ("from Lititz")
             continue
+        if located and m.cue_before in PERSON_LOCATIVE and any(
+            x.quality == 0 and x.entry.feature in ("city", "admin2") and (
+                ctx.countries.get(x.entry.country_code or "")
+                or ((" " in m.text or (m.cue_before == "near" and len(m.key) >= 8)) and _one_country(m.matches)))
+            for x in m.matches
+        ):
+            flags[i] = True  # "in Ouanda Djalle" in a story of that country, "in Mau Narok": a town by its own name
+            continue
         if any(x.quality <= 1 and x.entry.population >= 15_000
                and (x.entry.feature == "city" or (located and x.entry.feature == "admin2"))
                and (located or x.entry.country_code in SKELETON_COUNTRIES)
                and ctx.countries.get(x.entry.country_code or "")
                for x in m.matches):
             flags[i] = True
+
+
+def _one_country(matches: Sequence[Match]) -> bool:
+    """Whether every exact match of a name lies in one country."""
+    return len({x.entry.country_code for x in matches if x.quality == 0}) == 1
 
 
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
@@ -448,7 +542,7 @@ def resolve(
         key = (m.demonym and "dem:" + m.demonym) or m.key
         if key in chosen:
             out.append((m, chosen[key], _confidence(scores.get(key))))
-    return cohere(out, dateline_country)
+    return _hint_coherence(body, mentions, cohere(out, dateline_country))
 
 
 def _confidence(ranked: list[tuple[float, Match]] | None) -> float:
