@@ -104,10 +104,10 @@ def _pick(body: str, cands: list[Timex], lo: int, hi: int, trigger: int | None) 
             told_before = [m for m in _PAST_PERFECT.finditer(body, window, t.start)
                            if not m.end() <= trigger < t.start]  # "who had seized … withdrew on Sunday"
             background = 0 if trigger_background else int(bool(told_before))
-            if _aside(body, lo, t.start) and not _aside(body, lo, trigger):
-                background = 1  # "(initial takeover on 19 June)": a date in parentheses is an aside
             return background, breaks, max(gap, 0)
-        return min(cands, key=cost)
+        if not _aside(body, lo, trigger):  # "(… took control on 19 June - coded separately)": another event's date
+            cands = [t for t in cands if not _aside(body, lo, t.start)]
+        return min(cands, key=cost) if cands else None
 
     def subordinate(t: Timex) -> int:
         s, _ = _segment(body, lo, hi, t.start)
