@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..actors.conventions import default_actor1
-from ..records import Document, Event, Evidence, Place, Plover
+from ..records import Document, Event, EventDate, Evidence, Place, Plover
 from ..resources import Resources
 from ..settings import Settings
 from ..timex.dating import EventDating, date_event
@@ -38,7 +38,7 @@ from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
 from .specificity import generic_reason
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "EventsStage", "event_id", "extract_events", "unmistakable"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "EventsStage", "event_id", "extract_events", "lead_first", "unmistakable"]
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +133,33 @@ def _gate(det: Detection, conf: float, min_confidence: float, parties: Parties, 
     if relevance.verdict == "peripheral":
         return conf >= min_confidence + PERIPHERAL_MARGIN
     return True
+
+
+def _disjoint(a: EventDate, b: EventDate) -> bool:
+    """Whether two dates share no day (ISO strings compare in order)."""
+    if not (a.start and a.end and b.start and b.end):
+        return False
+    return a.end < b.start or b.end < a.start
+
+
+def lead_first(events: list[Event], min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[Event]:
+    """A later sentence's event dated on other days than the report's lead event is background to it.
+
+    ACLED notes (and news leads) open with the reported event; "an activist arrested on 16 April
+    claimed on 29 April …", "forces recaptured the town the following day" tell another day's event,
+    which then ranks just below the lead instead of above it. A lead that is itself background
+    (historical, or undated) leaves the ranking as it is.
+    """
+    if len(events) < 2:
+        return events
+    lead = min(events, key=lambda e: e.evidence.start)
+    if lead.historical or lead.date is None:
+        return events
+    for ev in events:
+        if (ev.evidence.start > lead.evidence.start and ev.date is not None and ev.date.text
+                and _disjoint(ev.date, lead.date) and ev.confidence >= lead.confidence):
+            ev.confidence = round(max(min_confidence, lead.confidence - 0.01), 3)
+    return events
 
 
 def _dropped(doc: Document, det: Detection, sentence: Sentence, why: str) -> None:
@@ -261,7 +288,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                 historical=dating.historical,
                 confidence=conf,
             ))
-    return merge_duplicates(found)
+    return lead_first(merge_duplicates(found), min_confidence)
 
 
 class EventsStage:
