@@ -44,17 +44,10 @@ def load_parts(
     seen: set[str] = set()
     batch: list[Pending] = []
 
-    def fail(error: DatelineError) -> None:
-        summary.failed += 1
-        if len(summary.errors) < 1000:
-            summary.errors.append(str(error))
-        if on_error is not None:
-            on_error(error)
-
     def flush() -> None:
         for result in store_documents(store, batch, run_id=summary.run_id, dedup=dedup):
             if result.error is not None:
-                fail(result.error)
+                summary.failure(result.error, on_error)
             else:
                 summary.tally(result)
         batch.clear()
@@ -66,7 +59,7 @@ def load_parts(
             for row in rows:
                 summary.seen += 1
                 if row.error is not None or row.document is None or row.chash is None:
-                    fail(_Reported(row.error or f"{row.input_id}: no document"))
+                    summary.failure(_Reported(row.error or f"{row.input_id}: no document"), on_error)
                 elif row.chash in known or row.chash in seen:
                     summary.skipped += 1
                 else:

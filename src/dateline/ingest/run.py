@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 
 PipelineLike = SupportsPipe
 
+#: messages of failed documents an ingestion summary keeps (the count goes on)
+MAX_ERRORS = 1000
+
 
 @dataclass(slots=True)
 class IngestSummary:
@@ -64,6 +67,14 @@ class IngestSummary:
             self.replaced += result.status == "replaced"
             self.reports += result.reports
             self.merged += result.merged
+
+    def failure(self, error: DatelineError, on_error: Callable[[DatelineError], None] | None = None) -> None:
+        """Count one failed document (its message kept, up to 1,000) and pass it to ``on_error``."""
+        self.failed += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(str(error))
+        if on_error is not None:
+            on_error(error)
 
     @property
     def rate(self) -> float:
@@ -142,13 +153,6 @@ def ingest(
                 pending.append((chash, item.url))
                 yield item
 
-    def fail(error: DatelineError) -> None:
-        summary.failed += 1
-        if len(summary.errors) < 1000:
-            summary.errors.append(str(error))
-        if on_error is not None:
-            on_error(error)
-
     batch: list[Pending] = []
     batch_started = 0.0
     batch_docs = int(settings.option("store.batch_docs", 32))  # type: ignore[call-overload]
@@ -166,7 +170,7 @@ def ingest(
 
     def count(result: StoreResult) -> None:
         if result.error is not None:
-            fail(result.error)
+            summary.failure(result.error, on_error)
         else:
             summary.tally(result)
 
@@ -176,7 +180,7 @@ def ingest(
                 meta = pending.popleft()
                 summary.seen += 1
                 if outcome.error is not None or outcome.document is None or meta is None:
-                    fail(outcome.error or InputError(outcome.id, "no document"))
+                    summary.failure(outcome.error or InputError(outcome.id, "no document"), on_error)
                 else:
                     if not batch:
                         batch_started = time.perf_counter()
