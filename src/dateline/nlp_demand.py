@@ -167,9 +167,12 @@ def parse_on_demand(
     select: Callable[[str], bool],
     *,
     batch_size: int = 32,
+    ner_spans: Callable[[Doc], Sequence[tuple[int, int]]] | None = None,
+    ner_margins: tuple[int, int] = (6, 4),
 ) -> list[Doc]:
     """``texts`` tokenized, split into sentences without the parser (:func:`_split`), NER'd, and
-    tagged and parsed only in the sentences ``select`` picks. See the module docstring for the
+    tagged and parsed only in the sentences ``select`` picks; with ``ner_spans``, NER only in
+    windows around the spans it gives (:mod:`dateline.nlp_windows`). See the module docstring for the
     marks left on the documents."""
     import numpy
     from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
@@ -183,7 +186,13 @@ def parse_on_demand(
             subs = list(proc.pipe(subs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, subs))
     attrs = [HEAD, DEP, TAG, POS, LEMMA]
     parsed = _rules(nlp, subs, attrs)
-    if "ner" in nlp.pipe_names:  # everywhere: places read its labels in every sentence
+    if "ner" in nlp.pipe_names and ner_spans is not None:  # only around the spans whose labels are read
+        from .nlp_windows import merge_windows, run_ner
+
+        left, right = ner_margins
+        windows = [merge_windows(ner_spans(d), len(d), left, right) for d in docs]
+        docs = run_ner(nlp, docs, windows, batch_size)
+    elif "ner" in nlp.pipe_names:  # everywhere
         ner: Any = nlp.get_pipe("ner")
         docs = list(ner.pipe(docs, batch_size=batch_size))
     by_doc: dict[int, list[tuple[int, Doc, Any]]] = {}
