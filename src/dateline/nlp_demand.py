@@ -142,6 +142,18 @@ def _split(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc]:
     return [_split_lines(d, _line_starts(d)) for d in docs]
 
 
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The ``(start, end)`` token ranges of the document's sentences (as ``doc.sents`` gives
+    them, from the sentence-start marks, without making a span per sentence)."""
+    from spacy.attrs import SENT_START
+
+    if not len(doc):
+        return []
+    marks = doc.to_array(SENT_START).tolist()
+    starts = [0, *(i for i in range(1, len(marks)) if marks[i] == 1)]
+    return list(zip(starts, [*starts[1:], len(marks)], strict=True))
+
+
 def _rules(nlp: Language, subs: list[Doc], attrs: list[Any]) -> list[Any]:
     """The rule components (attribute ruler, lemmatizer) on ``subs`` put end to end, in one call
     each; the ``attrs`` arrays of each sub-document, in order."""
@@ -178,7 +190,9 @@ def parse_on_demand(
     from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 
     docs = _split(nlp, [nlp.make_doc(t) for t in texts], batch_size)
-    chosen = [(k, sent.start, sent.end) for k, d in enumerate(docs) for sent in d.sents if select(sent.text)]
+    bounds = [_sentences(d) for d in docs]
+    chosen = [(k, a, b) for k, (d, sents) in enumerate(zip(docs, bounds, strict=True)) for a, b in sents
+              if select(d.text[d[a].idx : d[b - 1].idx + len(d[b - 1])])]
     subs = [docs[k][a:b].as_doc() for k, a, b in chosen]
     for name in _PARSE_COMPONENTS:
         if name in nlp.pipe_names and subs:
@@ -206,8 +220,8 @@ def parse_on_demand(
         arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
         mask = bytearray(len(doc))
         first = numpy.zeros(len(doc), dtype="int64")  # the placeholder tree: every word under its sentence's first
-        for sent in doc.sents:
-            first[sent.start : sent.end] = sent.start
+        for a, b in bounds[k]:
+            first[a:b] = a
         index = numpy.arange(len(doc), dtype="int64")
         arr[:, 0] = (first - index).astype("uint64")  # relative offsets, as to_array writes them
         arr[:, 1] = numpy.where(first == index, root, flat)

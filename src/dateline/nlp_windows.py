@@ -10,7 +10,9 @@ organisation and title-of-state names (actors). NER runs on those spans widened 
 entities are written back into the whole document; every other token is outside any entity
 (the stages' no-NER rules apply there, as they do to a text the model tags nothing in).
 
-Option ``nlp.ner``: ``"windows"`` or ``"all"`` (the whole text); ``nlp.ner_margin`` (tokens).
+Option ``nlp.ner``: ``"windows"`` (the default, under parse on demand) or ``"all"`` (the whole
+text; also $DATELINE_NLP_NER); ``nlp.ner_margin`` ("L:R" tokens, default "6:4"). Every
+evaluation's predictions were identical with either (see benchmarks/side_by_side.md).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .settings import Settings
@@ -38,7 +41,7 @@ KeySpans = Callable[[Any, str], Sequence[tuple[int, int]]]
 
 def ner_mode(settings: Settings) -> str:
     """``"windows"`` or ``"all"``: the option ``nlp.ner``, else $DATELINE_NLP_NER, else the default."""
-    return str(settings.option("nlp.ner", os.environ.get("DATELINE_NLP_NER") or "all"))
+    return str(settings.option("nlp.ner", os.environ.get("DATELINE_NLP_NER") or "windows"))
 
 
 def merge_windows(spans: Sequence[tuple[int, int]], length: int, left: int, right: int) -> list[tuple[int, int]]:
@@ -65,11 +68,17 @@ def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]]
     from spacy.tokens import Doc, Span
 
     ner: Any = nlp.get_pipe("ner")
-    columns = [([t.text for t in d], [bool(t.whitespace_) for t in d], [t.is_sent_start for t in d]) for d in docs]
+    from spacy.attrs import ORTH, SENT_START, SPACY
+
+    columns = [d.to_array([ORTH, SPACY, SENT_START]) if wins else None for d, wins in zip(docs, windows, strict=True)]
+    strings = nlp.vocab.strings
 
     def window(k: int, a: int, b: int) -> Doc:  # (as_doc would copy every array: 10 times slower)
-        words, spaces, starts = columns[k]
-        return Doc(nlp.vocab, words=words[a:b], spaces=spaces[a:b], sent_starts=[True, *starts[a + 1 : b]])
+        cols = columns[k]
+        assert cols is not None
+        part = cols[a:b].tolist()
+        return Doc(nlp.vocab, words=[strings[o] for o, _, _ in part], spaces=[bool(sp) for _, sp, _ in part],
+                   sent_starts=[True, *(f == 1 for _, _, f in part[1:])])
 
     found: list[list[list[tuple[int, int, int]]]] = [[[] for _ in wins] for wins in windows]
     todo = [(k, w, a, b) for k, wins in enumerate(windows) for w, (a, b) in enumerate(wins)]
@@ -110,58 +119,101 @@ _ORG_WORDS = frozenset(
     "tigers rebels guard guards legion martyrs nations union commission community league council assembly "
     "organisation organization court fund bank office programme commonwealth cross crescent amnesty watch borders "
     "party congress movement alliance coalition rally ministry department parliament senate cabinet interior "
-    "presidency kremlin house pentagon osce asean apec igad ecowas sadc iaea icrc msf oxfam".split()
+    "government police military presidency kremlin house pentagon osce asean apec igad ecowas sadc iaea icrc msf "
+    "oxfam".split()
 )
 
 
 def actor_words() -> frozenset[str]:
-    """Keys (``alias_key``) of the words an actor mention of the lexicon can start or hold:
-    a capitalised token with one of them may be inside an ORG/NORP entity the actors stage names."""
+    """Keys (``alias_key``) of the words an actor mention of the lexicon can start or hold
+    (aliases, demonyms, country names, identity groups; not the bare modifiers such as
+    "local" or "armed"): a capitalised token with one of them may be inside an ORG/NORP
+    entity the actors stage names."""
     global _ACTOR_WORDS
     if _ACTOR_WORDS is None:
         from .actors.detect import Detector
         from .actors.lexicon import load_lexicon
 
         det = Detector(load_lexicon())
-        words = set(det._alias_starts) | {k.split()[0] for k in det._word_keys if k}
-        _ACTOR_WORDS = frozenset(words | _ORG_WORDS)
+        modifiers = set(det.lex.modifier_keys) - det._owner_keys
+        firsts = {k.split()[0] for k in det._word_keys - modifiers if k}
+        _ACTOR_WORDS = frozenset((set(det._alias_starts) | firsts | _ORG_WORDS) - modifiers)
     return _ACTOR_WORDS
 
 
 _ACTOR_WORDS: frozenset[str] | None = None
+#: words that start sentences more often than actor names: they count only written in capitals ("ALL", "IS")
+_SENTENCE_WORDS = frozenset(
+    "the a an all let is it i us we he she they this that these those if but and or so no not one some many most "
+    "more new red los dan mai ex pro tip mit abu al el as at in on of to by for with from after before when while "
+    "former young".split()
+)
 
 
-def actor_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans whose NER labels the actors stage may read: capitalised words of the actor
-    lexicon or of organisation names, and the words after a title of state."""
+#: a capitalised word (the light tokenization of the actors stage, a capital first)
+_CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\w*(?:['’](?![sS]\b)\w+)*")
+
+
+@lru_cache(maxsize=100_000)
+def _actor_word(word: str) -> bool:
     from .actors.lexicon import alias_key
 
+    low = word.lower()
+    if low in _SENTENCE_WORDS and not (len(word) > 1 and word.isupper()):
+        return False
     words = actor_words()
-    out = []
-    for tok in doc:
-        text = tok.text
-        if text[:1].isupper() and (text.lower() in words or alias_key(text) in words):
-            out.append((tok.i, tok.i + 1))
+    return low in words or alias_key(word) in words
+
+
+def _token_at(starts: Sequence[int], char: int) -> int:
+    import bisect
+
+    return max(bisect.bisect_right(starts, char) - 1, 0)
+
+
+def actor_spans(doc: Doc, starts: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """Token spans whose NER labels the actors stage may read: capitalised words of the actor
+    lexicon or of organisation names, and the words after a title of state. ``starts``: the
+    tokens' character offsets (computed when not given)."""
+    known = _actor_word
     text = doc.text
+    starts = _starts(doc) if starts is None else starts
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        if known(m.group()):
+            a = _token_at(starts, m.start())
+            out.append((a, max(_token_at(starts, m.end() - 1) + 1, a + 1)))
     for m in _TITLE_WORD.finditer(text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and len(span):
-            out.append((span.end, min(len(doc), span.end + 3)))
+        a = _token_at(starts, m.end() - 1) + 1
+        out.append((a, min(len(doc), a + 3)))
     return out
 
 
-def place_spans(doc: Doc, lookup: Callable[[str], list[Any]]) -> list[tuple[int, int]]:
+def _starts(doc: Doc) -> list[int]:
+    from spacy.attrs import IDX
+
+    return doc.to_array(IDX).tolist()  # type: ignore[no-any-return]
+
+
+def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[int] | None = None
+                ) -> list[tuple[int, int]]:
     """Token spans of the places stage's candidates (gazetteer and demonym matches of
     capitalised runs: :func:`dateline.places.detect.detect`, whose choice of spans does not
     depend on NER labels)."""
     import bisect
 
+    from spacy.attrs import LENGTH, SENT_START
+
     from .places.detect import Token, detect
 
-    toks = [Token(t.text, t.idx, t.idx + len(t.text), "", -1, -1, bool(t.is_sent_start), "") for t in doc]
-    starts = [t.start for t in toks]
+    text = doc.text
+    starts = _starts(doc) if starts is None else starts
+    lengths = doc.to_array(LENGTH).tolist()
+    firsts = doc.to_array(SENT_START).tolist()
+    toks = [Token(text[a : a + n], a, a + n, "", -1, -1, f == 1, "") for a, n, f in zip(starts, lengths, firsts,
+                                                                                     strict=True)]
     out = []
-    for m in detect(doc.text, toks, lookup):
+    for m in detect(text, toks, lookup):
         a = bisect.bisect_right(starts, m.start) - 1
         b = bisect.bisect_left(starts, m.end)
         out.append((max(a, 0), max(b, a + 1)))
@@ -175,8 +227,9 @@ def key_spans(settings: Settings, gazetteer: Callable[[], Any]) -> Callable[[Doc
     actors = "actors" in settings.stages or "events" in settings.stages
 
     def spans(doc: Doc) -> list[tuple[int, int]]:
-        out = place_spans(doc, lookup) if lookup is not None else []
-        return out + actor_spans(doc) if actors else out
+        starts = _starts(doc)
+        out = place_spans(doc, lookup, starts) if lookup is not None else []
+        return out + actor_spans(doc, starts) if actors else out
 
     return spans
 

@@ -20,7 +20,11 @@ def test_windows_widen_and_merge() -> None:
     assert merge_windows([], 100, 6, 4) == []
 
 
-def test_options() -> None:
+def test_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATELINE_NLP_NER", raising=False)
+    assert ner_mode(Settings()) == "windows"
+    monkeypatch.setenv("DATELINE_NLP_NER", "all")
+    assert ner_mode(Settings()) == "all"
     assert ner_mode(Settings().evolve(options=(("nlp.ner", "windows"),))) == "windows"
     assert margins(Settings().evolve(options=(("nlp.ner_margin", "5:3"),))) == (5, 3)
     assert margins(Settings().evolve(options=(("nlp.ner_margin", "4"),))) == (4, 4)
