@@ -227,6 +227,8 @@ def key_spans(settings: Settings, gazetteer: Callable[[], Any]) -> Callable[[Doc
     actors = "actors" in settings.stages or "events" in settings.stages
 
     def spans(doc: Doc) -> list[tuple[int, int]]:
+        if lookup is None and not actors:
+            return []  # (no stage reads an NER label: no NER at all)
         starts = _starts(doc)
         out = place_spans(doc, lookup, starts) if lookup is not None else []
         return out + actor_spans(doc, starts) if actors else out

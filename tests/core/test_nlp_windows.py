@@ -71,3 +71,36 @@ def test_window_entities_are_the_whole_texts() -> None:
     full = {(e.start_char, e.end_char, e.label_) for e in whole.ents}
     assert read <= full  # the windows' entities are the whole text's, fewer of them
     assert {"GPE", "ORG", "PERSON"} <= {label for _, _, label in read}
+
+
+@pytest.mark.slow
+def test_empty_and_entity_free_documents() -> None:
+    from dateline.nlp_demand import parse_on_demand
+    from dateline.nlp_windows import key_spans
+    from dateline.resources import Resources
+
+    settings = Settings()
+    resources = Resources(settings)
+    spans = key_spans(settings, resources.gazetteer)
+    texts = ["", "   ", "it was quiet all day.", TEXT]
+    docs = parse_on_demand(resources.nlp(), texts, lambda _: False, ner_spans=spans)
+    assert [len(d.ents) for d in docs[:3]] == [0, 0, 0]
+    assert docs[3].ents
+
+
+def test_no_stage_reads_ner_without_places_or_actors() -> None:
+    from dateline.nlp_windows import key_spans
+
+    settings = Settings(stages=("article", "nlp", "time"))
+
+    def no_gazetteer() -> None:
+        raise AssertionError("the gazetteer is not needed")
+
+    assert key_spans(settings, no_gazetteer)(_FakeDoc()) == []
+
+
+class _FakeDoc:
+    text = "President Smith met the Army in Baghdad."
+
+    def __len__(self) -> int:
+        return 8
