@@ -19,6 +19,8 @@ Prints, as a table and as JSON:
   process, alternating, CPU seconds per pass.
 - **cold start**: wall and CPU seconds of ``dateline extract`` of one article
   (``examples/afp_alqaim_2019.txt``) in a fresh process, gazetteer index built beforehand.
+- dateline's **CPU per stage** in ms per document (the NLP step is ``nlp``). $DATELINE_NLP_NER=all
+  measures NER over the whole text instead of its windows (likewise $DATELINE_NLP_PARSE=all).
 
 The corpus is built offline: the news texts of ``../shared/eval/geo`` (GeoWebNews and
 TR-News) when ``../shared`` is there, else the repo's bundled examples, cycled to ``--docs``.
@@ -37,6 +39,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "afp_alqaim_2019.txt"
@@ -93,11 +96,23 @@ def _child(kind: str, corpus: Path, batch: int, parse: str | None, warm: bool = 
         resources.nlp()
         resources.gazetteer()
         load = time.process_time() - c0
+        stage_cpu: dict[str, float] = {}
+        run_guarded = pipeline._run_guarded
+
+        def timed(stage: Any, docs: list[Any]) -> list[Any]:  # CPU seconds per stage (the NLP step's share)
+            c = time.process_time()
+            try:
+                return run_guarded(stage, docs)
+            finally:
+                stage_cpu[stage.name] = stage_cpu.get(stage.name, 0.0) + time.process_time() - c
+
+        pipeline._run_guarded = timed  # type: ignore[method-assign]
         c1, w1 = time.process_time(), time.perf_counter()
         inputs = (RawInput(f"d{i}", "text", t, published="2019-09-30") for i, t in enumerate(texts))
         failed = sum(1 for outcome in pipeline.pipe(inputs) if not outcome.ok)
         assert failed == 0, f"{failed} documents failed"
         cpu, wall = time.process_time() - c1, time.perf_counter() - w1
+        stage_ms = {name: round(1000 * v / len(texts), 1) for name, v in stage_cpu.items()}
         if warm:
             c2 = time.process_time()
             inputs = (RawInput(f"d{i}", "text", t, published="2019-09-30") for i, t in enumerate(texts))
@@ -107,18 +122,23 @@ def _child(kind: str, corpus: Path, batch: int, parse: str | None, warm: bool = 
            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
     if warm:
         out["warm_cpu"] = warm_cpu
+    if kind != "spacy":
+        out["stage_cpu_ms_per_doc"] = stage_ms  # type: ignore[assignment]
     return out
 
 
 def run_child(
-    kind: str, corpus: Path, batch: int = 32, parse: str | None = None, warm: bool = False
+    kind: str, corpus: Path, batch: int = 32, parse: str | None = None, warm: bool = False, ner: str | None = None
 ) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--batch", str(batch)]
     if parse:
         cmd += ["--parse", parse]
     if warm:
         cmd += ["--warm"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=_env())
+    env = _env()
+    if ner:
+        env["DATELINE_NLP_NER"] = ner
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"{kind} child failed: {proc.stderr[-2000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
@@ -181,6 +201,8 @@ def main() -> None:
     parser.add_argument("--parse", choices=["all", "on_demand"], help="dateline's nlp.parse option")
     parser.add_argument("--ab-components", action="store_true", help="stock vs faster spaCy components")
     parser.add_argument("--warm", action="store_true", help="also time a second pass in the same process")
+    parser.add_argument("--compare-ner", action="store_true",
+                        help="also run dateline with NER over the whole text (DATELINE_NLP_NER=all) each repeat")
     parser.add_argument("--no-memory", action="store_true", help="skip the big-batch memory run and cold start")
     parser.add_argument("--child", choices=["spacy", "dateline"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -203,10 +225,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.json"
         info = build_corpus(corpus, args.docs)
-        spacy_runs, dateline_runs = [], []
+        spacy_runs, dateline_runs, ner_all_runs = [], [], []
         for _ in range(args.repeat):
             spacy_runs.append(run_child("spacy", corpus, warm=args.warm))
             dateline_runs.append(run_child("dateline", corpus, parse=args.parse, warm=args.warm))
+            if args.compare_ner:
+                ner_all_runs.append(run_child("dateline", corpus, parse=args.parse, warm=args.warm, ner="all"))
         big = None if args.no_memory else run_child("dateline", corpus, batch=args.big_batch, parse=args.parse)
     cold = [] if args.no_memory else cold_start(3)
 
@@ -228,9 +252,19 @@ def main() -> None:
         "peak_rss_mib": {"spacy": round(spacy_runs[0]["peak_rss_mib"]),
                          "dateline_batch_32": round(max(r["peak_rss_mib"] for r in dateline_runs)),
                          f"dateline_batch_{args.big_batch}": round(big["peak_rss_mib"]) if big else None},
+        "dateline_stage_cpu_ms_per_doc": [r.get("stage_cpu_ms_per_doc") for r in dateline_runs],
+        "spacy_ms_per_doc": [round(1000 * r["cpu"] / r["docs"], 1) for r in spacy_runs],
+        "ner": os.environ.get("DATELINE_NLP_NER") or "default",
         "cold_start_extract_one_article": cold,
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }  # fmt: skip
+    if ner_all_runs:  # the same corpus with NER over the whole text, in the same session
+        result["ner_all"] = {
+            "dateline_docs_per_cpu_s": [round(rate(r), 1) for r in ner_all_runs],
+            "ratio_per_repeat": [round(rate(d) / rate(s), 2) for s, d in zip(spacy_runs, ner_all_runs, strict=True)],
+            "ratio_of_medians": round(statistics.median(rate(r) for r in ner_all_runs) / spacy_rate, 2),
+            "stage_cpu_ms_per_doc": [r.get("stage_cpu_ms_per_doc") for r in ner_all_runs],
+        }
     if args.warm:
         pairs = zip(spacy_runs, dateline_runs, strict=True)
         warm = [s["warm_cpu"] / d["warm_cpu"] for s, d in pairs]  # same documents: the ratio of rates

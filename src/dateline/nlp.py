@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ResourceError
 from .nlp_demand import on_demand, parse_on_demand, parse_selector
+from .nlp_windows import ner_mode
 from .records import Document
 from .resources import Resources
 from .settings import Settings
@@ -97,7 +98,14 @@ class NlpStage:
         texts = [d.article.body for d in docs]
         if self.on_demand:
             select = parse_selector(self.settings)
-            parsed_docs = parse_on_demand(nlp, texts, select, batch_size=self.settings.batch_size)
+            spans, margins = None, (6, 4)
+            if ner_mode(self.settings) == "windows":
+                from .nlp_windows import key_spans
+                from .nlp_windows import margins as ner_margins
+
+                spans, margins = key_spans(self.settings, self.resources.gazetteer), ner_margins(self.settings)
+            parsed_docs = parse_on_demand(nlp, texts, select, batch_size=self.settings.batch_size, ner_spans=spans,
+                                          ner_margins=margins)
         else:
             parsed_docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
         for doc, parsed in zip(docs, parsed_docs, strict=True):

@@ -142,6 +142,18 @@ def _split(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc]:
     return [_split_lines(d, _line_starts(d)) for d in docs]
 
 
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The ``(start, end)`` token ranges of the document's sentences (as ``doc.sents`` gives
+    them, from the sentence-start marks, without making a span per sentence)."""
+    from spacy.attrs import SENT_START
+
+    if not len(doc):
+        return []
+    marks = doc.to_array(SENT_START).tolist()
+    starts = [0, *(i for i in range(1, len(marks)) if marks[i] == 1)]
+    return list(zip(starts, [*starts[1:], len(marks)], strict=True))
+
+
 def _rules(nlp: Language, subs: list[Doc], attrs: list[Any]) -> list[Any]:
     """The rule components (attribute ruler, lemmatizer) on ``subs`` put end to end, in one call
     each; the ``attrs`` arrays of each sub-document, in order."""
@@ -167,15 +179,20 @@ def parse_on_demand(
     select: Callable[[str], bool],
     *,
     batch_size: int = 32,
+    ner_spans: Callable[[Doc], Sequence[tuple[int, int]]] | None = None,
+    ner_margins: tuple[int, int] = (6, 4),
 ) -> list[Doc]:
     """``texts`` tokenized, split into sentences without the parser (:func:`_split`), NER'd, and
-    tagged and parsed only in the sentences ``select`` picks. See the module docstring for the
+    tagged and parsed only in the sentences ``select`` picks; with ``ner_spans``, NER only in
+    windows around the spans it gives (:mod:`dateline.nlp_windows`). See the module docstring for the
     marks left on the documents."""
     import numpy
     from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 
     docs = _split(nlp, [nlp.make_doc(t) for t in texts], batch_size)
-    chosen = [(k, sent.start, sent.end) for k, d in enumerate(docs) for sent in d.sents if select(sent.text)]
+    bounds = [_sentences(d) for d in docs]
+    chosen = [(k, a, b) for k, (d, sents) in enumerate(zip(docs, bounds, strict=True)) for a, b in sents
+              if select(d.text[d[a].idx : d[b - 1].idx + len(d[b - 1])])]
     subs = [docs[k][a:b].as_doc() for k, a, b in chosen]
     for name in _PARSE_COMPONENTS:
         if name in nlp.pipe_names and subs:
@@ -183,7 +200,13 @@ def parse_on_demand(
             subs = list(proc.pipe(subs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, subs))
     attrs = [HEAD, DEP, TAG, POS, LEMMA]
     parsed = _rules(nlp, subs, attrs)
-    if "ner" in nlp.pipe_names:  # everywhere: places read its labels in every sentence
+    if "ner" in nlp.pipe_names and ner_spans is not None:  # only around the spans whose labels are read
+        from .nlp_windows import merge_windows, run_ner
+
+        left, right = ner_margins
+        windows = [merge_windows(ner_spans(d), len(d), left, right) for d in docs]
+        docs = run_ner(nlp, docs, windows, batch_size)
+    elif "ner" in nlp.pipe_names:  # everywhere
         ner: Any = nlp.get_pipe("ner")
         docs = list(ner.pipe(docs, batch_size=batch_size))
     by_doc: dict[int, list[tuple[int, Doc, Any]]] = {}
@@ -197,8 +220,8 @@ def parse_on_demand(
         arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
         mask = bytearray(len(doc))
         first = numpy.zeros(len(doc), dtype="int64")  # the placeholder tree: every word under its sentence's first
-        for sent in doc.sents:
-            first[sent.start : sent.end] = sent.start
+        for a, b in bounds[k]:
+            first[a:b] = a
         index = numpy.arange(len(doc), dtype="int64")
         arr[:, 0] = (first - index).astype("uint64")  # relative offsets, as to_array writes them
         arr[:, 1] = numpy.where(first == index, root, flat)

@@ -1,0 +1,242 @@
+"""NER only where its labels are read: windows of tokens around the spans that need them.
+
+spaCy's NER reads a few tokens on each side of the one it labels (its own tok2vec: four CNN
+layers of window 1; the transition features: the next token, the previous one and the open
+entity's first), so labels at a token computed on a window of ``margin`` tokens around it
+are, for a margin of a few tokens, the labels of the whole text. The stages read NER labels
+only at a few kinds of spans (:func:`key_spans`): gazetteer and demonym candidates (places),
+organisation and title-of-state names (actors). NER runs on those spans widened by
+``margin`` tokens, cut at sentence ends and merged when they overlap or nearly touch; its
+entities are written back into the whole document; every other token is outside any entity
+(the stages' no-NER rules apply there, as they do to a text the model tags nothing in).
+
+Option ``nlp.ner``: ``"windows"`` (the default, under parse on demand) or ``"all"`` (the whole
+text; also $DATELINE_NLP_NER); ``nlp.ner_margin`` ("L:R" tokens, default "6:4"). Every
+evaluation's predictions were identical with either (see benchmarks/side_by_side.md).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["CANDIDATES_KEY", "actor_spans", "merge_windows", "ner_mode", "run_ner"]
+
+#: ``doc.user_data`` key of the places candidates found before NER (mention list), shared with the places stage
+CANDIDATES_KEY = "dateline.place_candidates"
+#: windows closer than this many tokens are merged (a window's edges cost context twice)
+_GAP = 4
+
+KeySpans = Callable[[Any, str], Sequence[tuple[int, int]]]
+
+
+def ner_mode(settings: Settings) -> str:
+    """``"windows"`` or ``"all"``: the option ``nlp.ner``, else $DATELINE_NLP_NER, else the default."""
+    return str(settings.option("nlp.ner", os.environ.get("DATELINE_NLP_NER") or "windows"))
+
+
+def merge_windows(spans: Sequence[tuple[int, int]], length: int, left: int, right: int) -> list[tuple[int, int]]:
+    """Token ranges ``[a, b)`` of a document of ``length`` tokens: each span widened by ``left``
+    and ``right`` tokens, merged when they overlap or lie fewer than ``_GAP`` tokens apart.
+    Windows are not cut at sentence ends: the model reads across them (cut there, 1 label in
+    15 changed)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        wa, wb = max(0, a - left), min(length, b + right)
+        if out and wa <= out[-1][1] + _GAP:
+            out[-1] = (out[-1][0], max(out[-1][1], wb))
+        else:
+            out.append((wa, wb))
+    return out
+
+
+def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]], batch_size: int,
+            widen: int = 6) -> list[Doc]:
+    """NER on the given token windows of each document, entities written back into it (every
+    other token outside any entity). A window with an entity at an edge inside the document
+    (the name may go on beyond it) is widened by ``widen`` tokens on that side and run again,
+    up to three times."""
+    from spacy.tokens import Doc, Span
+
+    ner: Any = nlp.get_pipe("ner")
+    from spacy.attrs import ORTH, SENT_START, SPACY
+
+    columns = [d.to_array([ORTH, SPACY, SENT_START]) if wins else None for d, wins in zip(docs, windows, strict=True)]
+    strings = nlp.vocab.strings
+
+    def window(k: int, a: int, b: int) -> Doc:  # (as_doc would copy every array: 10 times slower)
+        cols = columns[k]
+        assert cols is not None
+        part = cols[a:b].tolist()
+        return Doc(nlp.vocab, words=[strings[o] for o, _, _ in part], spaces=[bool(sp) for _, sp, _ in part],
+                   sent_starts=[True, *(f == 1 for _, _, f in part[1:])])
+
+    found: list[list[list[tuple[int, int, int]]]] = [[[] for _ in wins] for wins in windows]
+    todo = [(k, w, a, b) for k, wins in enumerate(windows) for w, (a, b) in enumerate(wins)]
+    for _ in range(4):
+        if not todo:
+            break
+        subs = [window(k, a, b) for k, _, a, b in todo]
+        again = []
+        for (k, w, a, b), sub in zip(todo, ner.pipe(subs, batch_size=batch_size), strict=True):
+            ents = [(a + e.start, a + e.end, e.label) for e in sub.ents]
+            found[k][w] = ents
+            left = a > 0 and any(s == a for s, _, _ in ents)
+            right = b < len(docs[k]) and any(e == b for _, e, _ in ents)
+            if left or right:
+                again.append((k, w, max(0, a - widen) if left else a, min(len(docs[k]), b + widen) if right else b))
+        todo = again
+    for doc, by_window in zip(docs, found, strict=True):
+        kept: list[Span] = []
+        last = 0
+        for spans in by_window:  # windows in text order; a widened one may overlap its neighbour
+            for s, e, label in spans:
+                if s >= last:
+                    kept.append(Span(doc, s, e, label=label))
+                    last = e
+        doc.set_ents(kept, default="outside")
+    return docs
+
+
+#: title words before a person of state (actors read the PERSON entity after one: ``actors.parsed._TITLE``)
+_TITLE_WORD = re.compile(
+    r"\b(?:President|Minister|Premier|King|Queen|Prince|Emir|Sultan|Chancellor|Secretary|Leader|leader|Governor|"
+    r"Ayatollah)\b"
+)
+#: organisation words the actors stage reads an ORG entity for (``actors.parsed``: armed groups, international
+#: bodies, parties, state bodies), matched on capitalised tokens
+_ORG_WORDS = frozenset(
+    "army front brigade brigades battalion battalions militia militias forces liberation jihad mujahideen resistance "
+    "tigers rebels guard guards legion martyrs nations union commission community league council assembly "
+    "organisation organization court fund bank office programme commonwealth cross crescent amnesty watch borders "
+    "party congress movement alliance coalition rally ministry department parliament senate cabinet interior "
+    "government police military presidency kremlin house pentagon osce asean apec igad ecowas sadc iaea icrc msf "
+    "oxfam".split()
+)
+
+
+def actor_words() -> frozenset[str]:
+    """Keys (``alias_key``) of the words an actor mention of the lexicon can start or hold
+    (aliases, demonyms, country names, identity groups; not the bare modifiers such as
+    "local" or "armed"): a capitalised token with one of them may be inside an ORG/NORP
+    entity the actors stage names."""
+    global _ACTOR_WORDS
+    if _ACTOR_WORDS is None:
+        from .actors.detect import Detector
+        from .actors.lexicon import load_lexicon
+
+        det = Detector(load_lexicon())
+        modifiers = set(det.lex.modifier_keys) - det._owner_keys
+        firsts = {k.split()[0] for k in det._word_keys - modifiers if k}
+        _ACTOR_WORDS = frozenset((set(det._alias_starts) | firsts | _ORG_WORDS) - modifiers)
+    return _ACTOR_WORDS
+
+
+_ACTOR_WORDS: frozenset[str] | None = None
+#: words that start sentences more often than actor names: they count only written in capitals ("ALL", "IS")
+_SENTENCE_WORDS = frozenset(
+    "the a an all let is it i us we he she they this that these those if but and or so no not one some many most "
+    "more new red los dan mai ex pro tip mit abu al el as at in on of to by for with from after before when while "
+    "former young".split()
+)
+
+
+#: a capitalised word (the light tokenization of the actors stage, a capital first)
+_CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\w*(?:['’](?![sS]\b)\w+)*")
+
+
+@lru_cache(maxsize=100_000)
+def _actor_word(word: str) -> bool:
+    from .actors.lexicon import alias_key
+
+    low = word.lower()
+    if low in _SENTENCE_WORDS and not (len(word) > 1 and word.isupper()):
+        return False
+    words = actor_words()
+    return low in words or alias_key(word) in words
+
+
+def _token_at(starts: Sequence[int], char: int) -> int:
+    import bisect
+
+    return max(bisect.bisect_right(starts, char) - 1, 0)
+
+
+def actor_spans(doc: Doc, starts: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """Token spans whose NER labels the actors stage may read: capitalised words of the actor
+    lexicon or of organisation names, and the words after a title of state. ``starts``: the
+    tokens' character offsets (computed when not given)."""
+    known = _actor_word
+    text = doc.text
+    starts = _starts(doc) if starts is None else starts
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        if known(m.group()):
+            a = _token_at(starts, m.start())
+            out.append((a, max(_token_at(starts, m.end() - 1) + 1, a + 1)))
+    for m in _TITLE_WORD.finditer(text):
+        a = _token_at(starts, m.end() - 1) + 1
+        out.append((a, min(len(doc), a + 3)))
+    return out
+
+
+def _starts(doc: Doc) -> list[int]:
+    from spacy.attrs import IDX
+
+    return doc.to_array(IDX).tolist()  # type: ignore[no-any-return]
+
+
+def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[int] | None = None
+                ) -> list[tuple[int, int]]:
+    """Token spans of the places stage's candidates (gazetteer and demonym matches of
+    capitalised runs: :func:`dateline.places.detect.detect`, whose choice of spans does not
+    depend on NER labels)."""
+    import bisect
+
+    from spacy.attrs import LENGTH, SENT_START
+
+    from .places.detect import Token, detect
+
+    text = doc.text
+    starts = _starts(doc) if starts is None else starts
+    lengths = doc.to_array(LENGTH).tolist()
+    firsts = doc.to_array(SENT_START).tolist()
+    toks = [Token(text[a : a + n], a, a + n, "", -1, -1, f == 1, "") for a, n, f in zip(starts, lengths, firsts,
+                                                                                     strict=True)]
+    out = []
+    for m in detect(text, toks, lookup):
+        a = bisect.bisect_right(starts, m.start) - 1
+        b = bisect.bisect_left(starts, m.end)
+        out.append((max(a, 0), max(b, a + 1)))
+    return out
+
+
+def key_spans(settings: Settings, gazetteer: Callable[[], Any]) -> Callable[[Doc], list[tuple[int, int]]]:
+    """The spans whose NER labels the requested stages read (places: gazetteer candidates;
+    actors: lexicon words, organisation words, names after a title)."""
+    lookup = gazetteer().lookup if "places" in settings.stages else None
+    actors = "actors" in settings.stages or "events" in settings.stages
+
+    def spans(doc: Doc) -> list[tuple[int, int]]:
+        if lookup is None and not actors:
+            return []  # (no stage reads an NER label: no NER at all)
+        starts = _starts(doc)
+        out = place_spans(doc, lookup, starts) if lookup is not None else []
+        return out + actor_spans(doc, starts) if actors else out
+
+    return spans
+
+
+def margins(settings: Settings) -> tuple[int, int]:
+    """Tokens of context NER gets on the left and right of a span (option ``nlp.ner_margin``: "L:R")."""
+    left, _, right = str(settings.option("nlp.ner_margin", "6:4")).partition(":")
+    return int(left), int(right or left)
