@@ -120,6 +120,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
             return True  # "kidnapped in Kaga Bandoro": a town of 15,000 by its own name after "in", whole
         comma = m.cue_before == "," or m.cue_after == ","  # "University of Technology, Owerri"
         return (strength == 2 and (cue or contained or comma)) or (strength >= 1 and typed)
+    if label == "WORK_OF_ART" and not embedded and not common and m.cue_before in PERSON_LOCATIVE | {"between"} and any(
+        x.quality == 0 and x.entry.feature == "city" and x.entry.population >= 15_000 for x in m.matches
+    ):
+        return True  # "on the road between Bangui and Boali": a town the tagger reads as a title, after a preposition
     if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
         return False
     if label:  # ORG, NORP, EVENT, PRODUCT, LANGUAGE: a place inside an organization's name counts
@@ -206,7 +210,7 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
                 if tail in ADMIN_TYPE_WORDS:
                     found[k] = starts[a]
         last = found[-1] if found else None
-        if last is None or mentions[last].acronym or not any(_hint_unit(x) for x in mentions[last].matches):
+        if last is None or _bare_acronym(mentions[last]) or not any(_hint_unit(x) for x in mentions[last].matches):
             _acled_shape(body, paren, mentions, found, out)
             continue
         out.update(i for i in found if i is not None and mentions[i].matches)
@@ -217,6 +221,11 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
             if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
                 out.add(j)
     return out
+
+
+def _bare_acronym(m: Mention) -> bool:
+    """An acronym that is not a region abbreviation of our alias list ("J&K" is one, "SNA" is not)."""
+    return m.acronym and m.key not in listed_aliases()
 
 
 #: ACLED's "Village (District, Region)": one to three capitalized names of a few words each, comma-separated
@@ -232,7 +241,7 @@ def _acled_shape(body: str, paren: re.Match[str], mentions: Sequence[Mention], f
     inner = paren.group(1)
     if not _UNIT_LIST.fullmatch(inner):
         return
-    units = [i for i in found if i is not None and not mentions[i].acronym
+    units = [i for i in found if i is not None and not _bare_acronym(mentions[i])
              and any(_hint_unit(x) for x in mentions[i].matches)]
     if "," not in inner and not units:
         return  # "Smith (Reuters)": one name, not a known unit
@@ -447,7 +456,8 @@ def resolve(
         )
         for i, m in enumerate(mentions)
     ]
-    for i in admin_hints(body, mentions):
+    hinted = admin_hints(body, mentions)
+    for i in hinted:
         flags[i] = True
     _coordinate(body, mentions, flags)
     so_far = [m for m, ok in zip(mentions, flags, strict=True) if ok]
@@ -463,7 +473,8 @@ def resolve(
     ctx = build_context(accepted, gazetteer, dateline_country)
     _implicit_country(accepted, ctx)
     if ctx.countries:  # a loose match abroad in a story about elsewhere: "Besham" is no Tunisian town by its
-        accepted = [m for m in accepted if not m.matches or any(  # skeleton, nor "Tawila" a Yemeni hamlet
+        hints = {id(mentions[i]) for i in hinted}  # (an ACLED "(District, Region)" hint stays: its own country)
+        accepted = [m for m in accepted if not m.matches or id(m) in hints or any(  # skeleton, nor "Tawila" a Yemeni hamlet
             x.quality == 0 or (x.quality == 1 and x.entry.population >= 15_000)
             or x.entry.feature not in ("city", "admin1", "admin2")
             or ctx.countries.get(x.entry.country_code or "", 0) >= 1 for x in m.matches)]  # (its own vote is 0.5)
