@@ -28,7 +28,7 @@ from typing import Any
 from ..nlp_demand import is_parsed
 from ..records import Actor
 from .lexicon import Lexicon, alias_key
-from .normalize import entry_actor, generic_actor, normalize, pick_entry
+from .normalize import NAMED_CLAN, clan_actor, entry_actor, generic_actor, normalize, pick_entry
 from .parsed import parsed_candidates
 from .tokens import Candidate, Token, tokenize
 
@@ -214,6 +214,16 @@ class Detector:
             if actor is not None:
                 yield Candidate(m.start(), m.end(), actor, 0)
 
+    def _clans(self, text: str, cc: str | None) -> Iterator[Candidate]:
+        """"Hawadle clan militia": the clan's militia, named after it (not an unidentified clan militia)."""
+        for m in NAMED_CLAN.finditer(text):
+            start = m.start()
+            while text[start : m.start(1) + len(m.group(1))].split(" ", 1)[0] in ("The", "A", "An", "On", "In"):
+                start = text.index(" ", start) + 1  # a capitalized sentence-initial article is no clan name
+            actor = clan_actor(text[start : m.end()], cc, self.lex)
+            if actor is not None:
+                yield Candidate(start, m.end(), actor, 0)
+
     def _listed_owners(self, toks: list[Token], first: int, noun: str, cc: str | None) -> Iterator[Candidate]:
         """"Russian and Syrian warplanes": the owners listed before the phrase share its noun."""
         k = first - 1
@@ -234,6 +244,7 @@ class Detector:
         cands = list(self._named(text, toks, country_code))
         cands += self._generic(text, toks, country_code)
         cands += self._loyal(text, country_code)
+        cands += self._clans(text, country_code)
         cands += (
             Candidate(m.start(1), m.end(1), Actor("Unidentified Rebel Group", "Rebel group"), 5, "the group")
             for m in _THE_GROUP.finditer(text)
