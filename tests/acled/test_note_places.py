@@ -58,3 +58,36 @@ def test_regression_note_places_end_to_end() -> None:
     for text, cc in cases.items():
         doc = pipeline(RawInput("t", "body", text, published="2021-06-02"))
         assert doc.places and {p.country_code for p in doc.places} == {cc}, (text, doc.places)
+
+
+def test_road_ends_do_not_place_the_event() -> None:
+    """Rule locate.road-ends: "the Nakuru-Eldoret highway" names two towns; the event is where the note
+    says it happened ("in Molo"), and at the first road end only when the note names nothing else."""
+    from dateline.events.locate import road_ends
+
+    body = "Youths in Molo blocked the Nakuru-Eldoret highway with burning tyres."
+    molo = Place("Molo", body.index("Molo"), body.index("Molo") + 4, "Molo", "1", -0.25, 35.73, "KE", "Nakuru", "city")
+    nak = Place("Nakuru", body.index("Nakuru"), body.index("Nakuru") + 6, "Nakuru", "2", -0.3, 36.07, "KE", "Nakuru",
+                "city")
+    eld = Place("Eldoret", body.index("Eldoret"), body.index("Eldoret") + 7, "Eldoret", "3", 0.52, 35.27, "KE",
+                "Uasin Gishu", "city")
+    assert road_ends(body, [molo, nak, eld]) == {nak.start, eld.start}
+    loc = locate_in_note(body, [molo, nak, eld], trigger=body.index("Eldoret"))
+    assert loc is not None and loc.name == "Molo"
+    loc = locate_in_note(body, [nak, eld], trigger=body.index("blocked"))
+    assert loc is not None and loc.name in ("Nakuru", "Eldoret")
+
+
+def test_a_river_after_a_town_of_the_sentence_before_is_placed_at_the_town() -> None:
+    """Rule locate.specific-before: the event's sentence names only a river; the sentence before names the
+    town (the note's hint): the town, at precision 2."""
+    from dateline.events.locate import locate
+
+    body = "Fighters dug trenches near Bulo Fulay (Baidoa, Bay). They also crossed the Shabelle river."
+    town = Place("Baidoa", body.index("Baidoa"), body.index("Baidoa") + 6, "Baidoa", "1", 3.11, 43.65, "SO", "Bay",
+                 "city")
+    river = Place("Shabelle", body.index("Shabelle"), body.index("Shabelle") + 8, "Shabelle", None, 2.1, 45.1, "SO",
+                  None, "river")
+    second = body.index("They")
+    loc = locate(body, [town, river], second, len(body), body.index("crossed"), previous=(0, second - 1))
+    assert loc is not None and loc.name == "Baidoa" and loc.geo_precision == 2

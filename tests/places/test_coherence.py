@@ -21,7 +21,8 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 
 def test_every_rule_has_an_example() -> None:
     assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
-                          "coherence.drop-loose-big", "coherence.hint-country"}
+                          "coherence.drop-loose-big", "coherence.hint-country",
+                          "coherence.hint-region"}
     assert all(len(example) > 20 for example in RULES.values())
 
 
@@ -194,3 +195,24 @@ def test_regression_plural_unit_words_and_a_long_name_after_near() -> None:
     from dateline.places.detect import TYPE_CUES_AFTER
 
     assert {"subprefectures", "townships", "upazilas"} <= TYPE_CUES_AFTER
+
+
+def test_hint_region_a_village_before_the_hint_lies_in_its_region() -> None:
+    """coherence.hint-region: "Dhagax Weyne village (Jowhar, Middle Shabelle)": a far town of another region
+    read by an alternate name is no place of the note; a reading inside the region is taken instead."""
+    from dateline.places.resolve import _hint_coherence
+
+    def at(name: str, lat: float, lon: float, a1: str, feature: str = "city") -> Entry:
+        return Entry(f"{name}-{a1}", name, lat, lon, "SO", a1, None, feature, 5_000)
+
+    far, near = at("Weyne", 8.0, 49.8, "18"), at("Weyne", 2.9, 45.6, "13")
+    jowhar, region = at("Jowhar", 2.78, 45.5, "13", "admin2"), at("Middle Shabelle", 2.9, 45.9, "13", "admin1")
+    body = "Militants attacked Weyne village (Jowhar, Middle Shabelle)."
+    weyne = Mention(19, 24, "Weyne", "weyne", [Match(far, 1)])
+    jw = Mention(34, 40, "Jowhar", "jowhar", [Match(jowhar, 0)])
+    ms = Mention(42, 57, "Middle Shabelle", "middle shabelle", [Match(region, 0)])
+    out = _hint_coherence(body, [weyne, jw, ms], [(weyne, far, 0.8), (jw, jowhar, 0.9), (ms, region, 0.9)])
+    assert [e.name for _, e, _ in out] == ["Jowhar", "Middle Shabelle"]
+    weyne2 = Mention(19, 24, "Weyne", "weyne", [Match(far, 1), Match(near, 1)])
+    out = _hint_coherence(body, [weyne2, jw, ms], [(weyne2, far, 0.8), (jw, jowhar, 0.9), (ms, region, 0.9)])
+    assert out[0][1] is near

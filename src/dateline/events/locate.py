@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..records import GeoRef, Location, Place
 
-__all__ = ["dateline_end", "locate", "locate_in_note", "precision_of"]
+__all__ = ["dateline_end", "locate", "locate_in_note", "precision_of", "road_ends"]
 
 _RANK = {
     "city": 0, "admin2": 1, "natural": 1, "river": 2, "region": 2, "admin1": 3, "sea": 4, "country": 5, "continent": 6,
@@ -36,6 +36,25 @@ _OUTLET_BEFORE = re.compile(r"\b(?:told|according to|quoted by|cited by|reported
 #: a leading dateline: "BEIRUT (AP) —", "AL QAIM, Iraq -", "GOMA, July 30 (AFP) -"
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .]*?)?\s*(?:,\s*\w+ \d{1,2})?\s*(?:\([^)]{1,30}\))?"
                        r"\s*(?:[—–\ufffd-]+|:)")
+
+
+#: a road named after its ends: "the Meru-Embu highway", "Dhaka - Barisal highway", "the Mogadishu-War Sheikh road"
+_ROAD = re.compile(r"\b[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2} ?[-–] ?[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2}"
+                   r"(?: [A-Z][\w'’.]*)? (?:highway|road|motorway|expressway|route|corridor|axis)\b")
+
+
+def road_ends(body: str, places: Sequence[Place]) -> set[int]:
+    """Offsets of the places that are only the ends of a road's name (rule ``locate.road-ends``): the
+    event happened on the road, between them, and another place of the note tells where."""
+    spans = [(m.start(), m.end()) for m in _ROAD.finditer(body)]
+    return {p.start for p in places if any(a <= p.start and p.end <= b for a, b in spans)}
+
+
+def _off_road(body: str, places: list[Place]) -> list[Place]:
+    """The places that are not a road's ends, or all of them when only road ends are named."""
+    ends = road_ends(body, places)
+    kept = [p for p in places if p.start not in ends]
+    return kept or places
 
 
 def dateline_end(body: str) -> int:
@@ -91,6 +110,7 @@ def locate(
     # only places of this sentence or the one before can be chosen: check just those against the actors
     resolved = [p for p in places if p.lat is not None and p.lon is not None and lo <= p.start and p.end <= hi
                 and p.start >= skip_before and not _outlet(body, p)]
+    resolved = _off_road(body, resolved)
     near = [(s, e) for s, e in actors if s < hi and e > lo]
     own = [p for p in resolved if not any(s <= p.start and p.end <= e for s, e in near)]
     if len(own) < len(resolved):
@@ -113,6 +133,14 @@ def _locate(
     if not inside and previous is not None:
         inside = [p for p in resolved if previous[0] <= p.start and p.end <= previous[1]]
     best = min(inside, key=lambda p: (_rank(p.feature), abs(p.start - trigger))) if inside else None
+    if best is not None and _rank(best.feature) == 2 and previous is not None:
+        # rule locate.specific-before: "… in Hargeysa Yare town (Jilib, Middle Juba). […] near the Juba river":
+        # a river or region told after a town of the same country in the sentence before is where that town is
+        before = [p for p in resolved if previous[0] <= p.start and p.end <= previous[1] and _rank(p.feature) <= 1
+                  and p.country_code == best.country_code]
+        if before:
+            town = min(before, key=lambda p: (_rank(p.feature), -p.start))
+            return _location(town, 2)
     if best is not None and _rank(best.feature) <= 2:
         near = bool(_NEAR.search(body[max(sent_start, best.start - 40) : best.start].lower()))
         return _location(best, precision_of(best.feature, near))
@@ -136,6 +164,7 @@ def locate_in_note(body: str, places: Sequence[Place], trigger: int, actors: Seq
                 and not _outlet(body, p) and not any(s <= p.start and p.end <= e for s, e in actors)]
     if not resolved:
         return None
+    resolved = _off_road(body, resolved)
     best = min(resolved, key=lambda p: (_rank(p.feature) > 2, abs(p.start - trigger), _rank(p.feature)))
     near = bool(_NEAR.search(body[max(0, best.start - 40) : best.start].lower()))
     return _location(best, precision_of(best.feature, near))

@@ -39,6 +39,8 @@ RULES: dict[str, str] = {
                                 "name; a longer one must be part of the city's own ('New York' for New York City)",
     "coherence.hint-country": "Bolele (Lim, Ngaoundaye): 'Lim' is no Peruvian Lima, the hint's last unit is a "
                               "district of the Central African Republic",
+    "coherence.hint-region": "Raga Ceel village (Balcad, Middle Shabelle): no Eyl of Nugaal by an alternate name, "
+                             "the village lies in Middle Shabelle (resolve._within_region)",
 }
 
 _KEEP = frozenset({"country", "continent", "sea", "river", "region"})

@@ -156,6 +156,10 @@ _TYPED_PAREN = re.compile(r" (?:town|village|city|locality|area|township|distric
                           r"upazila|neighbou?rhood|camp|municipality|province|region|state|LGA) ?\((?:coded as )?",
                           re.I)
 
+#: the rest of a name the gazetteer lacks, then its type word: "Hargeysa| Yare town (" (its first word alone is
+#: some other place, which the hint's region then rules out)
+_PARTIAL_NAME = re.compile(r"(?: [A-Z][\w'’-]*){1,2} (?:town|village|locality|area|neighbou?rhood|camp) ?\(")
+
 _TYPE_OF = re.compile(r" (?:city|town|village|port|capital|province|region|district|governorate) of ")
 
 
@@ -268,8 +272,8 @@ def hint_groups(body: str, mentions: Sequence[Mention]) -> list[list[int]]:
         before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
         if before:
             gap = body[mentions[before[-1]].end : paren.start()]
-            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
-                members.insert(0, before[-1])
+            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "(") or _PARTIAL_NAME.fullmatch(gap + "("):
+                members.insert(0, before[-1])  # (also the first word of a longer unknown name: "Hargeysa Yare town")
         if len(members) >= 2:
             groups.append(members)
     return groups
@@ -293,13 +297,39 @@ def _hint_coherence(body: str, mentions: Sequence[Mention],
         for m in members[:-1]:
             k = at[id(m)]
             e, conf = resolved[k][1], resolved[k][2]
-            if m.demonym is not None or not e.country_code or e.country_code == cc or e.feature in (
-                "country", "continent"
-            ):
+            if m.demonym is not None or not e.country_code or e.feature in ("country", "continent"):
+                continue
+            if e.country_code == cc:
+                if _before_paren(body, m):  # the village, not a unit inside the hint (ACLED's own may be off)
+                    out[k] = _within_region(m, e, anchor, conf)
                 continue
             local = local_reading(m, cc)
             out[k] = (m, local, conf) if local is not None else None
     return [r for r in out if r is not None]
+
+
+def _before_paren(body: str, m: Mention) -> bool:
+    """Whether a mention stands before a parenthesis rather than inside one."""
+    opening, closing = body.find("(", m.end), body.find(")", m.end)
+    return opening != -1 and (closing == -1 or opening < closing)
+
+
+#: a hinted place this close to its region's point is taken as inside it (GeoNames and ACLED borders differ)
+HINT_REACH_KM = 120.0
+
+
+def _within_region(m: Mention, e: Entry, anchor: Entry, conf: float) -> tuple[Mention, Entry, float] | None:
+    """Rule ``coherence.hint-region``: a town named before "(District, Region)" lies in that region
+    ("Raga Ceel village (Balcad, Middle Shabelle)" is no Eyl of Nugaal by an alternate name): a
+    town read in another region takes its reading in the hinted one, or is no place of the text
+    (the hint's district then places the event)."""
+    if anchor.feature not in ("admin1", "admin2") or e.feature not in ("city", "facility") or not anchor.admin1_code:
+        return (m, e, conf)
+    if e.admin1_code == anchor.admin1_code or km(e, anchor) <= HINT_REACH_KM:
+        return (m, e, conf)
+    options = [x for x in m.matches if x.quality <= 1 and x.entry.country_code == anchor.country_code
+               and x.entry.admin1_code == anchor.admin1_code and x.entry.feature in ("city", "facility")]
+    return (m, max(options, key=prior).entry, conf) if options else None
 
 
 _ARTICLES = frozenset({"an", "al", "el", "as", "ad", "ar", "ash", "at", "az", "the"})
