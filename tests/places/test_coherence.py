@@ -21,7 +21,7 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 
 def test_every_rule_has_an_example() -> None:
     assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
-                          "coherence.drop-loose-big", "coherence.hint-country",
+                          "coherence.drop-loose-big", "coherence.hint-country", "places.country-cue",
                           "coherence.hint-region"}
     assert all(len(example) > 20 for example in RULES.values())
 
@@ -216,3 +216,13 @@ def test_hint_region_a_village_before_the_hint_lies_in_its_region() -> None:
     weyne2 = Mention(19, 24, "Weyne", "weyne", [Match(far, 1), Match(near, 1)])
     out = _hint_coherence(body, [weyne2, jw, ms], [(weyne2, far, 0.8), (jw, jowhar, 0.9), (ms, region, 0.9)])
     assert out[0][1] is near
+
+
+def test_country_cue_names_that_are_no_places_point_to_a_country() -> None:
+    """places.country-cue: forces, missions and parties of one country tell where a report happens."""
+    from dateline.places.lexicon import cue_country
+
+    assert cue_country("The OSCE SMM recorded 12 explosions near a village.") == "UA"
+    assert cue_country("FACA soldiers and MINUSCA peacekeepers patrolled the town.") == "CF"
+    assert cue_country("SNA and KDF troops clashed with militants.") is None  # two countries, no two thirds
+    assert cue_country("The smm was small.") is None  # case-sensitive whole words

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .coherence import cohere, local_reading
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
 from .entries import Entry, Gazetteer, Match
-from .lexicon import listed_aliases
+from .lexicon import cue_country, listed_aliases
 from .normalize import SKELETON_COUNTRIES
 from .scoring import (
     LOCATIVE,
@@ -491,7 +491,8 @@ def resolve(
         flags[i] = True
     _coordinate(body, mentions, flags)
     so_far = [m for m, ok in zip(mentions, flags, strict=True) if ok]
-    ctx0 = build_context(so_far, gazetteer, dateline_country)
+    cue = None if dateline_country else cue_country(body)
+    ctx0 = _cued(build_context(so_far, gazetteer, dateline_country), cue)
     _implicit_country(so_far, ctx0)
     _local_towns(mentions, flags, ctx0)
     _named_countries(mentions, flags, ctx0)
@@ -500,7 +501,7 @@ def resolve(
         if mentions[j].container_only and flags[i] and body[mentions[i].end : mentions[j].start] == ", ":
             flags[j] = True
     accepted = [m for m, ok in zip(mentions, flags, strict=True) if ok]
-    ctx = build_context(accepted, gazetteer, dateline_country)
+    ctx = _cued(build_context(accepted, gazetteer, dateline_country), cue)
     _implicit_country(accepted, ctx)
     if ctx.countries:  # a loose match abroad in a story about elsewhere: "Besham" is no Tunisian town by its
         hints = {id(mentions[i]) for i in hinted}  # (an ACLED "(District, Region)" hint stays: its own country)
@@ -583,7 +584,14 @@ def resolve(
         key = (m.demonym and "dem:" + m.demonym) or m.key
         if key in chosen:
             out.append((m, chosen[key], _confidence(scores.get(key))))
-    return _hint_coherence(body, mentions, cohere(out, dateline_country))
+    return _hint_coherence(body, mentions, cohere(out, dateline_country, cue))
+
+
+def _cued(ctx: Context, cue: str | None) -> Context:
+    """Rule ``places.country-cue``: the country a text's forces, missions and parties point to counts as named once."""
+    if cue and not ctx.countries.get(cue):
+        ctx.countries[cue] = 1
+    return ctx
 
 
 def _confidence(ranked: list[tuple[float, Match]] | None) -> float:
