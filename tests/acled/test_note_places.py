@@ -91,3 +91,12 @@ def test_a_river_after_a_town_of_the_sentence_before_is_placed_at_the_town() -> 
     second = body.index("They")
     loc = locate(body, [town, river], second, len(body), body.index("crossed"), previous=(0, second - 1))
     assert loc is not None and loc.name == "Baidoa" and loc.geo_precision == 2
+
+
+def test_a_note_naming_no_place_is_placed_at_the_capital_of_its_actors_country() -> None:
+    """Rule locate.capital-fallback: no place, but a party of one country: its capital, precision 3;
+    without such a cue, no location."""
+    body = "Police arrested two ZANU-PF officials accused of vote buying."
+    loc = locate_in_note(body, [], trigger=body.index("arrested"))
+    assert loc is not None and loc.country_code == "ZW" and loc.name == "Harare" and loc.geo_precision == 3
+    assert locate_in_note("Police arrested two officials accused of vote buying.", [], trigger=7) is None

@@ -163,8 +163,22 @@ def locate_in_note(body: str, places: Sequence[Place], trigger: int, actors: Seq
     resolved = [p for p in places if p.lat is not None and p.lon is not None and p.start >= skip_before
                 and not _outlet(body, p) and not any(s <= p.start and p.end <= e for s, e in actors)]
     if not resolved:
-        return None
+        return _capital(body) if not any(p.lat is not None for p in places) else None
     resolved = _off_road(body, resolved)
     best = min(resolved, key=lambda p: (_rank(p.feature) > 2, abs(p.start - trigger), _rank(p.feature)))
     near = bool(_NEAR.search(body[max(0, best.start - 40) : best.start].lower()))
     return _location(best, precision_of(best.feature, near))
+
+
+def _capital(body: str) -> Location | None:
+    """Rule ``locate.capital-fallback``: a short note that names no place but forces, missions or parties of one
+    country ("MDC Alliance officials were arrested", "a MINUSCA peacekeeper …") happened in that country; it is
+    placed at its capital with ACLED's country-level precision 3."""
+    from ..places.lexicon import capital_of, cue_country
+
+    cc = cue_country(body)
+    capital = capital_of(cc) if cc else None
+    if cc is None or capital is None:
+        return None
+    name, lat, lon, admin1, gid = capital
+    return Location(name, gid, lat, lon, cc, admin1, 3)

@@ -10,7 +10,7 @@ from functools import cache
 from .normalize import fold, name_key
 from .sources import _package_dir, data_lines
 
-__all__ = ["capitals", "common_words", "country_cues", "cue_country", "demonyms", "listed_aliases", "not_places",
+__all__ = ["capital_of", "capitals", "common_words", "country_cues", "cue_country", "demonyms", "listed_aliases", "not_places",
            "state_abbreviations"]
 
 
@@ -50,6 +50,19 @@ def cue_country(body: str) -> str | None:
         return None
     cc, top = votes.most_common(1)[0]
     return cc if top * 3 >= 2 * sum(votes.values()) else None
+
+
+@cache
+def _capital_rows() -> dict[str, tuple[str, ...]]:
+    return {row[0]: row for row in data_lines("capitals.tsv")}
+
+
+def capital_of(cc: str) -> tuple[str, float, float, str | None, str] | None:
+    """A country's capital from ``data/capitals.tsv``: name, lat, lon, admin-1 name, GeoNames id."""
+    row = _capital_rows().get(cc)
+    if row is None:
+        return None
+    return row[1], float(row[2]), float(row[3]), row[4] or None, row[5]
 
 
 @cache
