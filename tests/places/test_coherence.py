@@ -224,5 +224,5 @@ def test_country_cue_names_that_are_no_places_point_to_a_country() -> None:
 
     assert cue_country("The OSCE SMM recorded 12 explosions near a village.") == "UA"
     assert cue_country("FACA soldiers and MINUSCA peacekeepers patrolled the town.") == "CF"
-    assert cue_country("SNA and KDF troops clashed with militants.") is None  # two countries, no two thirds
+    assert cue_country("NISA and KDF troops clashed with militants.") is None  # two countries, no two thirds
     assert cue_country("The smm was small.") is None  # case-sensitive whole words
