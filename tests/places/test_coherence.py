@@ -21,7 +21,7 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 
 def test_every_rule_has_an_example() -> None:
     assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
-                          "coherence.drop-loose-big", "coherence.hint-country", "places.country-cue",
+                          "coherence.drop-loose-big", "coherence.hint-country", "places.country-cue", "coherence.hint-votes",
                           "coherence.hint-region"}
     assert all(len(example) > 20 for example in RULES.values())
 
@@ -226,3 +226,16 @@ def test_country_cue_names_that_are_no_places_point_to_a_country() -> None:
     assert cue_country("FACA soldiers and MINUSCA peacekeepers patrolled the town.") == "CF"
     assert cue_country("NISA and KDF troops clashed with militants.") is None  # two countries, no two thirds
     assert cue_country("The smm was small.") is None  # case-sensitive whole words
+
+
+def test_hint_votes_make_the_hints_country_dominant() -> None:
+    """coherence.hint-votes: a hint's region votes twice, enough to drop a far city read by an alternate name."""
+    region = _e("Sagaing", "MM", "admin1", 5_000_000)
+    far = _e("Tamu-JP", "JP", pop=148_000)
+    kone_e = _e("Kone", "LR", "admin2", 30_000)
+    sag, tamu, kone = _m("Sagaing", (region, 0)), _m("Thamu", (far, 1)), _m("Kone", (kone_e, 0))
+    pairs = [(sag, region), (tamu, far), (kone, kone_e)]
+    assert dominant_country(pairs) is None
+    assert dominant_country(pairs, hint="MM") == "MM"
+    out = cohere([(sag, region, 0.9), (tamu, far, 0.8), (kone, kone_e, 0.7)], hint="MM")
+    assert [e.country_code for _, e, _ in out] == ["MM"]

@@ -584,7 +584,17 @@ def resolve(
         key = (m.demonym and "dem:" + m.demonym) or m.key
         if key in chosen:
             out.append((m, chosen[key], _confidence(scores.get(key))))
-    return _hint_coherence(body, mentions, cohere(out, dateline_country, cue))
+    return _hint_coherence(body, mentions, cohere(out, dateline_country, cue, _hint_country(body, mentions, out)))
+
+
+def _hint_country(body: str, mentions: Sequence[Mention], out: Sequence[tuple[Mention, Entry, float]]) -> str | None:
+    """Rule ``coherence.hint-votes``: the country of the region or district that ends a text's first ACLED hint."""
+    chosen = {id(m): e for m, e, _ in out}
+    for group in hint_groups(body, mentions):
+        last = chosen.get(id(mentions[group[-1]]))
+        if last is not None and last.feature in ("admin1", "admin2") and last.country_code:
+            return last.country_code
+    return None
 
 
 def _cued(ctx: Context, cue: str | None) -> Context:
