@@ -1,0 +1,27 @@
+"""ACLED's names and types for de facto authorities, local militias and gangs (actors/data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import normalize
+
+
+@pytest.mark.parametrize(("text", "cc", "name", "kind"), [
+    ("Houthi forces", "YE", "Military Forces of Yemen Supreme Political Council", "State forces"),
+    ("LNA forces", "LY", "Military Forces of Libya Haftar Faction", "State forces"),
+    ("a local PDF unit", "MM", "People's Defense Force", "Political militia"),
+    ("members of a criminal group", "MX", "Unidentified Gang (Mexico)", "Political militia"),
+    ("gang members", "HN", "Unidentified Gang (Honduras)", "Political militia"),
+])
+def test_acled_names(text: str, cc: str, name: str, kind: str) -> None:
+    got = normalize(text, cc)
+    assert got is not None and (got.name, got.type) == (name, kind)
+
+
+def test_gang_rape_is_no_gang() -> None:
+    from dateline.actors.detect import Detector
+    from dateline.actors.lexicon import load_lexicon
+
+    found = Detector(load_lexicon()).find("Three soldiers gang-raped a woman in the village.", country_code="CF")
+    assert all("Gang" not in a.name for a in found)
