@@ -13,6 +13,10 @@ from dateline.actors import normalize
     ("a local PDF unit", "MM", "People's Defense Force", "Political militia"),
     ("members of a criminal group", "MX", "Unidentified Gang (Mexico)", "Political militia"),
     ("gang members", "HN", "Unidentified Gang (Honduras)", "Political militia"),
+    # named parties by ACLED's "ACRONYM: Full Name"; the opposition is not the ruling party
+    ("ZANU-PF youths", "ZW", "ZANU-PF: Zimbabwe African National Union-Patriotic Front", "Political militia"),
+    ("MDC supporters", "ZW", "MDC: Movement for Democratic Change", "Political militia"),
+    ("CCC activists", "ZW", "CCC: Citizens Coalition for Change", "Political militia"),
 ])
 def test_acled_names(text: str, cc: str, name: str, kind: str) -> None:
     got = normalize(text, cc)
