@@ -72,9 +72,9 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return False  # "Nairobi's Freedom Park": a named site of the place before, no town called Freedom
     if embedded and strength < 2 and all(x.quality >= 1 for x in m.matches):
         return False  # "Cape Sable Island" is no Sablé-sur-Sarthe: a word of an unknown name, by an alternate name
-    if not embedded and not m.person_name and any(x.quality == 0 and x.entry.feature == "facility"
+    if not embedded and not m.person_name and any(x.quality <= (1 if x.entry.gid is None else 0) and _curated(x.entry)
                                                   for x in m.matches):
-        return True  # "the Incirlik air base" (tagged PERSON), "Heathrow": a listed facility by its own name
+        return True  # "the Incirlik air base" (tagged PERSON), "Heathrow", "in Kayole": a listed facility or site
     if m.cue_after in ("border", "borders", "frontier") and not embedded and (
         label != "PERSON" or m.cue_before == "the") and any(
         x.quality == 0 and x.entry.feature == "country" for x in m.matches
@@ -138,6 +138,11 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if strength == 1:
         return cue or contained
     return typed
+
+
+def _curated(e: Entry) -> bool:
+    """A facility, or a neighbourhood of our own list (data/features.tsv: a town without a GeoNames id)."""
+    return e.feature == "facility" or (e.feature == "city" and e.gid is None)
 
 
 #: the last word of a named site inside a place ("Nairobi's Freedom Park")

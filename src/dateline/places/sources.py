@@ -291,5 +291,6 @@ def _features() -> Iterator[Place]:
         names = row[0].split("|")
         cc = row[4] if len(row) > 4 and row[4] else None
         gid = row[5] if len(row) > 5 and row[5] else None
+        admin1 = row[6] if len(row) > 6 and row[6] else None
         extra = _name_aliases().get(names[0], [])
-        yield Entry(gid, names[0], float(row[2]), float(row[3]), cc, None, None, row[1], 0), names[1:] + extra
+        yield Entry(gid, names[0], float(row[2]), float(row[3]), cc, None, admin1, row[1], 0), names[1:] + extra
