@@ -10,7 +10,8 @@ from functools import cache
 from .normalize import fold, name_key
 from .sources import _package_dir, data_lines
 
-__all__ = ["capital_of", "capitals", "common_words", "country_cues", "cue_country", "demonyms", "listed_aliases", "not_places",
+__all__ = ["capital_of", "capitals", "common_words", "country_cues", "cue_country", "demonyms", "listed_aliases",
+           "not_places",
            "state_abbreviations"]
 
 

@@ -509,8 +509,9 @@ def resolve(
     ctx = _cued(build_context(accepted, gazetteer, dateline_country), cue)
     _implicit_country(accepted, ctx)
     if ctx.countries:  # a loose match abroad in a story about elsewhere: "Besham" is no Tunisian town by its
-        hints = {id(mentions[i]) for i in hinted}  # (an ACLED "(District, Region)" hint stays: its own country)
-        accepted = [m for m in accepted if not m.matches or id(m) in hints or any(  # skeleton, nor "Tawila" a Yemeni hamlet
+        # skeleton, nor "Tawila" a Yemeni hamlet; an ACLED "(District, Region)" hint stays: it names its own country
+        hints = {id(mentions[i]) for i in hinted}
+        accepted = [m for m in accepted if not m.matches or id(m) in hints or any(
             x.quality == 0 or (x.quality == 1 and x.entry.population >= 15_000)
             or x.entry.feature not in ("city", "admin1", "admin2")
             or ctx.countries.get(x.entry.country_code or "", 0) >= 1 for x in m.matches)]  # (its own vote is 0.5)
