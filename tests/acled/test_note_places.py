@@ -103,3 +103,32 @@ def test_a_note_naming_no_place_is_placed_at_the_capital_of_its_actors_country()
     loc = locate_in_note(body, [], trigger=body.index("arrested"))
     assert loc is not None and loc.country_code == "ZW" and loc.name == "Harare" and loc.geo_precision == 3
     assert locate_in_note("Police arrested two officials accused of vote buying.", [], trigger=7) is None
+
+
+def test_the_unit_held_by_the_next_name_places_the_event() -> None:
+    """Rule locate.inner-unit: "in Chak village of Bala Murghab district, Badghis": the district, not the
+    province written after it (even when the province's name is read as its city)."""
+    from dateline.events.locate import locate
+
+    body = "Militants killed a farmer in Chak village of Bala Murghab district, Badghis."
+    district = Place("Bala Murghab", body.index("Bala"), body.index("Bala") + 12, "Bala Murghab", "1", 35.58, 63.33,
+                     "AF", "Badghis", "admin2")
+    city = Place("Badghis", body.index("Badghis"), body.index("Badghis") + 7, "Qala-i-Naw", "2", 34.98, 63.13, "AF",
+                 "Badghis", "city")
+    loc = locate(body, [district, city], 0, len(body), body.index("killed"))
+    assert loc is not None and loc.name == "Bala Murghab"
+
+
+def test_a_town_naming_a_road_is_a_road_end() -> None:
+    """Rule locate.road-ends: "roadblocks on the Kaga Bandoro axis near Mbres": the town named after the road
+    is no place of the event when another is named."""
+    from dateline.events.locate import road_ends
+
+    body = "Rebels set up roadblocks around Dekoa Axe near Sibut."
+    dekoa = Place("Dekoa", body.index("Dekoa"), body.index("Dekoa") + 5, "Dekoa", "1", 6.32, 19.07, "CF", "Kemo",
+                  "city")
+    sibut = Place("Sibut", body.index("Sibut"), body.index("Sibut") + 5, "Sibut", "2", 5.72, 19.08, "CF", "Kemo",
+                  "city")
+    assert road_ends(body, [dekoa, sibut]) == {dekoa.start}
+    loc = locate_in_note(body, [dekoa, sibut], trigger=body.index("Dekoa"))
+    assert loc is not None and loc.name == "Sibut"

@@ -43,11 +43,15 @@ _ROAD = re.compile(r"\b[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2} ?[-–] ?[A-Z][\
                    r"(?: [A-Z][\w'’.]*)? (?:highway|road|motorway|expressway|route|corridor|axis)\b")
 
 
+_ROAD_AFTER = re.compile(r" (?:[Aa]xis|[Aa]xe|[Rr]oad|[Hh]ighway)\b")
+
+
 def road_ends(body: str, places: Sequence[Place]) -> set[int]:
     """Offsets of the places that are only the ends of a road's name (rule ``locate.road-ends``): the
     event happened on the road, between them, and another place of the note tells where."""
     spans = [(m.start(), m.end()) for m in _ROAD.finditer(body)]
-    return {p.start for p in places if any(a <= p.start and p.end <= b for a, b in spans)}
+    return {p.start for p in places if any(a <= p.start and p.end <= b for a, b in spans)
+            or _ROAD_AFTER.match(body, p.end)}  # "roadblocks around Ippy Axe near Bria", "on Ngong Road"
 
 
 def _off_road(body: str, places: list[Place]) -> list[Place]:
@@ -133,6 +137,8 @@ def _locate(
     if not inside and previous is not None:
         inside = [p for p in resolved if previous[0] <= p.start and p.end <= previous[1]]
     best = min(inside, key=lambda p: (_rank(p.feature), abs(p.start - trigger))) if inside else None
+    if best is not None:
+        best = _contained(body, inside, best)
     if best is not None and _rank(best.feature) == 2 and previous is not None:
         # rule locate.specific-before: "… in Hargeysa Yare town (Jilib, Middle Juba). […] near the Juba river":
         # a river or region told after a town of the same country in the sentence before is where that town is
@@ -152,6 +158,22 @@ def _locate(
     if best is not None:
         return _location(best, precision_of(best.feature))
     return None
+
+
+#: "Gulran district, Herat", "Kisiwani, Kilifi": the gap between a place and the unit that holds it
+_HELD_BY = re.compile(r"(?: (?:district|sub-?district|county|sub-county|township|upazila|province|region|area|"
+                      r"division|department|prefecture|municipality|commune|LGA))?,? (?:in )?", re.I)
+
+
+def _contained(body: str, inside: Sequence[Place], best: Place) -> Place:
+    """Rule ``locate.inner-unit``: the place written just before the one chosen and held by it ("in the Toti-Chi
+    village of Gulran district, Herat": Herat is the province holding Gulran, though read as its city)."""
+    for p in inside:
+        if p.end <= best.start and p.country_code == best.country_code and _rank(p.feature) <= 1 and (
+            _HELD_BY.fullmatch(body[p.end : best.start])
+        ) and p.name != best.name:
+            return p
+    return best
 
 
 def locate_in_note(body: str, places: Sequence[Place], trigger: int, actors: Sequence[tuple[int, int]] = (),
