@@ -132,3 +132,16 @@ def test_a_town_naming_a_road_is_a_road_end() -> None:
     assert road_ends(body, [dekoa, sibut]) == {dekoa.start}
     loc = locate_in_note(body, [dekoa, sibut], trigger=body.index("Dekoa"))
     assert loc is not None and loc.name == "Sibut"
+
+
+def test_a_country_across_the_border_is_not_the_event_place() -> None:
+    """Rule locate.other-side: "near the border with Ethiopia" happened outside Ethiopia: no Ethiopian location."""
+    body = "Gunmen ambushed a lorry near the border with Ethiopia."
+    eth = Place("Ethiopia", body.index("Ethiopia"), body.index("Ethiopia") + 8, "Ethiopia", "1", 9.0, 39.5, "ET",
+                None, "country")
+    assert locate_in_note(body, [eth], trigger=body.index("ambushed")) is None
+    body2 = "Gunmen ambushed a lorry in Ethiopia."
+    eth2 = Place("Ethiopia", body2.index("Ethiopia"), body2.index("Ethiopia") + 8, "Ethiopia", "1", 9.0, 39.5, "ET",
+                 None, "country")
+    loc = locate_in_note(body2, [eth2], trigger=body2.index("ambushed"))
+    assert loc is not None and loc.country_code == "ET"

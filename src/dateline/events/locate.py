@@ -67,9 +67,15 @@ def dateline_end(body: str) -> int:
     return m.end() if m else 0
 
 
+#: "near the border with Somalia", "took the bus across the border into Somalia": a country the event happened
+#: outside of (rule locate.other-side)
+_ELSEWHERE = re.compile(r"\b(?:border with|borders with|border into|fled to|fled into|crossed into)\s+(?:the\s+)?$")
+
+
 def _outlet(body: str, p: Place) -> bool:
     return bool(_OUTLET_AFTER.match(body[p.end : p.end + 30].lower())
-                or _OUTLET_BEFORE.search(body[max(0, p.start - 100) : p.start].lower()))
+                or _OUTLET_BEFORE.search(body[max(0, p.start - 100) : p.start].lower())
+                or (p.feature == "country" and _ELSEWHERE.search(body[max(0, p.start - 40) : p.start].lower())))
 
 
 def _rank(feature: str | None) -> int:
