@@ -11,6 +11,7 @@ from dateline.actors import normalize
     ("Houthi forces", "YE", "Military Forces of Yemen Supreme Political Council", "State forces"),
     ("LNA forces", "LY", "Military Forces of Libya Haftar Faction", "State forces"),
     ("a local PDF unit", "MM", "People's Defense Force", "Political militia"),
+    ("a coalition of PDFs", "MM", "People's Defense Force", "Political militia"),
     ("members of a criminal group", "MX", "Unidentified Gang (Mexico)", "Political militia"),
     ("gang members", "HN", "Unidentified Gang (Honduras)", "Political militia"),
     # named parties by ACLED's "ACRONYM: Full Name"; the opposition is not the ruling party
