@@ -146,12 +146,3 @@ def test_a_country_across_the_border_is_not_the_event_place() -> None:
     loc = locate_in_note(body2, [eth2], trigger=body2.index("ambushed"))
     assert loc is not None and loc.country_code == "ET"
 
-
-def test_an_event_known_only_by_its_country_is_placed_at_the_capital() -> None:
-    """Rule locate.country-at-capital: ACLED codes a country-level event at the capital, precision 3."""
-    body = "Gunmen ambushed a lorry in Ethiopia."
-    eth = Place("Ethiopia", body.index("Ethiopia"), body.index("Ethiopia") + 8, "Ethiopia", "1", 9.0, 39.5, "ET",
-                None, "country")
-    loc = locate_in_note(body, [eth], trigger=body.index("ambushed"))
-    assert loc is not None and loc.name == "Ethiopia" and loc.geo_precision == 3
-    assert abs(loc.lat - 9.02) < 0.2 and abs(loc.lon - 38.75) < 0.2  # Addis Ababa

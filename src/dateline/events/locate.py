@@ -93,12 +93,6 @@ def precision_of(feature: str | None, near: bool = False) -> int:
 
 
 def _location(p: Place | GeoRef, precision: int) -> Location:
-    if p.feature == "country" and p.country_code:  # rule locate.country-at-capital
-        from ..places.lexicon import capital_of
-
-        capital = capital_of(p.country_code)
-        if capital is not None:  # ACLED codes an event known only by its country at the capital, precision 3
-            return Location(p.name, p.geonameid, capital[1], capital[2], p.country_code, capital[3], 3)
     return Location(p.name or getattr(p, "text", None), p.geonameid, p.lat, p.lon, p.country_code, p.admin1, precision)
 
 
