@@ -30,3 +30,16 @@ def test_gang_rape_is_no_gang() -> None:
 
     found = Detector(load_lexicon()).find("Three soldiers gang-raped a woman in the village.", country_code="CF")
     assert all("Gang" not in a.name for a in found)
+
+
+def test_a_generic_force_followed_by_its_unit_in_parentheses_is_that_unit() -> None:
+    """Rule actors.parenthesized-unit: "government security forces (NISA)" is the NISA; two units in the
+    parentheses name no single one."""
+    from dateline.actors.detect import Detector
+    from dateline.actors.lexicon import load_lexicon
+
+    det = Detector(load_lexicon())
+    found = det.find("On 2 May 2024, government security forces (NISA) arrested two men.", country_code="SO")
+    assert found[0].text == "government security forces" and "National Intelligence" in found[0].name
+    found = det.find("On 2 May 2024, government security forces (SNA and NISA) arrested two men.", country_code="SO")
+    assert found[0].name == "Military Forces of Somalia"

@@ -56,6 +56,21 @@ _ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 _BACKED = frozenset({"backed", "supported", "sponsored", "armed", "trained", "funded"})
 
 
+def _specified(text: str, mentions: list[Actor]) -> list[Actor]:
+    """Rule ``actors.parenthesized-unit``: "government security forces (NISA)": a generic state force followed by
+    the one named state force of its country in parentheses is that force (ACLED codes the unit named)."""
+    out = list(mentions)
+    for i, m in enumerate(mentions[:-1]):
+        nxt = mentions[i + 1]
+        if m.type != "State forces" or nxt.type != "State forces" or m.end is None or nxt.start is None:
+            continue
+        if text[m.end : nxt.start] != " (" or text[nxt.end or 0 : (nxt.end or 0) + 1] != ")":
+            continue  # only a single unit in the parentheses ("(SNA and NISA)" names two)
+        if nxt.country_code == m.country_code and nxt.name.startswith(m.name) and nxt.name != m.name:
+            out[i] = Actor(nxt.name, nxt.type, m.text, m.start, m.end, m.country_code)
+    return out
+
+
 class Detector:
     """Finds actor mentions; build once per lexicon (the stage caches one)."""
 
@@ -265,7 +280,7 @@ class Detector:
             foreign = a.type == "External/Other forces" and a.name.startswith("Military Forces")
             kind = "State forces" if foreign else a.type
             out.append(Actor(a.name, kind, text[c.start : c.end], c.start, c.end, a.country_code))
-        return self._corefer(out, [c.generic for c in taken])
+        return self._corefer(_specified(text, out), [c.generic for c in taken])
 
     def _corefer(self, mentions: list[Actor], generic: list[str | None]) -> list[Actor]:
         """Bare "the militants"/"the extremists"/"the group" are the last named armed group mentioned
