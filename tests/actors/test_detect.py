@@ -114,7 +114,7 @@ def test_tokens_point_at_the_text(text: str) -> None:
     ("text", "expected"),
     [
         ("Forces loyal to Khalifa Haftar attacked Tripoli.",
-         ("Forces loyal to Khalifa Haftar", "Libyan National Army")),
+         ("Forces loyal to Khalifa Haftar", "Military Forces of Libya Haftar Faction")),
         ("fighters loyal to the government retook the town", ("fighters loyal to the government",
                                                                 "Military Forces of Libya")),
         ("militiamen loyal to former President Ali Saleh clashed", ("militiamen loyal to former President Ali Saleh",

@@ -21,7 +21,8 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 
 def test_every_rule_has_an_example() -> None:
     assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
-                          "coherence.drop-loose-big", "coherence.hint-country"}
+                          "coherence.drop-loose-big", "coherence.hint-country", "places.country-cue",
+                          "coherence.hint-votes", "coherence.hint-region"}
     assert all(len(example) > 20 for example in RULES.values())
 
 
@@ -194,3 +195,47 @@ def test_regression_plural_unit_words_and_a_long_name_after_near() -> None:
     from dateline.places.detect import TYPE_CUES_AFTER
 
     assert {"subprefectures", "townships", "upazilas"} <= TYPE_CUES_AFTER
+
+
+def test_hint_region_a_village_before_the_hint_lies_in_its_region() -> None:
+    """coherence.hint-region: "Dhagax Weyne village (Jowhar, Middle Shabelle)": a far town of another region
+    read by an alternate name is no place of the note; a reading inside the region is taken instead."""
+    from dateline.places.resolve import _hint_coherence
+
+    def at(name: str, lat: float, lon: float, a1: str, feature: str = "city") -> Entry:
+        return Entry(f"{name}-{a1}", name, lat, lon, "SO", a1, None, feature, 5_000)
+
+    far, near = at("Weyne", 8.0, 49.8, "18"), at("Weyne", 2.9, 45.6, "13")
+    jowhar, region = at("Jowhar", 2.78, 45.5, "13", "admin2"), at("Middle Shabelle", 2.9, 45.9, "13", "admin1")
+    body = "Militants attacked Weyne village (Jowhar, Middle Shabelle)."
+    weyne = Mention(19, 24, "Weyne", "weyne", [Match(far, 1)])
+    jw = Mention(34, 40, "Jowhar", "jowhar", [Match(jowhar, 0)])
+    ms = Mention(42, 57, "Middle Shabelle", "middle shabelle", [Match(region, 0)])
+    out = _hint_coherence(body, [weyne, jw, ms], [(weyne, far, 0.8), (jw, jowhar, 0.9), (ms, region, 0.9)])
+    assert [e.name for _, e, _ in out] == ["Jowhar", "Middle Shabelle"]
+    weyne2 = Mention(19, 24, "Weyne", "weyne", [Match(far, 1), Match(near, 1)])
+    out = _hint_coherence(body, [weyne2, jw, ms], [(weyne2, far, 0.8), (jw, jowhar, 0.9), (ms, region, 0.9)])
+    assert out[0][1] is near
+
+
+def test_country_cue_names_that_are_no_places_point_to_a_country() -> None:
+    """places.country-cue: forces, missions and parties of one country tell where a report happens."""
+    from dateline.places.lexicon import cue_country
+
+    assert cue_country("The OSCE SMM recorded 12 explosions near a village.") == "UA"
+    assert cue_country("FACA soldiers and MINUSCA peacekeepers patrolled the town.") == "CF"
+    assert cue_country("NISA and KDF troops clashed with militants.") is None  # two countries, no two thirds
+    assert cue_country("The smm was small.") is None  # case-sensitive whole words
+
+
+def test_hint_votes_make_the_hints_country_dominant() -> None:
+    """coherence.hint-votes: a hint's region votes twice, enough to drop a far city read by an alternate name."""
+    region = _e("Sagaing", "MM", "admin1", 5_000_000)
+    far = _e("Tamu-JP", "JP", pop=148_000)
+    kone_e = _e("Kone", "LR", "admin2", 30_000)
+    sag, tamu, kone = _m("Sagaing", (region, 0)), _m("Thamu", (far, 1)), _m("Kone", (kone_e, 0))
+    pairs = [(sag, region), (tamu, far), (kone, kone_e)]
+    assert dominant_country(pairs) is None
+    assert dominant_country(pairs, hint="MM") == "MM"
+    out = cohere([(sag, region, 0.9), (tamu, far, 0.8), (kone, kone_e, 0.7)], hint="MM")
+    assert [e.country_code for _, e, _ in out] == ["MM"]

@@ -28,7 +28,7 @@ from typing import Any
 from ..nlp_demand import is_parsed
 from ..records import Actor
 from .lexicon import Lexicon, alias_key
-from .normalize import entry_actor, generic_actor, normalize, pick_entry
+from .normalize import NAMED_CLAN, clan_actor, entry_actor, generic_actor, normalize, pick_entry
 from .parsed import parsed_candidates
 from .tokens import Candidate, Token, tokenize
 
@@ -54,6 +54,21 @@ _THE_GROUP = re.compile(
 )
 _ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 _BACKED = frozenset({"backed", "supported", "sponsored", "armed", "trained", "funded"})
+
+
+def _specified(text: str, mentions: list[Actor]) -> list[Actor]:
+    """Rule ``actors.parenthesized-unit``: "government security forces (NISA)": a generic state force followed by
+    the one named state force of its country in parentheses is that force (ACLED codes the unit named)."""
+    out = list(mentions)
+    for i, m in enumerate(mentions[:-1]):
+        nxt = mentions[i + 1]
+        if m.type != "State forces" or nxt.type != "State forces" or m.end is None or nxt.start is None:
+            continue
+        if text[m.end : nxt.start] != " (" or text[nxt.end or 0 : (nxt.end or 0) + 1] != ")":
+            continue  # only a single unit in the parentheses ("(SNA and NISA)" names two)
+        if nxt.country_code == m.country_code and nxt.name.startswith(m.name) and nxt.name != m.name:
+            out[i] = Actor(nxt.name, nxt.type, m.text, m.start, m.end, m.country_code)
+    return out
 
 
 class Detector:
@@ -214,6 +229,16 @@ class Detector:
             if actor is not None:
                 yield Candidate(m.start(), m.end(), actor, 0)
 
+    def _clans(self, text: str, cc: str | None) -> Iterator[Candidate]:
+        """"Hawadle clan militia": the clan's militia, named after it (not an unidentified clan militia)."""
+        for m in NAMED_CLAN.finditer(text):
+            start = m.start()
+            while text[start : m.start(1) + len(m.group(1))].split(" ", 1)[0] in ("The", "A", "An", "On", "In"):
+                start = text.index(" ", start) + 1  # a capitalized sentence-initial article is no clan name
+            actor = clan_actor(text[start : m.end()], cc, self.lex)
+            if actor is not None:
+                yield Candidate(start, m.end(), actor, 0)
+
     def _listed_owners(self, toks: list[Token], first: int, noun: str, cc: str | None) -> Iterator[Candidate]:
         """"Russian and Syrian warplanes": the owners listed before the phrase share its noun."""
         k = first - 1
@@ -234,6 +259,7 @@ class Detector:
         cands = list(self._named(text, toks, country_code))
         cands += self._generic(text, toks, country_code)
         cands += self._loyal(text, country_code)
+        cands += self._clans(text, country_code)
         cands += (
             Candidate(m.start(1), m.end(1), Actor("Unidentified Rebel Group", "Rebel group"), 5, "the group")
             for m in _THE_GROUP.finditer(text)
@@ -254,7 +280,7 @@ class Detector:
             foreign = a.type == "External/Other forces" and a.name.startswith("Military Forces")
             kind = "State forces" if foreign else a.type
             out.append(Actor(a.name, kind, text[c.start : c.end], c.start, c.end, a.country_code))
-        return self._corefer(out, [c.generic for c in taken])
+        return self._corefer(_specified(text, out), [c.generic for c in taken])
 
     def _corefer(self, mentions: list[Actor], generic: list[str | None]) -> list[Actor]:
         """Bare "the militants"/"the extremists"/"the group" are the last named armed group mentioned

@@ -66,6 +66,34 @@ def _country_of(lex: Lexicon, phrase: str) -> str | None:
     return lex.by_demonym.get(key) or lex.by_country_name.get(key)
 
 
+#: "Hawadle clan militia", "Habar Gedir-Ayr sub-clan militiamen", "Rahanweyn-Digil-Shanta Caleemo clan militia":
+#: a named clan's (or sub-clan's) militia, which ACLED names "X Clan Militia (Country)" / "X Sub-Clan Militia (Country)"
+NAMED_CLAN = re.compile(
+    r"((?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*[ -]){1,5})(sub-clan|subclan|clan)[ -]"
+    r"(?:militia|militias|militiamen|fighters|gunmen|members)\b"
+)
+
+
+_NOT_CLANS = frozenset({"unidentified", "unknown", "rival", "local", "armed", "several", "two", "both", "other",
+                        "allied", "government", "pro", "anti", "major", "minority", "majority", "opposing"})
+
+
+def clan_actor(surface: str, country_code: str | None, lex: Lexicon) -> Actor | None:
+    """A named clan's militia (rule ``actors.named-clan``), or None when ``surface`` is no such phrase."""
+    m = NAMED_CLAN.fullmatch(surface)
+    if m is None:
+        return None
+    clan = m.group(1).strip(" -")
+    first = alias_key(clan.split()[0])
+    if first in _NOT_CLANS or alias_key(clan) in lex.by_demonym or alias_key(clan) in lex.by_country_name:
+        return None  # "Unidentified clan militia", "Somali clan militia": no clan's name
+    kind = "Clan" if m.group(2) == "clan" else "Sub-Clan"
+    name = f"{clan} {kind} Militia"
+    if country_code and country_code in lex.countries:
+        name += f" ({lex.countries[country_code].name})"
+    return Actor(name=name, type="Identity militia", country_code=country_code)
+
+
 def _format(template: str, lex: Lexicon, country: str | None) -> str:
     if not country or country not in lex.countries:
         return template.replace(" of {the}{country}", "").replace(" ({country})", "")
@@ -201,6 +229,9 @@ def normalize(text: str, country_code: str | None = None, lexicon: Lexicon | Non
     entry = _named(lex, surface, country_code)
     if entry is not None:
         return entry_actor(lex, entry, country_code)
+    clan = clan_actor(surface, country_code, lex)
+    if clan is not None:
+        return clan
     key = alias_key(surface)
     if key in lex.contextual and country_code in lex.contextual[key]:
         named = lex.by_name.get(lex.contextual[key][country_code or ""])

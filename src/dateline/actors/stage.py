@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 from collections import Counter
+from importlib import resources as importlib_resources
 from typing import Any
 
 from ..records import Actor, Document
@@ -56,6 +59,7 @@ class ActorsStage:
         nlp_doc = doc.annotations.get("nlp")
         dominant = dominant_country(doc)
         mentions = self.detector.find(doc.article.body, nlp_doc, dominant)
+        mentions = succeed(mentions, doc.article.published)
         doc.actors = self._sentence_countries(doc, nlp_doc, mentions, dominant)
         return doc
 
@@ -80,6 +84,29 @@ class ActorsStage:
                         m = Actor(again.name, again.type, m.text, m.start, m.end, again.country_code)
             out.append(m)
         return out
+
+
+@functools.cache
+def successions() -> tuple[dict[str, str], ...]:
+    """The rules of ``data/successions.json``: groups ACLED codes as a state's forces from a date on."""
+    raw = json.loads(importlib_resources.files(__package__).joinpath("data/successions.json").read_text("utf-8"))
+    return tuple(raw["rules"])
+
+
+def succeed(mentions: list[Actor], published: str | None) -> list[Actor]:
+    """Mentions of a group that had become a state's de facto authorities when the report was published, under
+    the state's name ("Taliban" in 2022 → Military Forces of Afghanistan (2021-), State forces)."""
+    if not published:
+        return mentions
+    day = published[:10]
+    out = []
+    for m in mentions:
+        for rule in successions():
+            if m.name == rule["name"] and day >= rule["since"]:
+                m = Actor(rule["becomes"], rule["type"], m.text, m.start, m.end, rule["country"])
+                break
+        out.append(m)
+    return out
 
 
 def _country_between(doc: Document, start: int, end: int) -> str | None:

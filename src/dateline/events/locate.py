@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..records import GeoRef, Location, Place
 
-__all__ = ["dateline_end", "locate", "locate_in_note", "precision_of"]
+__all__ = ["dateline_end", "locate", "locate_in_note", "precision_of", "road_ends"]
 
 _RANK = {
     "city": 0, "admin2": 1, "natural": 1, "river": 2, "region": 2, "admin1": 3, "sea": 4, "country": 5, "continent": 6,
@@ -38,15 +38,44 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .]*?)?\s*(?:,\
                        r"\s*(?:[—–\ufffd-]+|:)")
 
 
+#: a road named after its ends: "the Meru-Embu highway", "Dhaka - Barisal highway", "the Mogadishu-War Sheikh road"
+_ROAD = re.compile(r"\b[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2} ?[-–] ?[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2}"
+                   r"(?: [A-Z][\w'’.]*)? (?:highway|road|motorway|expressway|route|corridor|axis)\b")
+
+
+_ROAD_AFTER = re.compile(r" (?:[Aa]xis|[Aa]xe|[Rr]oad|[Hh]ighway)\b")
+
+
+def road_ends(body: str, places: Sequence[Place]) -> set[int]:
+    """Offsets of the places that are only the ends of a road's name (rule ``locate.road-ends``): the
+    event happened on the road, between them, and another place of the note tells where."""
+    spans = [(m.start(), m.end()) for m in _ROAD.finditer(body)]
+    return {p.start for p in places if any(a <= p.start and p.end <= b for a, b in spans)
+            or _ROAD_AFTER.match(body, p.end)}  # "roadblocks around Ippy Axe near Bria", "on Ngong Road"
+
+
+def _off_road(body: str, places: list[Place]) -> list[Place]:
+    """The places that are not a road's ends, or all of them when only road ends are named."""
+    ends = road_ends(body, places)
+    kept = [p for p in places if p.start not in ends]
+    return kept or places
+
+
 def dateline_end(body: str) -> int:
     """The end of a leading dateline ("BEIRUT (AP) —"), 0 without one: its place is the dateline's."""
     m = _DATELINE.match(body[:120])
     return m.end() if m else 0
 
 
+#: "near the border with Somalia", "took the bus across the border into Somalia": a country the event happened
+#: outside of (rule locate.other-side)
+_ELSEWHERE = re.compile(r"\b(?:border with|borders with|border into|fled to|fled into|crossed into)\s+(?:the\s+)?$")
+
+
 def _outlet(body: str, p: Place) -> bool:
     return bool(_OUTLET_AFTER.match(body[p.end : p.end + 30].lower())
-                or _OUTLET_BEFORE.search(body[max(0, p.start - 100) : p.start].lower()))
+                or _OUTLET_BEFORE.search(body[max(0, p.start - 100) : p.start].lower())
+                or (p.feature == "country" and _ELSEWHERE.search(body[max(0, p.start - 40) : p.start].lower())))
 
 
 def _rank(feature: str | None) -> int:
@@ -91,6 +120,7 @@ def locate(
     # only places of this sentence or the one before can be chosen: check just those against the actors
     resolved = [p for p in places if p.lat is not None and p.lon is not None and lo <= p.start and p.end <= hi
                 and p.start >= skip_before and not _outlet(body, p)]
+    resolved = _off_road(body, resolved)
     near = [(s, e) for s, e in actors if s < hi and e > lo]
     own = [p for p in resolved if not any(s <= p.start and p.end <= e for s, e in near)]
     if len(own) < len(resolved):
@@ -113,6 +143,16 @@ def _locate(
     if not inside and previous is not None:
         inside = [p for p in resolved if previous[0] <= p.start and p.end <= previous[1]]
     best = min(inside, key=lambda p: (_rank(p.feature), abs(p.start - trigger))) if inside else None
+    if best is not None:
+        best = _contained(body, inside, best)
+    if best is not None and _rank(best.feature) == 2 and previous is not None:
+        # rule locate.specific-before: "… in Hargeysa Yare town (Jilib, Middle Juba). […] near the Juba river":
+        # a river or region told after a town of the same country in the sentence before is where that town is
+        before = [p for p in resolved if previous[0] <= p.start and p.end <= previous[1] and _rank(p.feature) <= 1
+                  and p.country_code == best.country_code]
+        if before:
+            town = min(before, key=lambda p: (_rank(p.feature), -p.start))
+            return _location(town, 2)
     if best is not None and _rank(best.feature) <= 2:
         near = bool(_NEAR.search(body[max(sent_start, best.start - 40) : best.start].lower()))
         return _location(best, precision_of(best.feature, near))
@@ -126,6 +166,22 @@ def _locate(
     return None
 
 
+#: "Gulran district, Herat", "Kisiwani, Kilifi": the gap between a place and the unit that holds it
+_HELD_BY = re.compile(r"(?: (?:district|sub-?district|county|sub-county|township|upazila|province|region|area|"
+                      r"division|department|prefecture|municipality|commune|LGA))?,? (?:in )?", re.I)
+
+
+def _contained(body: str, inside: Sequence[Place], best: Place) -> Place:
+    """Rule ``locate.inner-unit``: the place written just before the one chosen and held by it ("in the Toti-Chi
+    village of Gulran district, Herat": Herat is the province holding Gulran, though read as its city)."""
+    for p in inside:
+        if p.end <= best.start and p.country_code == best.country_code and _rank(p.feature) <= 1 and (
+            _HELD_BY.fullmatch(body[p.end : best.start])
+        ) and p.name != best.name:
+            return p
+    return best
+
+
 def locate_in_note(body: str, places: Sequence[Place], trigger: int, actors: Sequence[tuple[int, int]] = (),
                    skip_before: int = 0) -> Location | None:
     """The place of an event in a short report (an ACLED-style note of a few sentences) whose own
@@ -135,7 +191,22 @@ def locate_in_note(body: str, places: Sequence[Place], trigger: int, actors: Seq
     resolved = [p for p in places if p.lat is not None and p.lon is not None and p.start >= skip_before
                 and not _outlet(body, p) and not any(s <= p.start and p.end <= e for s, e in actors)]
     if not resolved:
-        return None
+        return _capital(body) if not any(p.lat is not None for p in places) else None
+    resolved = _off_road(body, resolved)
     best = min(resolved, key=lambda p: (_rank(p.feature) > 2, abs(p.start - trigger), _rank(p.feature)))
     near = bool(_NEAR.search(body[max(0, best.start - 40) : best.start].lower()))
     return _location(best, precision_of(best.feature, near))
+
+
+def _capital(body: str) -> Location | None:
+    """Rule ``locate.capital-fallback``: a short note that names no place but forces, missions or parties of one
+    country ("MDC Alliance officials were arrested", "a MINUSCA peacekeeper …") happened in that country; it is
+    placed at its capital with ACLED's country-level precision 3."""
+    from ..places.lexicon import capital_of, cue_country
+
+    cc = cue_country(body)
+    capital = capital_of(cc) if cc else None
+    if cc is None or capital is None:
+        return None
+    name, lat, lon, admin1, gid = capital
+    return Location(name, gid, lat, lon, cc, admin1, 3)

@@ -39,6 +39,12 @@ RULES: dict[str, str] = {
                                 "name; a longer one must be part of the city's own ('New York' for New York City)",
     "coherence.hint-country": "Bolele (Lim, Ngaoundaye): 'Lim' is no Peruvian Lima, the hint's last unit is a "
                               "district of the Central African Republic",
+    "places.country-cue": "the OSCE SMM observed explosions near Komsomolets: the Ukrainian Komsomolets, as the "
+                          "monitoring mission works in Ukraine (data/country_cues.tsv)",
+    "coherence.hint-votes": "in Mandalay city (Mandalay region), explosions hit Thama Kone: the hint's region votes "
+                            "twice for Myanmar, so 'Thama' is no Japanese Tama by an alternate name",
+    "coherence.hint-region": "Raga Ceel village (Balcad, Middle Shabelle): no Eyl of Nugaal by an alternate name, "
+                             "the village lies in Middle Shabelle (resolve._within_region)",
 }
 
 _KEEP = frozenset({"country", "continent", "sea", "river", "region"})
@@ -50,7 +56,8 @@ LOOSE_WEIGHT = 0.25  # the vote of a place matched by a stripped name or a short
 SHORT_NAME = 3  # an alternate name this short is an abbreviation ("Chi" for Chicago), no evidence of the city
 
 
-def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country: str | None = None) -> str | None:
+def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country: str | None = None,
+                     cue: str | None = None, hint: str | None = None) -> str | None:
     """The country the places of a text point to, when they clearly point to one.
 
     Each resolved place votes for its country (regions and districts more than towns, a named
@@ -70,6 +77,10 @@ def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country
         votes[e.country_code] += w  # type: ignore[assignment]
     if dateline_country:
         votes[dateline_country] += 2  # type: ignore[assignment]
+    if cue:
+        votes[cue] += 1  # type: ignore[assignment]  # the country its forces, missions, parties point to
+    if hint:
+        votes[hint] += 2  # type: ignore[assignment]  # the country of an ACLED "(District, Region)" hint
     if not votes:
         return None
     cc, top = votes.most_common(1)[0]
@@ -86,10 +97,12 @@ def local_reading(m: Mention, cc: str) -> Entry | None:
 
 
 def cohere(
-    resolved: Sequence[tuple[Mention, Entry, float]], dateline_country: str | None = None
+    resolved: Sequence[tuple[Mention, Entry, float]], dateline_country: str | None = None, cue: str | None = None,
+    hint: str | None = None,
 ) -> list[tuple[Mention, Entry, float]]:
-    """The resolved places re-read against the text's dominant country (see the module docstring)."""
-    cc = dominant_country([(m, e) for m, e, _ in resolved], dateline_country)
+    """The resolved places re-read against the text's dominant country (see the module docstring); ``cue`` is
+    the country the text's non-place names point to (:func:`dateline.places.lexicon.cue_country`)."""
+    cc = dominant_country([(m, e) for m, e, _ in resolved], dateline_country, cue, hint)
     if cc is None:
         return list(resolved)
     support: Counter[str] = Counter()  # how many mentions of other names point to each country

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from functools import cache
 
 from .normalize import fold, name_key
 from .sources import _package_dir, data_lines
 
-__all__ = ["capitals", "common_words", "demonyms", "listed_aliases", "not_places", "state_abbreviations"]
+__all__ = ["capital_of", "capitals", "common_words", "country_cues", "cue_country", "demonyms", "listed_aliases",
+           "not_places",
+           "state_abbreviations"]
 
 
 @cache
@@ -27,6 +31,39 @@ def common_words() -> frozenset[str]:
 def demonyms() -> dict[str, str]:
     """Demonym/adjective (as written) -> ISO country code or a place name to look up."""
     return {row[0]: row[1] for row in data_lines("demonyms.tsv")}
+
+
+@cache
+def country_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern of every cue of ``data/country_cues.tsv`` (whole words, case-sensitive) and cue -> country."""
+    table = {row[0]: row[1] for row in data_lines("country_cues.tsv")}
+    names = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return pattern, table
+
+
+def cue_country(body: str) -> str | None:
+    """The country the names of ``body`` that are no places point to (rule ``places.country-cue``), when they
+    point to one: each distinct cue votes once, and one country needs two thirds of the votes."""
+    pattern, table = country_cues()
+    votes = Counter(table[c] for c in {m.group() for m in pattern.finditer(body)})
+    if not votes:
+        return None
+    cc, top = votes.most_common(1)[0]
+    return cc if top * 3 >= 2 * sum(votes.values()) else None
+
+
+@cache
+def _capital_rows() -> dict[str, tuple[str, ...]]:
+    return {row[0]: row for row in data_lines("capitals.tsv")}
+
+
+def capital_of(cc: str) -> tuple[str, float, float, str | None, str] | None:
+    """A country's capital from ``data/capitals.tsv``: name, lat, lon, admin-1 name, GeoNames id."""
+    row = _capital_rows().get(cc)
+    if row is None:
+        return None
+    return row[1], float(row[2]), float(row[3]), row[4] or None, row[5]
 
 
 @cache

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .coherence import cohere, local_reading
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
 from .entries import Entry, Gazetteer, Match
-from .lexicon import listed_aliases
+from .lexicon import cue_country, listed_aliases
 from .normalize import SKELETON_COUNTRIES
 from .scoring import (
     LOCATIVE,
@@ -72,9 +72,9 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return False  # "Nairobi's Freedom Park": a named site of the place before, no town called Freedom
     if embedded and strength < 2 and all(x.quality >= 1 for x in m.matches):
         return False  # "Cape Sable Island" is no Sablé-sur-Sarthe: a word of an unknown name, by an alternate name
-    if not embedded and not m.person_name and any(x.quality == 0 and x.entry.feature == "facility"
+    if not embedded and not m.person_name and any(x.quality <= (1 if x.entry.gid is None else 0) and _curated(x.entry)
                                                   for x in m.matches):
-        return True  # "the Incirlik air base" (tagged PERSON), "Heathrow": a listed facility by its own name
+        return True  # "the Incirlik air base" (tagged PERSON), "Heathrow", "in Kayole": a listed facility or site
     if m.cue_after in ("border", "borders", "frontier") and not embedded and (
         label != "PERSON" or m.cue_before == "the") and any(
         x.quality == 0 and x.entry.feature == "country" for x in m.matches
@@ -120,6 +120,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
             return True  # "kidnapped in Kaga Bandoro": a town of 15,000 by its own name after "in", whole
         comma = m.cue_before == "," or m.cue_after == ","  # "University of Technology, Owerri"
         return (strength == 2 and (cue or contained or comma)) or (strength >= 1 and typed)
+    if label == "WORK_OF_ART" and not embedded and not common and m.cue_before in PERSON_LOCATIVE | {"between"} and any(
+        x.quality == 0 and x.entry.feature == "city" and x.entry.population >= 15_000 for x in m.matches
+    ):
+        return True  # "on the road between Bangui and Boali": a town the tagger reads as a title, after a preposition
     if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
         return False
     if label:  # ORG, NORP, EVENT, PRODUCT, LANGUAGE: a place inside an organization's name counts
@@ -134,6 +138,11 @@ def accept(m: Mention, contained: bool = False) -> bool:
     if strength == 1:
         return cue or contained
     return typed
+
+
+def _curated(e: Entry) -> bool:
+    """A facility, or a neighbourhood of our own list (data/features.tsv: a town without a GeoNames id)."""
+    return e.feature == "facility" or (e.feature == "city" and e.gid is None)
 
 
 #: the last word of a named site inside a place ("Nairobi's Freedom Park")
@@ -151,6 +160,10 @@ _REGIONAL_IN = re.compile(r" in (?:the )?(?:(?:north|south|east|west|central|nor
 _TYPED_PAREN = re.compile(r" (?:town|village|city|locality|area|township|district|sub-county|county|commune|"
                           r"upazila|neighbou?rhood|camp|municipality|province|region|state|LGA) ?\((?:coded as )?",
                           re.I)
+
+#: the rest of a name the gazetteer lacks, then its type word: "Hargeysa| Yare town (" (its first word alone is
+#: some other place, which the hint's region then rules out)
+_PARTIAL_NAME = re.compile(r"(?: [A-Z][\w'’-]*){1,2} (?:town|village|locality|area|neighbou?rhood|camp) ?\(")
 
 _TYPE_OF = re.compile(r" (?:city|town|village|port|capital|province|region|district|governorate) of ")
 
@@ -206,7 +219,7 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
                 if tail in ADMIN_TYPE_WORDS:
                     found[k] = starts[a]
         last = found[-1] if found else None
-        if last is None or mentions[last].acronym or not any(_hint_unit(x) for x in mentions[last].matches):
+        if last is None or _bare_acronym(mentions[last]) or not any(_hint_unit(x) for x in mentions[last].matches):
             _acled_shape(body, paren, mentions, found, out)
             continue
         out.update(i for i in found if i is not None and mentions[i].matches)
@@ -217,6 +230,11 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
             if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
                 out.add(j)
     return out
+
+
+def _bare_acronym(m: Mention) -> bool:
+    """An acronym that is not a region abbreviation of our alias list ("J&K" is one, "SNA" is not)."""
+    return m.acronym and m.key not in listed_aliases()
 
 
 #: ACLED's "Village (District, Region)": one to three capitalized names of a few words each, comma-separated
@@ -232,7 +250,7 @@ def _acled_shape(body: str, paren: re.Match[str], mentions: Sequence[Mention], f
     inner = paren.group(1)
     if not _UNIT_LIST.fullmatch(inner):
         return
-    units = [i for i in found if i is not None and not mentions[i].acronym
+    units = [i for i in found if i is not None and not _bare_acronym(mentions[i])
              and any(_hint_unit(x) for x in mentions[i].matches)]
     if "," not in inner and not units:
         return  # "Smith (Reuters)": one name, not a known unit
@@ -259,8 +277,8 @@ def hint_groups(body: str, mentions: Sequence[Mention]) -> list[list[int]]:
         before = [i for i, m in enumerate(mentions) if m.end <= paren.start()]
         if before:
             gap = body[mentions[before[-1]].end : paren.start()]
-            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
-                members.insert(0, before[-1])
+            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "(") or _PARTIAL_NAME.fullmatch(gap + "("):
+                members.insert(0, before[-1])  # (also the first word of a longer unknown name: "Hargeysa Yare town")
         if len(members) >= 2:
             groups.append(members)
     return groups
@@ -284,13 +302,39 @@ def _hint_coherence(body: str, mentions: Sequence[Mention],
         for m in members[:-1]:
             k = at[id(m)]
             e, conf = resolved[k][1], resolved[k][2]
-            if m.demonym is not None or not e.country_code or e.country_code == cc or e.feature in (
-                "country", "continent"
-            ):
+            if m.demonym is not None or not e.country_code or e.feature in ("country", "continent"):
+                continue
+            if e.country_code == cc:
+                if _before_paren(body, m):  # the village, not a unit inside the hint (ACLED's own may be off)
+                    out[k] = _within_region(m, e, anchor, conf)
                 continue
             local = local_reading(m, cc)
             out[k] = (m, local, conf) if local is not None else None
     return [r for r in out if r is not None]
+
+
+def _before_paren(body: str, m: Mention) -> bool:
+    """Whether a mention stands before a parenthesis rather than inside one."""
+    opening, closing = body.find("(", m.end), body.find(")", m.end)
+    return opening != -1 and (closing == -1 or opening < closing)
+
+
+#: a hinted place this close to its region's point is taken as inside it (GeoNames and ACLED borders differ)
+HINT_REACH_KM = 120.0
+
+
+def _within_region(m: Mention, e: Entry, anchor: Entry, conf: float) -> tuple[Mention, Entry, float] | None:
+    """Rule ``coherence.hint-region``: a town named before "(District, Region)" lies in that region
+    ("Raga Ceel village (Balcad, Middle Shabelle)" is no Eyl of Nugaal by an alternate name): a
+    town read in another region takes its reading in the hinted one, or is no place of the text
+    (the hint's district then places the event)."""
+    if anchor.feature not in ("admin1", "admin2") or e.feature not in ("city", "facility") or not anchor.admin1_code:
+        return (m, e, conf)
+    if e.admin1_code == anchor.admin1_code or km(e, anchor) <= HINT_REACH_KM:
+        return (m, e, conf)
+    options = [x for x in m.matches if x.quality <= 1 and x.entry.country_code == anchor.country_code
+               and x.entry.admin1_code == anchor.admin1_code and x.entry.feature in ("city", "facility")]
+    return (m, max(options, key=prior).entry, conf) if options else None
 
 
 _ARTICLES = frozenset({"an", "al", "el", "as", "ad", "ar", "ash", "at", "az", "the"})
@@ -447,11 +491,13 @@ def resolve(
         )
         for i, m in enumerate(mentions)
     ]
-    for i in admin_hints(body, mentions):
+    hinted = admin_hints(body, mentions)
+    for i in hinted:
         flags[i] = True
     _coordinate(body, mentions, flags)
     so_far = [m for m, ok in zip(mentions, flags, strict=True) if ok]
-    ctx0 = build_context(so_far, gazetteer, dateline_country)
+    cue = None if dateline_country else cue_country(body)
+    ctx0 = _cued(build_context(so_far, gazetteer, dateline_country), cue)
     _implicit_country(so_far, ctx0)
     _local_towns(mentions, flags, ctx0)
     _named_countries(mentions, flags, ctx0)
@@ -460,10 +506,12 @@ def resolve(
         if mentions[j].container_only and flags[i] and body[mentions[i].end : mentions[j].start] == ", ":
             flags[j] = True
     accepted = [m for m, ok in zip(mentions, flags, strict=True) if ok]
-    ctx = build_context(accepted, gazetteer, dateline_country)
+    ctx = _cued(build_context(accepted, gazetteer, dateline_country), cue)
     _implicit_country(accepted, ctx)
     if ctx.countries:  # a loose match abroad in a story about elsewhere: "Besham" is no Tunisian town by its
-        accepted = [m for m in accepted if not m.matches or any(  # skeleton, nor "Tawila" a Yemeni hamlet
+        # skeleton, nor "Tawila" a Yemeni hamlet; an ACLED "(District, Region)" hint stays: it names its own country
+        hints = {id(mentions[i]) for i in hinted}
+        accepted = [m for m in accepted if not m.matches or id(m) in hints or any(
             x.quality == 0 or (x.quality == 1 and x.entry.population >= 15_000)
             or x.entry.feature not in ("city", "admin1", "admin2")
             or ctx.countries.get(x.entry.country_code or "", 0) >= 1 for x in m.matches)]  # (its own vote is 0.5)
@@ -542,7 +590,24 @@ def resolve(
         key = (m.demonym and "dem:" + m.demonym) or m.key
         if key in chosen:
             out.append((m, chosen[key], _confidence(scores.get(key))))
-    return _hint_coherence(body, mentions, cohere(out, dateline_country))
+    return _hint_coherence(body, mentions, cohere(out, dateline_country, cue, _hint_country(body, mentions, out)))
+
+
+def _hint_country(body: str, mentions: Sequence[Mention], out: Sequence[tuple[Mention, Entry, float]]) -> str | None:
+    """Rule ``coherence.hint-votes``: the country of the region or district that ends a text's first ACLED hint."""
+    chosen = {id(m): e for m, e, _ in out}
+    for group in hint_groups(body, mentions):
+        last = chosen.get(id(mentions[group[-1]]))
+        if last is not None and last.feature in ("admin1", "admin2") and last.country_code:
+            return last.country_code
+    return None
+
+
+def _cued(ctx: Context, cue: str | None) -> Context:
+    """Rule ``places.country-cue``: the country a text's forces, missions and parties point to counts as named once."""
+    if cue and not ctx.countries.get(cue):
+        ctx.countries[cue] = 1
+    return ctx
 
 
 def _confidence(ranked: list[tuple[float, Match]] | None) -> float:

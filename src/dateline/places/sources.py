@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from .entries import Entry
-from .normalize import is_latin
+from .normalize import is_latin, name_key
 
 __all__ = ["data_lines", "iter_places", "source_versions"]
 
@@ -125,6 +125,34 @@ def _middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
+_TYPE_WORDS = (" Region", " Province", " Governorate", " State", " County", " District", " Division", " Oblast")
+
+
+def _untyped(name: str) -> str:
+    for word in _TYPE_WORDS:
+        name = name.removesuffix(word)
+    return name
+
+
+def _namesakes(cities: list[dict]) -> dict[tuple[str, str, str], tuple[float, float, int]]:
+    """(country, admin-1 code, name key) -> the most populous town of that name in that region."""
+    out: dict[tuple[str, str, str], tuple[float, float, int]] = {}
+    for c in cities:
+        key = (c["countrycode"], str(c.get("admin1code") or ""), name_key(c["name"]))
+        pop = int(c.get("population") or 0)
+        if pop >= out.get(key, (0.0, 0.0, -1))[2]:
+            out[key] = (float(c["latitude"]), float(c["longitude"]), pop)
+    return out
+
+
+def _inside(town: tuple[float, float, int], points: list[tuple[float, float, int]], margin: float = 0.05) -> bool:
+    """Whether a town lies within the extent of a region's towns (a county named after a town elsewhere does not)."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return (min(lats) - margin <= town[0] <= max(lats) + margin
+            and min(lons) - margin <= town[1] <= max(lons) + margin)
+
+
 def _name_aliases() -> dict[str, list[str]]:
     """Aliases of our list whose target is a place name rather than a country code."""
     out: dict[str, list[str]] = defaultdict(list)
@@ -147,13 +175,17 @@ def iter_places() -> Iterator[Place]:
     admin1_names: dict[tuple[str, str], str] = {}
     admin1_points: dict[tuple[str, str], tuple[float, float]] = {}
     curated_points = {row[0]: (float(row[1]), float(row[2])) for row in data_lines("admin1_points.tsv")}
+    seats = _namesakes(cities)
     for row in subdivisions:
         if row[6] != "1" or not row[2] or "." not in row[2]:
             continue
         cc, code = row[2].split(".", 1)
         admin1_names[(cc, code)] = row[0]
+        seat = seats.get((cc, code, name_key(_untyped(row[0]))))
         if row[2] in curated_points:
             admin1_points[(cc, code)] = curated_points[row[2]]
+        elif seat is not None and towns.get((cc, code)) and _inside(seat, towns[(cc, code)]):
+            admin1_points[(cc, code)] = (seat[0], seat[1])  # its namesake capital, where ACLED codes a regional event
         elif towns.get((cc, code)):
             admin1_points[(cc, code)] = _middle(towns[(cc, code)])
 
@@ -185,11 +217,16 @@ def iter_places() -> Iterator[Place]:
         cc, a1 = parts[0], former.get(".".join(parts[:2]), ".".join(parts[:2])).split(".", 1)[1]
         point = admin1_points.get((cc, a1))
         pop = sum(p[2] for p in towns.get((cc, a1), ()))
-        if level == "2":  # the middle of its towns, else its namesake town, else its admin-1's point
-            members = region_towns.get(row[-1], [])
+        if level == "2":  # its seat (a namesake town among its towns), else the middle of its towns, else
+            members = region_towns.get(row[-1], [])  # its namesake town, else its admin-1's point
             base = row[0].replace(" County", "").replace(" District", "").replace(" Parish", "")
             namesake = by_name.get((cc, a1, base))
-            if members:
+            biggest = max(members, key=lambda t: t[2]) if members else None
+            if members and namesake and _inside(namesake, members):
+                point = (namesake[0], namesake[1])  # ACLED codes a district-level event at the district's seat
+            elif biggest is not None and biggest[2] > 0:
+                point = (biggest[0], biggest[1])  # the seat is most often its biggest town
+            elif members:
                 point = _middle(members)
             elif namesake:
                 point = (namesake[0], namesake[1])
@@ -254,5 +291,6 @@ def _features() -> Iterator[Place]:
         names = row[0].split("|")
         cc = row[4] if len(row) > 4 and row[4] else None
         gid = row[5] if len(row) > 5 and row[5] else None
+        admin1 = row[6] if len(row) > 6 and row[6] else None
         extra = _name_aliases().get(names[0], [])
-        yield Entry(gid, names[0], float(row[2]), float(row[3]), cc, None, None, row[1], 0), names[1:] + extra
+        yield Entry(gid, names[0], float(row[2]), float(row[3]), cc, None, admin1, row[1], 0), names[1:] + extra
