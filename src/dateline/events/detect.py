@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..records import Modality
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
+from .note import fought_in, protest_in_note
 from .sentences import Sentence
 from .sides import agent_side, target_kind, territory_taken
 
@@ -58,7 +59,9 @@ _BACKING = re.compile(r"\b(?:supported|backed|aided|assisted|covered) by (?:\w+ 
                       r"\bunder (?:the )?cover of (?:\w+ ){0,3}$")
 #: "after the massacre", "following a riot": the time of another event of the sentence, told as background
 _AFTER = re.compile(r"\b(?:after|following|since|in the wake of|in response to) "
-                    r"(?:the |a |an |last \w+'s |this \w+'s )?(?:[\w-]+ ){0,2}$")
+                    r"(?:the |a |an |last \w+'s |this \w+'s )?(?:[\w-]+ ){0,2}$|"
+                    # rule detect.pluperfect-background: "men who had already looted a mosque the previous day"
+                    r"\b(?:who|which|that) had (?:already |earlier |previously |also )?(?:been )?$")
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
                     r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
@@ -113,6 +116,11 @@ _PARTISAN = re.compile(r"\b(?:(?:party|opposition|ruling party|campaign) (?:supp
 #: doers of property destruction that make it mob violence: party members, a crowd, local youths
 _CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging to|a group of|youths?|residents|"
                           r"villagers|locals|crowds?|mobs?)\b")
+_FORCEFUL = re.compile(r"seiz|captur|overr|conquer|fell|gained ground|advanc")
+_STATE_AGENT = re.compile(r"\b(?:army|soldiers|troops|military|government|police|security forces|gendarm\w*|national)\b")
+#: rule detect.crowd-passive: "28 houses were burnt down ... by a group of suspected boda boda operators"
+_BY_CROWD = re.compile(r"[^.;]{0,60}?\bby (?:a group of|a crowd of|an? (?:angry |irate )?(?:crowd|mob)|(?:angry |irate )?"
+                       r"(?:youths|residents|villagers|locals))\b")
 #: the police's answer to a protest in the notes' words, besides the intervention cue ("police intervened and
 #: moved the protesters out", "fired into the air to scatter a crowd")
 _PROTESTERS = r"(?:protesters|protestors|demonstrators)"
@@ -278,7 +286,11 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
                 weight = families()[fam].weight
         if fam == "take" and _cue("weapons_object", low[re_ : re_ + 40]) and not _cue("territory", low[re_ : re_ + 40]):
             return None
-        side = agent_side(sentence, s, e)
+        by = re.match(r"(?: over)? by ((?:(?!after|with|from|in|on|following|during|and)[\w'’-]+ ?){1,4})",
+                      low[re_:])  # rule detect.taken-by: the passive's agent ("was taken by CPC forces")
+        side = None if by is None else ("state" if _STATE_AGENT.search(by.group(1)) else
+                                        "nonstate" if ctx["nonstate"] or _cue("nonstate", by.group(1)) else None)
+        side = side or agent_side(sentence, s, e)
         if side is None:
             side = "state" if (fam == "regain" and not ctx["nonstate"]) else ("nonstate" if ctx["nonstate"] else None)
         if side is None:
@@ -298,7 +310,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # a fire or a storm destroys too: only by armed men or a mob is it an event
         if _DEMONSTRATORS.search(low[:rs]):
             return det("Violent demonstration")  # demonstrators destroying property riot
-        if not ctx.get("armed_words") and (_PARTISAN.search(sentence.text[:rs]) or _CROWD_DOERS.search(low[:rs])):
+        if not ctx.get("armed_words") and (_PARTISAN.search(sentence.text[:rs]) or _CROWD_DOERS.search(low[:rs])
+                                           or _BY_CROWD.match(low[re_:])):
             return det("Mob violence")  # party members or a crowd wrecking a house: ACLED's mob violence
         return det("Looting/property destruction")
     if fam == "riot":
@@ -328,13 +341,16 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return det("Armed clash", weight * 0.95, side)
         if target == "civilian" or side == "nonstate" or re.search(r"gunmen|opened fire|open fire", low[rs:re_]):
             return det("Attack", weight, side)
-        if weak and not armed:
+        if weak and not armed and not _PARTISAN.search(sentence.text):
             return None
+        if weak and not armed:  # rule detect.partisan-attack: "the ZANU supporter later attacked him"
+            return det("Attack", weight, side)
         return det("Attack", weight * 0.8, side)
     return None
 
 
-def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool], following: str = "") -> Detection:
+def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool], following: str = "",
+             note: str = "") -> Detection:
     s, e, weak = hit
     w = families()["protest"].weight * (0.8 if weak else 1.0)
     low = sentence.low
@@ -346,6 +362,8 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
     ):
         low = f"{low} {nxt}"
         ctx = {**ctx, "protester_violence": ctx["protester_violence"] or _cue("protester_violence", nxt)}
+    elif note:  # rule detect.note-protest: a short note is one event; its other sentences type the protest
+        low, ctx = protest_in_note(low, ctx, note.lower())
     if ctx["protester_violence"] or ctx["riot"]:  # violent protesters: a riot, whatever the police did
         sub = "Mob violence" if ctx["mob"] and not _DEMONSTRATORS.search(low) else "Violent demonstration"
     elif _cue("force_strong", low) or _FORCE_MORE.search(low):
@@ -367,13 +385,15 @@ def _in_name(text: str, pos: int) -> bool:
     return pos > 0 and text[pos].isupper() and not text[max(0, pos - 2) : pos].strip(" \"'“‘(—-").endswith((".", ":"))
 
 
-def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_group: bool = False) -> list[Detection]:
+def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_group: bool = False,
+           note: str = "") -> list[Detection]:
     """The typed event triggers of one sentence, after precedence (at most one per family).
 
     ``context`` is the text of the neighbouring sentences: an accident or a disaster told
     there vetoes explosions and deaths here too. ``following`` is the next sentence: the
-    police's answer to a protest is often told there. Each detection carries its modality; only
-    asserted detections suppress others.
+    police's answer to a protest is often told there; ``note``, the other sentences of a short report (an
+    ACLED-style note, one event), types a protest by what they tell of it. Each detection carries its modality;
+    only asserted detections suppress others.
     """
     low = sentence.low
     hits: dict[str, list[tuple[int, int, bool]]] = {}
@@ -395,6 +415,10 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     own_takeover = any(_hits(families()[f], nxt) for f in ("take", "regain", "withdraw"))
     ctx["no_fight"] = cues["no_fight"].search(plain) is not None or (
         not own_takeover and cues["no_fight"].search(nxt) is not None)
+    if note and not ctx["no_fight"] and any(not _FORCEFUL.match(low[s:e]) for s, e, _ in hits.get("take", [])):
+        # rule note.no-fight-transfer: a place taken over ("took control", "occupied"; not "seized", "captured")
+        # when nothing in the whole note tells of fighting changed hands without a fight
+        ctx["no_fight"] = not fought_in(f"{low} {note.lower()}")
     if context:  # an accident, or the harm done, may be told in the next sentence
         around = context.lower()
         ctx["disaster"] = ctx["disaster"] or cues["disaster"].search(around) is not None
@@ -415,12 +439,12 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
         cands = strong_protest or (protest_hits if purposeful else marching)
         if purposeful:  # "shut their shops in a strike called to protest": an asserted hit rather than the called one
             cands = cands + [h for h in protest_hits if h not in cands]
-        protest = _protest(sentence, cands[0], ctx, following)
+        protest = _protest(sentence, cands[0], ctx, following, note)
         protest.modality = modality_of(sentence, protest.start, protest.end)
         for hit in cands[1:]:
             if protest.modality == "asserted":
                 break
-            other = _protest(sentence, hit, ctx, following)
+            other = _protest(sentence, hit, ctx, following, note)
             other.modality = modality_of(sentence, other.start, other.end)
             if other.modality == "asserted":
                 protest = other

@@ -33,6 +33,7 @@ from .detect import Detection, detect
 from .fatalities import SHORT_REPORT, fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import dateline_end, locate, locate_in_note
+from .note import territory_outcome
 from .participants import Parties, authorities_of, localize_parties, parties_for
 from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
@@ -204,7 +205,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
         near_places = places_at.within(lo, sentence.end)
         near_spans = [(x.start, x.end) for x in spans_at.within(lo - _LONGEST_MENTION, sentence.end)]
         sentence_actors = actors_at.within(sentence.start, sentence.end)
-        for det in detect(sentence, context, following, armed_group=armed_group):
+        note = " ".join(t for i, t in enumerate(texts) if i != index) if len(sentences) <= SHORT_REPORT else ""
+        for det in detect(sentence, context, following, armed_group=armed_group, note=note):
             relevance = relevance or judge(doc.article.title, doc.article.url, [s.low for s in sentences])
             modality = det.modality
             if modality != "asserted" and not keep_unasserted:
@@ -288,6 +290,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                 historical=dating.historical,
                 confidence=conf,
             ))
+    if len(sentences) <= SHORT_REPORT:
+        found = territory_outcome(found)  # rule note.territory-outcome
     return lead_first(merge_duplicates(found), min_confidence)
 
 

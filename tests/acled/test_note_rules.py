@@ -1,0 +1,67 @@
+"""Note-level rules (src/dateline/events/note.py) and the detection rules of the fourth ACLED round (our own
+sentences, one tested example per rule id)."""
+
+from __future__ import annotations
+
+from dateline.events.detect import detect
+from dateline.events.note import fought_in
+from dateline.events.sentences import split_sentences
+
+
+def _subs(text: str, armed_group: bool = False) -> list[str]:
+    """The asserted sub-events of each sentence, the others of the note given as ``note``."""
+    sentences = list(split_sentences(text, None))
+    out = []
+    for i, s in enumerate(sentences):
+        note = " ".join(x.text for j, x in enumerate(sentences) if j != i)
+        out += [d.sub_event for d in detect(s, "", "", armed_group=armed_group, note=note) if d.modality == "asserted"]
+    return out
+
+
+def test_note_protest_typing_reads_the_violence_told_earlier() -> None:  # rule note.protest-typing
+    text = "Students of a technical college fought running battles with police. The protests began over fees."
+    assert "Violent demonstration" in _subs(text)
+
+
+def test_note_protest_typing_reads_force_told_later() -> None:
+    text = "Residents protested against evictions near the market. The protesters were then beaten with sticks."
+    assert "Excessive force against protesters" in _subs(text)
+
+
+def test_scuffles_without_participants_do_not_make_a_riot() -> None:
+    assert "Violent demonstration" not in _subs("Teachers marched to demand their arrears. There were scuffles in town.")
+
+
+def test_no_fight_transfer_when_the_note_tells_no_fighting() -> None:  # rule note.no-fight-transfer
+    assert _subs("About 80 rebels occupied the village of Kata. Residents fled to the bush.", armed_group=True) == [
+        "Non-violent transfer of territory"]
+    assert not fought_in("no clashes were reported. no fatalities reported.")
+    assert fought_in("the rebels took control of the town after a clash with the army.")
+
+
+def test_a_forceful_capture_stays_a_takeover() -> None:
+    assert "Non-state actor overtakes territory" in _subs("The rebels seized control of the border post on Monday.",
+                                                         armed_group=True)
+
+
+def test_passive_takeover_by_a_named_group() -> None:  # rule detect.taken-by
+    subs = _subs("The town of Kaga was taken by CPC forces after a clash with the army.", armed_group=True)
+    assert "Non-state actor overtakes territory" in subs
+
+
+def test_partisan_attack_without_weapons() -> None:  # rule detect.partisan-attack
+    assert "Attack" in _subs("An opposition supporter was threatened at a rally. The ZANU supporter later attacked him.")
+
+
+def test_houses_burnt_by_a_group_are_mob_violence() -> None:  # rule detect.crowd-passive
+    assert "Mob violence" in _subs("Twelve houses were burnt down in the estate by a group of angry motorcycle taxi riders.")
+
+
+def test_crowd_apposition() -> None:  # trigger mob.crowd-apposition-attacked
+    assert "Mob violence" in _subs("Youths, armed with sticks and stones, attacked road workers near the quarry.")
+
+
+def test_pluperfect_relative_clause_is_background() -> None:  # rule detect.pluperfect-background
+    from dateline.events.detect import _AFTER
+
+    assert _AFTER.search("gunmen who had already ")
