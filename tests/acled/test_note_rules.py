@@ -40,8 +40,8 @@ def test_no_fight_transfer_when_the_note_tells_no_fighting() -> None:  # rule no
 
 
 def test_a_forceful_capture_stays_a_takeover() -> None:
-    assert "Non-state actor overtakes territory" in _subs("The rebels seized control of the border post on Monday.",
-                                                         armed_group=True)
+    subs = _subs("The rebels seized control of the border post on Monday.", armed_group=True)
+    assert "Non-state actor overtakes territory" in subs
 
 
 def test_passive_takeover_by_a_named_group() -> None:  # rule detect.taken-by
@@ -50,11 +50,13 @@ def test_passive_takeover_by_a_named_group() -> None:  # rule detect.taken-by
 
 
 def test_partisan_attack_without_weapons() -> None:  # rule detect.partisan-attack
-    assert "Attack" in _subs("An opposition supporter was threatened at a rally. The ZANU supporter later attacked him.")
+    text = "An opposition supporter was threatened at a rally. The ZANU supporter later attacked him."
+    assert "Attack" in _subs(text)
 
 
 def test_houses_burnt_by_a_group_are_mob_violence() -> None:  # rule detect.crowd-passive
-    assert "Mob violence" in _subs("Twelve houses were burnt down in the estate by a group of angry motorcycle taxi riders.")
+    text = "Twelve houses were burnt down in the estate by a group of angry motorcycle taxi riders."
+    assert "Mob violence" in _subs(text)
 
 
 def test_crowd_apposition() -> None:  # trigger mob.crowd-apposition-attacked

@@ -117,10 +117,11 @@ _PARTISAN = re.compile(r"\b(?:(?:party|opposition|ruling party|campaign) (?:supp
 _CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging to|a group of|youths?|residents|"
                           r"villagers|locals|crowds?|mobs?)\b")
 _FORCEFUL = re.compile(r"seiz|captur|overr|conquer|fell|gained ground|advanc")
-_STATE_AGENT = re.compile(r"\b(?:army|soldiers|troops|military|government|police|security forces|gendarm\w*|national)\b")
+_STATE_AGENT = re.compile(r"\b(?:army|soldiers|troops|military|government|police|security forces|gendarm\w*|"
+                          r"national)\b")
 #: rule detect.crowd-passive: "28 houses were burnt down ... by a group of suspected boda boda operators"
-_BY_CROWD = re.compile(r"[^.;]{0,60}?\bby (?:a group of|a crowd of|an? (?:angry |irate )?(?:crowd|mob)|(?:angry |irate )?"
-                       r"(?:youths|residents|villagers|locals))\b")
+_BY_CROWD = re.compile(r"[^.;]{0,60}?\bby (?:a group of|a crowd of|an? (?:angry |irate )?(?:crowd|mob)|"
+                       r"(?:angry |irate )?(?:youths|residents|villagers|locals))\b")
 #: the police's answer to a protest in the notes' words, besides the intervention cue ("police intervened and
 #: moved the protesters out", "fired into the air to scatter a crowd")
 _PROTESTERS = r"(?:protesters|protestors|demonstrators)"

@@ -40,8 +40,8 @@ FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|assault\w*
                    r"exchange[sd]? (?:of )?(?:fire|gunfire)|firefights?|shoot\w*|shot|fir(?:ed|ing) (?:on|at)|kill\w*|"
                    r"dead|died|wound\w*|injur\w*|casualt\w*|combat\w*|overr(?:an|un)|stormed|offensive|resistance|"
                    r"shell\w*|bomb\w*|air ?strikes?|drove|driven|dislodg\w*|forced (?:\w+ ){0,2}out)\b")
-_NO_FIGHT = re.compile(r"\b(?:no|without|nor) (?:\w+ ){0,2}(?:clashes|fighting|resistance|fatalities|injuries|casualties|"
-                       r"confrontation|exchange of fire|shots?)\b|\bno fatalities\b[^.]*")
+_NO_FIGHT = re.compile(r"\b(?:no|without|nor) (?:\w+ ){0,2}(?:clashes|fighting|resistance|fatalities|injuries|"
+                       r"casualties|confrontation|exchange of fire|shots?)\b|\bno fatalities\b[^.]*")
 
 
 def _answer(low: str) -> bool:
