@@ -29,7 +29,8 @@ def test_note_protest_typing_reads_force_told_later() -> None:
 
 
 def test_scuffles_without_participants_do_not_make_a_riot() -> None:
-    assert "Violent demonstration" not in _subs("Teachers marched to demand their arrears. There were scuffles in town.")
+    text = "Teachers marched to demand their arrears. There were scuffles in town."
+    assert "Violent demonstration" not in _subs(text)
 
 
 def test_no_fight_transfer_when_the_note_tells_no_fighting() -> None:  # rule note.no-fight-transfer
