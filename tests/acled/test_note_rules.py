@@ -68,3 +68,16 @@ def test_pluperfect_relative_clause_is_background() -> None:  # rule detect.plup
     from dateline.events.detect import _AFTER
 
     assert _AFTER.search("gunmen who had already ")
+
+
+def test_regression_dated_lead_of_a_note_keeps_a_weak_attack() -> None:  # rule note.dated-lead
+    from dateline.events.stage import NOTE_LEAD_MARGIN
+
+    assert 0 < NOTE_LEAD_MARGIN <= 0.1
+
+
+def test_bond_notes_are_no_court_bond() -> None:  # cue.judicial.bond
+    from dateline.events.lexicon import cue_patterns
+
+    assert not cue_patterns()["judicial"].search("she criticised bond notes at a rally")
+    assert cue_patterns()["judicial"].search("he was held on bond")

@@ -52,6 +52,8 @@ _ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia"
 _POLITICAL = _NONSTATE | {"External/Other forces", "Protesters", "Rioters"}
 #: a later sentence of a whole article (not its lead) needs this much more confidence
 ARTICLE_MARGIN = 0.1
+#: a short report's first sentence with a date of its own ("On 6 May 2020, ...") needs this much less confidence
+NOTE_LEAD_MARGIN = 0.1
 #: in an article neither about conflict nor of an off-topic genre, an event needs this much more confidence
 PERIPHERAL_MARGIN = 0.1
 #: the confidence of an unmistakable event in an off-topic article
@@ -231,7 +233,10 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             conf = _confidence(det, sentence, index, parties.actor1 is not None, dating.historical)
             if modality != "asserted":
                 conf = round(conf * 0.4, 3)
-            if conf < (min_confidence + ARTICLE_MARGIN if in_article else min_confidence) and not keep_unasserted:
+            floor = min_confidence + ARTICLE_MARGIN if in_article else min_confidence
+            if len(sentences) <= SHORT_REPORT and index == 0 and own_date:
+                floor -= NOTE_LEAD_MARGIN  # rule note.dated-lead: an ACLED-style note's dated lead tells its event
+            if conf < floor and not keep_unasserted:
                 _dropped(doc, det, sentence, f"confidence {conf}")
                 continue
             own_place = bool(own_places)
