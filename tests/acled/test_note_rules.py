@@ -81,3 +81,18 @@ def test_bond_notes_are_no_court_bond() -> None:  # cue.judicial.bond
 
     assert not cue_patterns()["judicial"].search("she criticised bond notes at a rally")
     assert cue_patterns()["judicial"].search("he was held on bond")
+
+
+def test_the_grievance_of_a_protest_is_no_event() -> None:  # rule detect.protest-grievance
+    text = "Hundreds of residents barricaded streets and burned tires in demonstration against a gang rape in the town."
+    assert _subs(text) == ["Violent demonstration"]
+
+
+def test_party_members_and_police_clashing_at_a_demonstration_riot() -> None:  # detect: "X and police clashed"
+    text = "Members of the opposition party and police forces clashed during the march, leaving 20 injured."
+    assert "Violent demonstration" in _subs(text)
+
+
+def test_violent_unrest_makes_the_protest_violent() -> None:  # cue.protester_violence.violent-protests-demonstrations
+    text = "Police guarded the college following violent unrest. The students were demonstrating against high fees."
+    assert "Violent demonstration" in _subs(text)

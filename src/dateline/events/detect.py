@@ -116,6 +116,9 @@ _PARTISAN = re.compile(r"\b(?:(?:party|opposition|ruling party|campaign) (?:supp
 #: doers of property destruction that make it mob violence: party members, a crowd, local youths
 _CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging to|a group of|youths?|residents|"
                           r"villagers|locals|crowds?|mobs?)\b")
+#: what a protest is against: the event named there is the grievance, not the note's event
+_GRIEVANCE = re.compile(r"\b(?:against|protest(?:ing|ed)?|denounc\w*|condemn\w*|justice for|over|decry\w*) "
+                        r"(?:the |a |an |alleged |recent )?(?:[\w-]+ ){0,3}$")
 _FORCEFUL = re.compile(r"seiz|captur|overr|conquer|fell|gained ground|advanc")
 _STATE_AGENT = re.compile(r"\b(?:army|soldiers|troops|military|government|police|security forces|gendarm\w*|"
                           r"national)\b")
@@ -146,7 +149,7 @@ _NO_HARM = re.compile(r"\b(?:no|without|nobody|no one|none)\b(?: \w+){0,2} "
                       r"(?:casualt\w*|injur\w*|hurt|killed|dead|deaths)\b")
 #: "summoned the ambassador to protest": a diplomatic objection, not a demonstration
 _OBJECTION = re.compile(r"\b(?:summon\w*|called in|lodged|sent|issued|handed)\b[^.;]{0,80}\bto protest\b")
-_AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked) (?:the )?(?:riot )?(?:police|policemen|security forces|"
+_AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked|and) (?:the )?(?:riot )?(?:police|policemen|security forces|"
                         r"soldiers|troops|officers|gendarmes)\b")
 _DEMONSTRATORS = re.compile(r"\b(?:supporters|protesters|demonstrators|rioters|marchers|angry crowds?)\b")
 _POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
@@ -427,6 +430,10 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
 
     out: list[Detection] = []
     protest_hits = [h for h in hits.get("protest", []) if not (h[2] and _SPOKEN_AT.search(low[: h[0]]))]
+    if any(not w for _, _, w in protest_hits):  # rule detect.protest-grievance: "protested against a gang rape"
+        hits = {name: kept for name, fam_hits in hits.items()
+                if (kept := [h for h in fam_hits
+                             if name == "protest" or not _GRIEVANCE.search(low[max(0, h[0] - 50) : h[0]])])}
     if any(not w and _DEMONSTRATORS.search(low[:s]) for s, _, w in hits.get("property", [])):
         ctx["protester_violence"] = True  # "protesters ransacked the offices": the protest is violent
     strong_protest = [h for h in protest_hits if not h[2]]
