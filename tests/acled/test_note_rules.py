@@ -3,6 +3,8 @@ sentences, one tested example per rule id)."""
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.events.detect import detect
 from dateline.events.note import fought_in
 from dateline.events.sentences import split_sentences
@@ -96,3 +98,24 @@ def test_party_members_and_police_clashing_at_a_demonstration_riot() -> None:  #
 def test_violent_unrest_makes_the_protest_violent() -> None:  # cue.protester_violence.violent-protests-demonstrations
     text = "Police guarded the college following violent unrest. The students were demonstrating against high fees."
     assert "Violent demonstration" in _subs(text)
+
+
+def test_one_sentence_note_occupation_without_fighting() -> None:  # rule note.no-fight-transfer, one sentence
+    assert _subs("About 100 armed men occupied the village of Bitiyo.", armed_group=True) == [
+        "Non-violent transfer of territory"]
+    assert "Non-state actor overtakes territory" in _subs("Rebels have taken over four localities in the territory.",
+                                                         armed_group=True)
+
+
+def test_no_note_no_transfer_rule() -> None:  # a longer text (note=None) keeps the takeover
+    sentence = next(iter(split_sentences("About 100 armed men occupied the village of Bitiyo.", None)))
+    assert [d.sub_event for d in detect(sentence, "", "", armed_group=True)] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "Peacekeepers retrieved an IED planted by suspected militiamen near the village.",  # disrupt.retrieved-ied
+    "An IED exploded while the militants were planting it near the road.",  # disrupt.exploded-while-planting
+    "A bomb carried by the militants detonated prematurely, killing four of them.",  # disrupt.detonated-prematurely
+])
+def test_disrupted_weapons_use(text: str) -> None:
+    assert "Disrupted weapons use" in _subs(text, armed_group=True)

@@ -119,7 +119,7 @@ _CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging t
 #: what a protest is against: the event named there is the grievance, not the note's event
 _GRIEVANCE = re.compile(r"\b(?:against|protest(?:ing|ed)?|denounc\w*|condemn\w*|justice for|over|decry\w*) "
                         r"(?:the |a |an |alleged |recent )?(?:[\w-]+ ){0,3}$")
-_FORCEFUL = re.compile(r"seiz|captur|overr|conquer|fell|gained ground|advanc")
+_FORCEFUL = re.compile(r"seiz|captur|overr|conquer|fell|gained ground|advanc|t\w+ over")
 _STATE_AGENT = re.compile(r"\b(?:army|soldiers|troops|military|government|police|security forces|gendarm\w*|"
                           r"national)\b")
 #: rule detect.crowd-passive: "28 houses were burnt down ... by a group of suspected boda boda operators"
@@ -354,7 +354,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
 
 
 def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool], following: str = "",
-             note: str = "") -> Detection:
+             note: str | None = None) -> Detection:
     s, e, weak = hit
     w = families()["protest"].weight * (0.8 if weak else 1.0)
     low = sentence.low
@@ -390,13 +390,14 @@ def _in_name(text: str, pos: int) -> bool:
 
 
 def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_group: bool = False,
-           note: str = "") -> list[Detection]:
+           note: str | None = None) -> list[Detection]:
     """The typed event triggers of one sentence, after precedence (at most one per family).
 
     ``context`` is the text of the neighbouring sentences: an accident or a disaster told
     there vetoes explosions and deaths here too. ``following`` is the next sentence: the
     police's answer to a protest is often told there; ``note``, the other sentences of a short report (an
-    ACLED-style note, one event), types a protest by what they tell of it. Each detection carries its modality;
+    ACLED-style note, one event; "" for a one-sentence note, None for longer texts), types a protest by what
+    they tell of it. Each detection carries its modality;
     only asserted detections suppress others.
     """
     low = sentence.low
@@ -419,7 +420,7 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     own_takeover = any(_hits(families()[f], nxt) for f in ("take", "regain", "withdraw"))
     ctx["no_fight"] = cues["no_fight"].search(plain) is not None or (
         not own_takeover and cues["no_fight"].search(nxt) is not None)
-    if note and not ctx["no_fight"] and any(not _FORCEFUL.match(low[s:e]) for s, e, _ in hits.get("take", [])):
+    if note is not None and not ctx["no_fight"] and any(not _FORCEFUL.match(low[s:e]) for s, e, _ in hits.get("take", [])):
         # rule note.no-fight-transfer: a place taken over ("took control", "occupied"; not "seized", "captured")
         # when nothing in the whole note tells of fighting changed hands without a fight
         ctx["no_fight"] = not fought_in(f"{low} {note.lower()}")

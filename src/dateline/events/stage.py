@@ -207,7 +207,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
         near_places = places_at.within(lo, sentence.end)
         near_spans = [(x.start, x.end) for x in spans_at.within(lo - _LONGEST_MENTION, sentence.end)]
         sentence_actors = actors_at.within(sentence.start, sentence.end)
-        note = " ".join(t for i, t in enumerate(texts) if i != index) if len(sentences) <= SHORT_REPORT else ""
+        note = " ".join(t for i, t in enumerate(texts) if i != index) if len(sentences) <= SHORT_REPORT else None
         for det in detect(sentence, context, following, armed_group=armed_group, note=note):
             relevance = relevance or judge(doc.article.title, doc.article.url, [s.low for s in sentences])
             modality = det.modality
