@@ -420,7 +420,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     own_takeover = any(_hits(families()[f], nxt) for f in ("take", "regain", "withdraw"))
     ctx["no_fight"] = cues["no_fight"].search(plain) is not None or (
         not own_takeover and cues["no_fight"].search(nxt) is not None)
-    if note is not None and not ctx["no_fight"] and any(not _FORCEFUL.match(low[s:e]) for s, e, _ in hits.get("take", [])):
+    taken = hits.get("take", [])
+    if note is not None and not ctx["no_fight"] and any(not _FORCEFUL.match(low[a:b]) for a, b, _ in taken):
         # rule note.no-fight-transfer: a place taken over ("took control", "occupied"; not "seized", "captured")
         # when nothing in the whole note tells of fighting changed hands without a fight
         ctx["no_fight"] = not fought_in(f"{low} {note.lower()}")

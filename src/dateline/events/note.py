@@ -39,7 +39,8 @@ _ANSWERED = re.compile(r"\b(?:were|was) (?:\w+ ){0,2}(?:arrested|detained|disper
 FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|assault\w*|ambush\w*|gunfire|gun ?fights?|"
                    r"exchange[sd]? (?:of )?(?:fire|gunfire)|firefights?|shoot\w*|shot|fir(?:ed|ing) (?:on|at)|kill\w*|"
                    r"dead|died|wound\w*|injur\w*|casualt\w*|combat\w*|overr(?:an|un)|stormed|offensive|resistance|"
-                   r"shell\w*|bomb\w*|air ?strikes?|drove|driven|dislodg\w*|forced (?:\w+ ){0,2}out)\b")
+                   r"shell\w*|bomb\w*|air ?strikes?|drove|driven|dislodg\w*|forced (?:\w+ ){0,2}out|under fire|"
+                   r"repel\w*|repuls\w*|(?:troops|soldiers|forces|army|militants|rebels|fighters) (?:\w+ )?fled)\b")
 _NO_FIGHT = re.compile(r"\b(?:no|without|nor) (?:\w+ ){0,2}(?:clashes|fighting|resistance|fatalities|injuries|"
                        r"casualties|confrontation|exchange of fire|shots?)\b|\bno fatalities\b[^.]*")
 
