@@ -119,3 +119,23 @@ def test_no_note_no_transfer_rule() -> None:  # a longer text (note=None) keeps 
 ])
 def test_disrupted_weapons_use(text: str) -> None:
     assert "Disrupted weapons use" in _subs(text, armed_group=True)
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Regime forces targeted two bulldozers with ATGMs on the front line.", "Shelling/artillery/missile attack"),
+    ("A telecom tower owned by the military was bombed and destroyed overnight.", "Remote explosive/landmine/IED"),
+    ("Militiamen led by a local commander injured a soldier and the leader of a youth group.", "Armed clash"),
+    ("A contingent of the presidential guard arrived in the town on Thursday.", "Change to group/activity"),
+    ("RRR occupied the city after some clashes with a local militia.", "Non-state actor overtakes territory"),
+])
+def test_fourth_round_triggers(text: str, sub: str) -> None:
+    assert sub in _subs(text, armed_group="RRR" not in text)
+
+
+def test_attribution_in_another_clause_does_not_lower_the_event() -> None:  # rule stage.attribution-clause
+    from dateline.events.stage import _attribution_penalty
+
+    text = "A militia leader believed to be responsible for an attack in 2017, surrendered to the peacekeepers."
+    sentence = next(iter(split_sentences(text, None)))
+    det = next(d for d in detect(sentence, "", "", armed_group=True) if d.sub_event == "Agreement")
+    assert _attribution_penalty(det, sentence) == 0.0

@@ -279,8 +279,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return det("Agreement")
         return det("Non-violent transfer of territory") if ctx["military"] or armed else None  # "the CPC withdrew"
     if fam in ("take", "regain"):
-        if not (armed or ctx["military"]):  # "took over as presenter": no armed actor, no territory
-            return None
+        if not (armed or ctx["military"] or (not weak and fought_in(low))):  # "took over as presenter": no armed
+            return None  # actor, no territory; "RRR occupied the city after some clashes": a fight makes it armed
         if ctx.get("no_fight"):  # "No clashes were reported": a place changing hands without a fight
             return det("Non-violent transfer of territory", weight, agent_side(sentence, s, e))
         if fam == "take" and weak:
@@ -384,8 +384,8 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
 def _in_name(text: str, pos: int) -> bool:
     """A trigger word written with a capital inside the sentence is part of a name or a date."""
     word = re.match(r"[\w-]+", text[pos:])
-    if word is None or any(ch.isdigit() for ch in word.group()) or word.group().isupper():
-        return False  # "B-2", "IED": model names and acronyms are triggers
+    if word is None or any(ch.isdigit() for ch in word.group()) or word.group().removesuffix("s").isupper():
+        return False  # "B-2", "IED", "ATGMs": model names and acronyms (and their plurals) are triggers
     return pos > 0 and text[pos].isupper() and not text[max(0, pos - 2) : pos].strip(" \"'“‘(—-").endswith((".", ":"))
 
 

@@ -76,10 +76,11 @@ def fought_in(text: str) -> bool:
 
 
 def territory_outcome(events: list[Event]) -> list[Event]:
-    """rule note.territory-outcome: when a short report tells a clash and a takeover, the takeover is the
-    event (ranked just above the clash): ACLED codes a battle that changes who holds a place as the change."""
+    """rule note.territory-outcome: when a short report tells a clash (or shelling, IEDs) and a takeover, the
+    takeover is the event (ranked just above the fight): ACLED codes a battle that changes who holds a place as the change."""
     takeovers = [e for e in events if e.sub_event_type in _TAKEOVER]
-    clashes = [e for e in events if e.sub_event_type == "Armed clash"]
+    clashes = [e for e in events if e.event_type in ("Battles", "Explosions/Remote violence")
+               and e.sub_event_type not in _TAKEOVER]  # the fight, its shelling and its IEDs
     if takeovers and clashes:
         top = max(e.confidence for e in clashes)
         for ev in takeovers:

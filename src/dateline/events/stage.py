@@ -72,7 +72,10 @@ def _attribution_penalty(det: Detection, sentence: Sentence) -> float:
     """How much less sure: the trigger is the object of a claim, denial or accusation ("claimed the attack")."""
     low = _NO_CLAIM.sub(lambda m: " " * len(m.group()), sentence.low)
     at = det.start - sentence.start
-    gaps = [at - m.end() for m in cue_patterns()["attribution"].finditer(low) if m.start() <= at]
+    # rule stage.attribution-clause: a cue in another clause ("believed to be responsible for an attack in 2017,
+    # surrendered") does not make the trigger its object
+    gaps = [at - m.end() for m in cue_patterns()["attribution"].finditer(low) if m.start() <= at
+            and "," not in low[m.end() : at]]
     if any(gap <= 40 for gap in gaps):
         return 0.45  # the attack claimed or denied: an attribution, not a report of the event
     return 0.2 if any(gap <= 80 for gap in gaps) else 0.0
