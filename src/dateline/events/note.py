@@ -76,8 +76,9 @@ def fought_in(text: str) -> bool:
 
 
 def territory_outcome(events: list[Event]) -> list[Event]:
-    """rule note.territory-outcome: when a short report tells a clash (or shelling, IEDs) and a takeover, the
-    takeover is the event (ranked just above the fight): ACLED codes a battle that changes who holds a place as the change."""
+    """rule note.territory-outcome: when a short report tells a fight (a clash, shelling, IEDs) and a
+    takeover, the takeover is the event (ranked just above the fight): ACLED codes a battle that changes who
+    holds a place as the change."""
     takeovers = [e for e in events if e.sub_event_type in _TAKEOVER]
     clashes = [e for e in events if e.event_type in ("Battles", "Explosions/Remote violence")
                and e.sub_event_type not in _TAKEOVER]  # the fight, its shelling and its IEDs
