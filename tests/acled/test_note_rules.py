@@ -139,3 +139,24 @@ def test_attribution_in_another_clause_does_not_lower_the_event() -> None:  # ru
     sentence = next(iter(split_sentences(text, None)))
     det = next(d for d in detect(sentence, "", "", armed_group=True) if d.sub_event == "Agreement")
     assert _attribution_penalty(det, sentence) == 0.0
+
+
+def test_note_header_dates_the_event_over_a_background_year() -> None:  # rule dating.note-header
+    from dateline.timex.dating import date_event
+    from dateline.timex.tagger import tag
+
+    body = "20 January. A militia leader, blamed for an attack in 2017, surrendered to the peacekeepers."
+    timexes = tag(body, "2018-01-25")
+    at = body.index("surrendered")
+    dating = date_event(body, body.index("A militia"), len(body), timexes, "2018-01-25", trigger=at)
+    assert dating.date is not None and dating.date.start == "2018-01-20"
+
+
+def test_a_date_in_a_place_name_dates_nothing() -> None:  # rule dating.named-date
+    from dateline.timex.dating import date_event
+    from dateline.timex.tagger import tag
+
+    body = "On 28 April 2020, forces fired 19 shells at the July 7 neighbourhood of the port city."
+    timexes = tag(body, "2020-04-28")
+    dating = date_event(body, 0, len(body), timexes, "2020-04-28", trigger=body.index("fired"))
+    assert dating.date is not None and dating.date.start == "2020-04-28"
