@@ -160,3 +160,13 @@ def test_a_date_in_a_place_name_dates_nothing() -> None:  # rule dating.named-da
     timexes = tag(body, "2020-04-28")
     dating = date_event(body, 0, len(body), timexes, "2020-04-28", trigger=body.index("fired"))
     assert dating.date is not None and dating.date.start == "2020-04-28"
+
+
+def test_negated_clauses_and_combatants_are_no_fighting() -> None:  # note.FIGHT, note._NO_FIGHT
+    assert not fought_in("militia combatants occupied the locality. no fatalities and/or injuries reported.")
+    assert fought_in("the combatants clashed with the army before they occupied the locality.")
+
+
+def test_a_named_place_taken_by_a_group() -> None:  # detect: weak "taken by" with a named subject
+    subs = _subs("Rafai was taken by UPC after battling against the local self-defense militia.", armed_group=True)
+    assert subs == ["Non-state actor overtakes territory"]

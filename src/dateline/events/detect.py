@@ -119,6 +119,8 @@ _CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging t
 #: what a protest is against: the event named there is the grievance, not the note's event
 _GRIEVANCE = re.compile(r"\b(?:against|protest(?:ing|ed)?|denounc\w*|condemn\w*|justice for|over|decry\w*) "
                         r"(?:the |a |an |alleged |recent )?(?:[\w-]+ ){0,3}$")
+_NAMED_TAKEN = re.compile(r"(?:^|[,;] )(?:the (?:town|city|village|locality) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? "
+                          r"(?:was|were|had been|has been) $")
 _FORCEFUL = re.compile(r"seiz|captur|overr|conquer|fell|gained ground|advanc|t\w+ over")
 _STATE_AGENT = re.compile(r"\b(?:army|soldiers|troops|military|government|police|security forces|gendarm\w*|"
                           r"national)\b")
@@ -284,7 +286,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         if ctx.get("no_fight"):  # "No clashes were reported": a place changing hands without a fight
             return det("Non-violent transfer of territory", weight, agent_side(sentence, s, e))
         if fam == "take" and weak:
-            if not territory_taken(sentence, rs, re_):
+            named = _NAMED_TAKEN.search(sentence.text[:rs]) and re.match(r"(?: over)? by\b", low[re_:])
+            if not (territory_taken(sentence, rs, re_) or named):  # "Rafai was taken by UPC": a named place
                 return None
             if sentence.span is not None:  # the parse shows a place taken: as good as "took control"
                 weight = families()[fam].weight

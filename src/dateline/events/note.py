@@ -38,11 +38,11 @@ _ANSWERED = re.compile(r"\b(?:were|was) (?:\w+ ){0,2}(?:arrested|detained|disper
 #: fighting told anywhere in a note (a place taken with it is taken by force)
 FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|assault\w*|ambush\w*|gunfire|gun ?fights?|"
                    r"exchange[sd]? (?:of )?(?:fire|gunfire)|firefights?|shoot\w*|shot|fir(?:ed|ing) (?:on|at)|kill\w*|"
-                   r"dead|died|wound\w*|injur\w*|casualt\w*|combat\w*|overr(?:an|un)|stormed|offensive|resistance|"
+                   r"dead|died|wound\w*|injur\w*|casualt\w*|combat(?:s|ed|ing)?\b|overr(?:an|un)|stormed|offensive|resistance|"
                    r"shell\w*|bomb\w*|air ?strikes?|drove|driven|dislodg\w*|forced (?:\w+ ){0,2}out|under fire|"
                    r"repel\w*|repuls\w*|(?:troops|soldiers|forces|army|militants|rebels|fighters) (?:\w+ )?fled)\b")
-_NO_FIGHT = re.compile(r"\b(?:no|without|nor) (?:\w+ ){0,2}(?:clashes|fighting|resistance|fatalities|injuries|"
-                       r"casualties|confrontation|exchange of fire|shots?)\b|\bno fatalities\b[^.]*")
+#: a negated clause ("No fatalities and/or injuries reported", "without firing a shot") tells no fighting
+_NO_FIGHT = re.compile(r"\b(?:no|without|nor)\b[^.;]{0,60}")
 
 
 def _answer(low: str) -> bool:
