@@ -170,3 +170,33 @@ def test_negated_clauses_and_combatants_are_no_fighting() -> None:  # note.FIGHT
 def test_a_named_place_taken_by_a_group() -> None:  # detect: weak "taken by" with a named subject
     subs = _subs("Rafai was taken by UPC after battling against the local self-defense militia.", armed_group=True)
     assert subs == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("A local defence force launched a mine attack on soldiers patrolling the road.", "Remote explosive/landmine/IED"),
+    ("The militia bombed and destroyed a telecom tower operated by the military.", "Remote explosive/landmine/IED"),
+    ("Unidentified gunmen assassinated a colonel of the air force intelligence.", "Armed clash"),
+])
+def test_fifth_round_triggers(text: str, sub: str) -> None:
+    assert sub in _subs(text, armed_group=True)
+
+
+def test_machine_guns_at_farms_stay_shelling() -> None:  # detect._small_arms_clash needs an armed target
+    text = "Government forces fired 6 artillery shells and machine guns at farms near the village."
+    assert "Shelling/artillery/missile attack" in _subs(text)
+    text = "Rebels fired mortars and heavy machine guns at army positions near the village."
+    assert "Armed clash" in _subs(text, armed_group=True)
+
+
+def test_a_deadly_fight_outranks_the_weapons_seized() -> None:  # rule note.violence-first
+    from dataclasses import replace
+
+    from dateline.events.note import violence_first
+    from dateline.records import Event, Evidence, Plover
+
+    base = Event(id="a", event_type="Battles", sub_event_type="Armed clash", evidence=Evidence("s", 0, 1),
+                 plover=Plover("FIGHT", None), fatalities=1, confidence=0.6)
+    seized = replace(base, id="b", event_type="Strategic developments", sub_event_type="Disrupted weapons use",
+                     fatalities=None, confidence=0.89)
+    ranked = violence_first([base, seized])
+    assert max(ranked, key=lambda e: e.confidence).sub_event_type == "Armed clash"

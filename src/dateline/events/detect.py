@@ -279,16 +279,19 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if _TRUCE.search(low) and re.search(r"evacuat", low):
             return det("Agreement")
-        return det("Non-violent transfer of territory") if ctx["military"] or armed else None  # "the CPC withdrew"
+        if not (ctx["military"] or armed):
+            return None
+        return det("Non-violent transfer of territory")  # "the CPC withdrew"
     if fam in ("take", "regain"):
         if not (armed or ctx["military"] or (not weak and fought_in(low))):  # "took over as presenter": no armed
             return None  # actor, no territory; "RRR occupied the city after some clashes": a fight makes it armed
+        if fam == "take" and weak:
+            named = (_NAMED_TAKEN.search(sentence.text[:rs]) and re.match(r"(?: over)? by\b", low[re_:])) or (
+                low[rs:re_].startswith("occup") and _cue("territory", low[re_ : re_ + 30]))
+            if not (territory_taken(sentence, rs, re_) or named):  # "Rafai was taken by UPC": a named place
+                return None  # ("captured him without resistance": a person, no territory, whatever the fight)
         if ctx.get("no_fight"):  # "No clashes were reported": a place changing hands without a fight
             return det("Non-violent transfer of territory", weight, agent_side(sentence, s, e))
-        if fam == "take" and weak:
-            named = _NAMED_TAKEN.search(sentence.text[:rs]) and re.match(r"(?: over)? by\b", low[re_:])
-            if not (territory_taken(sentence, rs, re_) or named):  # "Rafai was taken by UPC": a named place
-                return None
             if sentence.span is not None:  # the parse shows a place taken: as good as "took control"
                 weight = families()[fam].weight
         if fam == "take" and _cue("weapons_object", low[re_ : re_ + 40]) and not _cue("territory", low[re_ : re_ + 40]):
@@ -500,7 +503,9 @@ def _small_arms_clash(dets: list[Detection], low: str) -> list[Detection]:
     """ACLED codes fire between armed forces with small arms or machine guns as an armed clash, even
     when mortars or grenade launchers are fired too ("fired 82mm mortars, heavy machine guns and small arms
     at the positions of")."""
-    if _SMALL_ARMS.search(low):
+    small = _SMALL_ARMS.search(low)  # machine guns fired at farms or a town (no armed target) stay shelling
+    aimed = [low[m.end() : m.end() + 40] for m in re.finditer(r"\b(?:at|on|towards|targeting|against)\b", low)]
+    if small and ("small arms" in small.group() or any(cue_patterns()["armed_target"].search(a) for a in aimed)):
         for d in dets:
             if d.sub_event in ("Shelling/artillery/missile attack", "Grenade"):
                 d.sub_event = "Armed clash"

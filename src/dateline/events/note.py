@@ -21,7 +21,7 @@ import re
 from ..records import Event
 from .lexicon import cue_patterns
 
-__all__ = ["FIGHT", "fought_in", "protest_in_note", "territory_outcome"]
+__all__ = ["FIGHT", "fought_in", "protest_in_note", "territory_outcome", "violence_first"]
 
 #: who answers a protest: police, troops, guards ("members of Indian Border Security Force open fired at ...")
 _ANSWERERS = re.compile(r"\b(?:police\w*|officers|security forces?|troops|soldiers|authorities|gendarmes?|guards?|"
@@ -40,7 +40,7 @@ FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|assault\w*
                    r"exchange[sd]? (?:of )?(?:fire|gunfire)|firefights?|shoot\w*|shot|fir(?:ed|ing) (?:on|at)|kill\w*|"
                    r"dead|died|wound\w*|injur\w*|casualt\w*|combat(?:s|ed|ing)?\b|overr(?:an|un)|stormed|offensive|resistance|"
                    r"shell\w*|bomb\w*|air ?strikes?|drove|driven|dislodg\w*|forced (?:\w+ ){0,2}out|under fire|"
-                   r"repel\w*|repuls\w*|(?:troops|soldiers|forces|army|militants|rebels|fighters) (?:\w+ )?fled)\b")
+                   r"repel\w*|repuls\w*)\b")
 #: a negated clause ("No fatalities and/or injuries reported", "without firing a shot") tells no fighting
 _NO_FIGHT = re.compile(r"\b(?:no|without|nor)\b[^.;]{0,60}")
 
@@ -87,4 +87,24 @@ def territory_outcome(events: list[Event]) -> list[Event]:
         for ev in takeovers:
             if ev.confidence <= top:
                 ev.confidence = round(min(0.97, top + 0.01), 3)
+    return events
+
+
+_AFTERMATH = ("Disrupted weapons use", "Arrests")
+
+
+def violence_first(events: list[Event]) -> list[Event]:
+    """rule note.violence-first: in a short report, a fight or attack that killed someone outranks the weapons
+    seized or the arrests made with it ("a suspect was killed ... in a gun battle. Police recovered 1,000
+    bullets"): ACLED codes the deadly event."""
+    if not events:
+        return events
+    top = max(events, key=lambda e: e.confidence)
+    if top.sub_event_type not in _AFTERMATH:
+        return events
+    deadly = [e for e in events if e.fatalities and e.event_type in (
+        "Battles", "Explosions/Remote violence", "Violence against civilians")]
+    if deadly:
+        best = max(deadly, key=lambda e: e.confidence)
+        best.confidence = round(min(0.97, top.confidence + 0.01), 3)
     return events

@@ -33,7 +33,7 @@ from .detect import Detection, detect
 from .fatalities import SHORT_REPORT, fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import dateline_end, locate, locate_in_note
-from .note import territory_outcome
+from .note import territory_outcome, violence_first
 from .participants import Parties, authorities_of, localize_parties, parties_for
 from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
@@ -299,7 +299,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                 confidence=conf,
             ))
     if len(sentences) <= SHORT_REPORT:
-        found = territory_outcome(found)  # rule note.territory-outcome
+        found = violence_first(territory_outcome(found))  # rules note.territory-outcome, note.violence-first
     return lead_first(merge_duplicates(found), min_confidence)
 
 
