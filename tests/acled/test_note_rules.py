@@ -200,3 +200,15 @@ def test_a_deadly_fight_outranks_the_weapons_seized() -> None:  # rule note.viol
                      fatalities=None, confidence=0.89)
     ranked = violence_first([base, seized])
     assert max(ranked, key=lambda e: e.confidence).sub_event_type == "Armed clash"
+
+
+def test_partisan_note_makes_a_beating_political() -> None:  # rule note.partisan
+    text = "Ten ruling party youths came to the house of an opposition polling agent. They beat them heavily with sticks."
+    assert "Attack" in _subs(text)
+
+
+def test_prison_guards_are_no_court_story() -> None:  # cue.judicial.prison
+    from dateline.events.lexicon import cue_patterns
+
+    assert not cue_patterns()["judicial"].search("senior prison guards tortured a colleague")
+    assert cue_patterns()["judicial"].search("he was sent to prison")

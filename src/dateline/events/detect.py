@@ -339,7 +339,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if low[rs:re_] in ("gunmen", "gunman", "armed men") and not _VIOLENT_ACT.search(low):
             return None
-        if weak and not (armed or ctx["military"] or _ATTACKERS.search(low) or _PARTISAN.search(sentence.text)):
+        partisan = ctx.get("partisan_note") or _PARTISAN.search(sentence.text)  # "ZANU PF youths came ... beat them"
+        if weak and not (armed or ctx["military"] or _ATTACKERS.search(low) or partisan):
             return None  # "he killed her": a crime story, not political violence ("an MDC supporter was beaten" is)
         if weak and _SUSPECTED.search(low[max(0, rs - 40) : rs]) and not (ctx["nonstate"] or _ATTACKERS.search(low)):
             return None  # "arrested a man suspected of stabbing": a suspect's crime, the police only arrest
@@ -351,7 +352,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return det("Armed clash", weight * 0.95, side)
         if target == "civilian" or side == "nonstate" or re.search(r"gunmen|opened fire|open fire", low[rs:re_]):
             return det("Attack", weight, side)
-        if weak and not armed and not _PARTISAN.search(sentence.text):
+        if weak and not armed and not partisan:
             return None
         if weak and not armed:  # rule detect.partisan-attack: "the ZANU supporter later attacked him"
             return det("Attack", weight, side)
@@ -427,6 +428,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     ctx["no_fight"] = cues["no_fight"].search(plain) is not None or (
         not own_takeover and cues["no_fight"].search(nxt) is not None)
     taken = hits.get("take", [])
+    # rule note.partisan: a short note about party supporters makes its beatings and assaults political violence
+    ctx["partisan_note"] = note is not None and _PARTISAN.search(note) is not None
     if note is not None and not ctx["no_fight"] and any(not _FORCEFUL.match(low[a:b]) for a, b, _ in taken):
         # rule note.no-fight-transfer: a place taken over ("took control", "occupied"; not "seized", "captured")
         # when nothing in the whole note tells of fighting changed hands without a fight
