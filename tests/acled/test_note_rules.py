@@ -203,7 +203,8 @@ def test_a_deadly_fight_outranks_the_weapons_seized() -> None:  # rule note.viol
 
 
 def test_partisan_note_makes_a_beating_political() -> None:  # rule note.partisan
-    text = "Ten ruling party youths came to the house of an opposition polling agent. They beat them heavily with sticks."
+    text = ("Ten ruling party youths came to the house of an opposition polling agent. "
+            "They beat them heavily with sticks.")
     assert "Attack" in _subs(text)
 
 
