@@ -213,3 +213,13 @@ def test_prison_guards_are_no_court_story() -> None:  # cue.judicial.prison
 
     assert not cue_patterns()["judicial"].search("senior prison guards tortured a colleague")
     assert cue_patterns()["judicial"].search("he was sent to prison")
+
+
+@pytest.mark.parametrize(("text", "sub"), [  # from invented batch 4, after its blind scoring
+    ("Hindu and Muslim groups clashed and pelted each other with stones during a procession.", "Mob violence"),
+    ("Taliban authorities publicly flogged twelve people in a stadium for alleged theft.", "Attack"),
+    ("ISWAP militants distributed leaflets warning residents not to collaborate with the army.", "Other"),
+    ("Police forcibly evicted residents of a settlement and demolished their houses.", "Looting/property destruction"),
+])
+def test_batch4_rules(text: str, sub: str) -> None:
+    assert sub in _subs(text)

@@ -320,8 +320,9 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # a fire or a storm destroys too: only by armed men or a mob is it an event
         if _DEMONSTRATORS.search(low[:rs]):
             return det("Violent demonstration")  # demonstrators destroying property riot
-        if not ctx.get("armed_words") and (_PARTISAN.search(sentence.text[:rs]) or _CROWD_DOERS.search(low[:rs])
-                                           or _BY_CROWD.match(low[re_:])):
+        state_hand = _STATE_AGENT.search(low[:rs])  # "police evicted residents and demolished their houses"
+        if not ctx.get("armed_words") and not state_hand and (
+                _PARTISAN.search(sentence.text[:rs]) or _CROWD_DOERS.search(low[:rs]) or _BY_CROWD.match(low[re_:])):
             return det("Mob violence")  # party members or a crowd wrecking a house: ACLED's mob violence
         return det("Looting/property destruction")
     if fam == "riot":
@@ -335,7 +336,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # "a shootout with suspected armed robbers": police and criminals
         return det("Armed clash")
     if fam == "attack":
-        if ctx["disaster"] or ctx["crime_violence"]:
+        punished = re.match(r"flogg|lashed|whipped|caned", low[rs:re_])  # "flogged for theft": the charge, no crime
+        if ctx["disaster"] or (ctx["crime_violence"] and not punished):
             return None
         if low[rs:re_] in ("gunmen", "gunman", "armed men") and not _VIOLENT_ACT.search(low):
             return None
