@@ -223,3 +223,20 @@ def test_prison_guards_are_no_court_story() -> None:  # cue.judicial.prison
 ])
 def test_batch4_rules(text: str, sub: str) -> None:
     assert sub in _subs(text)
+
+
+def test_tear_gas_grenades_are_no_grenade_attack() -> None:
+    assert "Grenade" not in _subs("Police fired tear gas grenades at students protesting outside the school.")
+
+
+def test_an_event_coded_separately_is_background() -> None:  # detect._CODED_APART
+    text = ("Clan elders reached an agreement in the town after two militiamen abducted a girl (coded separately), "
+            "ending the dispute.")
+    sentence = next(iter(split_sentences(text, None)))
+    dets = {d.sub_event: d.strength for d in detect(sentence, "", "", armed_group=True)}
+    assert dets["Agreement"] > dets.get("Abduction/forced disappearance", 0)
+
+
+def test_mortar_shells_handed_over_are_not_fired() -> None:  # ctx handover
+    text = "Militiamen handed over their weapons, including 13 mortar shells, to the peacekeepers."
+    assert "Shelling/artillery/missile attack" not in _subs(text, armed_group=True)

@@ -121,6 +121,9 @@ _GRIEVANCE = re.compile(r"\b(?:against|protest(?:ing|ed)?|denounc\w*|condemn\w*|
                         r"(?:the |a |an |alleged |recent )?(?:[\w-]+ ){0,3}$")
 _NAMED_TAKEN = re.compile(r"(?:^|[,;] )(?:the (?:town|city|village|locality) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? "
                           r"(?:was|were|had been|has been) $")
+_CODED_APART = re.compile(r"[^.;,]{0,40}?\(?coded (?:separately|as (?:a )?separate(?: event)?|in a separate event)")
+_SHOT_OFF = re.compile(r"\b(?:fir(?:ed|ing)|launch\w*|lobbed|landed|rained|pound\w*|hit|struck|shell(?:ed|ing)|"
+                       r"bombard\w*|kill\w*|wound\w*|injur\w*|dead|targe\w*|violat\w*|breach\w*)\b")
 _FORCEFUL = re.compile(r"seiz|captur|overr|conquer|fell|gained ground|advanc|t\w+ over")
 _STATE_AGENT = re.compile(r"\b(?:army|soldiers|troops|military|government|police|security forces|gendarm\w*|"
                           r"national)\b")
@@ -220,6 +223,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         return None
     if fam in ("shelling", "air") and ctx["arms_trade"] and not _FIRED.search(low):
         return None  # weapons sold, shown or tested, not fired
+    if fam in ("shelling", "air") and ctx.get("handover") and not _SHOT_OFF.search(low):
+        return None  # "handed over 13 mortar shells", "seized rockets": weapons handed over or seized, not fired
     if fam == "chemical":
         if _POISON.search(low[rs : re_ + 20]) and not _BATTLEFIELD.search(low):
             return det("Attack", weight * 0.95)
@@ -233,6 +238,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return det("Armed clash", weight * 0.95)
         return det("Air/drone strike")
     if fam == "grenade":
+        if re.search(r"\b(?:tear ?gas|stun|smoke|flash|teargas)\W*$", low[max(0, rs - 12) : rs]):
+            return None  # "tear gas grenade shots": a police dispersal, no explosive
         return det("Grenade") if not ctx["crime"] else det("Grenade", weight * 0.6)
     if fam == "ied":
         if weak and not (ctx["casualty"] or armed or ctx["military"]):
@@ -424,6 +431,7 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     ctx["armed_words"] = ctx["nonstate"] or ctx["military"]  # rebels, militants, troops named as such
     ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
+    ctx["handover"] = "agreement" in hits or "disrupt" in hits  # "handed over 13 mortar shells"
     # "No clashes were reported." in the next sentence, unless that sentence tells a takeover of its own
     nxt = following.lower()
     own_takeover = any(_hits(families()[f], nxt) for f in ("take", "regain", "withdraw"))
@@ -521,7 +529,8 @@ def _background_last(dets: list[Detection], sentence: Sentence) -> list[Detectio
     """An event the sentence uses as the time of another ("joined the militia after the massacre",
     "a curfew after a riot") counts less than that other event."""
     low, off = sentence.low, sentence.start
-    after = [d for d in dets if _AFTER.search(low[max(0, d.start - off - 40) : d.start - off])]
+    after = [d for d in dets if _AFTER.search(low[max(0, d.start - off - 40) : d.start - off])
+             or _CODED_APART.match(low[d.end - off :])]  # "abducted a girl (coded separately)": another event
     if after and len(after) < len(dets):
         for d in after:
             d.strength = round(d.strength * 0.8, 3)
