@@ -240,3 +240,7 @@ def test_an_event_coded_separately_is_background() -> None:  # detect._CODED_APA
 def test_mortar_shells_handed_over_are_not_fired() -> None:  # ctx handover
     text = "Militiamen handed over their weapons, including 13 mortar shells, to the peacekeepers."
     assert "Shelling/artillery/missile attack" not in _subs(text, armed_group=True)
+
+
+def test_party_youths_assaulting_a_supporter_attack() -> None:  # rule detect.party-youths
+    assert "Attack" in _subs("ZANU-PF youths assaulted a CCC supporter in the township, accusing him of campaigning.")

@@ -262,6 +262,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if ctx["protester_violence"] and _AT_POLICE.search(low):
             return det("Violent demonstration")  # a crowd fighting the police is a riot, not a lynching
+        if re.search(r"\b[A-Z]{2,}[\w-]*\s+$", sentence.text[: rs]) and low[rs:re_].startswith("youth"):
+            return det("Attack")  # rule detect.party-youths: "ZANU-PF youths assaulted a CCC supporter"
         return det("Mob violence")
     if fam == "disrupt":
         if ctx["crime"] and not _cue("weapons_object", low):
