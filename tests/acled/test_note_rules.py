@@ -244,3 +244,8 @@ def test_mortar_shells_handed_over_are_not_fired() -> None:  # ctx handover
 
 def test_party_youths_assaulting_a_supporter_attack() -> None:  # rule detect.party-youths
     assert "Attack" in _subs("ZANU-PF youths assaulted a CCC supporter in the township, accusing him of campaigning.")
+
+
+def test_regression_goods_seized_in_a_town_are_no_takeover() -> None:  # sides._GOODS
+    text = "Al Shabaab destroyed and set fire to food commodities seized from shops and stores in Saakow town."
+    assert "Non-state actor overtakes territory" not in _subs(text, armed_group=True)

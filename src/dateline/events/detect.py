@@ -299,10 +299,10 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
                 low[rs:re_].startswith("occup") and _cue("territory", low[re_ : re_ + 30]))
             if not (territory_taken(sentence, rs, re_) or named):  # "Rafai was taken by UPC": a named place
                 return None  # ("captured him without resistance": a person, no territory, whatever the fight)
-        if ctx.get("no_fight"):  # "No clashes were reported": a place changing hands without a fight
-            return det("Non-violent transfer of territory", weight, agent_side(sentence, s, e))
             if sentence.span is not None:  # the parse shows a place taken: as good as "took control"
                 weight = families()[fam].weight
+        if ctx.get("no_fight"):  # "No clashes were reported": a place changing hands without a fight
+            return det("Non-violent transfer of territory", weight, agent_side(sentence, s, e))
         if fam == "take" and _cue("weapons_object", low[re_ : re_ + 40]) and not _cue("territory", low[re_ : re_ + 40]):
             return None
         by = re.match(r"(?: over)? by ((?:(?!after|with|from|in|on|following|during|and)[\w'’-]+ ?){1,4})",
