@@ -124,6 +124,9 @@ def territory_taken(sentence: Sentence, rs: int, re_: int) -> bool:
                 return False  # "food commodities seized from shops in the town": goods, not the town
             return _cue("territory", text) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in owner.subtree)
         return False
+    before = re.search(r"([\w-]+)\s+$", sentence.low[max(0, rs - 30) : rs])
+    if before and _GOODS.match(before.group(1)):
+        return False  # "food commodities seized from shops in the town"
     after_low = sentence.low[re_ : re_ + 70]
     if _cue("weapons_object", after_low[:40]) and not _cue("territory", after_low[:25]):
         return False
