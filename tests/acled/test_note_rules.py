@@ -249,3 +249,7 @@ def test_party_youths_assaulting_a_supporter_attack() -> None:  # rule detect.pa
 def test_regression_goods_seized_in_a_town_are_no_takeover() -> None:  # sides._GOODS
     text = "Al Shabaab destroyed and set fire to food commodities seized from shops and stores in Saakow town."
     assert "Non-state actor overtakes territory" not in _subs(text, armed_group=True)
+
+
+def test_a_guard_contingent_is_military() -> None:  # cue.military.guards-contingent
+    assert "Change to group/activity" in _subs("A contingent of the presidential guard arrived in the town on Thursday.")
