@@ -252,4 +252,5 @@ def test_regression_goods_seized_in_a_town_are_no_takeover() -> None:  # sides._
 
 
 def test_a_guard_contingent_is_military() -> None:  # cue.military.guards-contingent
-    assert "Change to group/activity" in _subs("A contingent of the presidential guard arrived in the town on Thursday.")
+    text = "A contingent of the presidential guard arrived in the town on Thursday."
+    assert "Change to group/activity" in _subs(text)
