@@ -17,7 +17,7 @@ def test_no_fight_makes_a_takeover_non_violent() -> None:
 
 def test_a_fight_that_changes_hands_is_coded_as_the_change() -> None:
     clash, take = events_of("Militants clashed with soldiers near the river.")[0], events_of(
-        "Militants took control of the river crossing.")[0]
+        "Militants seized control of the river crossing.")[0]
     _absorb(clash, take)
     assert clash.sub_event_type == "Non-state actor overtakes territory"
 

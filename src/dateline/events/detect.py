@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..records import Modality
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
+from .note import fought_in, protest_in_note
 from .sentences import Sentence
 from .sides import agent_side, target_kind, territory_taken
 
@@ -58,7 +59,9 @@ _BACKING = re.compile(r"\b(?:supported|backed|aided|assisted|covered) by (?:\w+ 
                       r"\bunder (?:the )?cover of (?:\w+ ){0,3}$")
 #: "after the massacre", "following a riot": the time of another event of the sentence, told as background
 _AFTER = re.compile(r"\b(?:after|following|since|in the wake of|in response to) "
-                    r"(?:the |a |an |last \w+'s |this \w+'s )?(?:[\w-]+ ){0,2}$")
+                    r"(?:the |a |an |last \w+'s |this \w+'s )?(?:[\w-]+ ){0,2}$|"
+                    # rule detect.pluperfect-background: "men who had already looted a mosque the previous day"
+                    r"\b(?:who|which|that) had (?:already |earlier |previously |also )?(?:been )?$")
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
                     r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
@@ -113,6 +116,20 @@ _PARTISAN = re.compile(r"\b(?:(?:party|opposition|ruling party|campaign) (?:supp
 #: doers of property destruction that make it mob violence: party members, a crowd, local youths
 _CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging to|a group of|youths?|residents|"
                           r"villagers|locals|crowds?|mobs?)\b")
+#: what a protest is against: the event named there is the grievance, not the note's event
+_GRIEVANCE = re.compile(r"\b(?:against|protest(?:ing|ed)?|denounc\w*|condemn\w*|justice for|over|decry\w*) "
+                        r"(?:the |a |an |alleged |recent )?(?:[\w-]+ ){0,3}$")
+_NAMED_TAKEN = re.compile(r"(?:^|[,;] )(?:the (?:town|city|village|locality) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? "
+                          r"(?:was|were|had been|has been) $")
+_CODED_APART = re.compile(r"[^.;,]{0,40}?\(?coded (?:separately|as (?:a )?separate(?: event)?|in a separate event)")
+_SHOT_OFF = re.compile(r"\b(?:fir(?:ed|ing)|launch\w*|lobbed|landed|rained|pound\w*|hit|struck|shell(?:ed|ing)|"
+                       r"bombard\w*|kill\w*|wound\w*|injur\w*|dead|targe\w*|violat\w*|breach\w*)\b")
+_FORCEFUL = re.compile(r"seiz|captur|overr|conquer|fell|gained ground|advanc|t\w+ over")
+_STATE_AGENT = re.compile(r"\b(?:army|soldiers|troops|military|government|police|security forces|gendarm\w*|"
+                          r"national)\b")
+#: rule detect.crowd-passive: "28 houses were burnt down ... by a group of suspected boda boda operators"
+_BY_CROWD = re.compile(r"[^.;]{0,60}?\bby (?:a group of|a crowd of|an? (?:angry |irate )?(?:crowd|mob)|"
+                       r"(?:angry |irate )?(?:youths|residents|villagers|locals))\b")
 #: the police's answer to a protest in the notes' words, besides the intervention cue ("police intervened and
 #: moved the protesters out", "fired into the air to scatter a crowd")
 _PROTESTERS = r"(?:protesters|protestors|demonstrators)"
@@ -137,7 +154,7 @@ _NO_HARM = re.compile(r"\b(?:no|without|nobody|no one|none)\b(?: \w+){0,2} "
                       r"(?:casualt\w*|injur\w*|hurt|killed|dead|deaths)\b")
 #: "summoned the ambassador to protest": a diplomatic objection, not a demonstration
 _OBJECTION = re.compile(r"\b(?:summon\w*|called in|lodged|sent|issued|handed)\b[^.;]{0,80}\bto protest\b")
-_AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked) (?:the )?(?:riot )?(?:police|policemen|security forces|"
+_AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked|and) (?:the )?(?:riot )?(?:police|policemen|security forces|"
                         r"soldiers|troops|officers|gendarmes)\b")
 _DEMONSTRATORS = re.compile(r"\b(?:supporters|protesters|demonstrators|rioters|marchers|angry crowds?)\b")
 _POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
@@ -206,6 +223,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         return None
     if fam in ("shelling", "air") and ctx["arms_trade"] and not _FIRED.search(low):
         return None  # weapons sold, shown or tested, not fired
+    if fam in ("shelling", "air") and ctx.get("handover") and not _SHOT_OFF.search(low):
+        return None  # "handed over 13 mortar shells", "seized rockets": weapons handed over or seized, not fired
     if fam == "chemical":
         if _POISON.search(low[rs : re_ + 20]) and not _BATTLEFIELD.search(low):
             return det("Attack", weight * 0.95)
@@ -219,6 +238,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return det("Armed clash", weight * 0.95)
         return det("Air/drone strike")
     if fam == "grenade":
+        if re.search(r"\b(?:tear ?gas|stun|smoke|flash|teargas)\W*$", low[max(0, rs - 12) : rs]):
+            return None  # "tear gas grenade shots": a police dispersal, no explosive
         return det("Grenade") if not ctx["crime"] else det("Grenade", weight * 0.6)
     if fam == "ied":
         if weak and not (ctx["casualty"] or armed or ctx["military"]):
@@ -241,6 +262,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if ctx["protester_violence"] and _AT_POLICE.search(low):
             return det("Violent demonstration")  # a crowd fighting the police is a riot, not a lynching
+        if re.search(r"\b[A-Z]{2,}[\w-]*\s+$", sentence.text[: rs]) and low[rs:re_].startswith("youth"):
+            return det("Attack")  # rule detect.party-youths: "ZANU-PF youths assaulted a CCC supporter"
         return det("Mob violence")
     if fam == "disrupt":
         if ctx["crime"] and not _cue("weapons_object", low):
@@ -265,20 +288,28 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         if _TRUCE.search(low) and re.search(r"evacuat", low):
             return det("Agreement")
-        return det("Non-violent transfer of territory") if ctx["military"] or armed else None  # "the CPC withdrew"
-    if fam in ("take", "regain"):
-        if not (armed or ctx["military"]):  # "took over as presenter": no armed actor, no territory
+        if not (ctx["military"] or armed):
             return None
-        if ctx.get("no_fight"):  # "No clashes were reported": a place changing hands without a fight
-            return det("Non-violent transfer of territory", weight, agent_side(sentence, s, e))
+        return det("Non-violent transfer of territory")  # "the CPC withdrew"
+    if fam in ("take", "regain"):
+        if not (armed or ctx["military"] or (not weak and fought_in(low))):  # "took over as presenter": no armed
+            return None  # actor, no territory; "RRR occupied the city after some clashes": a fight makes it armed
         if fam == "take" and weak:
-            if not territory_taken(sentence, rs, re_):
-                return None
+            named = (_NAMED_TAKEN.search(sentence.text[:rs]) and re.match(r"(?: over)? by\b", low[re_:])) or (
+                low[rs:re_].startswith("occup") and _cue("territory", low[re_ : re_ + 30]))
+            if not (territory_taken(sentence, rs, re_) or named):  # "Rafai was taken by UPC": a named place
+                return None  # ("captured him without resistance": a person, no territory, whatever the fight)
             if sentence.span is not None:  # the parse shows a place taken: as good as "took control"
                 weight = families()[fam].weight
+        if ctx.get("no_fight"):  # "No clashes were reported": a place changing hands without a fight
+            return det("Non-violent transfer of territory", weight, agent_side(sentence, s, e))
         if fam == "take" and _cue("weapons_object", low[re_ : re_ + 40]) and not _cue("territory", low[re_ : re_ + 40]):
             return None
-        side = agent_side(sentence, s, e)
+        by = re.match(r"(?: over)? by ((?:(?!after|with|from|in|on|following|during|and)[\w'’-]+ ?){1,4})",
+                      low[re_:])  # rule detect.taken-by: the passive's agent ("was taken by CPC forces")
+        side = None if by is None else ("state" if _STATE_AGENT.search(by.group(1)) else
+                                        "nonstate" if ctx["nonstate"] or _cue("nonstate", by.group(1)) else None)
+        side = side or agent_side(sentence, s, e)
         if side is None:
             side = "state" if (fam == "regain" and not ctx["nonstate"]) else ("nonstate" if ctx["nonstate"] else None)
         if side is None:
@@ -298,7 +329,9 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # a fire or a storm destroys too: only by armed men or a mob is it an event
         if _DEMONSTRATORS.search(low[:rs]):
             return det("Violent demonstration")  # demonstrators destroying property riot
-        if not ctx.get("armed_words") and (_PARTISAN.search(sentence.text[:rs]) or _CROWD_DOERS.search(low[:rs])):
+        state_hand = _STATE_AGENT.search(low[:rs])  # "police evicted residents and demolished their houses"
+        if not ctx.get("armed_words") and not state_hand and (
+                _PARTISAN.search(sentence.text[:rs]) or _CROWD_DOERS.search(low[:rs]) or _BY_CROWD.match(low[re_:])):
             return det("Mob violence")  # party members or a crowd wrecking a house: ACLED's mob violence
         return det("Looting/property destruction")
     if fam == "riot":
@@ -312,11 +345,13 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # "a shootout with suspected armed robbers": police and criminals
         return det("Armed clash")
     if fam == "attack":
-        if ctx["disaster"] or ctx["crime_violence"]:
+        punished = re.match(r"flogg|lashed|whipped|caned", low[rs:re_])  # "flogged for theft": the charge, no crime
+        if ctx["disaster"] or (ctx["crime_violence"] and not punished):
             return None
         if low[rs:re_] in ("gunmen", "gunman", "armed men") and not _VIOLENT_ACT.search(low):
             return None
-        if weak and not (armed or ctx["military"] or _ATTACKERS.search(low) or _PARTISAN.search(sentence.text)):
+        partisan = ctx.get("partisan_note") or _PARTISAN.search(sentence.text)  # "ZANU PF youths came ... beat them"
+        if weak and not (armed or ctx["military"] or _ATTACKERS.search(low) or partisan):
             return None  # "he killed her": a crime story, not political violence ("an MDC supporter was beaten" is)
         if weak and _SUSPECTED.search(low[max(0, rs - 40) : rs]) and not (ctx["nonstate"] or _ATTACKERS.search(low)):
             return None  # "arrested a man suspected of stabbing": a suspect's crime, the police only arrest
@@ -328,13 +363,16 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return det("Armed clash", weight * 0.95, side)
         if target == "civilian" or side == "nonstate" or re.search(r"gunmen|opened fire|open fire", low[rs:re_]):
             return det("Attack", weight, side)
-        if weak and not armed:
+        if weak and not armed and not partisan:
             return None
+        if weak and not armed:  # rule detect.partisan-attack: "the ZANU supporter later attacked him"
+            return det("Attack", weight, side)
         return det("Attack", weight * 0.8, side)
     return None
 
 
-def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool], following: str = "") -> Detection:
+def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool], following: str = "",
+             note: str | None = None) -> Detection:
     s, e, weak = hit
     w = families()["protest"].weight * (0.8 if weak else 1.0)
     low = sentence.low
@@ -346,6 +384,8 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
     ):
         low = f"{low} {nxt}"
         ctx = {**ctx, "protester_violence": ctx["protester_violence"] or _cue("protester_violence", nxt)}
+    elif note:  # rule detect.note-protest: a short note is one event; its other sentences type the protest
+        low, ctx = protest_in_note(low, ctx, note.lower())
     if ctx["protester_violence"] or ctx["riot"]:  # violent protesters: a riot, whatever the police did
         sub = "Mob violence" if ctx["mob"] and not _DEMONSTRATORS.search(low) else "Violent demonstration"
     elif _cue("force_strong", low) or _FORCE_MORE.search(low):
@@ -362,18 +402,21 @@ def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool
 def _in_name(text: str, pos: int) -> bool:
     """A trigger word written with a capital inside the sentence is part of a name or a date."""
     word = re.match(r"[\w-]+", text[pos:])
-    if word is None or any(ch.isdigit() for ch in word.group()) or word.group().isupper():
-        return False  # "B-2", "IED": model names and acronyms are triggers
+    if word is None or any(ch.isdigit() for ch in word.group()) or word.group().removesuffix("s").isupper():
+        return False  # "B-2", "IED", "ATGMs": model names and acronyms (and their plurals) are triggers
     return pos > 0 and text[pos].isupper() and not text[max(0, pos - 2) : pos].strip(" \"'“‘(—-").endswith((".", ":"))
 
 
-def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_group: bool = False) -> list[Detection]:
+def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_group: bool = False,
+           note: str | None = None) -> list[Detection]:
     """The typed event triggers of one sentence, after precedence (at most one per family).
 
     ``context`` is the text of the neighbouring sentences: an accident or a disaster told
     there vetoes explosions and deaths here too. ``following`` is the next sentence: the
-    police's answer to a protest is often told there. Each detection carries its modality; only
-    asserted detections suppress others.
+    police's answer to a protest is often told there; ``note``, the other sentences of a short report (an
+    ACLED-style note, one event; "" for a one-sentence note, None for longer texts), types a protest by what
+    they tell of it. Each detection carries its modality;
+    only asserted detections suppress others.
     """
     low = sentence.low
     hits: dict[str, list[tuple[int, int, bool]]] = {}
@@ -390,11 +433,19 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     ctx["armed_words"] = ctx["nonstate"] or ctx["military"]  # rebels, militants, troops named as such
     ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
+    ctx["handover"] = "agreement" in hits or "disrupt" in hits  # "handed over 13 mortar shells"
     # "No clashes were reported." in the next sentence, unless that sentence tells a takeover of its own
     nxt = following.lower()
     own_takeover = any(_hits(families()[f], nxt) for f in ("take", "regain", "withdraw"))
     ctx["no_fight"] = cues["no_fight"].search(plain) is not None or (
         not own_takeover and cues["no_fight"].search(nxt) is not None)
+    taken = hits.get("take", [])
+    # rule note.partisan: a short note about party supporters makes its beatings and assaults political violence
+    ctx["partisan_note"] = note is not None and _PARTISAN.search(note) is not None
+    if note is not None and not ctx["no_fight"] and any(not _FORCEFUL.match(low[a:b]) for a, b, _ in taken):
+        # rule note.no-fight-transfer: a place taken over ("took control", "occupied"; not "seized", "captured")
+        # when nothing in the whole note tells of fighting changed hands without a fight
+        ctx["no_fight"] = not fought_in(f"{low} {note.lower()}")
     if context:  # an accident, or the harm done, may be told in the next sentence
         around = context.lower()
         ctx["disaster"] = ctx["disaster"] or cues["disaster"].search(around) is not None
@@ -402,6 +453,10 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
 
     out: list[Detection] = []
     protest_hits = [h for h in hits.get("protest", []) if not (h[2] and _SPOKEN_AT.search(low[: h[0]]))]
+    if any(not w for _, _, w in protest_hits):  # rule detect.protest-grievance: "protested against a gang rape"
+        hits = {name: kept for name, fam_hits in hits.items()
+                if (kept := [h for h in fam_hits
+                             if name == "protest" or not _GRIEVANCE.search(low[max(0, h[0] - 50) : h[0]])])}
     if any(not w and _DEMONSTRATORS.search(low[:s]) for s, _, w in hits.get("property", [])):
         ctx["protester_violence"] = True  # "protesters ransacked the offices": the protest is violent
     strong_protest = [h for h in protest_hits if not h[2]]
@@ -415,12 +470,12 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
         cands = strong_protest or (protest_hits if purposeful else marching)
         if purposeful:  # "shut their shops in a strike called to protest": an asserted hit rather than the called one
             cands = cands + [h for h in protest_hits if h not in cands]
-        protest = _protest(sentence, cands[0], ctx, following)
+        protest = _protest(sentence, cands[0], ctx, following, note)
         protest.modality = modality_of(sentence, protest.start, protest.end)
         for hit in cands[1:]:
             if protest.modality == "asserted":
                 break
-            other = _protest(sentence, hit, ctx, following)
+            other = _protest(sentence, hit, ctx, following, note)
             other.modality = modality_of(sentence, other.start, other.end)
             if other.modality == "asserted":
                 protest = other
@@ -463,7 +518,9 @@ def _small_arms_clash(dets: list[Detection], low: str) -> list[Detection]:
     """ACLED codes fire between armed forces with small arms or machine guns as an armed clash, even
     when mortars or grenade launchers are fired too ("fired 82mm mortars, heavy machine guns and small arms
     at the positions of")."""
-    if _SMALL_ARMS.search(low):
+    small = _SMALL_ARMS.search(low)  # machine guns fired at farms or a town (no armed target) stay shelling
+    aimed = [low[m.end() : m.end() + 40] for m in re.finditer(r"\b(?:at|on|towards|targeting|against)\b", low)]
+    if small and ("small arms" in small.group() or any(cue_patterns()["armed_target"].search(a) for a in aimed)):
         for d in dets:
             if d.sub_event in ("Shelling/artillery/missile attack", "Grenade"):
                 d.sub_event = "Armed clash"
@@ -474,7 +531,8 @@ def _background_last(dets: list[Detection], sentence: Sentence) -> list[Detectio
     """An event the sentence uses as the time of another ("joined the militia after the massacre",
     "a curfew after a riot") counts less than that other event."""
     low, off = sentence.low, sentence.start
-    after = [d for d in dets if _AFTER.search(low[max(0, d.start - off - 40) : d.start - off])]
+    after = [d for d in dets if _AFTER.search(low[max(0, d.start - off - 40) : d.start - off])
+             or _CODED_APART.match(low[d.end - off :])]  # "abducted a girl (coded separately)": another event
     if after and len(after) < len(dets):
         for d in after:
             d.strength = round(d.strength * 0.8, 3)

@@ -101,6 +101,11 @@ def target_kind(low: str, rs: int, re_: int) -> str | None:
     return None
 
 
+#: goods seized (the head word of what is taken): not territory
+_GOODS = re.compile(r"(?:commodit|goods|food|items|suppl|livestock|cattle|goats|camels|money|cash|vehicles?$|"
+                    r"motorcycles?|trucks?$|boats?$|property|drugs|marijuana|cannabis|cocaine|fuel|tons?$|tonnes?$)")
+
+
 def territory_taken(sentence: Sentence, rs: int, re_: int) -> bool:
     """Whether what the capture verb at [rs, re_) (sentence offsets) takes is territory."""
     tok = token_at(sentence, sentence.start + rs)
@@ -115,10 +120,13 @@ def territory_taken(sentence: Sentence, rs: int, re_: int) -> bool:
             owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if owner is not None:
             text = " ".join(t.text for t in owner.subtree).lower()
-            if _cue("weapons_object", text):
-                return False
+            if _cue("weapons_object", text) or _GOODS.match(owner.lower_):
+                return False  # "food commodities seized from shops in the town": goods, not the town
             return _cue("territory", text) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in owner.subtree)
         return False
+    before = re.search(r"([\w-]+)\s+$", sentence.low[max(0, rs - 30) : rs])
+    if before and _GOODS.match(before.group(1)):
+        return False  # "food commodities seized from shops in the town"
     after_low = sentence.low[re_ : re_ + 70]
     if _cue("weapons_object", after_low[:40]) and not _cue("territory", after_low[:25]):
         return False

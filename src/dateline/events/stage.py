@@ -33,6 +33,7 @@ from .detect import Detection, detect
 from .fatalities import SHORT_REPORT, fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import dateline_end, locate, locate_in_note
+from .note import territory_outcome, violence_first
 from .participants import Parties, authorities_of, localize_parties, parties_for
 from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
@@ -51,6 +52,8 @@ _ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia"
 _POLITICAL = _NONSTATE | {"External/Other forces", "Protesters", "Rioters"}
 #: a later sentence of a whole article (not its lead) needs this much more confidence
 ARTICLE_MARGIN = 0.1
+#: a short report's first sentence with a date of its own ("On 6 May 2020, ...") needs this much less confidence
+NOTE_LEAD_MARGIN = 0.1
 #: in an article neither about conflict nor of an off-topic genre, an event needs this much more confidence
 PERIPHERAL_MARGIN = 0.1
 #: the confidence of an unmistakable event in an off-topic article
@@ -69,7 +72,10 @@ def _attribution_penalty(det: Detection, sentence: Sentence) -> float:
     """How much less sure: the trigger is the object of a claim, denial or accusation ("claimed the attack")."""
     low = _NO_CLAIM.sub(lambda m: " " * len(m.group()), sentence.low)
     at = det.start - sentence.start
-    gaps = [at - m.end() for m in cue_patterns()["attribution"].finditer(low) if m.start() <= at]
+    # rule stage.attribution-clause: a cue in another clause ("believed to be responsible for an attack in 2017,
+    # surrendered") does not make the trigger its object
+    gaps = [at - m.end() for m in cue_patterns()["attribution"].finditer(low) if m.start() <= at
+            and "," not in low[m.end() : at]]
     if any(gap <= 40 for gap in gaps):
         return 0.45  # the attack claimed or denied: an attribution, not a report of the event
     return 0.2 if any(gap <= 80 for gap in gaps) else 0.0
@@ -204,7 +210,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
         near_places = places_at.within(lo, sentence.end)
         near_spans = [(x.start, x.end) for x in spans_at.within(lo - _LONGEST_MENTION, sentence.end)]
         sentence_actors = actors_at.within(sentence.start, sentence.end)
-        for det in detect(sentence, context, following, armed_group=armed_group):
+        note = " ".join(t for i, t in enumerate(texts) if i != index) if len(sentences) <= SHORT_REPORT else None
+        for det in detect(sentence, context, following, armed_group=armed_group, note=note):
             relevance = relevance or judge(doc.article.title, doc.article.url, [s.low for s in sentences])
             modality = det.modality
             if modality != "asserted" and not keep_unasserted:
@@ -229,7 +236,10 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             conf = _confidence(det, sentence, index, parties.actor1 is not None, dating.historical)
             if modality != "asserted":
                 conf = round(conf * 0.4, 3)
-            if conf < (min_confidence + ARTICLE_MARGIN if in_article else min_confidence) and not keep_unasserted:
+            floor = min_confidence + ARTICLE_MARGIN if in_article else min_confidence
+            if len(sentences) <= SHORT_REPORT and index == 0 and own_date:
+                floor -= NOTE_LEAD_MARGIN  # rule note.dated-lead: an ACLED-style note's dated lead tells its event
+            if conf < floor and not keep_unasserted:
                 _dropped(doc, det, sentence, f"confidence {conf}")
                 continue
             own_place = bool(own_places)
@@ -288,6 +298,8 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
                 historical=dating.historical,
                 confidence=conf,
             ))
+    if len(sentences) <= SHORT_REPORT:
+        found = violence_first(territory_outcome(found))  # rules note.territory-outcome, note.violence-first
     return lead_first(merge_duplicates(found), min_confidence)
 
 

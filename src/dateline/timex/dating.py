@@ -42,6 +42,12 @@ _SUBORDINATE = re.compile(r"\s*(?:\w+(?:ed|en)\s+by\b|which\b|who\b|whose\b|when
                           r"where\b|as\s+part\b)", re.I)
 
 
+_NAMED_AFTER = re.compile(r"\s+(?:neighbou?rhood|street|square|bridge|district|stadium|avenue|road|camp|hospital|"
+                          r"school|university|brigade|battalion|movement|front|revolution|city)\b", re.I)
+#: what a note's header line may hold besides its date
+_HEADER_REST = re.compile(r"\b(?:on|or|around|about|before|after|as reported|reported|week of|the|of)\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class EventDating:
     date: EventDate | None  # records.EventDate(start, end, precision, text)
@@ -143,6 +149,18 @@ def _past_perfect(body: str, lo: int, hi: int, trigger: int | None) -> bool:
     return False
 
 
+def _header_date(body: str, sents: Sequence[tuple[int, int]], usable: Sequence[Timex]) -> Timex | None:
+    """The day a short report opens with as a sentence of its own ("20 January.", "01 March (on or around)."),
+    ACLED's header of a note: it dates the note's event unless the event's sentence gives a day."""
+    if not sents or len(sents) > REPORT_SENTENCES:
+        return None
+    lo, hi = sents[0]
+    days = [t for t in usable if lo <= t.start and t.end <= hi and t.precision == "day"]
+    if len(days) != 1 or _WORD.search(_HEADER_REST.sub(" ", body[lo:days[0].start] + body[days[0].end : hi])):
+        return None
+    return days[0]
+
+
 def _event_date(t: Timex) -> EventDate:
     return EventDate(t.start_date, t.end_date, t.precision, t.text)
 
@@ -171,7 +189,8 @@ def date_event(body: str, evidence_start: int, evidence_end: int, timexes: Seque
     lo = sents[first][0] if first is not None else evidence_start
     hi = sents[last][1] if last is not None else evidence_end
     lo, hi = min(lo, evidence_start), max(hi, evidence_end)
-    usable = _dates(timexes)
+    # rule dating.named-date: "July 7 neighbourhood", "the 6 October bridge": a date in a place's name
+    usable = [t for t in _dates(timexes) if not _NAMED_AFTER.match(body, t.end)]
     if pivot is not None:
         at = _sentence_of(pivot, sents)
         if at is not None:
@@ -191,6 +210,9 @@ def date_event(body: str, evidence_start: int, evidence_end: int, timexes: Seque
             chosen = (told or prev)[-1]  # the narrative's date, not the day it was reported
         elif len(sents) > REPORT_SENTENCES:
             break
+    header = _header_date(body, sents, usable)
+    if header is not None and header is not chosen and (chosen is None or chosen.precision in ("year", "month")):
+        chosen = header  # rule dating.note-header: "20 January. X, behind an attack in 2017, surrendered"
     if chosen is not None:
         date = _event_date(chosen)
         return EventDating(date, _historical(date, anchor, past_perfect))
