@@ -109,6 +109,17 @@ def succeed(mentions: list[Actor], published: str | None) -> list[Actor]:
     return out
 
 
+def known_as(actor: Actor) -> str:
+    """An actor's name for a place's state: a de facto authority coded under the state's name keeps the group's
+    own name beside it ("Military Forces of Afghanistan (2021-) (Taliban)"), so that "who holds it" reads as the
+    reports say it while the events keep ACLED's name."""
+    text = (actor.text or "").casefold()
+    for rule in successions():
+        if actor.name == rule["becomes"] and rule["name"].casefold() in text:
+            return f"{actor.name} ({rule['name']})"
+    return actor.name
+
+
 def _country_between(doc: Document, start: int, end: int) -> str | None:
     counts = Counter(p.country_code for p in doc.places if p.country_code and start <= p.start < end)
     return counts.most_common(1)[0][0] if counts else None

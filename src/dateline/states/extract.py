@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors.stage import known_as
 from ..records import Actor, Document
 from ..store.ids import stable_hash
 from ..store.rows import to_date
@@ -360,7 +361,7 @@ def _phrase_assertions(
                         rule.id,
                         place,
                         rule.facet,
-                        actor.name,
+                        known_as(actor),
                         rule.mode,
                         part=f"{adjective} side",
                         prior=None,
@@ -373,17 +374,17 @@ def _phrase_assertions(
         subject = _actor(ctx, value, s, e, m)
         if subject is None:
             return []
-        value = subject.name
+        value = known_as(subject)
     prior = rule.prior
     if prior and prior.startswith("$"):
         found = _actor(ctx, prior, s, e, m)
-        prior = found.name if found else None
+        prior = known_as(found) if found else None
     slot = ""
     if rule.slot:
         who = _actor(ctx, rule.slot, s, e, m)
         if who is None:
             return []
-        slot = who.name
+        slot = known_as(who)
     return [
         _assertion(
             ctx,
@@ -408,7 +409,7 @@ def _from_event(ctx: Context, event: Any, rule: Any) -> Assertion | None:
 
     def who(how: str | None) -> str | None:
         actor = {"$actor1": event.actor1, "$actor2": event.actor2}.get(how or "")
-        return actor.name if actor else (how if how and not how.startswith("$") else None)
+        return known_as(actor) if actor else (how if how and not how.startswith("$") else None)
 
     value = who(rule.value)
     if value is None:
