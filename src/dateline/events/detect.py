@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..records import Modality
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
+from .prefilters import cue_scan, trigger_scan
 from .sentences import Sentence
 from .sides import agent_side, target_kind, territory_taken
 
@@ -170,7 +171,7 @@ class Detection:
 
 def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
-    if fam.any.search(low) is None:
+    if fam.name not in trigger_scan().present(low) or fam.any.search(low) is None:  # a literal prefilter first
         return found
     for pats, weak in ((fam.strong, False), (fam.weak, True)):
         for pat in pats:
@@ -386,7 +387,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
         return []
     cues = cue_patterns()
     plain = _SOURCE.sub(" ", low)  # "police said": the police are the source, not a party
-    ctx = {name: cues[name].search(plain) is not None for name in cues}
+    present = cue_scan().present(plain)
+    ctx = {name: name in present and cues[name].search(plain) is not None for name in cues}
     ctx["armed_words"] = ctx["nonstate"] or ctx["military"]  # rebels, militants, troops named as such
     ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])

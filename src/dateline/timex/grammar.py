@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..prefilter import lower_same_length, lowered_twin
 from ..regex_cache import compile_cached
 from .lexicon import lexicon, parse_year
 
@@ -226,9 +227,19 @@ def _windows(trigger: re.Pattern[str], text: str) -> list[list[int]]:
     return windows
 
 
-def _matches(rule: Rule, text: str, seen: dict[str, list[list[int]]] | None = None) -> list[re.Match[str]]:
+def _trigger_windows(trigger: re.Pattern[str], text: str, low: str | None) -> list[list[int]]:
+    """:func:`_windows`, on the lower-cased text with a case-sensitive twin of the trigger when there
+    is one (the same hits, found faster: :mod:`dateline.prefilter`)."""
+    twin = lowered_twin(trigger.pattern, trigger.flags) if low is not None else None
+    return _windows(twin, low) if twin is not None and low is not None else _windows(trigger, text)
+
+
+def _matches(
+    rule: Rule, text: str, seen: dict[str, list[list[int]]] | None = None, low: str | None = None
+) -> list[re.Match[str]]:
     """The rule's matches, looked for only in windows around its trigger's hits (``seen`` caches the
-    windows of triggers shared by several rules, such as the month names)."""
+    windows of triggers shared by several rules, such as the month names; ``low`` is the text
+    lower-cased by :func:`~dateline.prefilter.lower_same_length`, for a faster trigger scan)."""
     if rule.trigger is None:
         return list(rule.pattern.finditer(text))
     if seen is None:
@@ -236,7 +247,7 @@ def _matches(rule: Rule, text: str, seen: dict[str, list[list[int]]] | None = No
     else:
         key = rule.trigger.pattern
         if key not in seen:
-            seen[key] = _windows(rule.trigger, text)
+            seen[key] = _trigger_windows(rule.trigger, text, low)
         windows = seen[key]
     found: list[re.Match[str]] = []
     for lo, hi in windows:
@@ -251,8 +262,9 @@ def find(text: str) -> list[Candidate]:
     """Non-overlapping time expression candidates in ``text``, in text order."""
     cands: list[Candidate] = []
     seen: dict[str, list[list[int]]] = {}
+    low = lower_same_length(text)
     for rule in rules():
-        for m in _matches(rule, text, seen):
+        for m in _matches(rule, text, seen, low):
             if m.end() > m.start():
                 cands.append(Candidate(m.start(), m.end(), rule.name, rule.normalizer, m.groupdict(), rule.priority))
     cands.sort(key=lambda c: (c.start - c.end, c.priority, c.start))

@@ -1,0 +1,216 @@
+"""Literal prefilters: a cheap test that tells when a regular expression cannot match.
+
+Most of the stages' patterns begin with a word boundary and a literal (``\\bclash(?:ed|es)?``,
+``\\bsuicide (?:bomb…)``). Python's ``re`` cannot skip ahead to a pattern that begins with
+``\\b`` or with an alternation of such words: it tries every alternative at every position.
+:func:`prefilter` derives from a pattern the literal strings one of which every match must
+contain (the literal each alternative begins with, after zero-width assertions) and compiles
+them into one plain alternation, which ``re`` scans with its fast first-character test. When
+the prefilter finds nothing, the pattern cannot match and need not run: the outcome is
+exactly that of running it (the prefilter is a necessary condition, never a different rule).
+
+A pattern with no such literal (one alternative begins with a class, a repeat, a backreference)
+has no prefilter (``None``): it always runs. Case-insensitive patterns get their literals
+lower-cased; they must then be tested on a lower-cased text (:func:`lower_same_length` says
+when lower-casing keeps every match findable).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from .regex_cache import compile_cached
+
+try:  # Python 3.11+
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants as _c
+    import sre_parse as _parser
+
+__all__ = ["LiteralScan", "literals", "lower_same_length", "lowered_twin", "may_match", "prefilter"]
+
+#: characters that a case-insensitive ``re`` matches to an ASCII letter but ``str.lower`` does
+#: not turn into it (dotless i, long s, dotted capital I): a text with one gets no prefilter
+_FOLD_ODD = ("ı", "ſ", "İ")
+#: a literal this short tells too little to be worth a scan
+_MIN_LITERAL = 2
+
+
+def _prefixes(items: Any) -> tuple[set[str], bool] | None:
+    """Literal strings one of which every match of the parsed sequence ``items`` contains, and
+    whether each is where the match begins (after zero-width assertions); None when unknown."""
+    prefix = ""
+    starts = True  # the literals begin the match (nothing optional was skipped before them)
+    for op, av in items:
+        if op is _c.LITERAL:
+            prefix += chr(av)
+            continue
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            if prefix:
+                break
+            continue  # zero-width: a boundary, a lookahead or lookbehind
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and not prefix:
+            starts = False  # an optional lead ("(?:sulfur )?mustard gas"): the literals after it are inside
+            continue
+        if op is _c.SUBPATTERN or op is _c.BRANCH:
+            sub = _group(op, av)
+            if sub is not None:
+                lits, sub_starts = sub
+                if not prefix:
+                    return lits, starts and sub_starts
+                if sub_starts:  # "t(?:ook|aken)": took, taken
+                    return {prefix + lit for lit in lits}, starts
+        break
+    if not prefix:
+        return None
+    return {prefix}, starts
+
+
+def _group(op: Any, av: Any) -> tuple[set[str], bool] | None:
+    if op is _c.SUBPATTERN:
+        _group_id, add_flags, del_flags, sub = av
+        if (add_flags | del_flags) & (re.IGNORECASE | re.LOCALE):
+            return None
+        return _prefixes(sub)
+    out: set[str] = set()
+    starts = True
+    for branch in av[1]:
+        got = _prefixes(branch)
+        if got is None:
+            return None
+        out |= got[0]
+        starts = starts and got[1]
+    return out, starts
+
+
+@cache
+def literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The literals one of which every match of ``pattern`` contains (lower-cased when the
+    pattern ignores case), or None when no such set is known."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    all_flags = parsed.state.flags
+    if all_flags & (re.LOCALE | re.VERBOSE):
+        return None
+    icase = bool(all_flags & re.IGNORECASE)
+    if not icase and _INLINE_ICASE.search(pattern):
+        return None  # a group turns case-insensitivity on: say nothing
+    found = _prefixes(parsed)
+    got = found[0] if found else None
+    if not got or any(len(lit) < _MIN_LITERAL or (icase and not lit.isascii()) for lit in got):
+        return None
+    return frozenset(lit.lower() for lit in got) if icase else frozenset(got)
+
+
+_INLINE_ICASE = re.compile(r"\(\?[a-zA-Z]*i")
+
+
+@cache
+def prefilter(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """One plain alternation of :func:`literals` (longest first), or None. Test it on the text the
+    pattern runs on, lower-cased first when the pattern ignores case."""
+    lits = literals(pattern, flags)
+    if lits is None:
+        return None
+    return re.compile("|".join(re.escape(lit) for lit in sorted(lits, key=lambda s: (-len(s), s))))
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when ``pattern`` surely finds nothing in ``text`` (its :func:`prefilter` finds nothing);
+    True otherwise."""
+    pre = prefilter(pattern.pattern, pattern.flags)
+    if pre is None:
+        return True
+    if pattern.flags & re.IGNORECASE:
+        low = lower_same_length(text)
+        return low is None or pre.search(low) is not None
+    return pre.search(text) is not None
+
+
+def lower_same_length(text: str) -> str | None:
+    """``text`` lower-cased, character for character (offsets unchanged), for the lower-cased
+    prefilters and :func:`lowered_twin` patterns; None when lower-casing could hide a match
+    from them (a dotless i, a long s, a dotted capital I) or changes the length."""
+    if not text.isascii() and any(ch in text for ch in _FOLD_ODD):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+@cache
+def lowered_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """A case-insensitive pattern written in ASCII lower case only, compiled case-sensitive: on
+    the text lower-cased by :func:`lower_same_length` it finds exactly what the pattern finds on
+    the text, faster (``re`` skips ahead to a literal only when it need not fold case)."""
+    if not flags & re.IGNORECASE or flags & (re.LOCALE | re.VERBOSE) or not pattern.isascii():
+        return None
+    if pattern != pattern.lower() or "(?-" in pattern:
+        return None
+    return re.compile(pattern, flags & ~re.IGNORECASE)
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for ``words`` that, where several begin at one position, matches the longest."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    alts = [re.escape(ch) + _trie_regex(node[ch]) for ch in sorted(k for k in node if k)]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if ends:  # a word ends here too: try the longer ones first
+        return "(?:" + body + ")?" if len(alts) == 1 else body + "?"
+    return body
+
+
+class LiteralScan:
+    """The names of the patterns (case-sensitive ones) that may match a text, found in one scan of
+    it for all their :func:`literals` at once; a pattern without literals, or one that ignores
+    case, is always named. ``present(text)`` is exact as a prefilter: a pattern left out surely
+    finds nothing in ``text``. The last few texts' answers are kept (the callers ask several times
+    about one sentence)."""
+
+    def __init__(self, patterns: dict[str, re.Pattern[str]]) -> None:
+        always: set[str] = set()
+        by_literal: dict[str, set[str]] = {}
+        for name, pattern in patterns.items():
+            lits = None if pattern.flags & re.IGNORECASE else literals(pattern.pattern, pattern.flags)
+            if lits is None:
+                always.add(name)
+                continue
+            for lit in lits:
+                by_literal.setdefault(lit, set()).add(name)
+        self.always = frozenset(always)
+        # a scan finds the longest literal at each position: it also stands for the literals it begins with
+        self._names = {
+            lit: frozenset().union(*(by_literal.get(lit[:k], ()) for k in range(1, len(lit) + 1))) for lit in by_literal
+        }
+        self._scan = compile_cached("(?=(" + _trie(sorted(by_literal)) + "))") if by_literal else None
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def present(self, text: str) -> frozenset[str]:
+        found = self._memo.get(text)
+        if found is not None:
+            return found
+        names = set(self.always)
+        if self._scan is not None:
+            for m in self._scan.finditer(text):
+                names |= self._names[m.group(1)]
+        found = frozenset(names)
+        if len(self._memo) >= 64:
+            self._memo.clear()
+        self._memo[text] = found
+        return found
