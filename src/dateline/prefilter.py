@@ -1,15 +1,16 @@
 """Literal prefilters: a cheap test that tells when a regular expression cannot match.
 
 Most of the stages' patterns begin with a word boundary and a literal (``\\bclash(?:ed|es)?``,
-``\\bsuicide (?:bomb…)``). Python's ``re`` cannot skip ahead to a pattern that begins with
-``\\b`` or with an alternation of such words: it tries every alternative at every position.
-:func:`prefilter` derives from a pattern the literal strings one of which every match must
-contain (the literal each alternative begins with, after zero-width assertions) and compiles
-them into one plain alternation, which ``re`` scans with its fast first-character test. When
-the prefilter finds nothing, the pattern cannot match and need not run: the outcome is
-exactly that of running it (the prefilter is a necessary condition, never a different rule).
+``\\bsuicide (?:bomb…)``), or hold a literal no match can skip. Python's ``re`` cannot skip
+ahead to a pattern that begins with ``\\b`` or with an alternation of such words: it tries every
+alternative at every position. :func:`literals` derives from a pattern the literal strings one
+of which every match must contain (in each alternative, the most selective run of literal
+characters, or group of them, that no match can skip); :class:`LiteralScan` finds the literals
+of many patterns in one scan of a text, and :func:`prefilter` compiles those of one pattern
+into a plain alternation. When none is in the text, the pattern cannot match and need not
+run: the outcome is exactly that of running it (a necessary condition, never a different rule).
 
-A pattern with no such literal (one alternative begins with a class, a repeat, a backreference)
+A pattern with no such literal (an alternative made only of classes, optional parts, repeats)
 has no prefilter (``None``): it always runs. Case-insensitive patterns get their literals
 lower-cased; they must then be tested on a lower-cased text (:func:`lower_same_length` says
 when lower-casing keeps every match findable).
@@ -39,51 +40,41 @@ _FOLD_ODD = ("ı", "ſ", "İ")
 _MIN_LITERAL = 2
 
 
-def _prefixes(items: Any) -> tuple[set[str], bool] | None:
-    """Literal strings one of which every match of the parsed sequence ``items`` contains, and
-    whether each is where the match begins (after zero-width assertions); None when unknown."""
-    prefix = ""
-    starts = True  # the literals begin the match (nothing optional was skipped before them)
+def _score(lits: set[str]) -> tuple[int, int]:
+    """How selective a set of literals is: its shortest literal, then the fewer the better."""
+    return min(len(lit) for lit in lits), -len(lits)
+
+
+def _required(items: Any) -> set[str] | None:
+    """The most selective set of literal strings one of which every match of the parsed sequence
+    ``items`` contains (a run of literal characters, or a group, that no match can skip), or None."""
+    best: set[str] | None = None
+    run = ""
+
+    def consider(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and (best is None or _score(cand) > _score(best)):
+            best = cand
+
     for op, av in items:
         if op is _c.LITERAL:
-            prefix += chr(av)
+            run += chr(av)
             continue
-        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
-            if prefix:
-                break
-            continue  # zero-width: a boundary, a lookahead or lookbehind
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and not prefix:
-            starts = False  # an optional lead ("(?:sulfur )?mustard gas"): the literals after it are inside
-            continue
-        if op is _c.SUBPATTERN or op is _c.BRANCH:
-            sub = _group(op, av)
-            if sub is not None:
-                lits, sub_starts = sub
-                if not prefix:
-                    return lits, starts and sub_starts
-                if sub_starts:  # "t(?:ook|aken)": took, taken
-                    return {prefix + lit for lit in lits}, starts
-        break
-    if not prefix:
-        return None
-    return {prefix}, starts
-
-
-def _group(op: Any, av: Any) -> tuple[set[str], bool] | None:
-    if op is _c.SUBPATTERN:
-        _group_id, add_flags, del_flags, sub = av
-        if (add_flags | del_flags) & (re.IGNORECASE | re.LOCALE):
-            return None
-        return _prefixes(sub)
-    out: set[str] = set()
-    starts = True
-    for branch in av[1]:
-        got = _prefixes(branch)
-        if got is None:
-            return None
-        out |= got[0]
-        starts = starts and got[1]
-    return out, starts
+        consider({run} if run else None)
+        run = ""
+        if op is _c.SUBPATTERN:
+            _group_id, add_flags, del_flags, sub = av
+            if not (add_flags | del_flags) & (re.IGNORECASE | re.LOCALE):
+                consider(_required(sub))
+        elif op is _c.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            if all(branches):
+                consider(set().union(*branches))  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))  # repeated at least once
+        # anything else (a class, an optional part, an assertion): no literal here, look further
+    consider({run} if run else None)
+    return best
 
 
 @cache
@@ -98,16 +89,10 @@ def literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     if all_flags & (re.LOCALE | re.VERBOSE):
         return None
     icase = bool(all_flags & re.IGNORECASE)
-    if not icase and _INLINE_ICASE.search(pattern):
-        return None  # a group turns case-insensitivity on: say nothing
-    found = _prefixes(parsed)
-    got = found[0] if found else None
+    got = _required(parsed)
     if not got or any(len(lit) < _MIN_LITERAL or (icase and not lit.isascii()) for lit in got):
         return None
     return frozenset(lit.lower() for lit in got) if icase else frozenset(got)
-
-
-_INLINE_ICASE = re.compile(r"\(\?[a-zA-Z]*i")
 
 
 @cache

@@ -5,12 +5,13 @@ exactly that of running them. Built on first use from the compiled lexicons."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..prefilter import LiteralScan
 from .lexicon import cue_patterns, families
 
-__all__ = ["cue_scan", "trigger_scan"]
+__all__ = ["cue_scan", "pattern_scan", "trigger_scan", "union_safe"]
 
 
 @cache
@@ -23,3 +24,20 @@ def trigger_scan() -> LiteralScan:
 def cue_scan() -> LiteralScan:
     """Names of the cue sets (:func:`~dateline.events.lexicon.cue_patterns`) that may match."""
     return LiteralScan(cue_patterns())
+
+
+@cache
+def pattern_scan() -> LiteralScan:
+    """The trigger patterns (named by their regex) that may match, one by one."""
+    return LiteralScan({p.pattern: p for fam in families().values() for p in (*fam.strong, *fam.weak)})
+
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@cache
+def union_safe(any_pattern: str) -> bool:
+    """Whether a family's one-pattern test (``Family.any``, given by its regex) matches exactly where one
+    of its patterns does, so that running the patterns alone gives the same hits (no backreference
+    renumbered by the join)."""
+    return _BACKREF.search(any_pattern) is None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..prefilter import lower_same_length, lowered_twin
+from ..prefilter import LiteralScan, lower_same_length, lowered_twin
 from ..regex_cache import compile_cached
 from .lexicon import lexicon, parse_year
 
@@ -231,7 +231,23 @@ def _trigger_windows(trigger: re.Pattern[str], text: str, low: str | None) -> li
     """:func:`_windows`, on the lower-cased text with a case-sensitive twin of the trigger when there
     is one (the same hits, found faster: :mod:`dateline.prefilter`)."""
     twin = lowered_twin(trigger.pattern, trigger.flags) if low is not None else None
-    return _windows(twin, low) if twin is not None and low is not None else _windows(trigger, text)
+    if twin is None or low is None:
+        return _windows(trigger, text)
+    if trigger.pattern not in _trigger_scan().present(low):
+        return []  # none of its literals in the text (one scan for all triggers)
+    return _windows(twin, low)
+
+
+@cache
+def _trigger_scan() -> LiteralScan:
+    """Which triggers (by pattern) may match a lower-cased text: their twins' literals, one scan."""
+    twins = {}
+    for rule in rules():
+        if rule.trigger is not None:
+            twin = lowered_twin(rule.trigger.pattern, rule.trigger.flags)
+            if twin is not None:
+                twins[rule.trigger.pattern] = twin
+    return LiteralScan(twins)
 
 
 def _matches(
