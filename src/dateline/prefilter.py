@@ -134,9 +134,16 @@ def lowered_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
     the text, faster (``re`` skips ahead to a literal only when it need not fold case)."""
     if not flags & re.IGNORECASE or flags & (re.LOCALE | re.VERBOSE) or not pattern.isascii():
         return None
-    if pattern != pattern.lower() or "(?-" in pattern:
+    if _BACKREF.search(pattern):
+        return None  # a backreference compares case-insensitively
+    bare = _GROUP_NAME.sub("", pattern)  # group names do not match anything
+    if bare != bare.lower() or "(?-" in pattern:
         return None
-    return re.compile(pattern, flags & ~re.IGNORECASE)
+    return compile_cached(pattern, flags & ~re.IGNORECASE)
+
+
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
 def _trie(words: list[str]) -> str:

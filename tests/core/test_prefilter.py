@@ -121,3 +121,50 @@ def test_time_trigger_twins_find_the_same_windows(parts: list[str]) -> None:
         twin = lowered_twin(rule.trigger.pattern, rule.trigger.flags)
         if twin is not None and low is not None:
             assert _windows(twin, low) == _windows(rule.trigger, text)
+
+
+_TIME_WORDS = [
+    "On",
+    "MONDAY",
+    "monday",
+    "March",
+    "MAY",
+    "may",
+    "5",
+    "2019",
+    "Q3",
+    "3 PM",
+    "last",
+    "WEEK",
+    "years",
+    "ago",
+    "İstanbul",
+    "ſ",
+    "Christmas",
+    "Mid-",
+    "the",
+    "end",
+    "of",
+    ",",
+    ".",
+    "1990s",
+    "noon",
+    "EST",
+    "Dec.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=16))
+def test_time_grammar_same_candidates_with_and_without_twins(words: list[str]) -> None:
+    import dateline.timex.grammar as grammar
+
+    text = " ".join(words)
+    fast = grammar.find(text)
+    original = grammar.lower_same_length
+    grammar.lower_same_length = lambda _text: None  # type: ignore[assignment]  # the plain path
+    try:
+        plain = grammar.find(text)
+    finally:
+        grammar.lower_same_length = original
+    assert fast == plain

@@ -256,8 +256,11 @@ def _matches(
     """The rule's matches, looked for only in windows around its trigger's hits (``seen`` caches the
     windows of triggers shared by several rules, such as the month names; ``low`` is the text
     lower-cased by :func:`~dateline.prefilter.lower_same_length`, for a faster trigger scan)."""
+    twin = lowered_twin(rule.pattern.pattern, rule.pattern.flags) if low is not None else None
+    # the same matches, faster: the rule's case-sensitive twin on the lower-cased text
+    pattern, subject = (twin, low) if twin is not None and low is not None else (rule.pattern, text)
     if rule.trigger is None:
-        return list(rule.pattern.finditer(text))
+        return list(pattern.finditer(subject))
     if seen is None:
         windows = _windows(rule.trigger, text)
     else:
@@ -267,11 +270,20 @@ def _matches(
         windows = seen[key]
     found: list[re.Match[str]] = []
     for lo, hi in windows:
-        for m in rule.pattern.finditer(text, lo, hi):
-            if m.end() >= hi and hi < len(text):  # cut by the window: match again on the whole text
-                m = rule.pattern.match(text, m.start()) or m
+        for m in pattern.finditer(subject, lo, hi):
+            if m.end() >= hi and hi < len(subject):  # cut by the window: match again on the whole text
+                m = pattern.match(subject, m.start()) or m
             found.append(m)
     return found
+
+
+def _groups(m: re.Match[str], text: str) -> dict[str, str | None]:
+    """``m.groupdict()`` read from ``text`` (the match may come from its lower-cased twin)."""
+    out: dict[str, str | None] = {}
+    for name in m.re.groupindex:
+        a, b = m.span(name)
+        out[name] = text[a:b] if a >= 0 else None
+    return out
 
 
 def find(text: str) -> list[Candidate]:
@@ -282,7 +294,7 @@ def find(text: str) -> list[Candidate]:
     for rule in rules():
         for m in _matches(rule, text, seen, low):
             if m.end() > m.start():
-                cands.append(Candidate(m.start(), m.end(), rule.name, rule.normalizer, m.groupdict(), rule.priority))
+                cands.append(Candidate(m.start(), m.end(), rule.name, rule.normalizer, _groups(m, text), rule.priority))
     cands.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
