@@ -14,10 +14,29 @@ from .lexicon import cue_patterns, families
 __all__ = ["cue_scan", "pattern_scan", "trigger_scan", "union_safe"]
 
 
+class _FamilyScan:
+    """Names of the trigger families that may match: those with a pattern that may (one scan, by
+    :func:`pattern_scan`, serves both questions)."""
+
+    def __init__(self) -> None:
+        self._keys = {name: frozenset(p.pattern for p in (*fam.strong, *fam.weak)) for name, fam in families().items()}
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def present(self, text: str) -> frozenset[str]:
+        found = self._memo.get(text)
+        if found is None:
+            patterns = pattern_scan().present(text)
+            found = frozenset(name for name, keys in self._keys.items() if not keys.isdisjoint(patterns))
+            if len(self._memo) >= 64:
+                self._memo.clear()
+            self._memo[text] = found
+        return found
+
+
 @cache
-def trigger_scan() -> LiteralScan:
+def trigger_scan() -> _FamilyScan:
     """Names of the trigger families (:func:`~dateline.events.lexicon.families`) that may match."""
-    return LiteralScan({name: fam.any for name, fam in families().items()})
+    return _FamilyScan()
 
 
 @cache
