@@ -14,13 +14,12 @@ import logging
 from ..records import Document, GeoRef, Place
 from ..resources import Resources
 from ..settings import Settings
-from .detect import Mention, Token, detect
+from .detect import Mention, Token, detect, tokens_from_spacy
 from .entries import Entry, Gazetteer, Match, MemoryGazetteer
 from .lexicon import state_abbreviations
 from .normalize import name_key
 from .resolve import resolve
 from .scoring import is_capital, prior
-from .spacy_tokens import tokens_of
 from .units import acled_admin1
 
 __all__ = ["Entry", "Gazetteer", "Match", "MemoryGazetteer", "PlacesStage", "find_places", "resolve_dateline"]
@@ -108,6 +107,6 @@ class PlacesStage:
                 if place.geonameid:
                     fixed[name_key(article.dateline.text.split(",")[0])] = place.geonameid
         parsed = doc.annotations.get("nlp")
-        tokens = tokens_of(parsed) if parsed is not None else []  # = tokens_from_spacy, read in bulk
+        tokens = tokens_from_spacy(parsed) if parsed is not None else []
         doc.places = find_places(article.body, tokens, gazetteer, country, self.demonyms, fixed)
         return doc
