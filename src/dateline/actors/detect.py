@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..nlp_demand import is_parsed
+from ..prefilter import may_match
 from ..records import Actor
 from .lexicon import Lexicon, alias_key
 from .normalize import NAMED_CLAN, clan_actor, entry_actor, generic_actor, normalize, pick_entry
@@ -137,6 +138,9 @@ class Detector:
         n = len(toks)
         i = 0
         while i < n:
+            if toks[i].key not in self._run_starts and not (i + 1 < n and toks[i + 1].glued):
+                i += 1  # no run starts here, nor "X-backed" (the loop below would find nothing)
+                continue
             # a run of owner / modifier / noun n-grams
             run_end = i
             last_noun_end: int | None = None
@@ -216,7 +220,7 @@ class Detector:
 
     def _loyal(self, text: str, cc: str | None) -> Iterator[Candidate]:
         """"forces loyal to X": X's forces (a known actor, the government's, or a militia named after X)."""
-        for m in _LOYAL.finditer(text):
+        for m in _LOYAL.finditer(text) if may_match(_LOYAL, text) else ():
             patron = m.group(1)
             actor = normalize(patron, cc, self.lex)
             if actor is not None and actor.name.startswith("Government"):
@@ -262,7 +266,7 @@ class Detector:
         cands += self._clans(text, country_code)
         cands += (
             Candidate(m.start(1), m.end(1), Actor("Unidentified Rebel Group", "Rebel group"), 5, "the group")
-            for m in _THE_GROUP.finditer(text)
+            for m in (_THE_GROUP.finditer(text) if may_match(_THE_GROUP, text) else ())
         )
         if nlp_doc is not None:
             cands = [c for c in cands if not self._modifier_only(c, nlp_doc)]

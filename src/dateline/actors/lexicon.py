@@ -29,6 +29,7 @@ _QUOTES = re.compile(r"[\u2018\u2019\u02bc'`\u00b4]")
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of a word or name, asked for every token
 def alias_key(text: str) -> str:
     """A lookup key for an alias: lower case, hyphens as spaces, no apostrophes or dots."""
     text = _QUOTES.sub("", text)

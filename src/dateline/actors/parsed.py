@@ -88,10 +88,30 @@ def _owner_country(lex: Lexicon, words: list[str]) -> str | None:
     return lex.by_demonym.get(key) or lex.by_country_name.get(key)
 
 
+_HEADS: dict[int, tuple[Lexicon, int, frozenset[str]]] = {}
+
+
+def _name_heads(lex: Lexicon) -> frozenset[str]:
+    """The keys of ``lex``'s country names, capitals and demonyms and their leading words ("united",
+    "united arab"): a run of words that is none of them cannot begin one (cached per lexicon)."""
+    size = len(lex.by_country_name) + len(lex.by_capital) + len(lex.by_demonym)
+    got = _HEADS.get(id(lex))
+    if got is not None and got[0] is lex and got[1] == size:
+        return got[2]
+    heads: set[str] = set()
+    for key in (*lex.by_country_name, *lex.by_capital, *lex.by_demonym):
+        heads.add(key)
+        words = key.split(" ")
+        heads.update(" ".join(words[:k]) for k in range(1, len(words)))
+    _HEADS[id(lex)] = (lex, size, frozenset(heads))
+    return _HEADS[id(lex)][2]
+
+
 def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int, int, str]]:
     """Country names, capitals and demonyms in the text (capitalised), with their country."""
     n = len(toks)
     i = 0
+    heads = _name_heads(lex)
     while i < n:
         hit = None
         key = ""
@@ -99,6 +119,8 @@ def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int
             if not toks[j].text[:1].isalnum():
                 break
             key = toks[j].key if j == i else f"{key} {toks[j].key}"
+            if key not in heads:  # no country name, capital or demonym is or begins with these words
+                break
             code = lex.by_country_name.get(key) or lex.by_capital.get(key) or lex.by_demonym.get(key)
             if code and toks[i].text[:1].isupper() and toks[j].text[:1].isupper():
                 hit = (j, code)

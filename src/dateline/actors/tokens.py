@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..records import Actor
 from .lexicon import alias_key
@@ -14,8 +15,7 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*|['’][sS]\
 _DASH = frozenset("-‐‑‒–")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: built for every word of every article, it must be cheap
     text: str
     start: int
     end: int

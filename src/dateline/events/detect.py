@@ -20,6 +20,7 @@ from ..records import Modality
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
 from .note import fought_in, protest_in_note
+from .prefilters import cue_scan, pattern_scan, trigger_scan, union_safe
 from .sentences import Sentence
 from .sides import agent_side, target_kind, territory_taken
 
@@ -187,13 +188,17 @@ class Detection:
 
 def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
-    if fam.any.search(low) is None:
+    if fam.name not in trigger_scan().present(low):  # a literal prefilter first (dateline.prefilter)
         return found
-    for pats, weak in ((fam.strong, False), (fam.weak, True)):
-        for pat in pats:
-            for m in pat.finditer(low):
-                span = m.span("t") if "t" in pat.groupindex and m.group("t") else m.span()
-                found.append((span[0], span[1], weak))
+    present = pattern_scan().present(low)
+    live = [(pat, weak) for pats, weak in ((fam.strong, False), (fam.weak, True)) for pat in pats
+            if pat.pattern in present]  # the patterns with one of their literals in the sentence
+    if not live or (not union_safe(fam.any.pattern) and fam.any.search(low) is None):
+        return found
+    for pat, weak in live:
+        for m in pat.finditer(low):
+            span = m.span("t") if "t" in pat.groupindex and m.group("t") else m.span()
+            found.append((span[0], span[1], weak))
     found.sort(key=lambda h: (h[2], h[0]))
     return found
 
@@ -421,7 +426,10 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     low = sentence.low
     hits: dict[str, list[tuple[int, int, bool]]] = {}
     text = sentence.text
+    present = trigger_scan().present(low)  # the families that may match: one scan of the sentence
     for name, fam in families().items():
+        if name not in present:
+            continue
         found = [h for h in _hits(fam, low) if not _in_name(text, h[0])]
         if found:
             hits[name] = found
@@ -429,7 +437,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
         return []
     cues = cue_patterns()
     plain = _SOURCE.sub(" ", low)  # "police said": the police are the source, not a party
-    ctx = {name: cues[name].search(plain) is not None for name in cues}
+    present = cue_scan().present(plain)
+    ctx = {name: name in present and cues[name].search(plain) is not None for name in cues}
     ctx["armed_words"] = ctx["nonstate"] or ctx["military"]  # rebels, militants, troops named as such
     ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])

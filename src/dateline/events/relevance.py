@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .lexicon import cue_patterns
+from .prefilters import cue_scan
 
 __all__ = ["GENRES", "Relevance", "judge"]
 
@@ -65,7 +66,13 @@ def _section_genres(url: str | None) -> set[str]:
     return {_SECTIONS[w] for w in words if w in _SECTIONS}
 
 
-def _share(pattern: re.Pattern[str], sentences: Sequence[str]) -> float:
+def _share(pattern: re.Pattern[str], sentences: Sequence[str], name: str = "",
+           present: Sequence[frozenset[str]] = ()) -> float:
+    """The share of ``sentences`` the pattern matches (``present``: each sentence's cue sets that may
+    match, from :func:`~dateline.events.prefilters.cue_scan`; the pattern is the cue set ``name``)."""
+    if present:
+        return sum(1 for s, p in zip(sentences, present, strict=True) if name in p and pattern.search(s)) / len(
+            sentences) if sentences else 0.0
     return sum(1 for s in sentences if pattern.search(s)) / len(sentences) if sentences else 0.0
 
 
@@ -90,7 +97,8 @@ def judge(title: str | None, url: str | None, sentences: Sequence[str]) -> Relev
     cues = cue_patterns()
     low_title = (title or "").lower()
     work = bool(low_title) and _WORK_TITLE.search(low_title) is not None
-    share = _share(cues["topic_conflict"], sentences)
+    present = [cue_scan().present(s) for s in sentences]  # one literal scan a sentence for all cue sets
+    share = _share(cues["topic_conflict"], sentences, "topic_conflict", present)
     conflict = share
     if low_title and not work and cues["topic_conflict"].search(low_title):
         conflict += TITLE_WEIGHT
@@ -99,7 +107,7 @@ def judge(title: str | None, url: str | None, sentences: Sequence[str]) -> Relev
     best: tuple[float, str] | None = None
     for name in GENRES:
         pattern = cues[f"genre_{name}"]
-        score = _share(pattern, sentences)
+        score = _share(pattern, sentences, f"genre_{name}", present)
         if name in sections:
             score += SECTION_WEIGHT
             reasons.append(f"section:{name}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..nlp_demand import is_parsed
@@ -25,10 +25,13 @@ class Sentence:
     end: int
     text: str
     span: Any = None  # spacy.tokens.Span when parsed
+    _low: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def low(self) -> str:
-        return self.text.lower()
+        if self._low is None:  # lower-cased once: the stage asks for it many times a sentence
+            self._low = self.text.lower()
+        return self._low
 
 
 def _has_sents(nlp_doc: Any) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..prefilter import LiteralScan, lower_same_length, lowered_twin
 from ..regex_cache import compile_cached
 from .lexicon import lexicon, parse_year
 
@@ -226,35 +227,74 @@ def _windows(trigger: re.Pattern[str], text: str) -> list[list[int]]:
     return windows
 
 
-def _matches(rule: Rule, text: str, seen: dict[str, list[list[int]]] | None = None) -> list[re.Match[str]]:
+def _trigger_windows(trigger: re.Pattern[str], text: str, low: str | None) -> list[list[int]]:
+    """:func:`_windows`, on the lower-cased text with a case-sensitive twin of the trigger when there
+    is one (the same hits, found faster: :mod:`dateline.prefilter`)."""
+    twin = lowered_twin(trigger.pattern, trigger.flags) if low is not None else None
+    if twin is None or low is None:
+        return _windows(trigger, text)
+    if trigger.pattern not in _trigger_scan().present(low):
+        return []  # none of its literals in the text (one scan for all triggers)
+    return _windows(twin, low)
+
+
+@cache
+def _trigger_scan() -> LiteralScan:
+    """Which triggers (by pattern) may match a lower-cased text: their twins' literals, one scan."""
+    twins = {}
+    for rule in rules():
+        if rule.trigger is not None:
+            twin = lowered_twin(rule.trigger.pattern, rule.trigger.flags)
+            if twin is not None:
+                twins[rule.trigger.pattern] = twin
+    return LiteralScan(twins)
+
+
+def _matches(
+    rule: Rule, text: str, seen: dict[str, list[list[int]]] | None = None, low: str | None = None
+) -> list[re.Match[str]]:
     """The rule's matches, looked for only in windows around its trigger's hits (``seen`` caches the
-    windows of triggers shared by several rules, such as the month names)."""
+    windows of triggers shared by several rules, such as the month names; ``low`` is the text
+    lower-cased by :func:`~dateline.prefilter.lower_same_length`, for a faster trigger scan)."""
+    twin = lowered_twin(rule.pattern.pattern, rule.pattern.flags) if low is not None else None
+    # the same matches, faster: the rule's case-sensitive twin on the lower-cased text
+    pattern, subject = (twin, low) if twin is not None and low is not None else (rule.pattern, text)
     if rule.trigger is None:
-        return list(rule.pattern.finditer(text))
+        return list(pattern.finditer(subject))
     if seen is None:
         windows = _windows(rule.trigger, text)
     else:
         key = rule.trigger.pattern
         if key not in seen:
-            seen[key] = _windows(rule.trigger, text)
+            seen[key] = _trigger_windows(rule.trigger, text, low)
         windows = seen[key]
     found: list[re.Match[str]] = []
     for lo, hi in windows:
-        for m in rule.pattern.finditer(text, lo, hi):
-            if m.end() >= hi and hi < len(text):  # cut by the window: match again on the whole text
-                m = rule.pattern.match(text, m.start()) or m
+        for m in pattern.finditer(subject, lo, hi):
+            if m.end() >= hi and hi < len(subject):  # cut by the window: match again on the whole text
+                m = pattern.match(subject, m.start()) or m
             found.append(m)
     return found
+
+
+def _groups(m: re.Match[str], text: str) -> dict[str, str | None]:
+    """``m.groupdict()`` read from ``text`` (the match may come from its lower-cased twin)."""
+    out: dict[str, str | None] = {}
+    for name in m.re.groupindex:
+        a, b = m.span(name)
+        out[name] = text[a:b] if a >= 0 else None
+    return out
 
 
 def find(text: str) -> list[Candidate]:
     """Non-overlapping time expression candidates in ``text``, in text order."""
     cands: list[Candidate] = []
     seen: dict[str, list[list[int]]] = {}
+    low = lower_same_length(text)
     for rule in rules():
-        for m in _matches(rule, text, seen):
+        for m in _matches(rule, text, seen, low):
             if m.end() > m.start():
-                cands.append(Candidate(m.start(), m.end(), rule.name, rule.normalizer, m.groupdict(), rule.priority))
+                cands.append(Candidate(m.start(), m.end(), rule.name, rule.normalizer, _groups(m, text), rule.priority))
     cands.sort(key=lambda c: (c.start - c.end, c.priority, c.start))
     taken: list[tuple[int, int]] = []
     chosen: list[Candidate] = []
