@@ -16,6 +16,8 @@ def _open_event(visit: Visit, actor: str) -> None:
     assert visit.shown() == 1, visit.page.text_content("#status")
     marker = visit.page.locator(".leaflet-marker-icon.ev")
     marker.first.click()
+    # the click handler may run after click() returns on a loaded machine: wait for the panel to name its event
+    visit.page.wait_for_selector("#detail[data-event-id]", state="attached", timeout=10000)
     event_id = visit.page.get_attribute("#detail", "data-event-id")
     visit.page.wait_for_selector(f'#detail[data-loaded="{event_id}"]', timeout=10000)
 
