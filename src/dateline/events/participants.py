@@ -153,7 +153,7 @@ def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc
     else:
         parties = _by_word_order(sentence, trigger, mentions)
         parties.assoc = _assoc(sentence, mentions, (parties.actor1, parties.actor2))
-    parties = _conventions(sub_event, parties, mentions)
+    parties = _conventions(sub_event, parties, mentions, body)
     main = {a.name for a in (parties.actor1, parties.actor2) if a is not None}
     assoc: list[Actor] = []
     for a in parties.assoc:
@@ -181,7 +181,28 @@ def _lead(parties: Parties, mentions: Sequence[Actor], kinds: tuple[str, ...]) -
         parties.actor1 = cand
 
 
-def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor]) -> Parties:
+#: the sentence tells the protest as its own act ("residents protested …", "locals staged a sit-in")
+_STAGED = re.compile(r"\b(?:protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied|took to the streets|"
+                     r"(?:staged|held|organi[sz]ed|joined|blocked)\b)")
+_PERPETRATORS = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
+
+
+def _force_told_first(mentions: Sequence[Actor], body: str) -> Actor | None:
+    """Rule ``acled.excessive-force-agent``: a note that opens on the force's act ("Police shot two
+    demonstrators during a protest", "two demonstrators were shot by police") codes the force as actor1 and the
+    protesters as actor2; a note that first tells the protest as its own act ("residents protested …; the
+    police fired …") keeps the protesters as actor1 (ACLED's notes do both; the note's own order decides).
+    Returns the force told first, or None."""
+    perp = next((m for m in mentions if m.type in _PERPETRATORS and m.start is not None), None)
+    if perp is None or perp.start is None or _STAGED.search(body[: perp.start].lower()):
+        return None
+    crowd = next((m for m in mentions if m.type in ("Protesters", "Rioters") and m.start is not None), None)
+    if crowd is None or crowd.start is None or perp.start < crowd.start:
+        return perp
+    return perp if re.search(r"\bby\W*$|\bby (?:the )?$", body[max(0, perp.start - 20) : perp.start].lower()) else None
+
+
+def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor], body: str = "") -> Parties:
     state = ("State forces",)
     nonstate = ("Rebel group", "Political militia", "Identity militia")
     if sub_event == "Government regains territory":
@@ -194,6 +215,8 @@ def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor]) ->
         police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)
         parties.actor1 = Actor(name=kind, type=kind)
         parties.actor2 = police if sub_event != "Peaceful protest" else None
+    elif sub_event == "Excessive force against protesters" and (first := _force_told_first(mentions, body)):
+        parties.actor1, parties.actor2 = first, Actor(name="Protesters", type="Protesters")
     elif sub_event == "Excessive force against protesters":
         police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)
         # ACLED codes the protesters as actor1 of every protest event, the force that met them as actor2
