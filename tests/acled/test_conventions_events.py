@@ -44,3 +44,13 @@ def test_excessive_force_told_from_the_force_codes_the_force_as_actor1() -> None
     ev = next(e for e in evs("Residents protested against the eviction. Police fired to disperse them, killing two.")
               if e.sub_event_type == "Excessive force against protesters")
     assert ev.actor1 is not None and ev.actor1.type == "Protesters"
+
+
+def test_a_surrender_codes_the_state_side_as_actor1() -> None:
+    """Rule acled.surrender-state-first, whichever side surrendered."""
+    from tests.events.helpers import events_of as evs
+
+    for body in ("Two Al Shabaab militants surrendered to the army in the town.",
+                 "Three soldiers surrendered to Al Shabaab in the town."):
+        ev = next(e for e in evs(body) if e.sub_event_type == "Agreement")
+        assert ev.actor1 is not None and ev.actor1.type == "State forces", body

@@ -150,6 +150,12 @@ def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc
     if tok is not None:
         roles = assign_roles(tok, mentions, sentence.span)
         parties = Parties(roles.actor1, roles.actor2, list(roles.assoc))
+        if parties.actor1 is None and sub_event in _REMOTE:
+            # rule acled.remote-fire-word-order: the parse lost the shooter ("the troops stationed in X village
+            # fired shells at …"); the armed mention told nearest before the trigger fired
+            before = [m for m in mentions if (m.end or trigger + 1) <= trigger and m.type in _PERPETRATORS
+                      and m is not parties.actor2]
+            parties.actor1 = before[-1] if before else None  # the nearest one, not a place hint in parentheses
     else:
         parties = _by_word_order(sentence, trigger, mentions)
         parties.assoc = _assoc(sentence, mentions, (parties.actor1, parties.actor2))
@@ -184,6 +190,10 @@ def _lead(parties: Parties, mentions: Sequence[Actor], kinds: tuple[str, ...]) -
 #: the sentence tells the protest as its own act ("residents protested …", "locals staged a sit-in")
 _STAGED = re.compile(r"\b(?:protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied|took to the streets|"
                      r"(?:staged|held|organi[sz]ed|joined|blocked)\b)")
+_SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defected|turned themselves in|handed themselves over)\b"
+                           r"(?: \w+){0,4} to\b")
+_STATE_SIDE = ("State forces", "External/Other forces")
+_REMOTE = ("Shelling/artillery/missile attack", "Air/drone strike")
 _PERPETRATORS = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
 
@@ -223,6 +233,12 @@ def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor], bo
         parties.actor2 = police or _pick(mentions, state) or (parties.actor1 if parties.actor1 is not None
                                                                and parties.actor1.type in state else None)
         parties.actor1 = Actor(name="Protesters", type="Protesters")
+    elif sub_event == "Agreement" and parties.actor1 is not None and parties.actor2 is not None \
+            and parties.actor1.type not in _STATE_SIDE and parties.actor2.type in _STATE_SIDE \
+            and _SURRENDER_TO.search(body[parties.actor1.start or 0 : parties.actor2.start or 0].lower()):
+        # rule acled.surrender-state-first: in a surrender ("militants surrendered to the army", "soldiers
+        # surrendered to Al Shabaab") ACLED codes the state's side as actor1, whichever side gave up
+        parties.actor1, parties.actor2 = parties.actor2, parties.actor1
     elif sub_event == "Mob violence":
         parties.actor1 = Actor(name="Rioters", type="Rioters")
     if parties.actor2 is parties.actor1:

@@ -1,0 +1,30 @@
+"""ACLED's actor1 roles read off the parse (real model): rules acled.remote-fire-word-order and
+acled.excessive-force-agent, on invented notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.acled.batch import predict
+
+pytestmark = pytest.mark.slow
+
+
+def _top(text: str) -> dict:
+    ev = predict([{"id": "t", "text": text, "published": "2021-12-27"}])[0]
+    assert ev is not None
+    return ev
+
+
+def test_shelling_by_troops_stationed_somewhere_keeps_the_troops_as_actor1() -> None:  # acled.remote-fire-word-order
+    ev = _top("On 27 December 2021, in Hpakant township (Mohnyin district, Kachin state), the army troops stationed "
+              "in a village fired at least ten artillery shells at the monastery. Casualties unknown.")
+    assert ev["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert ev["actor1"]["type"] == "State forces" and "Military" in ev["actor1"]["name"]
+
+
+def test_force_told_first_is_actor1_of_excessive_force() -> None:  # acled.excessive-force-agent
+    ev = _top("On 3 November 2021, police beat students protesting against fees with batons in Nakuru, "
+              "injuring twelve.")
+    assert ev["sub_event_type"] == "Excessive force against protesters"
+    assert ev["actor1"]["type"] == "State forces" and ev["actor2"]["type"] == "Protesters"
