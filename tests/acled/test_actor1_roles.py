@@ -4,7 +4,6 @@ acled.excessive-force-agent, on invented notes."""
 from __future__ import annotations
 
 import pytest
-
 from tests.acled.batch import predict
 
 pytestmark = pytest.mark.slow
