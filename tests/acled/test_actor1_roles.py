@@ -27,3 +27,10 @@ def test_force_told_first_is_actor1_of_excessive_force() -> None:  # acled.exces
               "injuring twelve.")
     assert ev["sub_event_type"] == "Excessive force against protesters"
     assert ev["actor1"]["type"] == "State forces" and ev["actor2"]["type"] == "Protesters"
+
+
+def test_civilians_hurt_are_actor2_not_actor1() -> None:  # acled.civilians-never-perpetrate
+    ev = _top("On 5 May 2021, two villagers were wounded when a grenade exploded near the market in Hpakant town "
+              "(Hpakant township, Kachin state).")
+    assert ev["actor1"]["name"] == "Unidentified Armed Group (Myanmar)"
+    assert ev["actor2"]["type"] == "Civilians"

@@ -54,3 +54,11 @@ def test_a_surrender_codes_the_state_side_as_actor1() -> None:
                  "Three soldiers surrendered to Al Shabaab in the town."):
         ev = next(e for e in evs(body) if e.sub_event_type == "Agreement")
         assert ev.actor1 is not None and ev.actor1.type == "State forces", body
+
+
+def test_civilians_are_never_actor1_of_violence() -> None:
+    """Rule acled.civilians-never-perpetrate: the civilians hurt are actor2, the unnamed attacker actor1."""
+    from tests.events.helpers import events_of as evs
+
+    ev = evs("Two villagers were wounded when a grenade exploded near the market.")[0]
+    assert ev.actor1 is None or ev.actor1.type != "Civilians"

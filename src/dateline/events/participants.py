@@ -192,6 +192,9 @@ _STAGED = re.compile(r"\b(?:protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|in
                      r"(?:staged|held|organi[sz]ed|joined|blocked)\b)")
 _SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defected|turned themselves in|handed themselves over)\b"
                            r"(?: \w+){0,4} to\b")
+_CIVILIANS_SUFFER = frozenset({"Attack", "Sexual violence", "Abduction/forced disappearance", "Grenade",
+                               "Remote explosive/landmine/IED", "Suicide bomb", "Looting/property destruction",
+                               "Shelling/artillery/missile attack", "Air/drone strike"})
 _STATE_SIDE = ("State forces", "External/Other forces")
 _REMOTE = ("Shelling/artillery/missile attack", "Air/drone strike")
 _PERPETRATORS = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
@@ -241,6 +244,12 @@ def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor], bo
         parties.actor1, parties.actor2 = parties.actor2, parties.actor1
     elif sub_event == "Mob violence":
         parties.actor1 = Actor(name="Rioters", type="Rioters")
+    if parties.actor1 is not None and parties.actor1.type == _CIVIL and sub_event in _CIVILIANS_SUFFER:
+        # rule acled.civilians-never-perpetrate: in ACLED civilians are the targets of violence, never its
+        # actor1; the civilians read as the subject ("villagers were wounded by a grenade") are the actor2, and
+        # ACLED's default actor1 (an unidentified armed group) is coded for the unnamed perpetrator
+        parties.actor2 = parties.actor2 or parties.actor1
+        parties.actor1 = None
     if parties.actor2 is parties.actor1:
         parties.actor2 = None
     return parties
