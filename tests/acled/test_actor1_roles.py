@@ -9,8 +9,8 @@ from tests.acled.batch import predict
 pytestmark = pytest.mark.slow
 
 
-def _top(text: str) -> dict:
-    ev = predict([{"id": "t", "text": text, "published": "2021-12-27"}])[0]
+def _top(text: str, published: str = "2021-12-27") -> dict:
+    ev = predict([{"id": "t", "text": text, "published": published}])[0]
     assert ev is not None
     return ev
 
@@ -34,3 +34,11 @@ def test_civilians_hurt_are_actor2_not_actor1() -> None:  # acled.civilians-neve
               "(Hpakant township, Kachin state).")
     assert ev["actor1"]["name"] == "Unidentified Armed Group (Myanmar)"
     assert ev["actor2"]["type"] == "Civilians"
+
+
+def test_a_groups_own_bomb_going_off_is_its_disrupted_weapons_use() -> None:  # acled.own-device-disrupted
+    # (before August 2021: since then ACLED codes the Taliban as Afghanistan's state forces)
+    ev = _top("On 8 March 2020, a bomb carried by Taliban fighters detonated prematurely, killing four militants, "
+              "in Karz village of Kandahar district.", "2020-03-08")
+    assert ev["sub_event_type"] == "Disrupted weapons use"
+    assert ev["actor1"]["name"] == "Taliban"

@@ -242,6 +242,14 @@ def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor], bo
         # rule acled.surrender-state-first: in a surrender ("militants surrendered to the army", "soldiers
         # surrendered to Al Shabaab") ACLED codes the state's side as actor1, whichever side gave up
         parties.actor1, parties.actor2 = parties.actor2, parties.actor1
+    elif sub_event == "Disrupted weapons use" and not any(m.type in _STATE_SIDE for m in mentions) \
+            and (own := _pick(mentions, nonstate)) is not None:
+        # rule acled.own-device-disrupted: no force intercepted anything ("a bomb carried by the Taliban
+        # detonated prematurely", "an IED exploded while IS fighters were planting it"): the group whose
+        # weapon it was is ACLED's actor1
+        parties.actor1 = own
+        if parties.actor2 is own:
+            parties.actor2 = None
     elif sub_event == "Mob violence":
         parties.actor1 = Actor(name="Rioters", type="Rioters")
     if parties.actor1 is not None and parties.actor1.type == _CIVIL and sub_event in _CIVILIANS_SUFFER:
