@@ -42,3 +42,10 @@ def test_a_groups_own_bomb_going_off_is_its_disrupted_weapons_use() -> None:  # 
               "in Karz village of Kandahar district.", "2020-03-08")
     assert ev["sub_event_type"] == "Disrupted weapons use"
     assert ev["actor1"]["name"] == "Taliban"
+
+
+def test_the_claimant_of_an_attack_is_its_actor1() -> None:  # acled.claimed-attack
+    ev = _top("On 16 April 2025, government troops were targeted in Awbocow village (Afgooye, Lower Shabelle). "
+              "The attack was carried out with mortar shells. There were no casualties and Al Shabaab claimed "
+              "responsibility.", "2025-04-16")
+    assert ev["actor1"]["name"] == "Al-Shabaab"

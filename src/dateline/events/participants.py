@@ -160,6 +160,8 @@ def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc
         parties = _by_word_order(sentence, trigger, mentions)
         parties.assoc = _assoc(sentence, mentions, (parties.actor1, parties.actor2))
     parties = _conventions(sub_event, parties, mentions, body)
+    if parties.actor1 is None and (sub_event in _CIVILIANS_SUFFER or sub_event == "Armed clash"):
+        parties.actor1 = _claimant(body, parties.actor2)
     main = {a.name for a in (parties.actor1, parties.actor2) if a is not None}
     assoc: list[Actor] = []
     for a in parties.assoc:
@@ -198,6 +200,22 @@ _CIVILIANS_SUFFER = frozenset({"Attack", "Sexual violence", "Abduction/forced di
 _STATE_SIDE = ("State forces", "External/Other forces")
 _REMOTE = ("Shelling/artillery/missile attack", "Air/drone strike")
 _PERPETRATORS = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
+
+
+_CLAIMED = re.compile(r"\b((?:[A-Z][\w'-]*\s+){0,4}[A-Z][\w'-]*)\s+(?:(?:has|have|later|reportedly|also|subsequently|"
+                      r"then)\s+)*claimed\s+(?:responsibility|the attack|it\b)")
+
+
+def _claimant(body: str, actor2: Actor | None) -> Actor | None:
+    """Rule ``acled.claimed-attack``: an attack whose sentence names no author, in a note where an armed
+    group "claimed responsibility" / "claimed the attack": ACLED codes the claimant as actor1."""
+    for m in _CLAIMED.finditer(body):
+        words = m.group(1).split()
+        for i in range(len(words)):  # the longest tail that names a group ("and Al Shabaab" → Al Shabaab)
+            got = normalize(" ".join(words[i:]))
+            if got is not None and got.type in _PERPETRATORS and (actor2 is None or got.name != actor2.name):
+                return replace(got, text=None, start=None, end=None)
+    return None
 
 
 def _force_told_first(mentions: Sequence[Actor], body: str) -> Actor | None:
