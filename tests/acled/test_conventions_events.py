@@ -31,3 +31,34 @@ def test_a_no_fight_remark_about_an_earlier_takeover_does_not_change_a_recapture
     body = ("Soldiers recaptured the town on Thursday. "
             "The militants had entered the town without a fight on Tuesday, the army said.")
     assert "Government regains territory" in [e.sub_event_type for e in events_of(body)]
+
+
+def test_excessive_force_told_from_the_force_codes_the_force_as_actor1() -> None:
+    """Rule acled.excessive-force-agent: the note's own order decides who is actor1."""
+    from tests.events.helpers import events_of as evs
+
+    ev = next(e for e in evs("Police beat the protesters with batons and fired tear gas, injuring ten.")
+              if e.sub_event_type == "Excessive force against protesters")
+    assert ev.actor1 is not None and ev.actor1.type == "State forces"
+    assert ev.actor2 is not None and ev.actor2.type == "Protesters"
+    ev = next(e for e in evs("Residents protested against the eviction. Police fired to disperse them, killing two.")
+              if e.sub_event_type == "Excessive force against protesters")
+    assert ev.actor1 is not None and ev.actor1.type == "Protesters"
+
+
+def test_a_surrender_codes_the_state_side_as_actor1() -> None:
+    """Rule acled.surrender-state-first, whichever side surrendered."""
+    from tests.events.helpers import events_of as evs
+
+    for body in ("Two Al Shabaab militants surrendered to the army in the town.",
+                 "Three soldiers surrendered to Al Shabaab in the town."):
+        ev = next(e for e in evs(body) if e.sub_event_type == "Agreement")
+        assert ev.actor1 is not None and ev.actor1.type == "State forces", body
+
+
+def test_civilians_are_never_actor1_of_violence() -> None:
+    """Rule acled.civilians-never-perpetrate: the civilians hurt are actor2, the unnamed attacker actor1."""
+    from tests.events.helpers import events_of as evs
+
+    ev = evs("Two villagers were wounded when a grenade exploded near the market.")[0]
+    assert ev.actor1 is None or ev.actor1.type != "Civilians"

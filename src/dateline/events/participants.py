@@ -150,10 +150,18 @@ def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc
     if tok is not None:
         roles = assign_roles(tok, mentions, sentence.span)
         parties = Parties(roles.actor1, roles.actor2, list(roles.assoc))
+        if parties.actor1 is None and sub_event in _REMOTE:
+            # rule acled.remote-fire-word-order: the parse lost the shooter ("the troops stationed in X village
+            # fired shells at …"); the armed mention told nearest before the trigger fired
+            before = [m for m in mentions if (m.end or trigger + 1) <= trigger and m.type in _PERPETRATORS
+                      and m is not parties.actor2]
+            parties.actor1 = before[-1] if before else None  # the nearest one, not a place hint in parentheses
     else:
         parties = _by_word_order(sentence, trigger, mentions)
         parties.assoc = _assoc(sentence, mentions, (parties.actor1, parties.actor2))
-    parties = _conventions(sub_event, parties, mentions)
+    parties = _conventions(sub_event, parties, mentions, body)
+    if parties.actor1 is None and (sub_event in _CIVILIANS_SUFFER or sub_event == "Armed clash"):
+        parties.actor1 = _claimant(body, parties.actor2)
     main = {a.name for a in (parties.actor1, parties.actor2) if a is not None}
     assoc: list[Actor] = []
     for a in parties.assoc:
@@ -181,7 +189,51 @@ def _lead(parties: Parties, mentions: Sequence[Actor], kinds: tuple[str, ...]) -
         parties.actor1 = cand
 
 
-def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor]) -> Parties:
+#: the sentence tells the protest as its own act ("residents protested …", "locals staged a sit-in")
+_STAGED = re.compile(r"\b(?:protest(?:ed|ing)|demonstrat(?:ed|ing)|march(?:ed|ing)|rallied|took to the streets|"
+                     r"(?:staged|held|organi[sz]ed|joined|blocked)\b)")
+_SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defected|turned themselves in|handed themselves over)\b"
+                           r"(?: \w+){0,4} to\b")
+_CIVILIANS_SUFFER = frozenset({"Attack", "Sexual violence", "Abduction/forced disappearance", "Grenade",
+                               "Remote explosive/landmine/IED", "Suicide bomb", "Looting/property destruction",
+                               "Shelling/artillery/missile attack", "Air/drone strike"})
+_STATE_SIDE = ("State forces", "External/Other forces")
+_REMOTE = ("Shelling/artillery/missile attack", "Air/drone strike")
+_PERPETRATORS = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
+
+
+_CLAIMED = re.compile(r"\b((?:[A-Z][\w'-]*\s+){0,4}[A-Z][\w'-]*)\s+(?:(?:has|have|later|reportedly|also|subsequently|"
+                      r"then)\s+)*claimed\s+(?:responsibility|the attack|it\b)")
+
+
+def _claimant(body: str, actor2: Actor | None) -> Actor | None:
+    """Rule ``acled.claimed-attack``: an attack whose sentence names no author, in a note where an armed
+    group "claimed responsibility" / "claimed the attack": ACLED codes the claimant as actor1."""
+    for m in _CLAIMED.finditer(body):
+        words = m.group(1).split()
+        for i in range(len(words)):  # the longest tail that names a group ("and Al Shabaab" → Al Shabaab)
+            got = normalize(" ".join(words[i:]))
+            if got is not None and got.type in _PERPETRATORS and (actor2 is None or got.name != actor2.name):
+                return replace(got, text=None, start=None, end=None)
+    return None
+
+
+def _force_told_first(mentions: Sequence[Actor], body: str) -> Actor | None:
+    """Rule ``acled.excessive-force-agent``: a note that opens on the force's act ("Police shot two
+    demonstrators during a protest", "two demonstrators were shot by police") codes the force as actor1 and the
+    protesters as actor2; a note that first tells the protest as its own act ("residents protested …; the
+    police fired …") keeps the protesters as actor1 (ACLED's notes do both; the note's own order decides).
+    Returns the force told first, or None."""
+    perp = next((m for m in mentions if m.type in _PERPETRATORS and m.start is not None), None)
+    if perp is None or perp.start is None or _STAGED.search(body[: perp.start].lower()):
+        return None
+    crowd = next((m for m in mentions if m.type in ("Protesters", "Rioters") and m.start is not None), None)
+    if crowd is None or crowd.start is None or perp.start < crowd.start:
+        return perp
+    return perp if re.search(r"\bby\W*$|\bby (?:the )?$", body[max(0, perp.start - 20) : perp.start].lower()) else None
+
+
+def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor], body: str = "") -> Parties:
     state = ("State forces",)
     nonstate = ("Rebel group", "Political militia", "Identity militia")
     if sub_event == "Government regains territory":
@@ -194,14 +246,36 @@ def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor]) ->
         police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)
         parties.actor1 = Actor(name=kind, type=kind)
         parties.actor2 = police if sub_event != "Peaceful protest" else None
+    elif sub_event == "Excessive force against protesters" and (first := _force_told_first(mentions, body)):
+        parties.actor1, parties.actor2 = first, Actor(name="Protesters", type="Protesters")
     elif sub_event == "Excessive force against protesters":
         police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)
         # ACLED codes the protesters as actor1 of every protest event, the force that met them as actor2
         parties.actor2 = police or _pick(mentions, state) or (parties.actor1 if parties.actor1 is not None
                                                                and parties.actor1.type in state else None)
         parties.actor1 = Actor(name="Protesters", type="Protesters")
+    elif sub_event == "Agreement" and parties.actor1 is not None and parties.actor2 is not None \
+            and parties.actor1.type not in _STATE_SIDE and parties.actor2.type in _STATE_SIDE \
+            and _SURRENDER_TO.search(body[parties.actor1.start or 0 : parties.actor2.start or 0].lower()):
+        # rule acled.surrender-state-first: in a surrender ("militants surrendered to the army", "soldiers
+        # surrendered to Al Shabaab") ACLED codes the state's side as actor1, whichever side gave up
+        parties.actor1, parties.actor2 = parties.actor2, parties.actor1
+    elif sub_event == "Disrupted weapons use" and not any(m.type in _STATE_SIDE for m in mentions) \
+            and (own := _pick(mentions, nonstate)) is not None:
+        # rule acled.own-device-disrupted: no force intercepted anything ("a bomb carried by the Taliban
+        # detonated prematurely", "an IED exploded while IS fighters were planting it"): the group whose
+        # weapon it was is ACLED's actor1
+        parties.actor1 = own
+        if parties.actor2 is own:
+            parties.actor2 = None
     elif sub_event == "Mob violence":
         parties.actor1 = Actor(name="Rioters", type="Rioters")
+    if parties.actor1 is not None and parties.actor1.type == _CIVIL and sub_event in _CIVILIANS_SUFFER:
+        # rule acled.civilians-never-perpetrate: in ACLED civilians are the targets of violence, never its
+        # actor1; the civilians read as the subject ("villagers were wounded by a grenade") are the actor2, and
+        # ACLED's default actor1 (an unidentified armed group) is coded for the unnamed perpetrator
+        parties.actor2 = parties.actor2 or parties.actor1
+        parties.actor1 = None
     if parties.actor2 is parties.actor1:
         parties.actor2 = None
     return parties
