@@ -12,7 +12,7 @@ pytestmark = pytest.mark.slow
 
 # measured 2026-12-06 with `dateline eval events` (0.8655 / 0.9147, after the single-snippet patterns were removed
 # and the news rules added; see docs/events.md); the issue's floor for sub-event macro-F1 is 0.85
-FLOORS = {"sub_event_macro_f1": 0.85, "event_type_macro_f1": 0.90}
+FLOORS = {"sub_event_macro_f1": 0.865, "event_type_macro_f1": 0.92}  # 0.8834 / 0.9375 on 2026-12-07 (after issue-10e)
 MAX_NON_ACLED_FIRING = 0.25  # the brief: at most a quarter of the non-ACLED snippets yield an event
 
 
