@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover
     _compiler = _parser = None
 
-__all__ = ["compile_cached"]
+__all__ = ["cached_value", "compile_cached"]
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ _TYPECODE = next((t for t in "IL" if array.array(t).itemsize == getattr(_sre, "C
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _lock = threading.Lock()
-_entries: dict[tuple[str, int], Entry] | None = None
+_entries: dict[tuple[str, int], Any] | None = None
 _used: set[tuple[str, int]] = set()
 _dirty = False
 
@@ -65,7 +66,7 @@ def _path() -> Path:
     return default_cache_dir() / f"regex-{_VERSION}.marshal"
 
 
-def _load() -> dict[tuple[str, int], Entry]:
+def _load() -> dict[tuple[str, int], Any]:
     try:
         data = _path().read_bytes()
         digest, payload = data[:4], data[4:]
@@ -157,6 +158,29 @@ def compile_cached(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[st
         _used.add(key)
         _dirty = True
     return compiled
+
+
+def cached_value(kind: str, key: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept in the same file as the compiled programs under (``kind``, ``key``): for
+    what is derived from patterns by parsing them in pure Python (the literal prefilters), which
+    would otherwise cost a process as much as compiling them. ``compute`` must be a pure function
+    of ``key`` and return what ``marshal`` writes (str, tuples, frozensets, None)."""
+    global _entries, _dirty
+    slot = (f"\0{kind}\0{key}", -1)  # flags -1: never a compiled pattern's key
+    with _lock:
+        if _entries is None:
+            _entries = _load()
+        if slot in _entries:
+            _used.add(slot)
+            return _entries[slot]
+    value = compute()
+    with _lock:
+        if not _dirty:
+            atexit.register(_save)
+        _entries[slot] = value
+        _used.add(slot)
+        _dirty = True
+    return value
 
 
 def _reset_for_tests(entries: dict[tuple[str, int], Any] | None = None) -> None:
