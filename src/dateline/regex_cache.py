@@ -127,15 +127,11 @@ def _sre_compile(pattern: str, entry: Entry) -> re.Pattern[str]:
 
 def compile_cached(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, its program taken from the cache folder when known."""
-    global _entries, _dirty
     flags = int(flags)
     if _compiler is None or flags & re.DEBUG or not isinstance(pattern, str):
         return re.compile(pattern, flags)
     key = (pattern, flags)
-    with _lock:
-        if _entries is None:
-            _entries = _load()
-        entry = _entries.get(key)
+    entry = _get(key)
     if entry is not None:
         try:
             compiled = _sre_compile(pattern, entry)
@@ -150,14 +146,30 @@ def compile_cached(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[st
         raise
     except Exception:  # an interpreter whose internals differ: the plain way
         return re.compile(pattern, flags)
+    _put(key, entry)
+    return compiled
+
+
+def _get(key: tuple[str, int]) -> Any:
+    """The entry under ``key`` (the file read on first use), or None."""
+    global _entries
     with _lock:
-        assert _entries is not None
+        if _entries is None:
+            _entries = _load()
+        return _entries.get(key)
+
+
+def _put(key: tuple[str, int], value: Any) -> None:
+    """Keep ``value`` under ``key``; the file is rewritten at exit."""
+    global _entries, _dirty
+    with _lock:
+        if _entries is None:
+            _entries = _load()
         if not _dirty:
             atexit.register(_save)
-        _entries[key] = entry
+        _entries[key] = value
         _used.add(key)
         _dirty = True
-    return compiled
 
 
 def cached_value(kind: str, key: str, compute: Callable[[], Any]) -> Any:
@@ -165,21 +177,13 @@ def cached_value(kind: str, key: str, compute: Callable[[], Any]) -> Any:
     what is derived from patterns by parsing them in pure Python (the literal prefilters), which
     would otherwise cost a process as much as compiling them. ``compute`` must be a pure function
     of ``key`` and return what ``marshal`` writes (str, tuples, frozensets, None)."""
-    global _entries, _dirty
     slot = (f"\0{kind}\0{key}", -1)  # flags -1: never a compiled pattern's key
-    with _lock:
-        if _entries is None:
-            _entries = _load()
-        if slot in _entries:
-            _used.add(slot)
-            return _entries[slot]
-    value = compute()
-    with _lock:
-        if not _dirty:
-            atexit.register(_save)
-        _entries[slot] = value
+    cached = _get(slot)  # kept as a 1-tuple, so that a computed None is known too
+    if isinstance(cached, tuple) and len(cached) == 1:
         _used.add(slot)
-        _dirty = True
+        return cached[0]
+    value = compute()
+    _put(slot, (value,))
     return value
 
 

@@ -166,3 +166,11 @@ def test_derived_values_are_kept_between_processes() -> None:
     _round_trip()
     literals.cache_clear()
     assert literals(r"\bclash(?:ed|es)?\b", 0) == first == frozenset({"clash"})
+
+
+def test_a_derived_none_is_kept_too() -> None:
+    calls: list[int] = []
+    assert regex_cache.cached_value("test", "none", lambda: calls.append(1)) is None
+    _round_trip()
+    assert regex_cache.cached_value("test", "none", lambda: calls.append(1)) is None
+    assert calls == [1]
