@@ -17,10 +17,11 @@ evaluation's predictions were identical with either (see benchmarks/side_by_side
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .settings import Settings
@@ -124,24 +125,20 @@ _ORG_WORDS = frozenset(
 )
 
 
+@cache
 def actor_words() -> frozenset[str]:
     """Keys (``alias_key``) of the words an actor mention of the lexicon can start or hold
     (aliases, demonyms, country names, identity groups; not the bare modifiers such as
     "local" or "armed"): a capitalised token with one of them may be inside an ORG/NORP
     entity the actors stage names."""
-    global _ACTOR_WORDS
-    if _ACTOR_WORDS is None:
-        from .actors.detect import Detector
-        from .actors.lexicon import load_lexicon
+    from .actors.detect import Detector
+    from .actors.lexicon import load_lexicon
 
-        det = Detector(load_lexicon())
-        modifiers = set(det.lex.modifier_keys) - det._owner_keys
-        firsts = {k.split()[0] for k in det._word_keys - modifiers if k}
-        _ACTOR_WORDS = frozenset((set(det._alias_starts) | firsts | _ORG_WORDS) - modifiers)
-    return _ACTOR_WORDS
+    det = Detector(load_lexicon())
+    modifiers = set(det.lex.modifier_keys) - det._owner_keys
+    firsts = {k.split()[0] for k in det._word_keys - modifiers if k}
+    return frozenset((set(det._alias_starts) | firsts | _ORG_WORDS) - modifiers)
 
-
-_ACTOR_WORDS: frozenset[str] | None = None
 #: words that start sentences more often than actor names: they count only written in capitals ("ALL", "IS")
 _SENTENCE_WORDS = frozenset(
     "the a an all let is it i us we he she they this that these those if but and or so no not one some many most "
@@ -166,8 +163,6 @@ def _actor_word(word: str) -> bool:
 
 
 def _token_at(starts: Sequence[int], char: int) -> int:
-    import bisect
-
     return max(bisect.bisect_right(starts, char) - 1, 0)
 
 
@@ -200,8 +195,6 @@ def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[i
     """Token spans of the places stage's candidates (gazetteer and demonym matches of
     capitalised runs: :func:`dateline.places.detect.detect`, whose choice of spans does not
     depend on NER labels)."""
-    import bisect
-
     from spacy.attrs import LENGTH, SENT_START
 
     from .places.detect import Token, detect
@@ -214,9 +207,8 @@ def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[i
                                                                                      strict=True)]
     out = []
     for m in detect(text, toks, lookup):
-        a = bisect.bisect_right(starts, m.start) - 1
-        b = bisect.bisect_left(starts, m.end)
-        out.append((max(a, 0), max(b, a + 1)))
+        a = _token_at(starts, m.start)
+        out.append((a, max(bisect.bisect_left(starts, m.end), a + 1)))
     return out
 
 

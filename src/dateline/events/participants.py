@@ -199,7 +199,8 @@ _CIVILIANS_SUFFER = frozenset({"Attack", "Sexual violence", "Abduction/forced di
                                "Shelling/artillery/missile attack", "Air/drone strike"})
 _STATE_SIDE = ("State forces", "External/Other forces")
 _REMOTE = ("Shelling/artillery/missile attack", "Air/drone strike")
-_PERPETRATORS = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
+_NONSTATE_KINDS = ("Rebel group", "Political militia", "Identity militia")
+_PERPETRATORS = _STATE_SIDE + _NONSTATE_KINDS
 
 
 _CLAIMED = re.compile(r"\b((?:[A-Z][\w'-]*\s+){0,4}[A-Z][\w'-]*)\s+(?:(?:has|have|later|reportedly|also|subsequently|"
@@ -233,9 +234,14 @@ def _force_told_first(mentions: Sequence[Actor], body: str) -> Actor | None:
     return perp if re.search(r"\bby\W*$|\bby (?:the )?$", body[max(0, perp.start - 20) : perp.start].lower()) else None
 
 
+def _police(mentions: Sequence[Actor]) -> Actor | None:
+    """The first state force named as police."""
+    return next((m for m in mentions if m.type == "State forces" and _POLICE_WORD.search(m.text or m.name)), None)
+
+
 def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor], body: str = "") -> Parties:
     state = ("State forces",)
-    nonstate = ("Rebel group", "Political militia", "Identity militia")
+    nonstate = _NONSTATE_KINDS
     if sub_event == "Government regains territory":
         _lead(parties, mentions, state)
         parties.assoc = [a for a in parties.assoc if a is not parties.actor1]
@@ -243,13 +249,13 @@ def _conventions(sub_event: str, parties: Parties, mentions: Sequence[Actor], bo
         _lead(parties, mentions, nonstate)
     elif sub_event in ("Peaceful protest", "Protest with intervention", "Violent demonstration"):
         kind = "Rioters" if sub_event == "Violent demonstration" else "Protesters"
-        police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)
+        police = _police(mentions)
         parties.actor1 = Actor(name=kind, type=kind)
         parties.actor2 = police if sub_event != "Peaceful protest" else None
     elif sub_event == "Excessive force against protesters" and (first := _force_told_first(mentions, body)):
         parties.actor1, parties.actor2 = first, Actor(name="Protesters", type="Protesters")
     elif sub_event == "Excessive force against protesters":
-        police = next((m for m in mentions if m.type in state and _POLICE_WORD.search(m.text or m.name)), None)
+        police = _police(mentions)
         # ACLED codes the protesters as actor1 of every protest event, the force that met them as actor2
         parties.actor2 = police or _pick(mentions, state) or (parties.actor1 if parties.actor1 is not None
                                                                and parties.actor1.type in state else None)
