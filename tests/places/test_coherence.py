@@ -22,7 +22,7 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 def test_every_rule_has_an_example() -> None:
     assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
                           "coherence.drop-loose-big", "coherence.hint-country", "places.country-cue",
-                          "coherence.hint-votes", "coherence.hint-region"}
+                          "coherence.hint-votes", "coherence.hint-region", "coherence.chain-region"}
     assert all(len(example) > 20 for example in RULES.values())
 
 

@@ -43,6 +43,9 @@ RULES: dict[str, str] = {
                           "monitoring mission works in Ukraine (data/country_cues.tsv)",
     "coherence.hint-votes": "in Mandalay city (Mandalay region), explosions hit Thama Kone: the hint's region votes "
                             "twice for Myanmar, so 'Thama' is no Japanese Tama by an alternate name",
+    "coherence.chain-region": "in Buenos Aires, Nuevo Chimbote, Ancash: the Peruvian region ending the comma chain "
+                              "holds the names before it across a name the gazetteer lacks; no Argentine capital "
+                              "(hints.chain_coherence)",
     "coherence.hint-region": "Raga Ceel village (Balcad, Middle Shabelle): no Eyl of Nugaal by an alternate name, "
                              "the village lies in Middle Shabelle (resolve._within_region)",
 }
