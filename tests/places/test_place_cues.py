@@ -93,3 +93,17 @@ def test_regression_note_places_of_issue_10i() -> None:
         doc = pipeline(RawInput("t", "body", body, published="2020-05-06"))
         assert doc.places and {p.country_code for p in doc.places if p.feature != "country"} <= {cc}, body
         assert any(p.country_code == cc for p in doc.places), body
+
+
+@pytest.mark.slow
+def test_regression_town_before_its_own_unit() -> None:
+    """"Tripoli (Tripoli)": one name, one sense made the town its district; the town before the hint is the town."""
+    from dateline.pipeline import Pipeline
+    from dateline.records import RawInput
+    from dateline.settings import Settings
+
+    pipeline = Pipeline.from_settings(Settings().evolve(stages=("article", "language", "nlp", "places")))
+    body = "Armed groups clashed in Tripoli (Tripoli), killing 5."
+    doc = pipeline(RawInput("t", "body", body, published="2023-08-05"))
+    first = min(doc.places, key=lambda p: p.start)
+    assert (first.country_code, first.feature) == ("LY", "city")

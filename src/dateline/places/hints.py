@@ -138,13 +138,17 @@ def _hint_coherence(body: str, mentions: Sequence[Mention],
         members = [mentions[i] for i in group if id(mentions[i]) in at]
         if len(members) < 2:
             continue
+        _town_of_its_unit(body, members, at, out)
         anchor = resolved[at[id(members[-1])]][1]
         cc = anchor.country_code
         if not cc or anchor.feature not in ("admin1", "admin2", "city"):
             continue
         for m in members[:-1]:
             k = at[id(m)]
-            e, conf = resolved[k][1], resolved[k][2]
+            row = out[k]
+            if row is None:
+                continue
+            e, conf = row[1], row[2]
             if m.demonym is not None or not e.country_code or e.feature in ("country", "continent"):
                 continue
             if e.country_code == cc:
@@ -154,6 +158,25 @@ def _hint_coherence(body: str, mentions: Sequence[Mention],
             local = local_reading(m, cc)
             out[k] = (m, local, conf) if local is not None else None
     return [r for r in out if r is not None]
+
+
+def _town_of_its_unit(body: str, members: Sequence[Mention], at: dict[int, int],
+                      out: list[tuple[Mention, Entry, float] | None]) -> None:
+    """Rule ``coherence.town-of-its-unit``: "Tripoli (Tripoli)", "Jenin camp (Jenin, West Bank)": the name before
+    the hint, written again inside it, is the unit's town, not the unit (one name, one sense, made both the
+    region), in place."""
+    first = members[0]
+    k = at[id(first)]
+    row = out[k]
+    if row is None or not _before_paren(body, first) or row[1].feature not in ("admin1", "admin2"):
+        return
+    unit = row[1]
+    if not any(m.key == first.key for m in members[1:]):
+        return
+    towns = [x for x in first.matches if x.quality <= 1 and x.entry.feature == "city"
+             and x.entry.country_code == unit.country_code and x.entry.admin1_code == unit.admin1_code]
+    if towns:
+        out[k] = (first, max(towns, key=prior).entry, row[2])
 
 
 def _before_paren(body: str, m: Mention) -> bool:
