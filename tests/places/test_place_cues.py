@@ -107,3 +107,16 @@ def test_regression_town_before_its_own_unit() -> None:
     doc = pipeline(RawInput("t", "body", body, published="2023-08-05"))
     first = min(doc.places, key=lambda p: p.start)
     assert (first.country_code, first.feature) == ("LY", "city")
+
+
+@pytest.mark.slow
+def test_regression_town_beginning_a_camp_name_before_a_hint() -> None:
+    """"the Kakuma Refugee camp (Turkana)": the town that begins the camp's name is a place of the hint's region."""
+    from dateline.pipeline import Pipeline
+    from dateline.records import RawInput
+    from dateline.settings import Settings
+
+    pipeline = Pipeline.from_settings(Settings().evolve(stages=("article", "language", "nlp", "places")))
+    body = "Refugees protested against attacks in the Kakuma Refugee camp (Turkana)."
+    doc = pipeline(RawInput("t", "body", body, published="2020-12-11"))
+    assert any(p.text == "Kakuma" and p.feature == "city" and p.country_code == "KE" for p in doc.places)

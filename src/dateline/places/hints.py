@@ -70,7 +70,10 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
         if before:
             j = before[-1]
             gap = body[mentions[j].end : paren.start()]
-            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
+            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "(") or (
+                _PARTIAL_NAME.fullmatch(gap + "(") and any(x.quality == 0 and x.entry.feature == "city"
+                                                           for x in mentions[j].matches)
+            ):  # "Kakuma Refugee camp (Turkana)": a town's name begins the camp's (hint-region then checks it)
                 out.add(j)
     return out
 
