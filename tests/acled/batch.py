@@ -77,8 +77,8 @@ def _fold(name: str | None) -> str:
 
 def score(rows: list[dict[str, Any]], preds: list[dict[str, Any] | None]) -> tuple[dict[str, float], list[Any]]:
     judged = [judge(r, p) for r, p in zip(rows, preds, strict=True)]
-    keys = list(judged[0])
-    figures = {k: round(sum(j[k] for j in judged) / len(judged), 3) for k in keys}
+    keys = list(dict.fromkeys(k for j in judged for k in j))  # admin1 over the rows that give one
+    figures = {k: round(sum(j[k] for j in judged if k in j) / sum(k in j for j in judged), 3) for k in keys}
     figures["all_fields"] = round(sum(all(j.values()) for j in judged) / len(judged), 3)
     return figures, judged
 

@@ -20,10 +20,10 @@ FLOORS = {
     "found": 0.94,  # 0.958 (issue-10e; 0.924 before)
     "sub_event_macro_f1": 0.805,  # 0.8238 (issue-10e; 0.7474 before)
     "event_type_acc": 0.865,  # 0.884 (issue-10e; 0.804 before)
-    "country_acc": 0.90,  # 0.916 merged (0.886 after issue-10f alone)
-    "admin1_acc": 0.855,  # 0.874 merged
-    "loc_within_25km": 0.60,  # 0.616 merged
-    "loc_within_161km": 0.875,  # 0.890 merged
+    "country_acc": 0.92,  # 0.936 after issue-10i (0.916 merged before; 0.886 after issue-10f alone)
+    "admin1_acc": 0.87,  # 0.888 after issue-10i (0.874 merged before)
+    "loc_within_25km": 0.612,  # 0.630 after issue-10i (0.616 merged before)
+    "loc_within_161km": 0.89,  # 0.906 after issue-10i (0.890 merged before)
     "date_contains": 0.93,  # 0.950 (issue-10e; 0.908 before)
     "actor1_type_acc": 0.79,  # 0.804 after issue-10g (0.780 before)
     "actor1_name_match": 0.73,  # 0.744 after issue-10g (0.720 before)

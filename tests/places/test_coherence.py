@@ -22,7 +22,8 @@ NAIROBI = _e("Nairobi", "KE", "admin1", 4_000_000)
 def test_every_rule_has_an_example() -> None:
     assert set(RULES) == {"coherence.switch", "coherence.drop-loose", "coherence.drop-small", "coherence.keep-states",
                           "coherence.drop-loose-big", "coherence.hint-country", "places.country-cue",
-                          "coherence.hint-votes", "coherence.hint-region"}
+                          "coherence.hint-votes", "coherence.hint-region", "coherence.chain-region",
+                          "coherence.cue-over-villages", "coherence.town-of-its-unit"}
     assert all(len(example) > 20 for example in RULES.values())
 
 
@@ -239,3 +240,14 @@ def test_hint_votes_make_the_hints_country_dominant() -> None:
     assert dominant_country(pairs, hint="MM") == "MM"
     out = cohere([(sag, region, 0.9), (tamu, far, 0.8), (kone, kone_e, 0.7)], hint="MM")
     assert [e.country_code for _, e, _ in out] == ["MM"]
+
+
+def test_cue_over_villages() -> None:
+    """A national cue outweighs a lone foreign village (no Ukrainian Komsomolets in the gazetteer): it is dropped."""
+    ru = _e("Komsomolets", "RU", pop=3_678)
+    village = _m("Komsomolets", (ru, 0))
+    assert dominant_country([(village, ru)], cue="UA") == "UA"
+    assert cohere([(village, ru, 0.8)], cue="UA") == []
+    big = _e("Rostov", "RU", pop=1_100_000)
+    city = _m("Rostov", (big, 0))
+    assert dominant_country([(city, big)], cue="UA") is None  # a city is real evidence of its own country

@@ -43,6 +43,14 @@ RULES: dict[str, str] = {
                           "monitoring mission works in Ukraine (data/country_cues.tsv)",
     "coherence.hint-votes": "in Mandalay city (Mandalay region), explosions hit Thama Kone: the hint's region votes "
                             "twice for Myanmar, so 'Thama' is no Japanese Tama by an alternate name",
+    "coherence.chain-region": "in Buenos Aires, Nuevo Chimbote, Ancash: the Peruvian region ending the comma chain "
+                              "holds the names before it across a name the gazetteer lacks; no Argentine capital "
+                              "(hints.chain_coherence)",
+    "coherence.cue-over-villages": "the OSCE SMM observed explosions near Komsomolets: the gazetteer has only "
+                                   "Russian villages of that name, and the monitoring mission's Ukraine outweighs "
+                                   "them; the village is no place of the note",
+    "coherence.town-of-its-unit": "Tripoli (Tripoli): the Libyan capital written before its own district, not the "
+                                  "district's point (hints._town_of_its_unit)",
     "coherence.hint-region": "Raga Ceel village (Balcad, Middle Shabelle): no Eyl of Nugaal by an alternate name, "
                              "the village lies in Middle Shabelle (resolve._within_region)",
 }
@@ -53,6 +61,7 @@ MIN_VOTES = 2.0  # evidence needed before a country can overrule a place
 MIN_SHARE = 0.6  # and its share of the votes
 BIG_CITY = 1_000_000  # a city this big abroad by its own or a full alternate name is a real foreign place
 LOOSE_WEIGHT = 0.25  # the vote of a place matched by a stripped name or a short (<= 4 letters) alternate name
+VILLAGE = 15_000  # a town smaller than this, by itself, is weaker evidence of its country than a national cue
 SHORT_NAME = 3  # an alternate name this short is an abbreviation ("Chi" for Chicago), no evidence of the city
 
 
@@ -66,6 +75,7 @@ def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country
     """
     votes: Counter[str] = Counter()
     seen: set[str] = set()
+    villages = 0  # the votes that come from villages (towns under VILLAGE people by their own name) or loose matches
     for m, e in resolved:
         if m.demonym is not None or not e.country_code or m.key in seen:
             continue
@@ -75,6 +85,10 @@ def dominant_country(resolved: Sequence[tuple[Mention, Entry]], dateline_country
         if quality >= 2 or (quality == 1 and len(m.key) <= SHORT_NAME + 1):
             w *= LOOSE_WEIGHT  # "Lat" read as Lattes by an alternate name is weak evidence of France
         votes[e.country_code] += w  # type: ignore[assignment]
+        if e.feature == "city" and (e.population < VILLAGE or quality >= 1):
+            villages += w  # type: ignore[assignment]
+    if cue and not dateline_country and not hint and votes and villages == sum(votes.values()) and cue not in votes:
+        return cue  # coherence.cue-over-villages: "the OSCE SMM observed explosions near Komsomolets" (only Russian)
     if dateline_country:
         votes[dateline_country] += 2  # type: ignore[assignment]
     if cue:

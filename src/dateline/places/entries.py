@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..records import GeoRef
-from .normalize import SKELETON_COUNTRIES, name_keys, skeleton
+from .normalize import SKELETON_COUNTRIES, fold, name_keys, skeleton
 
 __all__ = ["FEATURES", "Entry", "Gazetteer", "Match", "MemoryGazetteer", "keyed_names"]
 
@@ -80,6 +80,10 @@ def keyed_names(primary: str, alternates: Iterable[str], country: str | None = N
             q = (0 if rank <= 1 else 1) if i == 0 else 2
             if q < out.get(key, 9):
                 out[key] = q
+    words = fold(primary).split()
+    if country in SKELETON_COUNTRIES and "ayn" in words:  # Arabic 'ayn is written Ain or Ein too: Ra's al 'Ayn is
+        for spelling in ("ain", "ein"):  # Ras al Ain (its own name only: alternates spell too loosely)
+            out.setdefault("".join(spelling if w == "ayn" else w for w in words), 1)
     return out
 
 

@@ -6,6 +6,7 @@ units of a hint, and how the hinted region confines the place before it (rules
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -15,7 +16,7 @@ from .entries import Entry, Match
 from .lexicon import listed_aliases
 from .scoring import km, prior
 
-__all__ = ["ADMIN_TYPE_WORDS", "HINT_REACH_KM", "admin_hints", "hint_groups"]
+__all__ = ["ADMIN_TYPE_WORDS", "HINT_REACH_KM", "admin_hints", "chain_coherence", "hint_groups"]
 
 # "Bar-Sanguun village (Jamaame, Lower Juba)", "Hpakant township (Mohnyin District": a typed place, then its units
 _TYPED_PAREN = re.compile(r" (?:town|village|city|locality|area|township|district|sub-county|county|commune|"
@@ -69,7 +70,10 @@ def admin_hints(body: str, mentions: Sequence[Mention]) -> set[int]:
         if before:
             j = before[-1]
             gap = body[mentions[j].end : paren.start()]
-            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "("):
+            if gap.strip() == "" or _TYPED_PAREN.fullmatch(gap + "(") or (
+                _PARTIAL_NAME.fullmatch(gap + "(") and any(x.quality == 0 and x.entry.feature == "city"
+                                                           for x in mentions[j].matches)
+            ):  # "Kakuma Refugee camp (Turkana)": a town's name begins the camp's (hint-region then checks it)
                 out.add(j)
     return out
 
@@ -137,13 +141,17 @@ def _hint_coherence(body: str, mentions: Sequence[Mention],
         members = [mentions[i] for i in group if id(mentions[i]) in at]
         if len(members) < 2:
             continue
+        _town_of_its_unit(body, members, at, out)
         anchor = resolved[at[id(members[-1])]][1]
         cc = anchor.country_code
         if not cc or anchor.feature not in ("admin1", "admin2", "city"):
             continue
         for m in members[:-1]:
             k = at[id(m)]
-            e, conf = resolved[k][1], resolved[k][2]
+            row = out[k]
+            if row is None:
+                continue
+            e, conf = row[1], row[2]
             if m.demonym is not None or not e.country_code or e.feature in ("country", "continent"):
                 continue
             if e.country_code == cc:
@@ -153,6 +161,25 @@ def _hint_coherence(body: str, mentions: Sequence[Mention],
             local = local_reading(m, cc)
             out[k] = (m, local, conf) if local is not None else None
     return [r for r in out if r is not None]
+
+
+def _town_of_its_unit(body: str, members: Sequence[Mention], at: dict[int, int],
+                      out: list[tuple[Mention, Entry, float] | None]) -> None:
+    """Rule ``coherence.town-of-its-unit``: "Tripoli (Tripoli)", "Jenin camp (Jenin, West Bank)": the name before
+    the hint, written again inside it, is the unit's town, not the unit (one name, one sense, made both the
+    region), in place."""
+    first = members[0]
+    k = at[id(first)]
+    row = out[k]
+    if row is None or not _before_paren(body, first) or row[1].feature not in ("admin1", "admin2"):
+        return
+    unit = row[1]
+    if not any(m.key == first.key for m in members[1:]):
+        return
+    towns = [x for x in first.matches if x.quality <= 1 and x.entry.feature == "city"
+             and x.entry.country_code == unit.country_code and x.entry.admin1_code == unit.admin1_code]
+    if towns:
+        out[k] = (first, max(towns, key=prior).entry, row[2])
 
 
 def _before_paren(body: str, m: Mention) -> bool:
@@ -211,3 +238,34 @@ def _hint_country(body: str, mentions: Sequence[Mention], out: Sequence[tuple[Me
         if last is not None and last.feature in ("admin1", "admin2") and last.country_code:
             return last.country_code
     return None
+
+
+#: the unknown middle of "Town, Locality, Region": one or two capitalized names the gazetteer lacks
+_CHAIN_GAP = re.compile(r", (?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}, ){1,2}")
+
+
+def chain_coherence(body: str, mentions: Sequence[Mention],
+                    resolved: list[tuple[Mention, Entry, float]]) -> list[tuple[Mention, Entry, float]]:
+    """Rule ``coherence.chain-region``: in "Buenos Aires, Nuevo Chimbote, Ancash" the region that ends a comma
+    chain holds the names before it, across names the gazetteer lacks: a town read in another country
+    ("Buenos Aires" of Argentina, a big city kept abroad by :func:`cohere`) takes its reading in the region's
+    country and region, or is no place of the text (the region then places the event)."""
+    at = {id(m): k for k, (m, _, _) in enumerate(resolved)}
+    order = sorted((m.start, m.end, id(m)) for m, _, _ in resolved)
+    out: list[tuple[Mention, Entry, float] | None] = list(resolved)
+    for (_, end, a), (start, stop, b) in itertools.pairwise(order):
+        gap = _CHAIN_GAP.fullmatch(body[end:start])
+        after = body[stop : stop + 6]
+        if gap is None or after.startswith((" and ", " or ", ", and ", ", or ")) or (
+            after.startswith(", ") and after[2:3].isupper()
+        ):
+            continue  # "Paris, Lyon, Marseille and Nice": a list, not a chain of units
+        (m, e, conf), unit = resolved[at[a]], resolved[at[b]][1]
+        if unit.feature != "admin1" or not unit.country_code or e.country_code == unit.country_code or (
+            m.demonym is not None or e.feature not in ("city", "admin2")
+        ):
+            continue
+        options = [x for x in m.matches if x.quality <= 1 and x.entry.country_code == unit.country_code
+                   and x.entry.admin1_code == unit.admin1_code and x.entry.feature in ("city", "admin2")]
+        out[at[a]] = (m, max(options, key=prior).entry, conf) if options else None
+    return [r for r in out if r is not None]

@@ -24,6 +24,7 @@ from .hints import (
     _hint_coherence,
     _hint_country,
     admin_hints,
+    chain_coherence,
 )
 from .lexicon import cue_country, listed_aliases
 from .normalize import SKELETON_COUNTRIES
@@ -76,6 +77,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return (label in PLACE_LABELS and not embedded and not m.common) or (contained and label == "PERSON")
     if embedded and m.cue_before in ("'s", "’s") and strength < 2 and m.cue_after in _SITE_WORDS:
         return False  # "Nairobi's Freedom Park": a named site of the place before, no town called Freedom
+    if embedded and strength == 1 and m.cue_after in ("city", "town", "village") and not m.common and (
+        not m.person_name
+    ):
+        return True  # "8 KM west of Ain al Arab city" inside a misread title: a town of 15,000 typed as one
     if embedded and strength < 2 and all(x.quality >= 1 for x in m.matches):
         return False  # "Cape Sable Island" is no Sablé-sur-Sarthe: a word of an unknown name, by an alternate name
     if not embedded and not m.person_name and any(x.quality <= (1 if x.entry.gid is None else 0) and _curated(x.entry)
@@ -334,7 +339,7 @@ def resolve(
         # skeleton, nor "Tawila" a Yemeni hamlet; an ACLED "(District, Region)" hint stays: it names its own country
         hints = {id(mentions[i]) for i in hinted}
         accepted = [m for m in accepted if not m.matches or id(m) in hints or any(
-            x.quality == 0 or (x.quality == 1 and x.entry.population >= 15_000)
+            x.quality == 0 or (x.quality == 1 and x.entry.population >= 15_000) or _curated(x.entry)
             or x.entry.feature not in ("city", "admin1", "admin2")
             or ctx.countries.get(x.entry.country_code or "", 0) >= 1 for x in m.matches)]  # (its own vote is 0.5)
     accepted_ids = {id(m) for m in accepted}
@@ -412,12 +417,13 @@ def resolve(
         key = (m.demonym and "dem:" + m.demonym) or m.key
         if key in chosen:
             out.append((m, chosen[key], _confidence(scores.get(key))))
-    return _hint_coherence(body, mentions, cohere(out, dateline_country, cue, _hint_country(body, mentions, out)))
+    out = _hint_coherence(body, mentions, cohere(out, dateline_country, cue, _hint_country(body, mentions, out)))
+    return chain_coherence(body, mentions, out)
 
 
 def _cued(ctx: Context, cue: str | None) -> Context:
     """Rule ``places.country-cue``: the country a text's forces, missions and parties point to counts as named once."""
-    if cue and not ctx.countries.get(cue):
+    if cue and ctx.countries.get(cue, 0) < 1:  # a place's own half vote is no naming (regression: Buhera)
         ctx.countries[cue] = 1
     return ctx
 
