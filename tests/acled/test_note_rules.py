@@ -181,7 +181,7 @@ def test_fifth_round_triggers(text: str, sub: str) -> None:
     assert sub in _subs(text, armed_group=True)
 
 
-def test_machine_guns_at_farms_stay_shelling() -> None:  # detect._small_arms_clash needs an armed target
+def test_machine_guns_at_farms_stay_shelling() -> None:  # adjust.small_arms_clash needs an armed target
     text = "Government forces fired 6 artillery shells and machine guns at farms near the village."
     assert "Shelling/artillery/missile attack" in _subs(text)
     text = "Rebels fired mortars and heavy machine guns at army positions near the village."
@@ -229,7 +229,7 @@ def test_tear_gas_grenades_are_no_grenade_attack() -> None:
     assert "Grenade" not in _subs("Police fired tear gas grenades at students protesting outside the school.")
 
 
-def test_an_event_coded_separately_is_background() -> None:  # detect._CODED_APART
+def test_an_event_coded_separately_is_background() -> None:  # adjust._CODED_APART
     text = ("Clan elders reached an agreement in the town after two militiamen abducted a girl (coded separately), "
             "ending the dispute.")
     sentence = next(iter(split_sentences(text, None)))

@@ -14,13 +14,14 @@ also an arrest event): the others are suppressed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ..records import Modality
+from .adjust import background_last, property_or_attack, small_arms_clash, suppress, unarmed_target
+from .detection import Detection, has_cue
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
-from .note import fought_in, protest_in_note
+from .note import fought_in
 from .prefilters import cue_scan, pattern_scan, trigger_scan, union_safe
+from .protest import DEMONSTRATORS, GRIEVANCE, OBJECTION, PROTEST_ABSORBS, SPOKEN_AT, WALKOUT, protest_detection
 from .sentences import Sentence
 from .sides import agent_side, target_kind, territory_taken
 
@@ -28,41 +29,9 @@ __all__ = ["Detection", "detect"]
 
 #: families whose triggers are explosive weapons (they beat generic attack/clash triggers)
 _EXPLOSIVE = ("chemical", "suicide", "air", "grenade", "ied", "shelling")
-#: a family present in the sentence suppresses these families (the same incident)
-_SUPPRESSES: dict[str, tuple[str, ...]] = {
-    "chemical": ("air", "shelling", "ied", "grenade", "attack", "clash"),
-    "suicide": ("ied", "grenade", "shelling", "attack", "clash"),
-    "air": ("shelling", "attack", "clash"),
-    "grenade": ("ied", "attack", "clash"),
-    "ied": ("attack", "clash"),
-    "clash": ("arrest",),
-    "attack": ("arrest",),
-    "shelling": ("attack", "clash"),
-    "disrupt": ("ied", "grenade", "shelling", "air", "suicide", "attack", "arrest"),
-    "sexual": ("attack", "abduct", "arrest", "protest", "clash"),
-    "abduct": ("attack", "take", "arrest"),
-    "mob": ("attack", "clash", "property", "riot", "protest"),
-    "withdraw": ("take", "regain", "clash", "change"),
-    "regain": ("take", "clash", "attack", "change"),
-    "take": ("clash", "attack", "change", "disrupt"),  # weapons seized with the base are part of its capture
-    "hq": ("change",),
-    "agreement": ("change", "arrest"),
-}
-_PROTEST_ABSORBS = (
-    "arrest", "attack", "clash", "property", "riot", "mob", "change", "abduct", "take", "regain", "ied", "shelling",
-)
-#: "opposition lawmakers walked out in protest": a parliamentary act, not a demonstration
-_WALKOUT = re.compile(r"\b(?:lawmakers|legislators|mps|deputies|senators|delegates|delegations?|ministers|councillors|"
-                      r"parliamentarians)\b[^.;]{0,40}\b(?:walked out|walk-?outs?|boycotted|stormed out|left the "
-                      r"(?:chamber|session|hall|talks))\b")
 _BACKING = re.compile(r"\b(?:supported|backed|aided|assisted|covered) by (?:\w+ ){0,3}$|"
                       r"\bwith (?:the )?(?:support|backing|help|cover) of (?:\w+ ){0,3}$|"
                       r"\bunder (?:the )?cover of (?:\w+ ){0,3}$")
-#: "after the massacre", "following a riot": the time of another event of the sentence, told as background
-_AFTER = re.compile(r"\b(?:after|following|since|in the wake of|in response to) "
-                    r"(?:the |a |an |last \w+'s |this \w+'s )?(?:[\w-]+ ){0,2}$|"
-                    # rule detect.pluperfect-background: "men who had already looted a mosque the previous day"
-                    r"\b(?:who|which|that) had (?:already |earlier |previously |also )?(?:been )?$")
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
                     r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
@@ -81,9 +50,6 @@ _REMEMBERED = re.compile(r"\b(?:anniversary of|commemorat\w+|memorial (?:to|for|
                          r"(?:the |a |an |last \w+'s )?(?:[\w-]+ ){0,3}$")
 _FOUGHT_FOR = re.compile(r"\b(?:heavy|fierce|intense|days of|weeks of) (?:fighting|clashes|battles?)\b|\bunder fire\b|"
                          r"\bafter (?:a |an )?(?:[\w-]+ ){0,2}(?:battle|offensive|assault|fighting)\b")
-#: "remarks made at a rally": where something was said, not a protest
-_SPOKEN_AT = re.compile(r"\b(?:remarks|speech|speeches|comments|statements?|spoke|addressed|speaking)\b"
-                        r"(?: [\w-]+){0,4} $")
 _GUN_NOUN = re.compile(r"artillery|howitzers?|mortars?")
 #: rule detect.downed-aircraft: "the downing of a Russian warplane": a manned aircraft shot down is a battle
 #: (ACLED's Armed clash), not an air strike; drones and missiles shot down stay Disrupted weapons use
@@ -117,12 +83,8 @@ _PARTISAN = re.compile(r"\b(?:(?:party|opposition|ruling party|campaign) (?:supp
 #: doers of property destruction that make it mob violence: party members, a crowd, local youths
 _CROWD_DOERS = re.compile(r"\b(?:members of|supporters of|assailants belonging to|a group of|youths?|residents|"
                           r"villagers|locals|crowds?|mobs?)\b")
-#: what a protest is against: the event named there is the grievance, not the note's event
-_GRIEVANCE = re.compile(r"\b(?:against|protest(?:ing|ed)?|denounc\w*|condemn\w*|justice for|over|decry\w*) "
-                        r"(?:the |a |an |alleged |recent )?(?:[\w-]+ ){0,3}$")
 _NAMED_TAKEN = re.compile(r"(?:^|[,;] )(?:the (?:town|city|village|locality) of )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? "
                           r"(?:was|were|had been|has been) $")
-_CODED_APART = re.compile(r"[^.;,]{0,40}?\(?coded (?:separately|as (?:a )?separate(?: event)?|in a separate event)")
 _SHOT_OFF = re.compile(r"\b(?:fir(?:ed|ing)|launch\w*|lobbed|landed|rained|pound\w*|hit|struck|shell(?:ed|ing)|"
                        r"bombard\w*|kill\w*|wound\w*|injur\w*|dead|targe\w*|violat\w*|breach\w*)\b")
 _FORCEFUL = re.compile(r"seiz|captur|overr|conquer|fell|gained ground|advanc|t\w+ over")
@@ -131,59 +93,14 @@ _STATE_AGENT = re.compile(r"\b(?:army|soldiers|troops|military|government|police
 #: rule detect.crowd-passive: "28 houses were burnt down ... by a group of suspected boda boda operators"
 _BY_CROWD = re.compile(r"[^.;]{0,60}?\bby (?:a group of|a crowd of|an? (?:angry |irate )?(?:crowd|mob)|"
                        r"(?:angry |irate )?(?:youths|residents|villagers|locals))\b")
-#: the police's answer to a protest in the notes' words, besides the intervention cue ("police intervened and
-#: moved the protesters out", "fired into the air to scatter a crowd")
-_PROTESTERS = r"(?:protesters|protestors|demonstrators)"
-_INTERVENTION_MORE = re.compile(rf"\b(?:intervened|removed (?:the )?(?:{_PROTESTERS}|them)|"
-                                r"(?:is|was|were) removed by (?:the )?(?:police|security)|"
-                                rf"scatter(?:ed)? (?:a |the )?(?:crowd|{_PROTESTERS})|"
-                                rf"moved (?:the )?{_PROTESTERS} (?:out|away)|into the air|warning shots)\b")
-#: force against protesters, besides the force_strong cue ("the protesters were then beaten", "open fired at
-#: protestors")
-_FORCE_MORE = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b(?: \w+){0,2} (?:were |was )(?:then )?"
-                         r"(?:beaten|shot|stabbed|hacked)\b|"
-                         r"\bopen(?:ed)? ?fired? (?:at|on) (?:the )?(?:protestors|crowd)\b|"
-                         r"\b(?:live (?:bullets?|rounds)|shot) into the crowd\b")
 _BROKE_DOWN = re.compile(r"^(?:\W+\w+){0,10}?\W+(?:collapsed|unravell?ed|broke down|was violated|were violated|failed|"
                          r"fell apart|ended|was broken|expired)\b")
 _BROKEN = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking|breakdown (?:in|of)|collapse of|end of|ended|"
                      r"abandon\w*|withdr\w* from)\W+(?:\w+\W+){0,2}$")
-#: harm to people: with it, burning and looting are part of an attack; without it, they are the event
-_HARM = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot|hurt|massacr\w*|casualt\w*|rap(?:ed|ing)|"
-                   r"abduct\w*|kidnap\w*|beat(?:en)?)\b")
-_NO_HARM = re.compile(r"\b(?:no|without|nobody|no one|none)\b(?: \w+){0,2} "
-                      r"(?:casualt\w*|injur\w*|hurt|killed|dead|deaths)\b")
-#: "summoned the ambassador to protest": a diplomatic objection, not a demonstration
-_OBJECTION = re.compile(r"\b(?:summon\w*|called in|lodged|sent|issued|handed)\b[^.;]{0,80}\bto protest\b")
 _AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked|and) (?:the )?(?:riot )?(?:police|policemen|security forces|"
                         r"soldiers|troops|officers|gendarmes)\b")
-_DEMONSTRATORS = re.compile(r"\b(?:supporters|protesters|demonstrators|rioters|marchers|angry crowds?)\b")
-_POLICE = re.compile(r"\b(?:police|policemen|officers|security forces|troops|soldiers|authorities|gendarmes)\b")
-def _police_answer(text: str) -> bool:
-    """The police (or troops) doing something to a crowd in ``text``: "Government forces fired live bullets to
-    disperse ...", not "the release of demonstrators detained ..." (the force must follow its agent)."""
-    spans = [text[m.start() : m.end() + 80] for m in _POLICE.finditer(text)]
-    return any(_cue("intervention", span) or _cue("force_strong", span) for span in spans)
 
 
-#: the answer to a protest told without naming who gave it
-_ANSWERED = re.compile(r"\b(?:were|was) (?:\w+ ){0,2}(?:arrested|detained|dispersed|removed|taken into custody)\b")
-_THEM = re.compile(r"\b(?:them|protesters|demonstrators|crowds?|rall(?:y|ies)|marchers|march|protests?|demonstrations?|"
-                   r"gathering|participants|students|activists)\b")
-
-
-@dataclass(slots=True)
-class Detection:
-    """A typed event trigger in one sentence."""
-
-    sub_event: str
-    family: str
-    start: int  # trigger offsets in the body
-    end: int
-    strength: float
-    weak: bool = False
-    agent: str | None = None  # "state" / "nonstate" when the acting side could be told
-    modality: Modality = "asserted"
 
 
 def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
@@ -202,9 +119,6 @@ def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
     found.sort(key=lambda h: (h[2], h[0]))
     return found
 
-
-def _cue(name: str, text: str) -> bool:
-    return cue_patterns()[name].search(text) is not None
 
 
 def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict[str, bool]) -> Detection | None:
@@ -263,7 +177,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         return det("Abduction/forced disappearance")
     if fam == "mob":
-        if weak and not _cue("mob_violence", low[re_ : re_ + 80]):
+        if weak and not has_cue("mob_violence", low[re_ : re_ + 80]):
             return None
         if ctx["protester_violence"] and _AT_POLICE.search(low):
             return det("Violent demonstration")  # a crowd fighting the police is a riot, not a lynching
@@ -271,7 +185,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return det("Attack")  # rule detect.party-youths: "ZANU-PF youths assaulted a CCC supporter"
         return det("Mob violence")
     if fam == "disrupt":
-        if ctx["crime"] and not _cue("weapons_object", low):
+        if ctx["crime"] and not has_cue("weapons_object", low):
             return None
         if _MANNED.search(low[rs : re_ + 30]) and not _UNMANNED.search(low[rs : re_ + 30]):
             return det("Armed clash", weight * 0.95)  # detect.downed-aircraft: a manned aircraft shot down
@@ -301,19 +215,20 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # actor, no territory; "RRR occupied the city after some clashes": a fight makes it armed
         if fam == "take" and weak:
             named = (_NAMED_TAKEN.search(sentence.text[:rs]) and re.match(r"(?: over)? by\b", low[re_:])) or (
-                low[rs:re_].startswith("occup") and _cue("territory", low[re_ : re_ + 30]))
+                low[rs:re_].startswith("occup") and has_cue("territory", low[re_ : re_ + 30]))
             if not (territory_taken(sentence, rs, re_) or named):  # "Rafai was taken by UPC": a named place
                 return None  # ("captured him without resistance": a person, no territory, whatever the fight)
             if sentence.span is not None:  # the parse shows a place taken: as good as "took control"
                 weight = families()[fam].weight
         if ctx.get("no_fight"):  # "No clashes were reported": a place changing hands without a fight
             return det("Non-violent transfer of territory", weight, agent_side(sentence, s, e))
-        if fam == "take" and _cue("weapons_object", low[re_ : re_ + 40]) and not _cue("territory", low[re_ : re_ + 40]):
+        seized = low[re_ : re_ + 40]
+        if fam == "take" and has_cue("weapons_object", seized) and not has_cue("territory", seized):
             return None
         by = re.match(r"(?: over)? by ((?:(?!after|with|from|in|on|following|during|and)[\w'’-]+ ?){1,4})",
                       low[re_:])  # rule detect.taken-by: the passive's agent ("was taken by CPC forces")
         side = None if by is None else ("state" if _STATE_AGENT.search(by.group(1)) else
-                                        "nonstate" if ctx["nonstate"] or _cue("nonstate", by.group(1)) else None)
+                                        "nonstate" if ctx["nonstate"] or has_cue("nonstate", by.group(1)) else None)
         side = side or agent_side(sentence, s, e)
         if side is None:
             side = "state" if (fam == "regain" and not ctx["nonstate"]) else ("nonstate" if ctx["nonstate"] else None)
@@ -332,7 +247,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         armed_hand = ctx["nonstate"] or ctx["military"] or ctx["mob"]
         if (weak and (ctx["crime"] or not armed_hand)) or (ctx["disaster"] and not armed_hand):
             return None  # a fire or a storm destroys too: only by armed men or a mob is it an event
-        if _DEMONSTRATORS.search(low[:rs]):
+        if DEMONSTRATORS.search(low[:rs]):
             return det("Violent demonstration")  # demonstrators destroying property riot
         state_hand = _STATE_AGENT.search(low[:rs])  # "police evicted residents and demolished their houses"
         if not ctx.get("armed_words") and not state_hand and (
@@ -362,7 +277,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # "arrested a man suspected of stabbing": a suspect's crime, the police only arrest
         if _FIRED_ON_TOWNS.search(low) and not _ATTACKERS.search(low):
             return det("Shelling/artillery/missile attack", weight * 0.9)
-        target = _unarmed_target(low, rs, re_) or target_kind(low, rs, re_)
+        target = unarmed_target(low, rs, re_) or target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
         if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):
             return det("Armed clash", weight * 0.95, side)
@@ -375,33 +290,6 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         return det("Attack", weight * 0.8, side)
     return None
 
-
-def _protest(sentence: Sentence, hit: tuple[int, int, bool], ctx: dict[str, bool], following: str = "",
-             note: str | None = None) -> Detection:
-    s, e, weak = hit
-    w = families()["protest"].weight * (0.8 if weak else 1.0)
-    low = sentence.low
-    nxt = following.lower()
-    if nxt and (
-        (_POLICE.search(nxt[:50]) and _THEM.search(nxt))  # "…protested. Police fired tear gas to disperse them."
-        or _police_answer(nxt)
-        or _ANSWERED.search(nxt)  # "… protested. 14 people were arrested."
-    ):
-        low = f"{low} {nxt}"
-        ctx = {**ctx, "protester_violence": ctx["protester_violence"] or _cue("protester_violence", nxt)}
-    elif note:  # rule detect.note-protest: a short note is one event; its other sentences type the protest
-        low, ctx = protest_in_note(low, ctx, note.lower())
-    if ctx["protester_violence"] or ctx["riot"]:  # violent protesters: a riot, whatever the police did
-        sub = "Mob violence" if ctx["mob"] and not _DEMONSTRATORS.search(low) else "Violent demonstration"
-    elif _cue("force_strong", low) or _FORCE_MORE.search(low):
-        sub = "Excessive force against protesters"
-    elif _cue("intervention", low) or _INTERVENTION_MORE.search(low):
-        sub = "Protest with intervention"
-    elif ctx["mob"]:
-        sub = "Mob violence"
-    else:
-        sub = "Peaceful protest"
-    return Detection(sub, "protest", s + sentence.start, e + sentence.start, w, weak)
 
 
 def _in_name(text: str, pos: int) -> bool:
@@ -461,36 +349,36 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
         ctx["casualty"] = ctx["casualty"] or cues["casualty"].search(around) is not None
 
     out: list[Detection] = []
-    protest_hits = [h for h in hits.get("protest", []) if not (h[2] and _SPOKEN_AT.search(low[: h[0]]))]
+    protest_hits = [h for h in hits.get("protest", []) if not (h[2] and SPOKEN_AT.search(low[: h[0]]))]
     if any(not w for _, _, w in protest_hits):  # rule detect.protest-grievance: "protested against a gang rape"
         hits = {name: kept for name, fam_hits in hits.items()
                 if (kept := [h for h in fam_hits
-                             if name == "protest" or not _GRIEVANCE.search(low[max(0, h[0] - 50) : h[0]])])}
-    if any(not w and _DEMONSTRATORS.search(low[:s]) for s, _, w in hits.get("property", [])):
+                             if name == "protest" or not GRIEVANCE.search(low[max(0, h[0] - 50) : h[0]])])}
+    if any(not w and DEMONSTRATORS.search(low[:s]) for s, _, w in hits.get("property", [])):
         ctx["protester_violence"] = True  # "protesters ransacked the offices": the protest is violent
     strong_protest = [h for h in protest_hits if not h[2]]
     purposeful = ctx["intervention"] or ctx["protester_violence"] or ctx["protest_purpose"]
     marching = [h for h in protest_hits if re.match(r"(?:march|rall|demonstrat)", low[h[0] : h[1]])]
     absorbed: tuple[str, ...] = ()
-    objection = _OBJECTION.search(low) or _WALKOUT.search(low)
+    objection = OBJECTION.search(low) or WALKOUT.search(low)
     if objection or ("mob" in hits and not strong_protest and any(not w for _, _, w in hits["mob"])):
         protest_hits = strong_protest = marching = []  # an objection; a crowd's lynching is mob violence
     if strong_protest or (protest_hits and purposeful) or (marching and ctx["crowd"]):
         cands = strong_protest or (protest_hits if purposeful else marching)
         if purposeful:  # "shut their shops in a strike called to protest": an asserted hit rather than the called one
             cands = cands + [h for h in protest_hits if h not in cands]
-        protest = _protest(sentence, cands[0], ctx, following, note)
+        protest = protest_detection(sentence, cands[0], ctx, following, note)
         protest.modality = modality_of(sentence, protest.start, protest.end)
         for hit in cands[1:]:
             if protest.modality == "asserted":
                 break
-            other = _protest(sentence, hit, ctx, following, note)
+            other = protest_detection(sentence, hit, ctx, following, note)
             other.modality = modality_of(sentence, other.start, other.end)
             if other.modality == "asserted":
                 protest = other
         out.append(protest)
         if protest.modality == "asserted":
-            absorbed = _PROTEST_ABSORBS
+            absorbed = PROTEST_ABSORBS
     for name in hits:
         if name != "protest" and name not in absorbed:
             for det in _resolve_family(name, hits[name], sentence, ctx):
@@ -498,64 +386,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
                 out.append(det)
     if _FOUGHT_FOR.search(low) and {d.family for d in out} >= {"withdraw", "take"}:
         out = [d for d in out if d.family != "withdraw"]  # a withdrawal under fire: the takeover is by force
-    return _background_last(_small_arms_clash(_property_or_attack(_suppress(out), low), low), sentence)
+    return background_last(small_arms_clash(property_or_attack(suppress(out), low), low), sentence)
 
-
-#: people and vehicles an attack hits that are no armed force (besides the civilian_target cue)
-_UNARMED_PEOPLE = (r"supporters?|motorists?|elders?|drivers?|commissioner|chairperson|polling agents?|vendors?|"
-                   r"hawkers?|pastoralists?|shepherds?|fishermen|miners")
-_UNARMED = re.compile(rf"\b(?:{_UNARMED_PEOPLE}|trucks?|lorr(?:y|ies)|minibus(?:es)?|buses)\b")
-#: the attack's object, a few words after the verb: "beat an MDC supporter", "opened gunfire at motorists"
-_UNARMED_OBJECT = re.compile(rf"(?:^|\b(?:beat|beaten|attacked|assaulted))\W*(?:[\w-]+\W+){{0,3}}?"
-                             rf"(?:{_UNARMED_PEOPLE})\b")
-_SMALL_ARMS = re.compile(r"\bsmall arms\b|\b(?:heavy )?machine[- ]?guns?\b|\bassault rifles?\b|\bautomatic weapons\b")
-
-
-def _unarmed_target(low: str, rs: int, re_: int) -> str | None:
-    """"civilian" when the attack's object ("beat an MDC supporter", "opened gunfire at motorists") or the
-    subject of its passive ("a truck was attacked") is an unarmed person or vehicle, else None."""
-    before = low[max(0, rs - 60) : rs]
-    passive = re.search(r"\b(?:were|was|been)\s+(?:\w+\s+)?$", before)
-    if passive and _UNARMED.search(before) and not cue_patterns()["armed_target"].search(before):
-        return "civilian"
-    if not passive and (_UNARMED_OBJECT.match(low[re_ : re_ + 60]) or _UNARMED_OBJECT.search(low[rs:re_])):
-        return "civilian"
-    return None
-
-
-def _small_arms_clash(dets: list[Detection], low: str) -> list[Detection]:
-    """ACLED codes fire between armed forces with small arms or machine guns as an armed clash, even
-    when mortars or grenade launchers are fired too ("fired 82mm mortars, heavy machine guns and small arms
-    at the positions of")."""
-    small = _SMALL_ARMS.search(low)  # machine guns fired at farms or a town (no armed target) stay shelling
-    aimed = [low[m.end() : m.end() + 40] for m in re.finditer(r"\b(?:at|on|towards|targeting|against)\b", low)]
-    if small and ("small arms" in small.group() or any(cue_patterns()["armed_target"].search(a) for a in aimed)):
-        for d in dets:
-            if d.sub_event in ("Shelling/artillery/missile attack", "Grenade"):
-                d.sub_event = "Armed clash"
-    return dets
-
-
-def _background_last(dets: list[Detection], sentence: Sentence) -> list[Detection]:
-    """An event the sentence uses as the time of another ("joined the militia after the massacre",
-    "a curfew after a riot") counts less than that other event."""
-    low, off = sentence.low, sentence.start
-    after = [d for d in dets if _AFTER.search(low[max(0, d.start - off - 40) : d.start - off])
-             or _CODED_APART.match(low[d.end - off :])]  # "abducted a girl (coded separately)": another event
-    if after and len(after) < len(dets):
-        for d in after:
-            d.strength = round(d.strength * 0.8, 3)
-    return dets
-
-
-def _property_or_attack(dets: list[Detection], low: str) -> list[Detection]:
-    """ACLED codes burning and looting as *Looting/property destruction* only when no one was
-    hurt: with harm to people they are part of the attack; without, the attack is the destruction."""
-    kinds = {d.family for d in dets if d.modality == "asserted"}
-    if "property" not in kinds or not kinds & {"attack", "clash"}:
-        return dets
-    drop = ("property",) if _HARM.search(_NO_HARM.sub(" ", low)) else ("attack", "clash")
-    return [d for d in dets if d.family not in drop]
 
 
 def _resolve_family(fam: str, fam_hits: list[tuple[int, int, bool]], sentence: Sentence,
@@ -566,19 +398,3 @@ def _resolve_family(fam: str, fam_hits: list[tuple[int, int, bool]], sentence: S
             return [found]
     return []
 
-
-def _suppress(dets: list[Detection]) -> list[Detection]:
-    """Drop the detections that a more specific, asserted one of the sentence accounts for.
-
-    A weak trigger never suppresses a strong one.
-    """
-    kept = []
-    for d in dets:
-        beaten = any(
-            x is not d and x.modality == "asserted" and d.family in _SUPPRESSES.get(x.family, ())
-            and (d.weak or not x.weak)
-            for x in dets
-        )
-        if not beaten:
-            kept.append(d)
-    return kept
