@@ -66,7 +66,7 @@ def event_id(doc_id: str, sub_event: str, start: int, end: int) -> str:
 
 
 #: a verb coordinated with the accusation's verb: "accused him of X and (then) beat him"
-_COORDINATED = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;,]{0,40}? and (?:then |later |also )?$")
+_COORDINATED = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;,]{0,80}? and (?:then |later |also )?$")
 _NO_CLAIM = re.compile(r"\bno (?:\w+ )?(?:group|one|organi[sz]ation)\b[^.;]{0,40}?claim\w*(?: \w+){0,2} responsibility")
 
 
@@ -76,7 +76,7 @@ def _attribution_penalty(det: Detection, sentence: Sentence) -> float:
     at = det.start - sentence.start
     # rule stage.attribution-clause: a cue in another clause ("believed to be responsible for an attack in 2017,
     # surrendered") does not make the trigger its object
-    if _COORDINATED.search(low[max(0, at - 80) : at]) and not low[at:].split(" ", 1)[0].endswith("ing"):
+    if _COORDINATED.search(low[max(0, at - 120) : at]) and not low[at:].split(" ", 1)[0].endswith("ing"):
         return 0.0  # rule stage.attribution-coordinated: "accused a youth of being an MDC supporter and assaulted
         # him": the accuser's own next act, not what the accusation is about ("accused of killing and raping")
     gaps = [at - m.end() for m in cue_patterns()["attribution"].finditer(low) if m.start() <= at

@@ -1,0 +1,92 @@
+"""ACLED note conventions of issue 10 (round 10h): notes that yielded no event, and their news-style negatives.
+
+Each rule is pinned by our own sentences (not dev rows); the negatives are news-style sentences (background,
+policy talk, hypotheticals, words not blows) that must not yield the events these rules add.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.helpers import events_of, subs_of, top_sub
+
+from dateline.events.sentences import _rejoined
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # detect.found-dead (note scope): bodies found are ACLED's attack on civilians by an unidentified group
+    ("On 8 July 2021, the bodies of three men with gunshot wounds were found on a dirt road outside Tepic.", "Attack"),
+    ("On 2 June 2022, residents found the body of a village chief in the bush near Mambasa.", "Attack"),
+    ("Around 4 March 2020, a man and a woman were killed and dumped in a ravine near Uruapan.", "Attack"),
+    # the lockdown, the blockade and the toll checkpoint are ACLED's Other
+    ("On 6 May 2021, the de facto authorities announced a 24-hour lockdown in five districts of the capital.", "Other"),
+    ("On 10 March 2023, militants imposed a blockade on Diapaga, preventing food and fuel from entering the town.",
+     "Other"),
+    ("On 4 April 2024, a clan militia established an illegal checkpoint on the Afgooye road, extorting drivers.",
+     "Other"),
+    ("On 2 May 2021, al Shabaab set up roadblocks near Garissa to extort money from truck drivers.", "Other"),
+    # weak Other of notes: gunshots heard, evictions, when nothing else is told
+    ("On 14 July 2020, heavy gunfire was heard near the presidential palace in Bissau for an hour.", "Other"),
+    ("On 9 March 2019, the county government started a second phase of evictions in the forest near Narok.",
+     "Other"),
+    # detect.unarmed-clash: unarmed parties clashing (no armed group, no troops) are a mob
+    ("On 3 May 2020, journalists and park rangers clashed near Puri town.", "Mob violence"),
+    ("On 15 April 2024, members of the party's student wing clashed in front of the stadium; one was injured.",
+     "Mob violence"),
+    ("On 22 November 2019, police tried to remove opposition politicians, prompting scuffles in the chamber.",
+     "Mob violence"),
+    # a deliberate fire is no disaster; livestock raided by armed youths is looting
+    ("On 1 May 2020, an anarchist cell carried out an arson attack targeting a power plant near Izmir.",
+     "Looting/property destruction"),
+    ("On 2 August 2022, armed Toposa youths raided a cattle camp near Kapoeta and stole 300 heads of cattle.",
+     "Looting/property destruction"),
+    # fire into a crowd hits civilians, not an armed party
+    ("On 9 June 2019, the guards fired live bullets into the crowd at the airport gate, killing two.", "Attack"),
+])
+def test_note_conventions(text: str, sub: str) -> None:
+    assert top_sub(text) == sub
+
+
+def test_regression_an_accusers_coordinated_act_is_no_attribution() -> None:
+    """"accused a youth of being an MDC supporter and assaulted him": the assault is reported, not alleged."""
+    evs = events_of("On 3 May 2021, the ruling party's youth chairperson accused a youth of being an opposition "
+                    "supporter and assaulted him in Murehwa.")
+    assert [e.sub_event_type for e in evs] == ["Attack"]
+
+
+def test_note_scope_patterns_stay_out_of_whole_articles() -> None:
+    """A "bodies found" or "gunshots heard" sentence inside a whole article is no event by itself."""
+    filler = ("The city council met on Monday to discuss the budget. Officials said the new bridge would open in "
+              "spring. Traffic was heavy on the ring road. Schools reopened after the holidays. ")
+    for sentence in ("Later that day the bodies of two men were found on a road outside the town.",
+                     "Residents said gunshots were heard in the district."):
+        assert subs_of(filler + sentence + " The weather stayed mild.") == []
+        assert top_sub(sentence) is not None  # the same sentence as a short note is one
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said it would consider imposing a lockdown if infections kept rising.",
+    "The government plans to impose a lockdown on the capital next week.",
+    "Analysts say a blockade of the port could push food prices even higher.",
+    "Critics fear the new law will let the police evict thousands of families without notice.",
+    "Lawmakers and ministers clashed over the budget in a heated session of parliament.",
+    "Students and their teachers clashed on social media about the new exam rules.",
+    "Officials warned that rustlers could steal hundreds of cattle during the dry season.",
+    "Rescuers recovered the bodies of twelve miners after the mine collapsed.",
+    "There was a suspicion the body was his because his uniform and ID card were found near the body.",
+    "A man was arrested after his mother's body was found in a freezer at their home.",
+    "Residents say gunshots are often heard at night in the district.",
+])
+def test_news_style_negatives(text: str) -> None:
+    assert subs_of(text) == []
+
+
+def test_rejoin_sentences_the_parser_cut() -> None:
+    """rule sentences.rejoin-broken: "... townships [north-eastern Kenya] for purposes of ..." is one sentence."""
+    body = "Militants erected road blocks between two townships [north-eastern Kenya] for extortion. Date unknown."
+    cut = body.index("[")
+    end = body.index(" Date")
+    pieces = [(0, cut - 1, None), (cut, end, None), (end + 1, len(body), None)]
+    assert [(a, b) for a, b, _ in _rejoined(body, pieces)] == [(0, end), (end + 1, len(body))]
+    headline = "Rebels seize town\n\nrebels seized the town on Monday."
+    pieces = [(0, 17, None), (19, len(headline), None)]
+    assert len(_rejoined(headline, pieces)) == 2  # a paragraph break stays a break
