@@ -90,3 +90,21 @@ def test_rejoin_sentences_the_parser_cut() -> None:
     headline = "Rebels seize town\n\nrebels seized the town on Monday."
     pieces = [(0, 17, None), (19, len(headline), None)]
     assert len(_rejoined(headline, pieces)) == 2  # a paragraph break stays a break
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # sides.winner-by-loser: the side a place was taken from tells who took it
+    ("The state forces drove the rebels out of the locality.", "Government regains territory"),
+    ("The latter drove these militiamen out of the town and fully controlled it.", "Government regains territory"),
+    ("The SNA and AU troops' allies captured the village from Al Shabaab on Friday.", "Government regains territory"),
+    ("The rebels captured the town from the army on Sunday.", "Non-state actor overtakes territory"),
+    ("Insurgents drove the soldiers out of the district headquarters.", "Non-state actor overtakes territory"),
+])
+def test_winner_by_loser(text: str, sub: str) -> None:
+    assert top_sub(text) == sub
+
+
+def test_a_clash_of_words_is_no_mob() -> None:
+    assert subs_of("Ministers clashed over the new tax plan on Monday.") == []
+    assert top_sub("On 15 April 2024, members of the student wing clashed outside the stadium over unknown "
+                   "reasons.") == "Mob violence"

@@ -23,7 +23,7 @@ from .note import fought_in
 from .prefilters import cue_scan, pattern_scan, trigger_scan, union_safe
 from .protest import DEMONSTRATORS, GRIEVANCE, OBJECTION, PROTEST_ABSORBS, SPOKEN_AT, WALKOUT, protest_detection
 from .sentences import Sentence
-from .sides import agent_side, target_kind, territory_taken
+from .sides import agent_side, target_kind, territory_taken, winner_by_loser
 
 __all__ = ["Detection", "detect"]
 
@@ -106,8 +106,10 @@ _AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked|and) (?:the )?(?:riot
 #: rule detect.extortion-checkpoint: a checkpoint or roadblock set up to extort or levy tolls
 _EXTORTION = re.compile(r"\bextort\w*|\billegal (?:checkpoints?|road ?blocks?)\b|\btolls?\b")
 #: a clash of words, not of bodies: "lawmakers clashed over the budget", "clashed in a televised debate"
-_VERBAL = re.compile(r"\b(?:over|about|debates?|meetings?|parliament|session|talks|verbal\w*|words|online|twitter|"
-                     r"social media|television|televised|tv|interviews?|court|statements?|press|radio|hearing)\b")
+_VERBAL = re.compile(r"\b(?:debates?|meetings?|parliament|session|talks|verbal\w*|words|online|twitter|"
+                     r"social media|television|televised|tv|interviews?|court|statements?|press|radio|hearing|"
+                     r"(?:over|about) (?:the |a |an |his |her |their )?(?:[\w-]+ )?(?:issues?|budget|bill|law|"
+                     r"polic(?:y|ies)|plans?|proposals?|decisions?|rules?|reforms?|questions?|strategy|results?))\b")
 #: ... unless bodies were hurt or weapons used
 _PHYSICAL = re.compile(r"\b(?:injur\w*|hurt|wound\w*|dead|died|killed|stones?|sticks|machetes?|knives|rods|bricks|"
                        r"batons|clubs|fists|blows|beat\w*|stabb\w*|teargas|tear gas)\b")
@@ -248,7 +250,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
                       low[re_:])  # rule detect.taken-by: the passive's agent ("was taken by CPC forces")
         side = None if by is None else ("state" if _STATE_AGENT.search(by.group(1)) else
                                         "nonstate" if ctx["nonstate"] or has_cue("nonstate", by.group(1)) else None)
-        side = side or agent_side(sentence, s, e)
+        side = side or agent_side(sentence, s, e) or winner_by_loser(low, rs, re_)
         if side is None:
             side = "state" if (fam == "regain" and not ctx["nonstate"]) else ("nonstate" if ctx["nonstate"] else None)
         if side is None:
