@@ -108,3 +108,27 @@ def test_a_clash_of_words_is_no_mob() -> None:
     assert subs_of("Ministers clashed over the new tax plan on Monday.") == []
     assert top_sub("On 15 April 2024, members of the student wing clashed outside the stadium over unknown "
                    "reasons.") == "Mob violence"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # detect.grenade-launchers: launchers fired at positions are shelling; a launcher in an attack stays a grenade
+    ("On 4 May 2021, the separatists fired grenade launchers at the positions of the army near Avdiivka.",
+     "Shelling/artillery/missile attack"),
+    ("On 10 June 2022, gunmen attacked a police post with a grenade launcher near Mandalay.", "Grenade"),
+    # aircraft that fire or drop bombs: the air strike, not the clash or the attack told with it
+    ("On 28 March 2021, two fighter jets of the air force fired at a rebel base camp near Hpapun.",
+     "Air/drone strike"),
+    ("On 3 May 2022, soldiers attacked civilians in two villages, also dropping bombs from helicopters.",
+     "Air/drone strike"),
+])
+def test_weapons_of_the_event(text: str, sub: str) -> None:
+    assert top_sub(text) == sub
+
+
+def test_note_harm_over_property() -> None:
+    """rule note.harm-over-property: people killed in the note make the attack, not the burning, its event."""
+    note = ("On 5 November 2022, gunmen attacked a truck on the road to Bria, leaving one dead and two injured. "
+            "The truck was also set on fire by the assailants.")
+    assert top_sub(note) == "Attack"
+    unharmed = "On 5 November 2022, gunmen set fire to a truck on the road to Bria. No casualties were reported."
+    assert top_sub(unharmed) == "Looting/property destruction"

@@ -178,6 +178,10 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "grenade":
         if re.search(r"\b(?:tear ?gas|stun|smoke|flash|teargas)\W*$", low[max(0, rs - 12) : rs]):
             return None  # "tear gas grenade shots": a police dispersal, no explosive
+        fired = re.search(r"\b(?:fired|firing|fire)\b", low[max(0, rs - 40) : rs])
+        if fired and re.match(r"grenades?[- ]launchers?", low[rs:]):
+            return det("Shelling/artillery/missile attack")  # rule detect.grenade-launchers: launchers fired at
+            # positions are ACLED's shelling ("attacked a convoy with a grenade launcher" stays a grenade)
         return det("Grenade") if not ctx["crime"] else det("Grenade", weight * 0.6)
     if fam == "ied":
         if weak and not (ctx["casualty"] or armed or ctx["military"]):

@@ -21,7 +21,7 @@ import re
 from ..records import Event
 from .lexicon import cue_patterns
 
-__all__ = ["FIGHT", "fought_in", "protest_in_note", "territory_outcome", "violence_first"]
+__all__ = ["FIGHT", "fought_in", "harm_over_property", "protest_in_note", "territory_outcome", "violence_first"]
 
 #: who answers a protest: police, troops, guards ("members of Indian Border Security Force open fired at ...")
 _ANSWERERS = re.compile(r"\b(?:police\w*|officers|security forces?|troops|soldiers|authorities|gendarmes?|guards?|"
@@ -106,5 +106,29 @@ def violence_first(events: list[Event]) -> list[Event]:
         "Battles", "Explosions/Remote violence", "Violence against civilians")]
     if deadly:
         best = max(deadly, key=lambda e: e.confidence)
+        best.confidence = round(min(0.97, top.confidence + 0.01), 3)
+    return events
+
+
+#: harm to people told in a note, once "no casualties", "nobody was hurt" are set aside
+_HARMED = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot|massacr\w*|casualt\w*|hurt)\b")
+_UNHARMED = re.compile(r"\b(?:no|without|nobody|no one|none)\b(?: \w+){0,3} (?:casualt\w*|injur\w*|hurt|killed|dead|"
+                       r"deaths|fatalit\w*)\b")
+
+
+def harm_over_property(events: list[Event], note: str) -> list[Event]:
+    """rule note.harm-over-property: in a short report where people were killed or hurt, the attack or the fight
+    outranks the burning and looting told with it ("attacked a truck ..., 1 killed. The truck was also set on
+    fire"): ACLED codes property destruction only when no one was harmed."""
+    if not events:
+        return events
+    top = max(events, key=lambda e: e.confidence)
+    if top.sub_event_type != "Looting/property destruction":
+        return events
+    if not (any(e.fatalities for e in events) or _HARMED.search(_UNHARMED.sub(" ", note.lower()))):
+        return events
+    violent = [e for e in events if e.event_type in ("Violence against civilians", "Battles")]
+    if violent:
+        best = max(violent, key=lambda e: e.confidence)
         best.confidence = round(min(0.97, top.confidence + 0.01), 3)
     return events

@@ -33,7 +33,7 @@ from .detect import Detection, detect
 from .fatalities import SHORT_REPORT, fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import dateline_end, locate, locate_in_note
-from .note import territory_outcome, violence_first
+from .note import harm_over_property, territory_outcome, violence_first
 from .participants import Parties, authorities_of, localize_parties, parties_for
 from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
@@ -305,6 +305,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             ))
     if len(sentences) <= SHORT_REPORT:
         found = violence_first(territory_outcome(found))  # rules note.territory-outcome, note.violence-first
+        found = harm_over_property(found, body)  # rule note.harm-over-property
     return lead_first(merge_duplicates(found), min_confidence)
 
 
