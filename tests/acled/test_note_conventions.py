@@ -132,3 +132,17 @@ def test_note_harm_over_property() -> None:
     assert top_sub(note) == "Attack"
     unharmed = "On 5 November 2022, gunmen set fire to a truck on the road to Bria. No casualties were reported."
     assert top_sub(unharmed) == "Looting/property destruction"
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("On 8 July 2023, the bodies of two men with gunshot wounds were found dumped on a road.", 2),
+    ("Residents found the body of a local chief in the bush.", 1),
+    ("The body of a young trader was found in a ditch.", 1),
+    ("A man and a woman were killed and left inside a burned-out car.", 2),
+    ("The lake is the largest body of water in the region.", None),
+    ("The governing body of the party met on Monday.", None),
+])
+def test_regression_tolls_of_bodies_found(text: str, n: int | None) -> None:
+    from dateline.events.fatalities import fatalities_in
+
+    assert fatalities_in(text) == n
