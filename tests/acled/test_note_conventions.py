@@ -146,3 +146,13 @@ def test_regression_tolls_of_bodies_found(text: str, n: int | None) -> None:
     from dateline.events.fatalities import fatalities_in
 
     assert fatalities_in(text) == n
+
+
+def test_regression_supporters_exchanging_fire_clash_armed() -> None:
+    """Unarmed parties clash as a mob, but parties that exchange fire are armed (batch 1's b1-18 pattern)."""
+    from dateline.events.detect import detect
+    from dateline.events.sentences import split_sentences
+
+    sentence = next(iter(split_sentences("On 3 March 2022, supporters of two rival clans exchanged fire in the old "
+                                         "market.", None)))
+    assert [d.sub_event for d in detect(sentence, armed_group=True, note="")] == ["Armed clash"]

@@ -113,6 +113,9 @@ _VERBAL = re.compile(r"\b(?:debates?|meetings?|parliament|session|talks|verbal\w
 #: ... unless bodies were hurt or weapons used
 _PHYSICAL = re.compile(r"\b(?:injur\w*|hurt|wound\w*|dead|died|killed|stones?|sticks|machetes?|knives|rods|bricks|"
                        r"batons|clubs|fists|blows|beat\w*|stabb\w*|teargas|tear gas)\b")
+#: guns fired: "supporters of rival families exchanged fire" is an armed clash
+_GUNS = re.compile(r"\b(?:fire|fired|firing|gunfire|guns?|gunshots?|shots|shot|shoot\w*|rifles?|bullets?|pistols?|"
+                   r"firearms?)\b")
 #: the trigger words of the note-scoped "bodies found" patterns (triggers.json attack.bodies-found, ...)
 _FOUND_DEAD = frozenset({"found", "discovered", "recovered", "dumped", "exhumed", "left", "abandoned"})
 #: unarmed parties to a clash (rule detect.unarmed-clash)
@@ -287,7 +290,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "clash":
         physical = low[rs:re_].startswith(("skirmish", "scuffl")) or _PHYSICAL.search(low)
         if (_CIVIL_PARTIES.search(low) and (physical or not _VERBAL.search(low))
-                and not (ctx["armed_words"] or _ATTACKERS.search(low) or ctx["crime_violence"])):
+                and not (ctx["armed_words"] or _ATTACKERS.search(low) or ctx["crime_violence"] or _GUNS.search(low))):
             return det("Mob violence", weight * 0.95)  # rule detect.unarmed-clash: vendors and police, party
             # members, journalists and guards clashing (no armed group, no troops): ACLED's mob violence
         if not (armed or ctx["military"] or _ATTACKERS.search(low)):
