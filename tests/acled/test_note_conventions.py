@@ -156,3 +156,13 @@ def test_regression_supporters_exchanging_fire_clash_armed() -> None:
     sentence = next(iter(split_sentences("On 3 March 2022, supporters of two rival clans exchanged fire in the old "
                                          "market.", None)))
     assert [d.sub_event for d in detect(sentence, armed_group=True, note="")] == ["Armed clash"]
+
+
+def test_a_date_alone_is_the_next_sentences_date() -> None:
+    """rule sentences.date-lead: "26 October." opening a note dates its next sentence (one sentence with it)."""
+    from dateline.events.sentences import split_sentences
+
+    texts = [s.text for s in split_sentences("26 October. Sporadic gunshots heard in Bria. The mayor was dismissed.")]
+    assert texts == ["26 October. Sporadic gunshots heard in Bria.", "The mayor was dismissed."]
+    assert top_sub("26 October. Sporadic gunshots heard for a few minutes in Bria. The mayor, a Muslim, was seen "
+                   "as a balancing force. His dismissal was criticized by some.") == "Other"
