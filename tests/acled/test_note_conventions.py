@@ -166,3 +166,16 @@ def test_a_date_alone_is_the_next_sentences_date() -> None:
     assert texts == ["26 October. Sporadic gunshots heard in Bria.", "The mayor was dismissed."]
     assert top_sub("26 October. Sporadic gunshots heard for a few minutes in Bria. The mayor, a Muslim, was seen "
                    "as a balancing force. His dismissal was criticized by some.") == "Other"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # note.protest-typing: the answer told in the present of older notes, or tear gas told anywhere in the note
+    ("Graduates protest and disrupt the ceremony in Harare, demanding jobs. Their leader is removed by the police.",
+     "Protest with intervention"),
+    ("Dozens of pupils in Bangui were choking from tear gas. They protested the bullying they suffer.",
+     "Protest with intervention"),
+    # cutting telephone services is ACLED's Other, like cutting the internet
+    ("On 3 October 2025, the militants suspended Hormuud Telecom services in a village near Jamaame.", "Other"),
+])
+def test_more_note_conventions(text: str, sub: str) -> None:
+    assert top_sub(text) == sub

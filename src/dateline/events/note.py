@@ -34,7 +34,10 @@ _FORCE_ON_THEM = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|
 #: the protesters named in a sentence of the note (their violence is the protest's)
 _PARTICIPANTS = re.compile(r"\b(?:they|them|protest\w*|demonstrat\w*|students|youths?|crowds?|participants|marchers|"
                            r"supporters|members|residents|strikers|drivers|traders|workers|rioters)\b")
-_ANSWERED = re.compile(r"\b(?:were|was) (?:\w+ ){0,2}(?:arrested|detained|dispersed|removed|taken into custody)\b")
+#: the answer told without its agent, in the past or in the present of older notes ("The chairperson is removed by
+#: the police"), or tear gas, which only the police fire
+_ANSWERED = re.compile(r"\b(?:were|was|is|are) (?:\w+ ){0,2}(?:arrested|detained|dispersed|removed|"
+                       r"taken into custody)\b|\btear[- ]?gas\b|\bteargas\b")
 #: fighting told anywhere in a note (a place taken with it is taken by force)
 FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|assault\w*|ambush\w*|gunfire|gun ?fights?|"
                    r"exchange[sd]? (?:of )?(?:fire|gunfire)|firefights?|shoot\w*|shot|fir(?:ed|ing) (?:on|at)|kill\w*|"
