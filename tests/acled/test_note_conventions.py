@@ -179,3 +179,17 @@ def test_a_date_alone_is_the_next_sentences_date() -> None:
 ])
 def test_more_note_conventions(text: str, sub: str) -> None:
     assert top_sub(text) == sub
+
+
+@pytest.mark.parametrize(("text", "fought"), [
+    # note.fight-intended: a fight planned or purposed is no fight told
+    ("rebels occupied the locality. they were regrouping to plan a new offensive against the town.", False),
+    ("the group took control of the town ahead of its advance to dislodge rival fighters.", False),
+    ("they vowed to attack the base.", False),
+    ("the dispute over the land led to clashes.", True),
+    ("rebels occupied the town after clashes with the army.", True),
+])
+def test_fight_intended_is_no_fight(text: str, fought: bool) -> None:
+    from dateline.events.note import fought_in
+
+    assert fought_in(text) is fought

@@ -73,9 +73,18 @@ def protest_in_note(low: str, ctx: dict[str, bool], note: str) -> tuple[str, dic
 _TAKEOVER = ("Government regains territory", "Non-state actor overtakes territory")
 
 
+#: rule note.fight-intended: a fight planned or purposed ("to plan a new offensive", "to dislodge UPC fighters")
+#: is no fighting told
+_INTENDED = re.compile(r"\b(?:(?<!led )(?<!leading )(?<!lead )(?<!due )(?<!owing )(?<!prior )(?<!according )"
+                       r"(?<!response )(?<!return )(?<!returned )(?<!resorted )(?<!close )(?<!next )to|plan\w*|"
+                       r"prepar\w*|intend\w*|vow\w*|threat\w*)(?: [\w-]+){0,3} $")
+
+
 def fought_in(text: str) -> bool:
-    """Whether a (lower-cased) note tells of any fighting, once "no clashes", "no fatalities" are set aside."""
-    return FIGHT.search(_NO_FIGHT.sub(" ", text)) is not None
+    """Whether a (lower-cased) note tells of any fighting, once "no clashes", "no fatalities" and fights only
+    intended are set aside."""
+    text = _NO_FIGHT.sub(" ", text)
+    return any(not _INTENDED.search(text[max(0, m.start() - 40) : m.start()]) for m in FIGHT.finditer(text))
 
 
 def territory_outcome(events: list[Event]) -> list[Event]:
