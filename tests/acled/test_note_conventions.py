@@ -193,3 +193,10 @@ def test_fight_intended_is_no_fight(text: str, fought: bool) -> None:
     from dateline.events.note import fought_in
 
     assert fought_in(text) is fought
+
+
+def test_regression_background_suppresses_nothing() -> None:
+    """rule detect.background-suppresses-nothing: the abduction in "a chief who had been abducted two days
+    earlier" is background and does not hide the body found, the note's event."""
+    assert top_sub("On 19 November 2022, residents found the body of a village chief who had been abducted two "
+                   "days earlier near Oicha. The killing is attributed to the ADF.") == "Attack"

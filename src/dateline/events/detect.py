@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .adjust import background_last, property_or_attack, small_arms_clash, suppress, unarmed_target
+from .adjust import background_last, background_of, property_or_attack, small_arms_clash, suppress, unarmed_target
 from .detection import Detection, has_cue
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
@@ -312,7 +312,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         if _FIRED_ON_TOWNS.search(low) and not _ATTACKERS.search(low):
             return det("Shelling/artillery/missile attack", weight * 0.9)
         if low[rs:re_] in _FOUND_DEAD:  # rule detect.found-dead: bodies found, in a note: an attack on civilians
-            return None if ctx["crime"] else det("Attack", weight * 0.8)  # (not a family murder, not a battle)
+            return None if ctx["crime"] else det("Attack")  # (not a family murder, not a battle)
         target = unarmed_target(low, rs, re_) or target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
         if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):
@@ -424,7 +424,8 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
         out = [d for d in out if not (d.family == "other" and d.weak)]  # event only when nothing else is told
     if _FOUGHT_FOR.search(low) and {d.family for d in out} >= {"withdraw", "take"}:
         out = [d for d in out if d.family != "withdraw"]  # a withdrawal under fire: the takeover is by force
-    return background_last(small_arms_clash(property_or_attack(suppress(out), low), low), sentence)
+    own = suppress(out, background_of(out, sentence))
+    return background_last(small_arms_clash(property_or_attack(own, low), low), sentence)
 
 
 
