@@ -81,18 +81,26 @@ def small_arms_clash(dets: list[Detection], low: str) -> list[Detection]:
     return dets
 
 
+#: an event told as another, earlier one: "after an earlier clash", "a chief who had been abducted"
+_EARLIER = re.compile(r"\b(?:after|following|since) (?:an? |the )?(?:earlier|previous|prior|last \w+'s) (?:[\w-]+ )?$|"
+                      r"\b(?:who|which|that) had (?:already |earlier |previously |also )?(?:been )?$")
+
+
 def background_of(dets: list[Detection], sentence: Sentence) -> list[Detection]:
-    """The detections the sentence tells as background: the time of another event ("after an earlier clash",
-    "a chief who had been abducted"), or an event "(coded separately)"."""
+    """The detections the sentence tells as another, earlier event ("after an earlier clash", "a chief who had
+    been abducted") or as an event "(coded separately)" (not "killed after suicide bombers targeted a wake": the
+    cause told after "after" is the same incident)."""
     low, off = sentence.low, sentence.start
-    return [d for d in dets if _AFTER.search(low[max(0, d.start - off - 40) : d.start - off])
-            or _CODED_APART.match(low[d.end - off :])]  # "abducted a girl (coded separately)": another event
+    return [d for d in dets if _EARLIER.search(low[max(0, d.start - off - 40) : d.start - off])
+            or _CODED_APART.match(low[d.end - off :])]
 
 
 def background_last(dets: list[Detection], sentence: Sentence) -> list[Detection]:
     """An event the sentence uses as the time of another ("joined the militia after the massacre",
     "a curfew after a riot") counts less than that other event."""
-    after = background_of(dets, sentence)
+    low, off = sentence.low, sentence.start
+    after = [d for d in dets if _AFTER.search(low[max(0, d.start - off - 40) : d.start - off])
+             or _CODED_APART.match(low[d.end - off :])]  # "abducted a girl (coded separately)": another event
     if after and len(after) < len(dets):
         for d in after:
             d.strength = round(d.strength * 0.8, 3)
