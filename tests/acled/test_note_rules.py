@@ -67,7 +67,7 @@ def test_crowd_apposition() -> None:  # trigger mob.crowd-apposition-attacked
 
 
 def test_pluperfect_relative_clause_is_background() -> None:  # rule detect.pluperfect-background
-    from dateline.events.detect import _AFTER
+    from dateline.events.adjust import _AFTER
 
     assert _AFTER.search("gunmen who had already ")
 

@@ -11,7 +11,7 @@ from .detection import Detection
 from .lexicon import cue_patterns
 from .sentences import Sentence
 
-__all__ = ["background_last", "property_or_attack", "small_arms_clash", "suppress", "unarmed_target"]
+__all__ = ["background_last", "background_of", "property_or_attack", "small_arms_clash", "suppress", "unarmed_target"]
 
 #: a family present in the sentence suppresses these families (the same incident)
 _SUPPRESSES: dict[str, tuple[str, ...]] = {
@@ -81,6 +81,20 @@ def small_arms_clash(dets: list[Detection], low: str) -> list[Detection]:
     return dets
 
 
+#: an event told as another, earlier one: "after an earlier clash", "a chief who had been abducted"
+_EARLIER = re.compile(r"\b(?:after|following|since) (?:an? |the )?(?:earlier|previous|prior|last \w+'s) (?:[\w-]+ )?$|"
+                      r"\b(?:who|which|that) had (?:already |earlier |previously |also )?(?:been )?$")
+
+
+def background_of(dets: list[Detection], sentence: Sentence) -> list[Detection]:
+    """The detections the sentence tells as another, earlier event ("after an earlier clash", "a chief who had
+    been abducted") or as an event "(coded separately)" (not "killed after suicide bombers targeted a wake": the
+    cause told after "after" is the same incident)."""
+    low, off = sentence.low, sentence.start
+    return [d for d in dets if _EARLIER.search(low[max(0, d.start - off - 40) : d.start - off])
+            or _CODED_APART.match(low[d.end - off :])]
+
+
 def background_last(dets: list[Detection], sentence: Sentence) -> list[Detection]:
     """An event the sentence uses as the time of another ("joined the militia after the massacre",
     "a curfew after a riot") counts less than that other event."""
@@ -102,16 +116,19 @@ def property_or_attack(dets: list[Detection], low: str) -> list[Detection]:
     drop = ("property",) if _HARM.search(_NO_HARM.sub(" ", low)) else ("attack", "clash")
     return [d for d in dets if d.family not in drop]
 
-def suppress(dets: list[Detection]) -> list[Detection]:
+def suppress(dets: list[Detection], background: list[Detection] | None = None) -> list[Detection]:
     """Drop the detections that a more specific, asserted one of the sentence accounts for.
 
-    A weak trigger never suppresses a strong one.
+    A weak trigger never suppresses a strong one; rule detect.background-suppresses-nothing: an event told as
+    background (``background``: "arrested 200 residents after an earlier clash", "found the body of a chief who
+    had been abducted") accounts for nothing of the sentence's own event.
     """
+    told_before = background or []
     kept = []
     for d in dets:
         beaten = any(
             x is not d and x.modality == "asserted" and d.family in _SUPPRESSES.get(x.family, ())
-            and (d.weak or not x.weak)
+            and (d.weak or not x.weak) and not any(x is b for b in told_before)
             for x in dets
         )
         if not beaten:

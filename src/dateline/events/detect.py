@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .adjust import background_last, property_or_attack, small_arms_clash, suppress, unarmed_target
+from .adjust import background_last, background_of, property_or_attack, small_arms_clash, suppress, unarmed_target
 from .detection import Detection, has_cue
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
@@ -23,7 +23,7 @@ from .note import fought_in
 from .prefilters import cue_scan, pattern_scan, trigger_scan, union_safe
 from .protest import DEMONSTRATORS, GRIEVANCE, OBJECTION, PROTEST_ABSORBS, SPOKEN_AT, WALKOUT, protest_detection
 from .sentences import Sentence
-from .sides import agent_side, target_kind, territory_taken
+from .sides import agent_side, target_kind, territory_taken, winner_by_loser
 
 __all__ = ["Detection", "detect"]
 
@@ -103,13 +103,35 @@ _AT_POLICE = re.compile(r"\b(?:at|on|with|against|attacked|and) (?:the )?(?:riot
 
 
 
-def _hits(fam: Family, low: str) -> list[tuple[int, int, bool]]:
+#: rule detect.extortion-checkpoint: a checkpoint or roadblock set up to extort or levy tolls
+_EXTORTION = re.compile(r"\bextort\w*|\billegal (?:checkpoints?|road ?blocks?)\b|\btolls?\b")
+#: a clash of words, not of bodies: "lawmakers clashed over the budget", "clashed in a televised debate"
+_VERBAL = re.compile(r"\b(?:debates?|meetings?|parliament|session|talks|verbal\w*|words|online|twitter|"
+                     r"social media|television|televised|tv|interviews?|court|statements?|press|radio|hearing|"
+                     r"(?:over|about) (?:the |a |an |his |her |their )?(?:[\w-]+ )?(?:issues?|budget|bill|law|"
+                     r"polic(?:y|ies)|plans?|proposals?|decisions?|rules?|reforms?|questions?|strategy|results?))\b")
+#: ... unless bodies were hurt or weapons used
+_PHYSICAL = re.compile(r"\b(?:injur\w*|hurt|wound\w*|dead|died|killed|stones?|sticks|machetes?|knives|rods|bricks|"
+                       r"batons|clubs|fists|blows|beat\w*|stabb\w*|teargas|tear gas)\b")
+#: guns fired: "supporters of rival families exchanged fire" is an armed clash
+_GUNS = re.compile(r"\b(?:fire|fired|firing|gunfire|guns?|gunshots?|shots|shot|shoot\w*|rifles?|bullets?|pistols?|"
+                   r"firearms?)\b")
+#: the trigger words of the note-scoped "bodies found" patterns (triggers.json attack.bodies-found, ...)
+_FOUND_DEAD = frozenset({"found", "discovered", "recovered", "dumped", "exhumed", "left", "abandoned"})
+#: unarmed parties to a clash (rule detect.unarmed-clash)
+_CIVIL_PARTIES = re.compile(r"\b(?:vendors|traders|hawkers|journalists|reporters|students|supporters|members of|"
+                            r"activists|politicians|lawmakers|mps|villagers|residents|communities|workers|drivers|"
+                            r"worshippers|sunnis?|shias?|muslims|christians|hindus|cadres|followers)\b")
+
+
+def _hits(fam: Family, low: str, in_note: bool = False) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     if fam.name not in trigger_scan().present(low):  # a literal prefilter first (dateline.prefilter)
         return found
     present = pattern_scan().present(low)
     live = [(pat, weak) for pats, weak in ((fam.strong, False), (fam.weak, True)) for pat in pats
-            if pat.pattern in present]  # the patterns with one of their literals in the sentence
+            if pat.pattern in present  # the patterns with one of their literals in the sentence
+            and (in_note or pat.pattern not in fam.note_only)]  # rule detect.note-scope: note conventions
     if not live or (not union_safe(fam.any.pattern) and fam.any.search(low) is None):
         return found
     for pat, weak in live:
@@ -159,6 +181,10 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
     if fam == "grenade":
         if re.search(r"\b(?:tear ?gas|stun|smoke|flash|teargas)\W*$", low[max(0, rs - 12) : rs]):
             return None  # "tear gas grenade shots": a police dispersal, no explosive
+        fired = re.search(r"\b(?:fired|firing|fire)\b", low[max(0, rs - 40) : rs])
+        if fired and re.match(r"grenades?[- ]launchers?", low[rs:]):
+            return det("Shelling/artillery/missile attack")  # rule detect.grenade-launchers: launchers fired at
+            # positions are ACLED's shelling ("attacked a convoy with a grenade launcher" stays a grenade)
         return det("Grenade") if not ctx["crime"] else det("Grenade", weight * 0.6)
     if fam == "ied":
         if weak and not (ctx["casualty"] or armed or ctx["military"]):
@@ -191,6 +217,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return det("Armed clash", weight * 0.95)  # detect.downed-aircraft: a manned aircraft shot down
         return det("Disrupted weapons use")
     if fam == "hq":
+        if armed and _EXTORTION.search(low):  # rule detect.extortion-checkpoint: a toll, not a base (ACLED's Other)
+            return det("Other")
         return det("Headquarters or base established") if armed else None
     if fam == "other":
         return det("Other")
@@ -229,7 +257,7 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
                       low[re_:])  # rule detect.taken-by: the passive's agent ("was taken by CPC forces")
         side = None if by is None else ("state" if _STATE_AGENT.search(by.group(1)) else
                                         "nonstate" if ctx["nonstate"] or has_cue("nonstate", by.group(1)) else None)
-        side = side or agent_side(sentence, s, e)
+        side = side or agent_side(sentence, s, e) or winner_by_loser(low, rs, re_)
         if side is None:
             side = "state" if (fam == "regain" and not ctx["nonstate"]) else ("nonstate" if ctx["nonstate"] else None)
         if side is None:
@@ -245,7 +273,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
         return det("Change to group/activity") if ctx["military"] or ctx["nonstate"] else None
     if fam == "property":
         armed_hand = ctx["nonstate"] or ctx["military"] or ctx["mob"]
-        if (weak and (ctx["crime"] or not armed_hand)) or (ctx["disaster"] and not armed_hand):
+        deliberate = "arson" in low[rs:re_]  # "carried out an arson attack targeting a plant": no accident
+        if (weak and (ctx["crime"] or not armed_hand)) or (ctx["disaster"] and not armed_hand and not deliberate):
             return None  # a fire or a storm destroys too: only by armed men or a mob is it an event
         if DEMONSTRATORS.search(low[:rs]):
             return det("Violent demonstration")  # demonstrators destroying property riot
@@ -259,6 +288,11 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None
         return det("Mob violence") if ctx["mob"] else det("Violent demonstration")
     if fam == "clash":
+        physical = low[rs:re_].startswith(("skirmish", "scuffl")) or _PHYSICAL.search(low)
+        if (_CIVIL_PARTIES.search(low) and (physical or not _VERBAL.search(low))
+                and not (ctx["armed_words"] or _ATTACKERS.search(low) or ctx["crime_violence"] or _GUNS.search(low))):
+            return det("Mob violence", weight * 0.95)  # rule detect.unarmed-clash: vendors and police, party
+            # members, journalists and guards clashing (no armed group, no troops): ACLED's mob violence
         if not (armed or ctx["military"] or _ATTACKERS.search(low)):
             return None  # "clashed with the president's adviser": no armed parties
         if ctx["crime_violence"] and not ctx["nonstate"]:
@@ -277,6 +311,8 @@ def _resolve(fam: str, sentence: Sentence, s: int, e: int, weak: bool, ctx: dict
             return None  # "arrested a man suspected of stabbing": a suspect's crime, the police only arrest
         if _FIRED_ON_TOWNS.search(low) and not _ATTACKERS.search(low):
             return det("Shelling/artillery/missile attack", weight * 0.9)
+        if low[rs:re_] in _FOUND_DEAD:  # rule detect.found-dead: bodies found, in a note: an attack on civilians
+            return None if ctx["crime"] else det("Attack")  # (not a family murder, not a battle)
         target = unarmed_target(low, rs, re_) or target_kind(low, rs, re_)
         side = agent_side(sentence, s, e)
         if target == "armed" or (side == "state" and ctx["nonstate"] and target != "civilian"):
@@ -318,7 +354,7 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
     for name, fam in families().items():
         if name not in present:
             continue
-        found = [h for h in _hits(fam, low) if not _in_name(text, h[0])]
+        found = [h for h in _hits(fam, low, note is not None) if not _in_name(text, h[0])]
         if found:
             hits[name] = found
     if not hits:
@@ -384,9 +420,12 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
             for det in _resolve_family(name, hits[name], sentence, ctx):
                 det.modality = modality_of(sentence, det.start, det.end)
                 out.append(det)
+    if any(d.family != "other" for d in out):  # rule detect.weak-other-alone: gunshots heard, evictions are the
+        out = [d for d in out if not (d.family == "other" and d.weak)]  # event only when nothing else is told
     if _FOUGHT_FOR.search(low) and {d.family for d in out} >= {"withdraw", "take"}:
         out = [d for d in out if d.family != "withdraw"]  # a withdrawal under fire: the takeover is by force
-    return background_last(small_arms_clash(property_or_attack(suppress(out), low), low), sentence)
+    own = suppress(out, background_of(out, sentence))
+    return background_last(small_arms_clash(property_or_attack(own, low), low), sentence)
 
 
 

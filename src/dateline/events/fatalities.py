@@ -46,7 +46,20 @@ _PATTERNS = (
     re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:deaths|fatalities|dead bodies|bodies)\b"),
     # a coder's note: "fatalities coded as 3"
     re.compile(rf"\bfatalities (?:were )?coded as (?P<n>{_NUMBER})\b"),
+    # rule fatalities.bodies-found: "the bodies of two men ... were found" (not "a body of water")
+    re.compile(rf"\b(?:dead |lifeless |mutilated |decapitated )?(?:bodies|corpses) of (?:at least\s+|some\s+)?"
+               rf"(?P<n>{_NUMBER})\b(?=[^.;]{{0,120}}\b(?:found|discovered|recovered|dumped|exhumed)\b)"),
 )
+#: "the body of a local chief was found": one death
+_ONE_BODY = re.compile(r"\b(?:found|discovered|recovered|dumped|exhumed) (?:the |a )?(?:dead |lifeless |mutilated |"
+                       r"decapitated )?(?:body|corpse) of (?:a|an|the|one)\b|"
+                       r"\b(?:body|corpse) of (?:a|an|one)\b[^.;]{0,120}\b(?:was|had been|has been) (?:later )?"
+                       r"(?:found|discovered|recovered|dumped|exhumed)\b")
+#: "a man and a woman were killed": two deaths
+_TWO_KILLED = re.compile(r"\b(?:a|an|one) (?:[\w-]+ ){0,2}?(?:man|woman|boy|girl|child|civilian|farmer|trader|driver|"
+                         r"soldier|officer|policeman) and (?:a|an|one|his|her) (?:[\w-]+ ){0,2}?(?:man|woman|boy|girl|"
+                         r"child|civilian|farmer|trader|driver|soldier|officer|policeman|wife|husband|son|daughter) "
+                         r"(?:were|have been|had been) (?:\w+ )?(?:killed|shot dead|murdered|slain)\b")
 _ONE_DIED = re.compile(r"\b(?:he|she|the victim|(?:a|an|one|the) (?:[\w-]+ ){0,2}?(?:man|woman|boy|girl|baby|child|"
                        r"son|daughter|victim|civilian|soldier|officer|policeman|driver|trader|farmer|student|"
                        r"protester|fighter|militant|leader|member))\b[^.;]{0,40}?\b(?:later |subsequently |"
@@ -88,7 +101,12 @@ def fatalities_in(sentence: str) -> int | None:
             n = parse_number(m.group("n"))
             if n is not None and n < 100000:
                 counts.append((m.start("n"), n))
+    two = _TWO_KILLED.search(low)  # "a man and a woman were killed": the pair, not the second "a"
+    if two:
+        counts = [(pos, n) for pos, n in counts if not two.start() <= pos < two.end()] + [(two.start(), 2)]
     if not counts:
+        if _ONE_BODY.search(low):
+            return 1
         if re.search(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|shot dead|murdered|slain)\b", low) and re.search(
             r"\b(?:a|an|one)\s+(?:\w+\s+){0,3}?(?:was|has been|had been)\s+(?:\w+\s+)?"
             r"(?:killed|shot dead|murdered|slain)\b",

@@ -71,6 +71,9 @@ class Family:
     strong: tuple[re.Pattern[str], ...]
     weak: tuple[re.Pattern[str], ...]
     any: re.Pattern[str]  # all patterns in one: a quick test before the pattern-by-pattern search
+    #: the patterns (by regex) marked ``"scope": "note"``: ACLED's note conventions ("the bodies of two men were
+    #: found", "gunshots heard"), matched only in a short report, never in a whole article
+    note_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,7 @@ def families() -> dict[str, Family]:
             tuple(compile_cached(p) for p in strong),
             tuple(compile_cached(p) for p in weak),
             compile_cached(anyone),
+            frozenset(e["re"] for key in ("patterns", "weak") for e in spec.get(key, ()) if e.get("scope") == "note"),
         )
     return out
 

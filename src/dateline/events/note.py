@@ -21,7 +21,7 @@ import re
 from ..records import Event
 from .lexicon import cue_patterns
 
-__all__ = ["FIGHT", "fought_in", "protest_in_note", "territory_outcome", "violence_first"]
+__all__ = ["FIGHT", "fought_in", "harm_over_property", "protest_in_note", "territory_outcome", "violence_first"]
 
 #: who answers a protest: police, troops, guards ("members of Indian Border Security Force open fired at ...")
 _ANSWERERS = re.compile(r"\b(?:police\w*|officers|security forces?|troops|soldiers|authorities|gendarmes?|guards?|"
@@ -34,7 +34,10 @@ _FORCE_ON_THEM = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|
 #: the protesters named in a sentence of the note (their violence is the protest's)
 _PARTICIPANTS = re.compile(r"\b(?:they|them|protest\w*|demonstrat\w*|students|youths?|crowds?|participants|marchers|"
                            r"supporters|members|residents|strikers|drivers|traders|workers|rioters)\b")
-_ANSWERED = re.compile(r"\b(?:were|was) (?:\w+ ){0,2}(?:arrested|detained|dispersed|removed|taken into custody)\b")
+#: the answer told without its agent, in the past or in the present of older notes ("The chairperson is removed by
+#: the police"), or tear gas, which only the police fire
+_ANSWERED = re.compile(r"\b(?:were|was|is|are) (?:\w+ ){0,2}(?:arrested|detained|dispersed|removed|"
+                       r"taken into custody)\b|\btear[- ]?gas\b|\bteargas\b")
 #: fighting told anywhere in a note (a place taken with it is taken by force)
 FIGHT = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|assault\w*|ambush\w*|gunfire|gun ?fights?|"
                    r"exchange[sd]? (?:of )?(?:fire|gunfire)|firefights?|shoot\w*|shot|fir(?:ed|ing) (?:on|at)|kill\w*|"
@@ -70,9 +73,18 @@ def protest_in_note(low: str, ctx: dict[str, bool], note: str) -> tuple[str, dic
 _TAKEOVER = ("Government regains territory", "Non-state actor overtakes territory")
 
 
+#: rule note.fight-intended: a fight planned or purposed ("to plan a new offensive", "to dislodge UPC fighters")
+#: is no fighting told
+_INTENDED = re.compile(r"\b(?:(?<!led )(?<!leading )(?<!lead )(?<!due )(?<!owing )(?<!prior )(?<!according )"
+                       r"(?<!response )(?<!return )(?<!returned )(?<!resorted )(?<!close )(?<!next )to|plan\w*|"
+                       r"prepar\w*|intend\w*|vow\w*|threat\w*)(?: [\w-]+){0,3} $")
+
+
 def fought_in(text: str) -> bool:
-    """Whether a (lower-cased) note tells of any fighting, once "no clashes", "no fatalities" are set aside."""
-    return FIGHT.search(_NO_FIGHT.sub(" ", text)) is not None
+    """Whether a (lower-cased) note tells of any fighting, once "no clashes", "no fatalities" and fights only
+    intended are set aside."""
+    text = _NO_FIGHT.sub(" ", text)
+    return any(not _INTENDED.search(text[max(0, m.start() - 40) : m.start()]) for m in FIGHT.finditer(text))
 
 
 def territory_outcome(events: list[Event]) -> list[Event]:
@@ -106,5 +118,29 @@ def violence_first(events: list[Event]) -> list[Event]:
         "Battles", "Explosions/Remote violence", "Violence against civilians")]
     if deadly:
         best = max(deadly, key=lambda e: e.confidence)
+        best.confidence = round(min(0.97, top.confidence + 0.01), 3)
+    return events
+
+
+#: harm to people told in a note, once "no casualties", "nobody was hurt" are set aside
+_HARMED = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|shot|massacr\w*|casualt\w*|hurt)\b")
+_UNHARMED = re.compile(r"\b(?:no|without|nobody|no one|none)\b(?: \w+){0,3} (?:casualt\w*|injur\w*|hurt|killed|dead|"
+                       r"deaths|fatalit\w*)\b")
+
+
+def harm_over_property(events: list[Event], note: str) -> list[Event]:
+    """rule note.harm-over-property: in a short report where people were killed or hurt, the attack or the fight
+    outranks the burning and looting told with it ("attacked a truck ..., 1 killed. The truck was also set on
+    fire"): ACLED codes property destruction only when no one was harmed."""
+    if not events:
+        return events
+    top = max(events, key=lambda e: e.confidence)
+    if top.sub_event_type != "Looting/property destruction":
+        return events
+    if not (any(e.fatalities for e in events) or _HARMED.search(_UNHARMED.sub(" ", note.lower()))):
+        return events
+    violent = [e for e in events if e.event_type in ("Violence against civilians", "Battles")]
+    if violent:
+        best = max(violent, key=lambda e: e.confidence)
         best.confidence = round(min(0.97, top.confidence + 0.01), 3)
     return events

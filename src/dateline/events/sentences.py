@@ -44,24 +44,49 @@ def _has_sents(nlp_doc: Any) -> bool:
 def split_sentences(body: str, nlp_doc: Any = None) -> Iterator[Sentence]:
     """Sentences of ``body`` (offsets into it), from ``nlp_doc`` when it has sentence boundaries."""
     if nlp_doc is not None and _has_sents(nlp_doc) and nlp_doc.text == body:
-        for sent in nlp_doc.sents:
-            for start, end in _paragraphs(body, sent.start_char, sent.end_char):
-                span = sent if (start, end) == (sent.start_char, sent.end_char) else (
-                    nlp_doc.char_span(start, end, alignment_mode="expand") or sent)
-                if not is_parsed(sent[0]):
-                    span = None  # parse on demand left it unparsed: the no-parse rules (dateline.nlp)
-                yield Sentence(start, end, body[start:end], span)
+        pieces = [(start, end, sent) for sent in nlp_doc.sents for start, end in _paragraphs(body, sent.start_char,
+                                                                                                 sent.end_char)]
+        for start, end, sent in _rejoined(body, pieces):
+            span = sent if (start, end) == (sent.start_char, sent.end_char) else (
+                nlp_doc.char_span(start, end, alignment_mode="expand") or sent)
+            if not is_parsed(sent[0]):
+                span = None  # parse on demand left it unparsed: the no-parse rules (dateline.nlp)
+            yield Sentence(start, end, body[start:end], span)
         return
-    for start, end in _plain_bounds(body):
-        while start < end and body[start].isspace():
-            start += 1
-        while end > start and body[end - 1].isspace():
-            end -= 1
-        if end > start:
-            yield Sentence(start, end, body[start:end])
+    bounds = [_trim(body, start, end) for start, end in _plain_bounds(body)]
+    for start, end, _ in _rejoined(body, [(start, end, None) for start, end in bounds if end > start]):
+        yield Sentence(start, end, body[start:end])
 
 
 _PARA = re.compile(r"\n[ \t]*\n")
+#: how a sentence ends: a full stop, a question or exclamation mark, a colon or semicolon, a closing quote
+_ENDED = re.compile(r"[.!?:;\"”’'…]\W*$")
+#: how a sentence's continuation starts: a small letter, or a bracket or parenthesis then a small letter
+_GOES_ON = re.compile(r"[\[(]?[a-z]")
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: a note's date written as a sentence of its own: "26 October.", "On November 22nd."
+_DATE_ONLY = re.compile(rf"(?i)\W*(?:on |around )?(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTH}|"
+                        rf"{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}})?\W*")
+
+
+def _rejoined(body: str, pieces: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """rule sentences.rejoin-broken: the parser's sentence cut inside a sentence ("... road blocks between Garba
+    Tula and Modogashe townships | [north-eastern Kenya] for purposes of extorting money") is undone: a piece
+    that does not end a sentence, followed in the same paragraph by one that starts with a small letter (or a
+    bracket and a small letter), is one sentence with it; rule sentences.date-lead: a piece that is only a date
+    ("26 October. Sporadic gunshots heard ...", as older ACLED notes open) is the date of the next sentence."""
+    out: list[tuple[int, int, Any]] = []
+    for start, end, sent in pieces:
+        if out:
+            p_start, p_end, p_sent = out[-1]
+            broken = not _ENDED.search(body[p_start:p_end]) and _GOES_ON.match(body, start)
+            if (broken or _DATE_ONLY.fullmatch(body[p_start:p_end])) and not _PARA.search(body, p_end, start):
+                out[-1] = (p_start, end, p_sent)
+                continue
+        out.append((start, end, sent))
+    return out
 
 
 def _paragraphs(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:

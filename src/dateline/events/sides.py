@@ -13,7 +13,7 @@ from typing import Any
 from .lexicon import cue_patterns
 from .sentences import Sentence, token_at
 
-__all__ = ["agent_side", "side_of", "target_kind", "territory_taken"]
+__all__ = ["agent_side", "side_of", "target_kind", "territory_taken", "winner_by_loser"]
 
 #: passive verbs whose subject is the side that lost ground ("the rebels were driven out")
 _LOSER_SUBJECT_PASSIVE = {"push", "drive", "oust", "expel", "clear", "rout", "dislodge", "evict", "beat", "repel"}
@@ -61,6 +61,20 @@ def agent_side(sentence: Sentence, start: int, end: int) -> str | None:
         if side:
             return side
     return side_of(low[:rs])
+
+
+#: who lost the place: "drove these rebels out of", "captured the village from Al Shabaab"
+_LOSER = re.compile(r"^(?:pushed|forced|drove|chased|kicked|flushed|dislodg\w*) (?P<out>(?:[\w'’-]+[- ]){1,3})out\b|"
+                    r"^[^.;]{0,50}?\bfrom (?P<from>(?:[\w'’-]+ ?){1,4})")
+
+
+def winner_by_loser(low: str, rs: int, re_: int) -> str | None:
+    """rule sides.winner-by-loser: the side that took a place, told by the side it was taken from ("The state
+    forces drove the rebels out", "The SNA and UPDF captured the village from Al Shabaab": state), or None."""
+    m = _LOSER.match(low[rs:]) if low[rs:re_].startswith(("push", "forc", "drov", "chas", "kick", "flush", "dislod")) \
+        else _LOSER.match(low[re_:])
+    loser = m and side_of(m.group("out") or m.group("from") or "")
+    return {"nonstate": "state", "state": "nonstate"}.get(loser or "")
 
 
 def _governing_verb(tok: Any) -> Any:

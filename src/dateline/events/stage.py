@@ -33,7 +33,7 @@ from .detect import Detection, detect
 from .fatalities import SHORT_REPORT, fatalities_in, report_fatalities
 from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import dateline_end, locate, locate_in_note
-from .note import territory_outcome, violence_first
+from .note import harm_over_property, territory_outcome, violence_first
 from .participants import Parties, authorities_of, localize_parties, parties_for
 from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
@@ -65,6 +65,8 @@ def event_id(doc_id: str, sub_event: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc_id}|{sub_event}|{start}|{end}".encode()).hexdigest()[:16]
 
 
+#: a verb coordinated with the accusation's verb: "accused him of X and (then) beat him"
+_COORDINATED = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;,]{0,80}? and (?:then |later |also )?$")
 _NO_CLAIM = re.compile(r"\bno (?:\w+ )?(?:group|one|organi[sz]ation)\b[^.;]{0,40}?claim\w*(?: \w+){0,2} responsibility")
 
 
@@ -74,6 +76,9 @@ def _attribution_penalty(det: Detection, sentence: Sentence) -> float:
     at = det.start - sentence.start
     # rule stage.attribution-clause: a cue in another clause ("believed to be responsible for an attack in 2017,
     # surrendered") does not make the trigger its object
+    if _COORDINATED.search(low[max(0, at - 120) : at]) and not low[at:].split(" ", 1)[0].endswith("ing"):
+        return 0.0  # rule stage.attribution-coordinated: "accused a youth of being an MDC supporter and assaulted
+        # him": the accuser's own next act, not what the accusation is about ("accused of killing and raping")
     gaps = [at - m.end() for m in cue_patterns()["attribution"].finditer(low) if m.start() <= at
             and "," not in low[m.end() : at]]
     if any(gap <= 40 for gap in gaps):
@@ -300,6 +305,7 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
             ))
     if len(sentences) <= SHORT_REPORT:
         found = violence_first(territory_outcome(found))  # rules note.territory-outcome, note.violence-first
+        found = harm_over_property(found, body)  # rule note.harm-over-property
     return lead_first(merge_duplicates(found), min_confidence)
 
 
