@@ -1,10 +1,11 @@
 """The places stage's tokens, made once: the label-free ones of the NER-window scan, reused.
 
 :func:`dateline.nlp_windows.place_spans` runs the places candidate scan before NER on tokens
-without labels or parts of speech (:func:`base_tokens`) and keeps them in
-``doc.user_data[TOKENS_KEY]``. The places stage then asks :func:`place_tokens` for its tokens:
-the kept ones where nothing was added since (no entity type, no part of speech, the same
-sentence start), new ones where NER or the parse wrote something, so that the result equals
+without labels or parts of speech (:func:`base_tokens`) and keeps them with the document (in a
+table of weak references: not in ``doc.user_data``, which ``Doc.to_bytes`` writes with msgpack).
+The places stage then asks :func:`place_tokens` for its tokens: the kept ones where nothing was
+added since (no entity type, no part of speech, the same sentence start), new ones where NER or
+the parse wrote something, so that the result equals
 :func:`dateline.places.detect.tokens_from_spacy` of the finished document (which it falls back
 to when nothing was kept: NER on the whole text, a whole parse, a document made elsewhere) and
 most of the ~450 token objects an article has are not made twice.
@@ -12,6 +13,7 @@ most of the ~450 token objects an article has are not made twice.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,15 +22,16 @@ if TYPE_CHECKING:
 
     from .places.detect import Token
 
-__all__ = ["TOKENS_KEY", "base_tokens", "place_tokens"]
+__all__ = ["base_tokens", "kept_tokens", "place_tokens"]
 
-#: ``doc.user_data`` key of the label-free tokens (and their sentence-start column) made before NER
-TOKENS_KEY = "dateline.place_tokens"
+#: the label-free tokens (and their sentence-start column) made before NER, by document; an entry
+#: goes with its document
+_KEPT: weakref.WeakKeyDictionary[Any, tuple[list[Token], list[int]]] = weakref.WeakKeyDictionary()
 
 
 def base_tokens(doc: Doc, text: str, starts: Sequence[int], keep: bool = False) -> list[Token]:
     """The tokens of ``doc`` (``text`` its text, ``starts`` the tokens' character offsets) with
-    no entity label and no part of speech; with ``keep``, kept in ``doc.user_data`` for
+    no entity label and no part of speech; with ``keep``, kept with the document for
     :func:`place_tokens`."""
     from spacy.attrs import LENGTH, SENT_START
 
@@ -39,8 +42,14 @@ def base_tokens(doc: Doc, text: str, starts: Sequence[int], keep: bool = False) 
     out = [Token(text[a : a + n], a, a + n, "", -1, -1, f == 1, "")
            for a, n, f in zip(starts, lengths, firsts, strict=True)]
     if keep:
-        doc.user_data[TOKENS_KEY] = (out, firsts)
+        _KEPT[doc] = (out, firsts)
     return out
+
+
+def kept_tokens(doc: Doc) -> list[Token] | None:
+    """The label-free tokens kept with ``doc`` (None when none were)."""
+    kept = _KEPT.get(doc)
+    return None if kept is None else kept[0]
 
 
 def place_tokens(doc: Doc) -> list[Token]:
@@ -48,7 +57,7 @@ def place_tokens(doc: Doc) -> list[Token]:
     wherever the finished document added nothing to them."""
     from .places.detect import Token, tokens_from_spacy
 
-    kept: Any = doc.user_data.get(TOKENS_KEY)
+    kept = _KEPT.get(doc)
     if kept is None or len(kept[0]) != len(doc):
         return tokens_from_spacy(doc)
     from spacy.attrs import ENT_TYPE, POS, SENT_START

@@ -30,10 +30,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["CANDIDATES_KEY", "actor_spans", "merge_windows", "ner_mode", "run_ner"]
+__all__ = ["actor_margins", "actor_spans", "merge_windows", "ner_mode", "run_ner"]
 
-#: ``doc.user_data`` key of the places candidates found before NER (mention list), shared with the places stage
-CANDIDATES_KEY = "dateline.place_candidates"
 #: windows closer than this many tokens are merged (a window's edges cost context twice)
 _GAP = 4
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline import Settings
-from dateline.nlp_tokens import TOKENS_KEY, base_tokens, place_tokens
+from dateline.nlp_tokens import _KEPT, base_tokens, kept_tokens, place_tokens
 from dateline.nlp_windows import _starts, actor_margins, key_spans, margins
 from dateline.places.detect import tokens_from_spacy
 from dateline.places.entries import Entry, MemoryGazetteer
@@ -55,7 +55,8 @@ def test_actor_spans_come_widened_by_their_extra_margin() -> None:
 def test_place_tokens_reuse_the_label_free_ones() -> None:
     doc = _blank_doc()
     base = base_tokens(doc, doc.text, _starts(doc), keep=True)
-    assert doc.user_data[TOKENS_KEY][0] is base
+    assert kept_tokens(doc) is base and not doc.user_data
+    assert doc.to_bytes()  # (nothing msgpack cannot write in the document)
     assert place_tokens(doc) == tokens_from_spacy(doc) == base  # nothing added since
     from spacy.tokens import Span
 
@@ -72,7 +73,7 @@ def test_place_tokens_reuse_the_label_free_ones() -> None:
 def test_place_tokens_without_kept_tokens_or_with_stale_ones() -> None:
     doc = _blank_doc()
     assert place_tokens(doc) == tokens_from_spacy(doc)  # nothing kept: made from the document
-    doc.user_data[TOKENS_KEY] = ([], [])  # kept for another document (lengths differ): not used
+    _KEPT[doc] = ([], [])  # kept for another document (lengths differ): not used
     assert place_tokens(doc) == tokens_from_spacy(doc)
 
 
@@ -94,6 +95,6 @@ def test_place_tokens_equal_tokens_from_spacy_on_real_text() -> None:
     docs = parse_on_demand(resources.nlp(), texts, parse_selector(settings),
                            ner_spans=key_spans(settings, resources.gazetteer), ner_margins=margins(settings))
     for doc in docs:
-        assert TOKENS_KEY in doc.user_data
+        assert kept_tokens(doc) is not None
         assert any(t.pos_ for t in doc) and doc.ents  # parsed sentences and entities: both paths are taken
         assert place_tokens(doc) == tokens_from_spacy(doc)
