@@ -6,13 +6,16 @@ entity's first), so labels at a token computed on a window of ``margin`` tokens 
 are, for a margin of a few tokens, the labels of the whole text. The stages read NER labels
 only at a few kinds of spans (:func:`key_spans`): gazetteer and demonym candidates (places),
 organisation and title-of-state names (actors). NER runs on those spans widened by
-``margin`` tokens, cut at sentence ends and merged when they overlap or nearly touch; its
-entities are written back into the whole document; every other token is outside any entity
-(the stages' no-NER rules apply there, as they do to a text the model tags nothing in).
+``margin`` tokens (moved out of names at their edges: :func:`steady_edges`), merged when they
+overlap or nearly touch; its entities are written back into the whole document; every other
+token is outside any entity (the stages' no-NER rules apply there, as they do to a text the
+model tags nothing in).
 
 Option ``nlp.ner``: ``"windows"`` (the default, under parse on demand) or ``"all"`` (the whole
-text; also $DATELINE_NLP_NER); ``nlp.ner_margin`` ("L:R" tokens, default "6:4"). Every
-evaluation's predictions were identical with either (see benchmarks/side_by_side.md).
+text; also $DATELINE_NLP_NER); ``nlp.ner_margin`` ("L:R" tokens around places candidates,
+default "4:3"), ``nlp.ner_margin_actors`` (around the actors' spans, default "6:4"),
+``nlp.ner_steady_edges`` (default true). Every evaluation's predictions were identical with
+either (see benchmarks/side_by_side.md).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["actor_margins", "actor_spans", "merge_windows", "ner_mode", "run_ner"]
+__all__ = ["actor_margins", "actor_spans", "merge_windows", "ner_mode", "run_ner", "steady_edges"]
 
 #: windows closer than this many tokens are merged (a window's edges cost context twice)
 _GAP = 4
@@ -223,9 +226,34 @@ def key_spans(settings: Settings, gazetteer: Callable[[], Any]) -> Callable[[Doc
         if actors:
             n = len(doc)
             out += [(max(a - more_left, 0), min(b + more_right, n)) for a, b in actor_spans(doc, starts, text)]
-        return out
+        return steady_edges(out, [text[i : i + 1] for i in starts], left, right) if steady else out
 
+    steady = bool(settings.option("nlp.ner_steady_edges", True))
     return spans
+
+
+def steady_edges(spans: Sequence[tuple[int, int]], firsts: Sequence[str], left: int, right: int, most: int = 4
+                 ) -> list[tuple[int, int]]:
+    """``spans`` moved out so that, widened by ``left`` and ``right`` tokens, their windows do not
+    end inside a name (a token whose first character, in ``firsts``, is a capital or a digit):
+    up to ``most`` tokens more on a side, so that fewer windows need NER a second time."""
+    n = len(firsts)
+
+    def named(i: int) -> bool:
+        return 0 <= i < n and (firsts[i].isupper() or firsts[i].isdigit())
+
+    out = []
+    for a, b in spans:
+        for _ in range(most):
+            if a - left <= 0 or not named(a - left):
+                break
+            a -= 1
+        for _ in range(most):
+            if b + right >= n or not named(b + right - 1):
+                break
+            b += 1
+        out.append((a, b))
+    return out
 
 
 def _margin(value: object) -> tuple[int, int]:

@@ -98,3 +98,20 @@ def test_place_tokens_equal_tokens_from_spacy_on_real_text() -> None:
         assert kept_tokens(doc) is not None
         assert any(t.pos_ for t in doc) and doc.ents  # parsed sentences and entities: both paths are taken
         assert place_tokens(doc) == tokens_from_spacy(doc)
+
+
+def test_steady_edges_move_window_edges_out_of_names() -> None:
+    from dateline.nlp_windows import steady_edges
+
+    firsts = list("aaaaaaaaaaaaaaaaaaaa")  # 20 lower-case tokens
+    assert steady_edges([(10, 11)], firsts, 2, 2) == [(10, 11)]  # window [8, 13): edges in plain words
+    firsts[12] = "K"  # the window's last token starts a name: one more token, and the next is plain
+    assert steady_edges([(10, 11)], firsts, 2, 2) == [(10, 12)]
+    firsts[13] = "7"  # digits count as names too ("7 July")
+    assert steady_edges([(10, 11)], firsts, 2, 2) == [(10, 13)]
+    firsts[8] = firsts[7] = "B"  # the first token is in a name: out on the left until a plain one
+    assert steady_edges([(10, 11)], firsts, 2, 2) == [(8, 13)]
+    caps = ["C"] * 20
+    assert steady_edges([(10, 11)], caps, 2, 2) == [(6, 15)]  # at most 4 tokens on each side
+    assert steady_edges([(1, 2), (18, 19)], caps, 2, 2) == [(1, 6), (14, 19)]  # not beyond the text's ends
+    assert steady_edges([(10, 11)], caps, 2, 2, most=0) == [(10, 11)]
