@@ -6,13 +6,16 @@ entity's first), so labels at a token computed on a window of ``margin`` tokens 
 are, for a margin of a few tokens, the labels of the whole text. The stages read NER labels
 only at a few kinds of spans (:func:`key_spans`): gazetteer and demonym candidates (places),
 organisation and title-of-state names (actors). NER runs on those spans widened by
-``margin`` tokens, cut at sentence ends and merged when they overlap or nearly touch; its
-entities are written back into the whole document; every other token is outside any entity
-(the stages' no-NER rules apply there, as they do to a text the model tags nothing in).
+``margin`` tokens (moved out of names at their edges: :func:`steady_edges`), merged when they
+overlap or nearly touch; its entities are written back into the whole document; every other
+token is outside any entity (the stages' no-NER rules apply there, as they do to a text the
+model tags nothing in).
 
 Option ``nlp.ner``: ``"windows"`` (the default, under parse on demand) or ``"all"`` (the whole
-text; also $DATELINE_NLP_NER); ``nlp.ner_margin`` ("L:R" tokens, default "6:4"). Every
-evaluation's predictions were identical with either (see benchmarks/side_by_side.md).
+text; also $DATELINE_NLP_NER); ``nlp.ner_margin`` ("L:R" tokens around places candidates,
+default "4:3"), ``nlp.ner_margin_actors`` (around the actors' spans, default "6:4"),
+``nlp.ner_steady_edges`` (default true). Every evaluation's predictions were identical with
+either (see benchmarks/side_by_side.md).
 """
 
 from __future__ import annotations
@@ -30,10 +33,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["CANDIDATES_KEY", "actor_spans", "merge_windows", "ner_mode", "run_ner"]
+__all__ = ["actor_margins", "actor_spans", "merge_windows", "ner_mode", "run_ner", "steady_edges"]
 
-#: ``doc.user_data`` key of the places candidates found before NER (mention list), shared with the places stage
-CANDIDATES_KEY = "dateline.place_candidates"
 #: windows closer than this many tokens are merged (a window's edges cost context twice)
 _GAP = 4
 
@@ -166,12 +167,12 @@ def _token_at(starts: Sequence[int], char: int) -> int:
     return max(bisect.bisect_right(starts, char) - 1, 0)
 
 
-def actor_spans(doc: Doc, starts: Sequence[int] | None = None) -> list[tuple[int, int]]:
+def actor_spans(doc: Doc, starts: Sequence[int] | None = None, text: str | None = None) -> list[tuple[int, int]]:
     """Token spans whose NER labels the actors stage may read: capitalised words of the actor
     lexicon or of organisation names, and the words after a title of state. ``starts``: the
-    tokens' character offsets (computed when not given)."""
+    tokens' character offsets and ``text`` the document's (computed when not given)."""
     known = _actor_word
-    text = doc.text
+    text = doc.text if text is None else text
     starts = _starts(doc) if starts is None else starts
     out = []
     for m in _CAPITALISED.finditer(text):
@@ -190,23 +191,19 @@ def _starts(doc: Doc) -> list[int]:
     return doc.to_array(IDX).tolist()  # type: ignore[no-any-return]
 
 
-def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[int] | None = None
-                ) -> list[tuple[int, int]]:
+def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[int] | None = None,
+                text: str | None = None) -> list[tuple[int, int]]:
     """Token spans of the places stage's candidates (gazetteer and demonym matches of
     capitalised runs: :func:`dateline.places.detect.detect`, whose choice of spans does not
-    depend on NER labels)."""
-    from spacy.attrs import LENGTH, SENT_START
+    depend on NER labels). The label-free tokens it scans are kept in the document for the
+    places stage (:mod:`dateline.nlp_tokens`)."""
+    from .nlp_tokens import base_tokens
+    from .places.detect import detect
 
-    from .places.detect import Token, detect
-
-    text = doc.text
+    text = doc.text if text is None else text
     starts = _starts(doc) if starts is None else starts
-    lengths = doc.to_array(LENGTH).tolist()
-    firsts = doc.to_array(SENT_START).tolist()
-    toks = [Token(text[a : a + n], a, a + n, "", -1, -1, f == 1, "") for a, n, f in zip(starts, lengths, firsts,
-                                                                                     strict=True)]
     out = []
-    for m in detect(text, toks, lookup):
+    for m in detect(text, base_tokens(doc, text, starts, keep=True), lookup):
         a = _token_at(starts, m.start)
         out.append((a, max(bisect.bisect_left(starts, m.end), a + 1)))
     return out
@@ -214,21 +211,65 @@ def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[i
 
 def key_spans(settings: Settings, gazetteer: Callable[[], Any]) -> Callable[[Doc], list[tuple[int, int]]]:
     """The spans whose NER labels the requested stages read (places: gazetteer candidates;
-    actors: lexicon words, organisation words, names after a title)."""
+    actors: lexicon words, organisation words, names after a title). The actors' spans come
+    widened by what their margin (:func:`actor_margins`) adds to the common one (:func:`margins`)."""
     lookup = gazetteer().lookup if "places" in settings.stages else None
     actors = "actors" in settings.stages or "events" in settings.stages
+    (left, right), (actor_left, actor_right) = margins(settings), actor_margins(settings)
+    more_left, more_right = max(actor_left - left, 0), max(actor_right - right, 0)
 
     def spans(doc: Doc) -> list[tuple[int, int]]:
         if lookup is None and not actors:
             return []  # (no stage reads an NER label: no NER at all)
-        starts = _starts(doc)
-        out = place_spans(doc, lookup, starts) if lookup is not None else []
-        return out + actor_spans(doc, starts) if actors else out
+        starts, text = _starts(doc), doc.text  # (Doc.text joins every token anew: once)
+        out = place_spans(doc, lookup, starts, text) if lookup is not None else []
+        if actors:
+            n = len(doc)
+            out += [(max(a - more_left, 0), min(b + more_right, n)) for a, b in actor_spans(doc, starts, text)]
+        return steady_edges(out, [text[i : i + 1] for i in starts], left, right) if steady else out
 
+    steady = bool(settings.option("nlp.ner_steady_edges", True))
     return spans
 
 
-def margins(settings: Settings) -> tuple[int, int]:
-    """Tokens of context NER gets on the left and right of a span (option ``nlp.ner_margin``: "L:R")."""
-    left, _, right = str(settings.option("nlp.ner_margin", "6:4")).partition(":")
+def steady_edges(spans: Sequence[tuple[int, int]], firsts: Sequence[str], left: int, right: int, most: int = 4
+                 ) -> list[tuple[int, int]]:
+    """``spans`` moved out so that, widened by ``left`` and ``right`` tokens, their windows do not
+    end inside a name (a token whose first character, in ``firsts``, is a capital or a digit):
+    up to ``most`` tokens more on a side, so that fewer windows need NER a second time."""
+    n = len(firsts)
+
+    def named(i: int) -> bool:
+        return 0 <= i < n and (firsts[i].isupper() or firsts[i].isdigit())
+
+    out = []
+    for a, b in spans:
+        for _ in range(most):
+            if a - left <= 0 or not named(a - left):
+                break
+            a -= 1
+        for _ in range(most):
+            if b + right >= n or not named(b + right - 1):
+                break
+            b += 1
+        out.append((a, b))
+    return out
+
+
+def _margin(value: object) -> tuple[int, int]:
+    left, _, right = str(value).partition(":")
     return int(left), int(right or left)
+
+
+def margins(settings: Settings) -> tuple[int, int]:
+    """Tokens of context NER gets on the left and right of a span (option ``nlp.ner_margin``:
+    "L:R", default "4:3": every place decision of the evaluation documents is that of NER on
+    the whole text)."""
+    return _margin(settings.option("nlp.ner_margin", "4:3"))
+
+
+def actor_margins(settings: Settings) -> tuple[int, int]:
+    """Tokens of context NER gets around the actors' spans (option ``nlp.ner_margin_actors``,
+    default "6:4", never less than :func:`margins`): organisation names run long ("the United
+    Front for Democracy against Dictatorship"), and with 4:3 the model cut a few of them short."""
+    return _margin(settings.option("nlp.ner_margin_actors", "6:4"))

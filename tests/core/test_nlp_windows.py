@@ -3,6 +3,7 @@ entities of the real model on real text equal to NER over the whole text where t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -39,17 +40,26 @@ TEXT = (
 )
 
 
-def _run(option: str) -> Any:
+def _run(option: str, text: str = TEXT) -> Any:
     settings = Settings().evolve(options=(("nlp.ner", option),))
     pipeline = Pipeline.from_settings(settings)
-    (outcome,) = list(pipeline.pipe([RawInput("t", "text", TEXT, published="2019-09-30")]))
+    (outcome,) = list(pipeline.pipe([RawInput("t", "text", text, published="2019-09-30")]))
     assert outcome.ok
     return outcome.document
 
 
+def _texts() -> list[str]:
+    root = Path(__file__).resolve().parents[2]
+    seed = root.parent / "shared" / "seed" / "article.txt"
+    examples = [p.read_text(encoding="utf-8") for p in sorted((root / "examples").glob("*.txt"))]
+    return [TEXT, *examples, *([seed.read_text(encoding="utf-8")] if seed.is_file() else [])]
+
+
 @pytest.mark.slow
-def test_windows_read_the_labels_of_the_whole_text() -> None:
-    whole, windows = _run("all"), _run("windows")
+@pytest.mark.parametrize("text", _texts(), ids=lambda t: t[:12])
+def test_windows_read_the_labels_of_the_whole_text(text: str) -> None:
+    """Places and actors with NER in windows (default margins) equal those with NER on the whole text."""
+    whole, windows = _run("all", text), _run("windows", text)
     assert [(p.start, p.end, p.geonameid) for p in windows.places] == [
         (p.start, p.end, p.geonameid) for p in whole.places]
     assert [(a.start, a.end, a.name, a.type) for a in windows.actors] == [

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 
+from ..nlp_tokens import place_tokens
 from ..records import Document, GeoRef, Place
 from ..resources import Resources
 from ..settings import Settings
-from .detect import Mention, Token, detect, tokens_from_spacy
+from .detect import Mention, Token, detect
 from .entries import Entry, Gazetteer, Match, MemoryGazetteer
 from .lexicon import state_abbreviations
 from .normalize import name_key
@@ -107,6 +108,6 @@ class PlacesStage:
                 if place.geonameid:
                     fixed[name_key(article.dateline.text.split(",")[0])] = place.geonameid
         parsed = doc.annotations.get("nlp")
-        tokens = tokens_from_spacy(parsed) if parsed is not None else []
+        tokens = place_tokens(parsed) if parsed is not None else []  # (= tokens_from_spacy, made once)
         doc.places = find_places(article.body, tokens, gazetteer, country, self.demonyms, fixed)
         return doc
