@@ -234,14 +234,33 @@ def _sub_docs(nlp: Language, docs: list[Doc], chosen: list[tuple[int, int, int]]
     return out
 
 
+def _join(subs: list[Doc]) -> Doc:
+    """``Doc.from_docs(subs, ensure_whitespace=True)`` without the tensors and user data (the rule
+    components read neither): the same tokens and token attributes, read from each document's
+    arrays rather than token by token."""
+    import numpy
+    from spacy.attrs import ORTH, SPACY
+    from spacy.tokens import Doc
+
+    head = list(Doc._get_array_attrs())
+    o_col, s_col = head.index(ORTH), head.index(SPACY)
+    arrays = [sub.to_array(head) for sub in subs]
+    for sub, array in zip(subs[:-1], arrays[:-1], strict=True):
+        if len(array) and not sub[-1].is_space:  # a space between two sentences put end to end
+            array[-1][s_col] = 1
+    concat = numpy.concatenate(arrays)
+    strings = subs[0].vocab.strings
+    joined = Doc(subs[0].vocab, words=[strings[o] for o in concat[:, o_col].tolist()],
+                 spaces=[bool(sp) for sp in concat[:, s_col].tolist()])
+    return joined.from_array(head, concat)
+
+
 def _rules(nlp: Language, subs: list[Doc], attrs: list[Any]) -> list[Any]:
     """The rule components (attribute ruler, lemmatizer) on ``subs`` put end to end, in one call
     each; the ``attrs`` arrays of each sub-document, in order."""
-    from spacy.tokens import Doc
-
     if not subs:
         return []
-    joined = Doc.from_docs(subs, ensure_whitespace=True)
+    joined = _join(subs)
     for name in _RULE_COMPONENTS:
         if name in nlp.pipe_names:
             joined = nlp.get_pipe(name)(joined)

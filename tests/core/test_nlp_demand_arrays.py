@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.nlp_demand import _FINAL, _line_starts, _sentences, _split_lines, _sub_docs, doc_text
+from dateline.nlp_demand import _FINAL, _join, _line_starts, _sentences, _split_lines, _sub_docs, doc_text
 
 
 def _line_starts_ref(doc: Any) -> list[int]:
@@ -76,3 +76,14 @@ def test_sub_docs_equal_as_doc(nlp: Any, parts: list[str]) -> None:
     chosen = [(0, a, b) for a, b in _sentences(doc)]
     for sub, (_, a, b) in zip(_sub_docs(nlp, [doc], chosen), chosen, strict=True):
         assert sub.to_bytes(exclude=["tensor"]) == doc[a:b].as_doc().to_bytes(exclude=["tensor"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PARTS), min_size=1, max_size=12), min_size=1, max_size=5))
+def test_join_equals_from_docs(nlp: Any, texts: list[list[str]]) -> None:
+    from spacy.tokens import Doc
+
+    subs = [nlp("".join(parts)) for parts in texts]
+    subs = [sub for sub in subs if len(sub)] or [nlp("A.")]
+    ours, theirs = _join(subs), Doc.from_docs(subs, ensure_whitespace=True)
+    assert ours.to_bytes(exclude=["tensor", "user_data"]) == theirs.to_bytes(exclude=["tensor", "user_data"])

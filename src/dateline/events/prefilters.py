@@ -14,6 +14,11 @@ from .lexicon import cue_patterns, families
 __all__ = ["any_trigger", "cue_scan", "pattern_scan", "trigger_scan", "union_safe"]
 
 
+#: answers kept for this many sentences: a batch's worth (the NLP step's parse selection asks about
+#: every sentence of a batch before the events stage asks again about the same sentences)
+_BATCH_MEMO = 4096
+
+
 class _FamilyScan:
     """Names of the trigger families that may match: those with a pattern that may (one scan, by
     :func:`pattern_scan`, serves both questions)."""
@@ -31,7 +36,7 @@ class _FamilyScan:
         if found is None:
             owners = self._owners
             found = frozenset().union(*(owners[p] for p in pattern_scan().present(text) if p in owners))
-            if len(self._memo) >= 64:
+            if len(self._memo) >= _BATCH_MEMO:
                 self._memo.clear()
             self._memo[text] = found
         return found
@@ -52,7 +57,7 @@ def cue_scan() -> LiteralScan:
 @cache
 def pattern_scan() -> LiteralScan:
     """The trigger patterns (named by their regex) that may match, one by one."""
-    return LiteralScan({p.pattern: p for fam in families().values() for p in (*fam.strong, *fam.weak)})
+    return LiteralScan({p.pattern: p for fam in families().values() for p in (*fam.strong, *fam.weak)}, _BATCH_MEMO)
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
