@@ -252,7 +252,7 @@ def _join(subs: list[Doc]) -> Doc:
     strings = subs[0].vocab.strings
     joined = Doc(subs[0].vocab, words=[strings[o] for o in concat[:, o_col].tolist()],
                  spaces=[bool(sp) for sp in concat[:, s_col].tolist()])
-    return joined.from_array(head, concat)
+    return joined.from_array(head, concat)  # type: ignore[arg-type]
 
 
 def _rules(nlp: Language, subs: list[Doc], attrs: list[Any]) -> list[Any]:
