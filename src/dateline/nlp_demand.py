@@ -30,10 +30,21 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["PARSED_KEY", "is_parsed", "needs_parse", "on_demand", "parse_on_demand", "parse_selector"]
+__all__ = [
+    "PARSED_KEY",
+    "TEXT_KEY",
+    "doc_text",
+    "is_parsed",
+    "needs_parse",
+    "on_demand",
+    "parse_on_demand",
+    "parse_selector",
+]
 
 #: ``doc.user_data`` key of the per-token parse mark (bytes, 1 = the token's sentence was parsed)
 PARSED_KEY = "dateline.parsed"
+#: ``doc.user_data`` key of the document's text (:func:`doc_text`)
+TEXT_KEY = "dateline.text"
 #: the components run on the sentences that need a parse, in this order (those the model has)
 _PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
 #: ... then these rule components, once on all the parsed sentences of a batch put end to end
@@ -73,20 +84,21 @@ def parse_selector(settings: Settings) -> Callable[[str], bool]:
     events stage runs, and with ``nlp.parse_for`` holding "time", a date the tense decides."""
     wanted = settings.option("nlp.parse_for", ("events", "time"))
     tests: list[Callable[[str], object]] = []
+    if "time" in settings.stages and "time" in wanted:  # type: ignore[operator]
+        tests.append(_TENSE_CUE.search)  # (the cheaper test first: either one is enough)
     if "events" in settings.stages and "events" in wanted:  # type: ignore[operator]
         tests.append(needs_parse)
-    if "time" in settings.stages and "time" in wanted:  # type: ignore[operator]
-        tests.append(_TENSE_CUE.search)
     return lambda text: any(test(text) for test in tests)
 
 
 def needs_parse(text: str) -> bool:
     """Whether a sentence needs the tagger and parser: it holds a literal match of an event
-    trigger family (the same quick test the events stage makes before its pattern search)."""
-    from .events.lexicon import families
+    trigger family (the same quick test the events stage makes before its pattern search; only
+    the families and patterns whose literals are in the sentence run:
+    :func:`~dateline.events.prefilters.any_trigger`)."""
+    from .events.prefilters import any_trigger
 
-    low = text.lower()
-    return any(fam.any.search(low) is not None for fam in families().values())
+    return any_trigger(text.lower())
 
 
 #: a line that ends with one of these ends its sentence (a hard-wrapped line does not)
@@ -95,35 +107,55 @@ _FINAL = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019"})
 
 def _line_starts(doc: Doc) -> list[int]:
     """Indices of the tokens that start a line after a line that ends a sentence (final
-    punctuation or a closing quote; hard-wrapped text runs on), 0 first."""
-    starts = [0] if len(doc) else []
+    punctuation or a closing quote; hard-wrapped text runs on), 0 first. (Read from the
+    document's arrays: a spaCy ``Token`` object per word costs more than this whole test.)"""
+    from spacy.attrs import IS_SPACE, ORTH
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    finals = {strings.add(ch) for ch in _FINAL}
+    cols = doc.to_array([ORTH, IS_SPACE]).tolist()
+    starts = [0]
     pending = False
-    last = doc[0].text if len(doc) else ""
-    for tok in doc[1:]:
-        if tok.is_space:
-            pending = pending or "\n" in tok.text
+    last = cols[0][0]  # the orth of the last token that is not white space (the first token at first)
+    for i in range(1, len(cols)):
+        orth, space = cols[i]
+        if space:
+            pending = pending or "\n" in strings[orth]
         else:
-            if (pending or "\n" in doc[tok.i - 1].whitespace_) and last in _FINAL:
-                starts.append(tok.i)
+            if pending and last in finals:  # (a token's trailing white space is " " or "": never a line break)
+                starts.append(i)
             pending = False
-        last = tok.text if not tok.is_space else last
+            last = orth
     return starts
 
 
 def _split_lines(doc: Doc, lines: Sequence[int]) -> Doc:
     """The rule splitter's sentences, also cut at each line start (headlines, datelines, list
-    items); a run of white space stays with the sentence before it."""
+    items); a run of white space stays with the sentence before it. (The sentence-start marks
+    are read and written as one array.)"""
+    import numpy
+    from spacy.attrs import IS_SPACE, SENT_START
+
+    if len(doc) < 2:
+        return doc
+    cols = doc.to_array([IS_SPACE, SENT_START])
+    marks = cols[:, 1].astype("int64").tolist()  # 1 starts a sentence, -1 does not, 0 unknown
     start_next = False
-    for tok in doc[1:]:
-        if tok.is_space:
-            start_next = start_next or bool(tok.is_sent_start)
-            tok.is_sent_start = False
+    for i, space in enumerate(cols[:, 0].tolist()):
+        if not i:
+            continue
+        if space:
+            start_next = start_next or marks[i] == 1
+            marks[i] = -1
         else:
             if start_next:
-                tok.is_sent_start = True
+                marks[i] = 1
             start_next = False
     for i in lines[1:]:
-        doc[i].is_sent_start = True
+        marks[i] = 1
+    doc.from_array([SENT_START], numpy.array(marks, dtype="int64").astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -154,14 +186,81 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], len(marks)], strict=True))
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text``, kept in ``doc.user_data`` after the first call (spaCy joins the tokens' texts
+    again at every ``Doc.text``; a document's text never changes)."""
+    data = getattr(doc, "user_data", None)
+    if not isinstance(data, dict):  # (a stand-in for a spaCy document)
+        return str(doc.text)
+    text = data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = data[TEXT_KEY] = doc.text
+    return text
+
+
+def _sentence_texts(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of each sentence, its text from its first token to its last (trailing
+    white space left out); one read of the document's text and of its token offsets."""
+    from spacy.attrs import IDX, LENGTH
+
+    if not sents:
+        return []
+    text = doc_text(doc)
+    cols = doc.to_array([IDX, LENGTH]).tolist()
+    return [(a, b, text[cols[a][0] : cols[b - 1][0] + cols[b - 1][1]]) for a, b in sents]
+
+
+def _sub_docs(nlp: Language, docs: list[Doc], chosen: list[tuple[int, int, int]]) -> list[Doc]:
+    """The chosen sentences ``(doc, start, end)`` as documents of their own: what
+    ``Span.as_doc()`` gives for an unparsed document without entities (the same token
+    attributes), the document's arrays read once rather than once per sentence."""
+    from spacy.attrs import ORTH, SPACY
+    from spacy.tokens import Doc
+
+    if not chosen:
+        return []
+    head = list(Doc._get_array_attrs())
+    o_col, s_col = head.index(ORTH), head.index(SPACY)
+    strings = nlp.vocab.strings
+    arrays: dict[int, Any] = {}
+    out = []
+    for k, a, b in chosen:
+        if k not in arrays:
+            arrays[k] = docs[k].to_array(head)
+        rows = arrays[k][a:b]
+        sub = Doc(nlp.vocab, words=[strings[o] for o in rows[:, o_col].tolist()],
+                  spaces=[bool(sp) for sp in rows[:, s_col].tolist()])
+        out.append(sub.from_array(head, rows))
+    return out
+
+
+def _join(subs: list[Doc]) -> Doc:
+    """``Doc.from_docs(subs, ensure_whitespace=True)`` without the tensors and user data (the rule
+    components read neither): the same tokens and token attributes, read from each document's
+    arrays rather than token by token."""
+    import numpy
+    from spacy.attrs import ORTH, SPACY
+    from spacy.tokens import Doc
+
+    head = list(Doc._get_array_attrs())
+    o_col, s_col = head.index(ORTH), head.index(SPACY)
+    arrays = [sub.to_array(head) for sub in subs]
+    for sub, array in zip(subs[:-1], arrays[:-1], strict=True):
+        if len(array) and not sub[-1].is_space:  # a space between two sentences put end to end
+            array[-1][s_col] = 1
+    concat = numpy.concatenate(arrays)
+    strings = subs[0].vocab.strings
+    joined = Doc(subs[0].vocab, words=[strings[o] for o in concat[:, o_col].tolist()],
+                 spaces=[bool(sp) for sp in concat[:, s_col].tolist()])
+    return joined.from_array(head, concat)  # type: ignore[arg-type]
+
+
 def _rules(nlp: Language, subs: list[Doc], attrs: list[Any]) -> list[Any]:
     """The rule components (attribute ruler, lemmatizer) on ``subs`` put end to end, in one call
     each; the ``attrs`` arrays of each sub-document, in order."""
-    from spacy.tokens import Doc
-
     if not subs:
         return []
-    joined = Doc.from_docs(subs, ensure_whitespace=True)
+    joined = _join(subs)
     for name in _RULE_COMPONENTS:
         if name in nlp.pipe_names:
             joined = nlp.get_pipe(name)(joined)
@@ -191,9 +290,9 @@ def parse_on_demand(
 
     docs = _split(nlp, [nlp.make_doc(t) for t in texts], batch_size)
     bounds = [_sentences(d) for d in docs]
-    chosen = [(k, a, b) for k, (d, sents) in enumerate(zip(docs, bounds, strict=True)) for a, b in sents
-              if select(d.text[d[a].idx : d[b - 1].idx + len(d[b - 1])])]
-    subs = [docs[k][a:b].as_doc() for k, a, b in chosen]
+    chosen = [(k, a, b) for k, (d, sents) in enumerate(zip(docs, bounds, strict=True))
+              for a, b, text in _sentence_texts(d, sents) if select(text)]
+    subs = _sub_docs(nlp, docs, chosen)
     for name in _PARSE_COMPONENTS:
         if name in nlp.pipe_names and subs:
             proc: Any = nlp.get_pipe(name)

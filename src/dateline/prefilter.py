@@ -184,10 +184,11 @@ class LiteralScan:
     """The names of the patterns (case-sensitive ones) that may match a text, found in one scan of
     it for all their :func:`literals` at once; a pattern without literals, or one that ignores
     case, is always named. ``present(text)`` is exact as a prefilter: a pattern left out surely
-    finds nothing in ``text``. The last few texts' answers are kept (the callers ask several times
-    about one sentence)."""
+    finds nothing in ``text``. The last ``memo`` texts' answers are kept (the callers ask several
+    times about one sentence)."""
 
-    def __init__(self, patterns: dict[str, re.Pattern[str]]) -> None:
+    def __init__(self, patterns: dict[str, re.Pattern[str]], memo: int = 64) -> None:
+        self._memo_size = memo
         always: set[str] = set()
         by_literal: dict[str, set[str]] = {}
         for name, pattern in patterns.items():
@@ -214,7 +215,7 @@ class LiteralScan:
             for m in self._scan.finditer(text):
                 names |= self._names[m.group(1)]
         found = frozenset(names)
-        if len(self._memo) >= 64:
+        if len(self._memo) >= self._memo_size:
             self._memo.clear()
         self._memo[text] = found
         return found

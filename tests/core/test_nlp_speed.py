@@ -37,3 +37,5 @@ def test_every_annotation_is_identical(example_path: Path) -> None:
     for text, a, b in zip(texts, stock.pipe(texts), fast.pipe(texts), strict=True):
         assert (a.to_array(attrs) == b.to_array(attrs)).all(), text[:80]
         assert [(t.lemma_, str(t.morph), t.pos_) for t in a] == [(t.lemma_, str(t.morph), t.pos_) for t in b]
+    index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # the word lists became sets (same lemmas)
+    assert index and all(isinstance(words, frozenset) for words in index.values())

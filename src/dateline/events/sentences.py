@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..nlp_demand import is_parsed
+from ..nlp_demand import doc_text, is_parsed
 from ..timex.dating import split_sentences as _plain_bounds
 
 __all__ = ["Sentence", "split_sentences", "token_at"]
@@ -43,7 +43,7 @@ def _has_sents(nlp_doc: Any) -> bool:
 
 def split_sentences(body: str, nlp_doc: Any = None) -> Iterator[Sentence]:
     """Sentences of ``body`` (offsets into it), from ``nlp_doc`` when it has sentence boundaries."""
-    if nlp_doc is not None and _has_sents(nlp_doc) and nlp_doc.text == body:
+    if nlp_doc is not None and _has_sents(nlp_doc) and doc_text(nlp_doc) == body:
         pieces = [(start, end, sent) for sent in nlp_doc.sents for start, end in _paragraphs(body, sent.start_char,
                                                                                                  sent.end_char)]
         for start, end, sent in _rejoined(body, pieces):
