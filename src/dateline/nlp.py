@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ResourceError
 from .nlp_demand import on_demand, parse_on_demand, parse_selector
+from .nlp_tokens import KeptTokens
 from .nlp_windows import ner_mode
 from .records import Document
 from .resources import Resources
@@ -73,7 +74,8 @@ def _has_tokenizer_file(spec: importlib.machinery.ModuleSpec) -> bool:
 
 
 class NlpStage:
-    """Parses ``article.body`` with spaCy into ``annotations["nlp"]``."""
+    """Parses ``article.body`` with spaCy into ``annotations["nlp"]`` (and, under NER in windows, the
+    places scan's label-free tokens into ``annotations["place_tokens"]``: :mod:`dateline.nlp_tokens`)."""
 
     name = "nlp"
     requires = ("article",)
@@ -96,6 +98,7 @@ class NlpStage:
     def pipe(self, docs: Sequence[Document]) -> Iterator[Document]:
         nlp = self.resources.nlp()
         texts = [d.article.body for d in docs]
+        kept = KeptTokens()
         if self.on_demand:
             select = parse_selector(self.settings)
             spans, margins = None, (6, 4)
@@ -103,11 +106,15 @@ class NlpStage:
                 from .nlp_windows import key_spans
                 from .nlp_windows import margins as ner_margins
 
-                spans, margins = key_spans(self.settings, self.resources.gazetteer), ner_margins(self.settings)
+                spans = key_spans(self.settings, self.resources.gazetteer, kept)
+                margins = ner_margins(self.settings)
             parsed_docs = parse_on_demand(nlp, texts, select, batch_size=self.settings.batch_size, ner_spans=spans,
                                           ner_margins=margins)
         else:
             parsed_docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
         for doc, parsed in zip(docs, parsed_docs, strict=True):
             doc.annotations["nlp"] = parsed
+            tokens = kept.pop(parsed)
+            if tokens is not None:  # the places scan's label-free tokens, for the places stage (nlp_tokens)
+                doc.annotations["place_tokens"] = tokens
             yield doc

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .nlp_tokens import KeptTokens
+
 __all__ = ["actor_margins", "actor_spans", "merge_windows", "ner_mode", "run_ner", "steady_edges"]
 
 #: windows closer than this many tokens are merged (a window's edges cost context twice)
@@ -192,10 +194,10 @@ def _starts(doc: Doc) -> list[int]:
 
 
 def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[int] | None = None,
-                text: str | None = None) -> list[tuple[int, int]]:
+                text: str | None = None, store: KeptTokens | None = None) -> list[tuple[int, int]]:
     """Token spans of the places stage's candidates (gazetteer and demonym matches of
     capitalised runs: :func:`dateline.places.detect.detect`, whose choice of spans does not
-    depend on NER labels). The label-free tokens it scans are kept in the document for the
+    depend on NER labels). The label-free tokens it scans are kept in ``store`` for the
     places stage (:mod:`dateline.nlp_tokens`)."""
     from .nlp_tokens import base_tokens
     from .places.detect import detect
@@ -203,16 +205,18 @@ def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[i
     text = doc.text if text is None else text
     starts = _starts(doc) if starts is None else starts
     out = []
-    for m in detect(text, base_tokens(doc, text, starts, keep=True), lookup):
+    for m in detect(text, base_tokens(doc, text, starts, store), lookup):
         a = _token_at(starts, m.start)
         out.append((a, max(bisect.bisect_left(starts, m.end), a + 1)))
     return out
 
 
-def key_spans(settings: Settings, gazetteer: Callable[[], Any]) -> Callable[[Doc], list[tuple[int, int]]]:
+def key_spans(settings: Settings, gazetteer: Callable[[], Any],
+              store: KeptTokens | None = None) -> Callable[[Doc], list[tuple[int, int]]]:
     """The spans whose NER labels the requested stages read (places: gazetteer candidates;
     actors: lexicon words, organisation words, names after a title). The actors' spans come
-    widened by what their margin (:func:`actor_margins`) adds to the common one (:func:`margins`)."""
+    widened by what their margin (:func:`actor_margins`) adds to the common one (:func:`margins`).
+    The places scan's label-free tokens go to ``store`` (:mod:`dateline.nlp_tokens`) when one is given."""
     lookup = gazetteer().lookup if "places" in settings.stages else None
     actors = "actors" in settings.stages or "events" in settings.stages
     (left, right), (actor_left, actor_right) = margins(settings), actor_margins(settings)
@@ -222,7 +226,7 @@ def key_spans(settings: Settings, gazetteer: Callable[[], Any]) -> Callable[[Doc
         if lookup is None and not actors:
             return []  # (no stage reads an NER label: no NER at all)
         starts, text = _starts(doc), doc.text  # (Doc.text joins every token anew: once)
-        out = place_spans(doc, lookup, starts, text) if lookup is not None else []
+        out = place_spans(doc, lookup, starts, text, store) if lookup is not None else []
         if actors:
             n = len(doc)
             out += [(max(a - more_left, 0), min(b + more_right, n)) for a, b in actor_spans(doc, starts, text)]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline import Settings
-from dateline.nlp_tokens import _KEPT, base_tokens, kept_tokens, place_tokens
+from dateline.nlp_tokens import KeptTokens, base_tokens, place_tokens
 from dateline.nlp_windows import _starts, actor_margins, key_spans, margins
 from dateline.places.detect import tokens_from_spacy
 from dateline.places.entries import Entry, MemoryGazetteer
@@ -54,17 +54,19 @@ def test_actor_spans_come_widened_by_their_extra_margin() -> None:
 
 def test_place_tokens_reuse_the_label_free_ones() -> None:
     doc = _blank_doc()
-    base = base_tokens(doc, doc.text, _starts(doc), keep=True)
-    assert kept_tokens(doc) is base and not doc.user_data
-    assert doc.to_bytes()  # (nothing msgpack cannot write in the document)
-    assert place_tokens(doc) == tokens_from_spacy(doc) == base  # nothing added since
+    store = KeptTokens()
+    base = base_tokens(doc, doc.text, _starts(doc), store)
+    assert not doc.user_data and doc.to_bytes()  # (nothing kept in the document: msgpack writes it)
+    kept = store.pop(doc)
+    assert kept is not None and kept[0] is base and store.pop(doc) is None  # handed over once
+    assert place_tokens(doc, kept) == tokens_from_spacy(doc) == base  # nothing added since
     from spacy.tokens import Span
 
     words = [t.text for t in doc]
     dayr, shelled = words.index("Dayr"), words.index("shelled")
     doc.set_ents([Span(doc, dayr, dayr + 2, label="GPE")], default="outside")
     doc[shelled].pos_ = "VERB"
-    tokens = place_tokens(doc)
+    tokens = place_tokens(doc, kept)
     assert tokens == tokens_from_spacy(doc)
     assert tokens[dayr].ent == "GPE" and tokens[dayr].ent_start == doc[dayr].idx and tokens[shelled].pos == "VERB"
     assert tokens[0] is base[0] and tokens[dayr] is not base[dayr]  # untouched tokens are the kept objects
@@ -73,8 +75,10 @@ def test_place_tokens_reuse_the_label_free_ones() -> None:
 def test_place_tokens_without_kept_tokens_or_with_stale_ones() -> None:
     doc = _blank_doc()
     assert place_tokens(doc) == tokens_from_spacy(doc)  # nothing kept: made from the document
-    _KEPT[doc] = ([], [])  # kept for another document (lengths differ): not used
-    assert place_tokens(doc) == tokens_from_spacy(doc)
+    assert place_tokens(doc, ([], [])) == tokens_from_spacy(doc)  # kept for another document (lengths differ)
+    store = KeptTokens()
+    store.keep(_blank_doc(), ([], []))
+    assert store.pop(doc) is None  # another document's tokens are not this one's
 
 
 def _texts() -> list[str]:
@@ -92,12 +96,14 @@ def test_place_tokens_equal_tokens_from_spacy_on_real_text() -> None:
     settings = Settings()
     resources = Resources(settings)
     texts = _texts()
+    store = KeptTokens()
     docs = parse_on_demand(resources.nlp(), texts, parse_selector(settings),
-                           ner_spans=key_spans(settings, resources.gazetteer), ner_margins=margins(settings))
+                           ner_spans=key_spans(settings, resources.gazetteer, store), ner_margins=margins(settings))
     for doc in docs:
-        assert kept_tokens(doc) is not None
+        kept = store.pop(doc)
+        assert kept is not None
         assert any(t.pos_ for t in doc) and doc.ents  # parsed sentences and entities: both paths are taken
-        assert place_tokens(doc) == tokens_from_spacy(doc)
+        assert place_tokens(doc, kept) == tokens_from_spacy(doc)
 
 
 def test_steady_edges_move_window_edges_out_of_names() -> None:

@@ -108,6 +108,7 @@ class PlacesStage:
                 if place.geonameid:
                     fixed[name_key(article.dateline.text.split(",")[0])] = place.geonameid
         parsed = doc.annotations.get("nlp")
-        tokens = place_tokens(parsed) if parsed is not None else []  # (= tokens_from_spacy, made once)
+        kept = doc.annotations.get("place_tokens")  # (the nlp stage's scan before NER: dateline.nlp_tokens)
+        tokens = place_tokens(parsed, kept) if parsed is not None else []  # (= tokens_from_spacy, made once)
         doc.places = find_places(article.body, tokens, gazetteer, country, self.demonyms, fixed)
         return doc
