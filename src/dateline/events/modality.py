@@ -37,6 +37,16 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:and|but|while|after|before|as|when
 #: "paving the way for the withdrawal", "a timetable for the handover": the event is in prospect
 _PROSPECT = re.compile(r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)? the way|timetables?|deadlines?|schedules?|roadmap|"
                        r"conditions?) (?:for|to) (?:the |a |an )?(?:[\w-]+ ){0,3}$")
+#: rule modality.planned-window: "accused of planning to stage a protest", "ahead of a planned march", "on the
+#: eve of a demonstration", "a protest scheduled for Monday": the trigger is an event in prospect, whatever the
+#: parse makes of the clause (the arrests told around it are the event)
+_PLANNED_WINDOW = re.compile(r"\b(?:(?:plann|plott|prepar|intend|schedul|threaten)(?:ing|ed) (?:to )?|plans? to |"
+                             r"ahead of |on the eve of |in the run-up to |in anticipation of |in preparation for )"
+                             r"(?:(?:an?|the|their|its|his|her|planned|upcoming|proposed|nationwide|mass|new|"
+                             r"stage|hold|organi[sz]e|lead|join) ){0,3}$")
+_PLANNED_AFTER = re.compile(r"^\W*(?:(?:scheduled|planned|slated|set|due) (?:for|to)|(?:called|announced) for "
+                            r"(?:next|tomorrow|(?:this|on) (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|"
+                            r"saturday|sunday)))\b")
 _NEG_IN_TRIGGER = re.compile(r"\b(?:not|never|no)\b")
 _WINDOW_NEG = re.compile(r"\b(?:not|no|never|denied|denies|deny|without|opposed?|refused?|rejected)\b"
                          r"(?:\W+\w+){0,3}\W*$")
@@ -98,6 +108,9 @@ def _from_parse(tok: Any) -> Modality | None:
 def modality_of(sentence: Sentence, start: int, end: int) -> Modality:
     """Modality of the trigger at body offsets [start, end) of ``sentence``."""
     if _PROSPECT.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]):
+        return "future"
+    if _PLANNED_WINDOW.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]) or \
+            _PLANNED_AFTER.match(sentence.low[end - sentence.start : end - sentence.start + 50]):
         return "future"
     if _FAILED_DEAL.search(sentence.low[max(0, start - sentence.start - 60) : end - sentence.start]):
         return "negated"
