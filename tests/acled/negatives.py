@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tests.acled.batch import STAGES, load
+
 from dateline.pipeline import Pipeline
 from dateline.records import RawInput, document_to_dict
 from dateline.settings import Settings
-
-from tests.acled.batch import STAGES, load
 
 
 def events_of(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -34,7 +34,7 @@ _BACKING = re.compile(r"\b(?:supported|backed|aided|assisted|covered) by (?:\w+ 
                       r"\bunder (?:the )?cover of (?:\w+ ){0,3}$")
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
-                    r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
+                    r"slammed|pound\w*|barrages?|shell\w*|launch\w*|lobb\w*)\b")
 _SOURCE = re.compile(r"\b(?:according to (?:the )?(?:\w+ )?(?:police|army|military|authorities|officials|sources)|"
                      r"(?:police|officials?|authorities|the army|the military|military|army) "
                      r"(?:said|say|says|spokesm[ae]n|spokesperson|statement|sources?|officers? said))\b"

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..actors import localize, normalize
+from ..actors.normalize import countries_named
 from ..actors.roles import assign_roles
 from ..records import Actor
 from .lexicon import cue_patterns
@@ -55,6 +56,8 @@ def _named_elsewhere(actor: Actor, country_code: str) -> bool:
     if actor.text is None or actor.country_code in (None, country_code):
         return False
     alone = normalize(actor.text)
+    if (alone is None or alone.country_code is None) and actor.country_code in countries_named(actor.text):
+        return False  # rule acled.demonym-owner: "a Russian Shahed drone" names Russia, whatever the normalizer made
     return alone is None or alone.country_code is None
 
 
