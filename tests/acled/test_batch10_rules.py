@@ -107,3 +107,14 @@ def test_regression_the_named_foreign_attacker_is_actor1(text: str, country: str
     assert ev is not None
     assert ev["actor1"]["name"].startswith(name)
     assert ev["actor1"]["type"] == "External/Other forces"
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Militants beheaded three villagers near the river.", 3),  # fatalities.killing-verbs
+    ("Two farmers were decapitated by the insurgents.", 2),
+    ("The fighters slaughtered 40 goats.", None),  # animals: no fatalities
+])
+def test_regression_beheadings_count_as_deaths(text: str, n: int | None) -> None:
+    from dateline.events.fatalities import fatalities_in
+
+    assert fatalities_in(text) == n
