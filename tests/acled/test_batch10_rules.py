@@ -118,3 +118,20 @@ def test_regression_beheadings_count_as_deaths(text: str, n: int | None) -> None
     from dateline.events.fatalities import fatalities_in
 
     assert fatalities_in(text) == n
+
+
+@slow
+def test_regression_the_owner_s_police_is_actor1() -> None:  # acled.compound-head
+    from tests.acled.batch import predict
+
+    ev = predict([{"id": "t", "text": "On 5 May 2024, Houthi police arrested two aid workers in Sanaa.",
+                   "published": "2024-05-05"}])[0]
+    assert ev is not None and ev["sub_event_type"] == "Arrests"
+    assert ev["actor1"]["name"].startswith("Police Forces of Yemen")
+
+
+def test_regression_a_day_month_date_is_no_death_count() -> None:  # "on 24/02 lynched": 02 is a date
+    from dateline.events.fatalities import fatalities_in
+
+    assert fatalities_in("Two suspects were on 14/03 lynched by a crowd.") != 3
+    assert fatalities_in("Two suspects were on 14/03 lynched by a crowd.") != 14
