@@ -40,7 +40,8 @@ _PATTERNS = (
                rf"(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|kilomet|miles|hours|days|years))(?P<rest>[^.;]{{0,40}})"),
     # at least 12 people were killed / 6 civilians died / two soldiers dead
     re.compile(rf"(?<![/.:-])\b(?:at least\s+|more than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+)?"
-               rf"(?P<n>{_NUMBER})\s+(?:{_PARTY}\s+)?(?:(?:were|was|have been|has been|had been|are|is)\s+)?(?:reportedly\s+|also\s+)?"
+               rf"(?P<n>{_NUMBER})\s+(?:{_PARTY}\s+)?(?:(?:were|was|have been|has been|had been|are|is)\s+)?"
+               rf"(?:reportedly\s+|also\s+)?"
                rf"(?:killed|dead|died|shot dead|gunned down|murdered|slain|perished|lost their lives|beheaded|"
                rf"decapitated|lynched|executed)\b"),
     # death toll rose to 30 / 30 deaths / killed 3
