@@ -135,3 +135,37 @@ def test_regression_a_day_month_date_is_no_death_count() -> None:  # "on 24/02 l
 
     assert fatalities_in("Two suspects were on 14/03 lynched by a crowd.") != 3
     assert fatalities_in("Two suspects were on 14/03 lynched by a crowd.") != 14
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Unknown assailants stabbed a local journalist to death near the market.", 1),  # fatalities.object-to-death
+    ("Villagers beat two suspected cattle thieves to death.", 2),
+    ("Gunmen gunned down a village chief in front of his house.", 1),  # fatalities.killing-verbs
+    ("The attackers stabbed a trader and fled.", None),
+])
+def test_regression_an_object_killed_to_death_is_counted(text: str, n: int | None) -> None:
+    from dateline.events.fatalities import fatalities_in
+
+    assert fatalities_in(text) == n
+
+
+@pytest.mark.parametrize("text", [
+    "Gendarmes detained 9 students who were mobilising for a march scheduled the next day.",
+    "Police arrested two union officials ahead of a strike set for Monday.",
+])
+def test_regression_mobilising_for_a_scheduled_protest_is_not_a_protest(text: str) -> None:  # planned-window
+    assert not any(sub.startswith(("Protest", "Peaceful")) and mod == "asserted" for sub, mod in _dets(text))
+
+
+@slow
+def test_regression_a_named_group_s_troops_take_territory_as_non_state() -> None:  # sides.named-group-first
+    from tests.acled.batch import predict
+
+    ev = predict([{"id": "t", "text": "On 9 January 2024, TNLA troops overran a junta base near Namhsan and took "
+                   "control of the town.", "published": "2024-01-09"}])[0]
+    assert ev is not None and ev["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_regression_set_on_fire_is_no_schedule() -> None:  # modality.planned-window: "set for", not "set on fire"
+    text = "Dozens of shops were looted, set on fire and destroyed by militiamen in the town."
+    assert "Looting/property destruction" in _asserted(text)

@@ -40,11 +40,14 @@ _PROSPECT = re.compile(r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)? the way|timet
 #: rule modality.planned-window: "accused of planning to stage a protest", "ahead of a planned march", "on the
 #: eve of a demonstration", "a protest scheduled for Monday": the trigger is an event in prospect, whatever the
 #: parse makes of the clause (the arrests told around it are the event)
-_PLANNED_WINDOW = re.compile(r"\b(?:(?:plann|plott|prepar|intend|schedul|threaten)(?:ing|ed) (?:to )?|plans? to |"
+_PLANNED_WINDOW = re.compile(r"\b(?:(?:plann|plott|prepar|intend|schedul|threaten)(?:ing|ed) (?:to |for )?|plans? to |"
+                             r"mobili[sz](?:ing|ed) (?:supporters |people |residents )?(?:for |to )|"
                              r"ahead of |on the eve of |in the run-up to |in anticipation of |in preparation for )"
                              r"(?:(?:an?|the|their|its|his|her|planned|upcoming|proposed|nationwide|mass|new|"
                              r"stage|hold|organi[sz]e|lead|join) ){0,3}$")
-_PLANNED_AFTER = re.compile(r"^\W*(?:(?:scheduled|planned|slated|set|due) (?:for|to)|(?:called|announced) for "
+_PLANNED_AFTER = re.compile(r"^\W*(?:(?:scheduled|planned|slated) (?:for|to|on|the next|next|tomorrow|later)|"
+                            r"(?:set|due) for|"
+                            r"(?:called|announced) for "
                             r"(?:next|tomorrow|(?:this|on) (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|"
                             r"saturday|sunday)))\b")
 _NEG_IN_TRIGGER = re.compile(r"\b(?:not|never|no)\b")
