@@ -169,3 +169,16 @@ def test_regression_a_named_group_s_troops_take_territory_as_non_state() -> None
 def test_regression_set_on_fire_is_no_schedule() -> None:  # modality.planned-window: "set for", not "set on fire"
     text = "Dozens of shops were looted, set on fire and destroyed by militiamen in the town."
     assert "Looting/property destruction" in _asserted(text)
+
+
+@slow
+@pytest.mark.parametrize("name", ["news_negatives_batch10.jsonl", "news_negatives_batch10b.jsonl"])
+def test_planned_threatened_and_hypothetical_violence_yields_no_event(name: str) -> None:
+    from pathlib import Path
+
+    from tests.acled.batch import load
+    from tests.acled.negatives import events_of
+
+    rows = load(Path(__file__).parent / "data" / name)
+    found = {row["id"]: [e["sub_event_type"] for e in evs] for row, evs in zip(rows, events_of(rows), strict=True)}
+    assert not any(found.values()), found
