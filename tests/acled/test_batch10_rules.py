@@ -182,3 +182,22 @@ def test_planned_threatened_and_hypothetical_violence_yields_no_event(name: str)
     rows = load(Path(__file__).parent / "data" / name)
     found = {row["id"]: [e["sub_event_type"] for e in evs] for row, evs in zip(rows, events_of(rows), strict=True)}
     assert not any(found.values()), found
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels took control of the border post after the soldiers withdrew.",
+    "The militia seized the village of Kembe after government troops pulled out.",
+])
+def test_regression_a_takeover_after_a_withdrawal_is_told_by_its_taker(text: str) -> None:
+    # detect.taker-over-withdrawal: one change of hands; the withdrawing side's own event is not reported besides
+    sentence = next(iter(split_sentences(text, None)))
+    assert {d.family for d in detect(sentence, "", "", note="")} & {"take", "withdraw"} == {"take"}
+
+
+@slow
+def test_regression_the_taker_after_a_withdrawal_is_actor1() -> None:  # detect.taker-over-withdrawal
+    from tests.acled.batch import predict
+
+    ev = predict([{"id": "t", "text": "On 2 June 2024, Al Shabaab fighters took control of the town of Mahas "
+                   "(Mahas, Hiraan) after Somali troops withdrew.", "published": "2024-06-02"}])[0]
+    assert ev is not None and "Shabaab" in ev["actor1"]["name"]

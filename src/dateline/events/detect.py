@@ -422,8 +422,10 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
                 out.append(det)
     if any(d.family != "other" for d in out):  # rule detect.weak-other-alone: gunshots heard, evictions are the
         out = [d for d in out if not (d.family == "other" and d.weak)]  # event only when nothing else is told
-    if _FOUGHT_FOR.search(low) and {d.family for d in out} >= {"withdraw", "take"}:
-        out = [d for d in out if d.family != "withdraw"]  # a withdrawal under fire: the takeover is by force
+    if {d.family for d in out} >= {"withdraw", "take"}:
+        # a withdrawal under fire: the takeover is by force; rule detect.taker-over-withdrawal: "X took control of
+        # the town after the army withdrew": one change of hands, told by its taker (actor1), not by the side leaving
+        out = [d for d in out if d.family != "withdraw"]
     own = suppress(out, background_of(out, sentence))
     return background_last(small_arms_clash(property_or_attack(own, low), low), sentence)
 
