@@ -201,3 +201,9 @@ def test_regression_the_taker_after_a_withdrawal_is_actor1() -> None:  # detect.
     ev = predict([{"id": "t", "text": "On 2 June 2024, Al Shabaab fighters took control of the town of Mahas "
                    "(Mahas, Hiraan) after Somali troops withdrew.", "published": "2024-06-02"}])[0]
     assert ev is not None and "Shabaab" in ev["actor1"]["name"]
+
+
+def test_regression_an_announced_sit_in_is_in_prospect() -> None:  # modality.planned-window
+    text = "Soldiers arrested 6 members of a citizens' movement who had announced a sit-in for the following day."
+    assert not any(sub.startswith(("Protest", "Peaceful")) and mod == "asserted" for sub, mod in _dets(text))
+    assert ("Arrests", "asserted") in _dets(text)

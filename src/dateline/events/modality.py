@@ -42,11 +42,12 @@ _PROSPECT = re.compile(r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)? the way|timet
 #: parse makes of the clause (the arrests told around it are the event)
 _PLANNED_WINDOW = re.compile(r"\b(?:(?:plann|plott|prepar|intend|schedul|threaten)(?:ing|ed) (?:to |for )?|plans? to |"
                              r"mobili[sz](?:ing|ed) (?:supporters |people |residents )?(?:for |to )|"
+                             r"(?:had |have |has )?announc(?:ed|ing|es) |"
                              r"ahead of |on the eve of |in the run-up to |in anticipation of |in preparation for )"
                              r"(?:(?:an?|the|their|its|his|her|planned|upcoming|proposed|nationwide|mass|new|"
                              r"stage|hold|organi[sz]e|lead|join) ){0,3}$")
 _PLANNED_AFTER = re.compile(r"^\W*(?:(?:scheduled|planned|slated) (?:for|to|on|the next|next|tomorrow|later)|"
-                            r"(?:set|due) for|"
+                            r"(?:set|due) for|for (?:the )?(?:following|next) (?:day|week|morning)|for tomorrow|"
                             r"(?:called|announced) for "
                             r"(?:next|tomorrow|(?:this|on) (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|"
                             r"saturday|sunday)))\b")
