@@ -42,7 +42,6 @@ _PROSPECT = re.compile(r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)? the way|timet
 #: parse makes of the clause (the arrests told around it are the event)
 _PLANNED_WINDOW = re.compile(r"\b(?:(?:plann|plott|prepar|intend|schedul|threaten)(?:ing|ed) (?:to |for )?|plans? to |"
                              r"mobili[sz](?:ing|ed) (?:supporters |people |residents )?(?:for |to )|"
-                             r"(?:had |have |has )?announc(?:ed|ing|es) |"
                              r"ahead of |on the eve of |in the run-up to |in anticipation of |in preparation for )"
                              r"(?:(?:an?|the|their|its|his|her|planned|upcoming|proposed|nationwide|mass|new|"
                              r"stage|hold|organi[sz]e|lead|join) ){0,3}$")
@@ -51,6 +50,11 @@ _PLANNED_AFTER = re.compile(r"^\W*(?:(?:scheduled|planned|slated) (?:for|to|on|t
                             r"(?:called|announced) for "
                             r"(?:next|tomorrow|(?:this|on) (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|"
                             r"saturday|sunday)))\b")
+#: "had announced a sit-in", "announced a strike": a protest announced is in prospect (a change announced is done)
+_ANNOUNCED = re.compile(r"\bannounc(?:ed|ing|es) (?:(?:an?|the|their|its|his|her|new|general|nationwide|mass|"
+                        r"indefinite|\w+-day) ){0,3}$")
+_PROTEST_WORD = re.compile(r"(?:sit-?ins?|protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|strikes?|walkouts?|"
+                           r"boycotts?|stay-aways?|shutdowns?)\b")
 _NEG_IN_TRIGGER = re.compile(r"\b(?:not|never|no)\b")
 _WINDOW_NEG = re.compile(r"\b(?:not|no|never|denied|denies|deny|without|opposed?|refused?|rejected)\b"
                          r"(?:\W+\w+){0,3}\W*$")
@@ -115,6 +119,9 @@ def modality_of(sentence: Sentence, start: int, end: int) -> Modality:
         return "future"
     if _PLANNED_WINDOW.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]) or \
             _PLANNED_AFTER.match(sentence.low[end - sentence.start : end - sentence.start + 50]):
+        return "future"
+    if _ANNOUNCED.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]) and \
+            _PROTEST_WORD.match(sentence.low[start - sentence.start : end - sentence.start + 12]):
         return "future"
     if _FAILED_DEAL.search(sentence.low[max(0, start - sentence.start - 60) : end - sentence.start]):
         return "negated"
