@@ -17,7 +17,7 @@ import re
 from ..records import Actor
 from .lexicon import Entry, Lexicon, alias_key, load_lexicon
 
-__all__ = ["entry_actor", "generic_actor", "localize", "normalize", "pick_entry"]
+__all__ = ["countries_named", "entry_actor", "generic_actor", "localize", "normalize", "pick_entry"]
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|some|several|many|dozens|hundreds|thousands|scores|two|three|four|five|six|seven|eight|nine|"
@@ -64,6 +64,14 @@ def _country_of(lex: Lexicon, phrase: str) -> str | None:
     """The country a demonym, country name or capital stands for (capitals only as whole phrases)."""
     key = alias_key(phrase)
     return lex.by_demonym.get(key) or lex.by_country_name.get(key)
+
+
+def countries_named(text: str, lexicon: Lexicon | None = None) -> set[str]:
+    """The countries a mention's own words name by demonym or country name ("a Russian Shahed drone" → RU)."""
+    lex = lexicon or load_lexicon()
+    words = re.findall(r"[\w'’-]+", text or "")
+    found = {_country_of(lex, " ".join(words[i : i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    return {c for c in found if c}
 
 
 #: "Hawadle clan militia", "Habar Gedir-Ayr sub-clan militiamen", "Rahanweyn-Digil-Shanta Caleemo clan militia":

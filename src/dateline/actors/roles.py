@@ -311,16 +311,28 @@ def _assign(trigger: Token, mentions: Sequence[Actor], sent: Span) -> Roles:
         if tok is not None:
             heads[n] = tok
     roles: dict[int, str] = {}
+    containing: list[int] = []
     for n, mention in enumerate(mentions):
         h = heads.get(n)
         if h is None:
             continue
         if mention.start is not None and mention.end is not None and mention.start <= trigger.idx < mention.end:
-            roles[n] = "actor1"  # "Israeli airstrikes": the mention contains the nominal trigger
+            containing.append(n)  # "Israeli airstrikes": the mention contains the nominal trigger
             continue
         role = _role(h, trigger)
         if role:
             roles[n] = role
+    if containing and "actor1" not in roles.values():
+        # rule roles.weapon-mention-yields: "Russian forces launched a drone strike": the mention made of the
+        # trigger itself ("drone strike", named after the article's country) is actor1 only when the verb that
+        # governs the strike names no subject of its own
+        nominal = trigger.head if trigger.dep_ == "compound" and trigger.head.i != trigger.i else trigger
+        free = {n: h for n, h in heads.items() if n not in roles and n not in containing}
+        for n, role in _borrowed(free, nominal).items():
+            if role == "actor1":
+                roles[n] = role
+    for n in containing:
+        roles[n] = "actor1" if "actor1" not in roles.values() else "assoc1"
     if "actor2" not in roles.values() and _mutual(trigger):
         # "Jordan and Britain agreed …": the second conjunct of a mutual event is the other side
         conj = sorted((n for n, r in roles.items() if r == "actor1" and heads[n].dep_ == "conj"), key=lambda n: n)

@@ -34,7 +34,7 @@ _BACKING = re.compile(r"\b(?:supported|backed|aided|assisted|covered) by (?:\w+ 
                       r"\bunder (?:the )?cover of (?:\w+ ){0,3}$")
 _WITHDRAW_FROM_DEAL = re.compile(r"^\W*(?:\w+\W+){0,3}(?:pact|treaty|agreement|deal|talks|accord|negotiations)\b")
 _FIRED = re.compile(r"\b(?:fired|firing|fire|hit|struck|landed|kill\w*|wound\w*|injur\w*|target\w*|rained|attack\w*|"
-                    r"slammed|pound\w*|barrages?|shell\w*|launch\w*)\b")
+                    r"slammed|pound\w*|barrages?|shell\w*|launch\w*|lobb\w*)\b")
 _SOURCE = re.compile(r"\b(?:according to (?:the )?(?:\w+ )?(?:police|army|military|authorities|officials|sources)|"
                      r"(?:police|officials?|authorities|the army|the military|military|army) "
                      r"(?:said|say|says|spokesm[ae]n|spokesperson|statement|sources?|officers? said))\b"
@@ -422,8 +422,10 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
                 out.append(det)
     if any(d.family != "other" for d in out):  # rule detect.weak-other-alone: gunshots heard, evictions are the
         out = [d for d in out if not (d.family == "other" and d.weak)]  # event only when nothing else is told
-    if _FOUGHT_FOR.search(low) and {d.family for d in out} >= {"withdraw", "take"}:
-        out = [d for d in out if d.family != "withdraw"]  # a withdrawal under fire: the takeover is by force
+    if {d.family for d in out} >= {"withdraw", "take"}:
+        # a withdrawal under fire: the takeover is by force; rule detect.taker-over-withdrawal: "X took control of
+        # the town after the army withdrew": one change of hands, told by its taker (actor1), not by the side leaving
+        out = [d for d in out if d.family != "withdraw"]
     own = suppress(out, background_of(out, sentence))
     return background_last(small_arms_clash(property_or_attack(own, low), low), sentence)
 

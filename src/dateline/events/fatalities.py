@@ -33,17 +33,24 @@ _PATTERNS = (
     # killing 6 civilians / killed at least 12 people / left 30 people dead
     re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving|massacred|murdered|executed|"
                rf"executing|assassinated|assassinating|shot dead|shooting dead|shot and killed|beat to death|"
-               rf"beating to death|lynched|lynching|"
+               # rule fatalities.killing-verbs: a beheading is a death
+               rf"beating to death|lynched|lynching|beheaded|beheading|decapitated|decapitating|gunned down|"
+               rf"gunning down|"
                rf"(?:hacked|stabbed|burned|burnt) to death)\s+"
                rf"(?:at least\s+|more than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+|around\s+|up to\s+)?"
                rf"(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|kilomet|miles|hours|days|years))(?P<rest>[^.;]{{0,40}})"),
     # at least 12 people were killed / 6 civilians died / two soldiers dead
-    re.compile(rf"\b(?:at least\s+|more than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+)?(?P<n>{_NUMBER})\s+"
-               rf"(?:{_PARTY}\s+)?(?:(?:were|was|have been|has been|had been|are|is)\s+)?(?:reportedly\s+|also\s+)?"
-               rf"(?:killed|dead|died|shot dead|gunned down|murdered|slain|perished|lost their lives)\b"),
+    re.compile(rf"(?<![/.:-])\b(?:at least\s+|more than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+)?"
+               rf"(?P<n>{_NUMBER})\s+(?:{_PARTY}\s+)?(?:(?:were|was|have been|has been|had been|are|is)\s+)?"
+               rf"(?:reportedly\s+|also\s+)?"
+               rf"(?:killed|dead|died|shot dead|gunned down|murdered|slain|perished|lost their lives|beheaded|"
+               rf"decapitated|lynched|executed)\b"),
     # death toll rose to 30 / 30 deaths / killed 3
     re.compile(rf"\bdeath toll (?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?:at least\s+)?(?P<n>{_NUMBER})\b"),
     re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:deaths|fatalities|dead bodies|bodies)\b"),
+    # rule fatalities.object-to-death: "stabbed a human rights lawyer to death", "beat two suspects to death"
+    re.compile(rf"\b(?:stabb(?:ed|ing)|hack(?:ed|ing)|beat(?:en|ing)?|burn(?:ed|t|ing)|club(?:bed|bing)|"
+               rf"ston(?:ed|ing)|shot|shooting) (?P<n>{_NUMBER}) (?:[\w'’-]+ ){{0,4}}?to death\b"),
     # a coder's note: "fatalities coded as 3"
     re.compile(rf"\bfatalities (?:were )?coded as (?P<n>{_NUMBER})\b"),
     # rule fatalities.bodies-found: "the bodies of two men ... were found" (not "a body of water")

@@ -37,6 +37,24 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:and|but|while|after|before|as|when
 #: "paving the way for the withdrawal", "a timetable for the handover": the event is in prospect
 _PROSPECT = re.compile(r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)? the way|timetables?|deadlines?|schedules?|roadmap|"
                        r"conditions?) (?:for|to) (?:the |a |an )?(?:[\w-]+ ){0,3}$")
+#: rule modality.planned-window: "accused of planning to stage a protest", "ahead of a planned march", "on the
+#: eve of a demonstration", "a protest scheduled for Monday": the trigger is an event in prospect, whatever the
+#: parse makes of the clause (the arrests told around it are the event)
+_PLANNED_WINDOW = re.compile(r"\b(?:(?:plann|plott|prepar|intend|schedul|threaten)(?:ing|ed) (?:to |for )?|plans? to |"
+                             r"mobili[sz](?:ing|ed) (?:supporters |people |residents )?(?:for |to )|"
+                             r"ahead of |on the eve of |in the run-up to |in anticipation of |in preparation for )"
+                             r"(?:(?:an?|the|their|its|his|her|planned|upcoming|proposed|nationwide|mass|new|"
+                             r"stage|hold|organi[sz]e|lead|join) ){0,3}$")
+_PLANNED_AFTER = re.compile(r"^\W*(?:(?:scheduled|planned|slated) (?:for|to|on|the next|next|tomorrow|later)|"
+                            r"(?:set|due) for|for (?:the )?(?:following|next) (?:day|week|morning)|for tomorrow|"
+                            r"(?:called|announced) for "
+                            r"(?:next|tomorrow|(?:this|on) (?:coming )?(?:monday|tuesday|wednesday|thursday|friday|"
+                            r"saturday|sunday)))\b")
+#: "had announced a sit-in", "announced a strike": a protest announced is in prospect (a change announced is done)
+_ANNOUNCED = re.compile(r"\bannounc(?:ed|ing|es) (?:(?:an?|the|their|its|his|her|new|general|nationwide|mass|"
+                        r"indefinite|\w+-day) ){0,3}$")
+_PROTEST_WORD = re.compile(r"(?:sit-?ins?|protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|strikes?|walkouts?|"
+                           r"boycotts?|stay-aways?|shutdowns?)\b")
 _NEG_IN_TRIGGER = re.compile(r"\b(?:not|never|no)\b")
 _WINDOW_NEG = re.compile(r"\b(?:not|no|never|denied|denies|deny|without|opposed?|refused?|rejected)\b"
                          r"(?:\W+\w+){0,3}\W*$")
@@ -98,6 +116,12 @@ def _from_parse(tok: Any) -> Modality | None:
 def modality_of(sentence: Sentence, start: int, end: int) -> Modality:
     """Modality of the trigger at body offsets [start, end) of ``sentence``."""
     if _PROSPECT.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]):
+        return "future"
+    if _PLANNED_WINDOW.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]) or \
+            _PLANNED_AFTER.match(sentence.low[end - sentence.start : end - sentence.start + 50]):
+        return "future"
+    if _ANNOUNCED.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]) and \
+            _PROTEST_WORD.match(sentence.low[start - sentence.start : end - sentence.start + 12]):
         return "future"
     if _FAILED_DEAL.search(sentence.low[max(0, start - sentence.start - 60) : end - sentence.start]):
         return "negated"

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..actors import localize, normalize
+from ..actors.normalize import countries_named
 from ..actors.roles import assign_roles
 from ..records import Actor
 from .lexicon import cue_patterns
@@ -55,6 +56,8 @@ def _named_elsewhere(actor: Actor, country_code: str) -> bool:
     if actor.text is None or actor.country_code in (None, country_code):
         return False
     alone = normalize(actor.text)
+    if (alone is None or alone.country_code is None) and actor.country_code in countries_named(actor.text):
+        return False  # rule acled.demonym-owner: "a Russian Shahed drone" names Russia, whatever the normalizer made
     return alone is None or alone.country_code is None
 
 
@@ -159,6 +162,7 @@ def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc
     else:
         parties = _by_word_order(sentence, trigger, mentions)
         parties.assoc = _assoc(sentence, mentions, (parties.actor1, parties.actor2))
+    parties.actor1 = _compound_head(parties.actor1, mentions, body)
     parties = _conventions(sub_event, parties, mentions, body)
     if parties.actor1 is None and (sub_event in _CIVILIANS_SUFFER or sub_event == "Armed clash"):
         parties.actor1 = _claimant(body, parties.actor2)
@@ -169,6 +173,19 @@ def parties_for(sub_event: str, body: str, sentence: Sentence, trigger: int, doc
             assoc.append(a)
     parties.assoc = assoc
     return parties
+
+
+def _compound_head(actor: Actor | None, mentions: Sequence[Actor], body: str) -> Actor | None:
+    """Rule ``acled.compound-head``: "Taliban police", "Houthi police": the owner named right before a state force
+    of its own country modifies it; the force (ACLED's "Police Forces of Afghanistan (2021-) Taliban") acts."""
+    if actor is None or actor.end is None or actor.type != _STATE:
+        return actor
+    for m in mentions:
+        if (m is not actor and m.start is not None and m.type == _STATE and m.country_code == actor.country_code
+                and 0 < m.start - actor.end <= 1 and not body[actor.end : m.start].strip()
+                and _POLICE_WORD.fullmatch((m.text or "").lower())):
+            return m
+    return actor
 
 
 def _pick(mentions: Sequence[Actor], kinds: tuple[str, ...]) -> Actor | None:

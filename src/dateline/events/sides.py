@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..actors import normalize
 from .lexicon import cue_patterns
 from .sentences import Sentence, token_at
 
@@ -36,6 +37,19 @@ def side_of(text: str) -> str | None:
     return "state" if st else ("nonstate" if ns else None)
 
 
+_NONSTATE_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
+
+
+def _phrase_side(text: str) -> str | None:
+    """rule sides.named-group-first: "KNLA troops", "the Arakan Army", "MNDAA fighters": a group the actor
+    lexicon names as non-state is non-state whatever its head noun ("troops", "army"); else the cue words."""
+    first = re.split(r",| and | with | alongside | backed by ", text, maxsplit=1)[0]  # "army and allied fighters"
+    named = normalize(first)
+    if named is not None and named.type in _NONSTATE_TYPES and not named.name.startswith("Pro-"):
+        return "nonstate"
+    return side_of(text.lower())
+
+
 def agent_side(sentence: Sentence, start: int, end: int) -> str | None:
     """Whether the agent of the trigger at body offsets [start, end) is state or non-state."""
     low = sentence.low
@@ -45,12 +59,12 @@ def agent_side(sentence: Sentence, start: int, end: int) -> str | None:
         verb = _governing_verb(tok)
         for child in verb.children:
             if child.dep_ == "agent":
-                side = side_of(" ".join(t.text for t in child.subtree).lower())
+                side = _phrase_side(" ".join(t.text for t in child.subtree))
                 if side:
                     return side
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                side = side_of(" ".join(t.text for t in child.subtree).lower())
+                side = _phrase_side(" ".join(t.text for t in child.subtree))
                 if side and child.dep_ == "nsubjpass" and verb.lemma_.lower() in _LOSER_SUBJECT_PASSIVE:
                     return "state" if side == "nonstate" else "nonstate"  # "rebels were pushed back"
                 if side and child.dep_ == "nsubj":

@@ -41,6 +41,10 @@ _PLURAL_VAGUE = re.compile(r"\b(?:several|many|numerous|frequent|repeated|regula
                            r"occasional|periodic|constant|persistent|ongoing|continued|continuing|daily|weekly|"
                            r"nightly|widespread|such|similar|other|more|further|previous|past|recent) "
                            r"(?:[\w-]+ ){0,2}$")
+#: rule spec.munitions-count: "fired several mortars at the base", "lobbed several rockets": a count of rounds
+#: fired in one attack, not a plural of events ("several attacks", "many protests" stay plural)
+_MUNITIONS = re.compile(r"\b(?:mortars?|mortar (?:shells|rounds|bombs)|rockets|missiles|shells|rounds|projectiles|"
+                        r"grenades|bombs|drones|bullets|shots|katyushas|artillery shells)$")
 #: fiction, games and make-believe: "a fictional civil war", "in the game", "the film depicts"
 _FICTION = re.compile(r"\b(?:fictional|fictitious|imaginary|make-believe|in the (?:game|film|movie|novel|series|show|"
                       r"book|play|episode|campaign mode)|the (?:game|film|movie|novel|series|show|play|episode|"
@@ -216,7 +220,8 @@ def generic_reason(sentence: Sentence, start: int, end: int, dated: bool = False
     day = dated or _DAY.search(low) is not None
     if not day and _SERIES.search(before):
         return "trend"
-    if _PLURAL_VAGUE.search(before[-30:]) and low[at:end - sentence.start].rstrip().endswith("s"):
+    if (_PLURAL_VAGUE.search(before[-30:]) and low[at:end - sentence.start].rstrip().endswith("s")
+            and not _MUNITIONS.search(low[at:end - sentence.start].rstrip())):
         return "plural"
     trigger = low[at : end - sentence.start].rstrip()
     if _PLURAL_INSIDE.search(trigger) and _PLURAL_EVENTS.search(trigger):  # not "uprooted dozens of olive trees"
