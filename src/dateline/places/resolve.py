@@ -65,6 +65,16 @@ def _strength(matches: Sequence[Match]) -> int:
     return best
 
 
+def _well_known(matches: Sequence[Match]) -> bool:
+    """A town of 15,000 or an admin-1 region by its name or an alternate name, or a city of 100,000 by its
+    name without its article ("Qamishli" for Al Qāmishlī)."""
+    return any(
+        (x.quality <= 1 and (x.entry.feature == "admin1" or (x.entry.feature == "city" and x.entry.population >= 15_000)))
+        or (x.quality == 2 and x.entry.feature == "city" and x.entry.population >= 100_000)
+        for x in matches
+    )
+
+
 def accept(m: Mention, contained: bool = False) -> bool:
     """Whether a candidate mention is read as a place."""
     label, embedded = m.ner.rstrip("*"), m.ner.endswith("*")
@@ -104,6 +114,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return strength == 2 and cue and any(x.quality == 0 for x in m.matches)
     if m.person_name and not (m.cue_before in PLACE_CUES or contained):
         return False
+    if m.target and not embedded and label in MISREAD and not m.acronym and (not m.common or m.tagged_common) and (
+        _well_known(m.matches)
+    ):
+        return True  # rule places.target-*: "shelled Kherson" (PERSON), "Odesa was hit", "bombed Sagaing"
     cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER
     self_typed = " " in m.text and m.text.rsplit(" ", 1)[1].lower() in TYPE_CUES_AFTER  # "Hamilton County"
     typed = m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER or contained or self_typed
@@ -340,6 +354,7 @@ def resolve(
         hints = {id(mentions[i]) for i in hinted}
         accepted = [m for m in accepted if not m.matches or id(m) in hints or any(
             x.quality == 0 or (x.quality == 1 and x.entry.population >= 15_000) or _curated(x.entry)
+            or (m.target and x.quality == 2 and x.entry.population >= 100_000)  # "struck Qamishli" (Al Qāmishlī)
             or x.entry.feature not in ("city", "admin1", "admin2")
             or ctx.countries.get(x.entry.country_code or "", 0) >= 1 for x in m.matches)]  # (its own vote is 0.5)
     accepted_ids = {id(m) for m in accepted}

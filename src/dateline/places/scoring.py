@@ -147,6 +147,8 @@ def candidate_score(
         and e.population >= 0.25 * x.entry.population for x in mention_group[0].matches
     ):
         score += 1.5  # the city that makes up much of its namesake region (Aleppo, Kirkuk, Idlib)
+    if e.feature == "admin1" and not region_named:
+        score -= _namesake_city(match, mention_group)
     if e.feature == "admin1" and match.quality == 0 and any(
         x.entry.feature == "admin1" and x.quality == 0 and x.entry.country_code != cc for x in mention_group[0].matches
     ) and all(e.population > 2 * x.entry.population for x in mention_group[0].matches
@@ -162,6 +164,25 @@ def candidate_score(
         elif container.feature == "admin1" and container.country_code == cc and container.admin1_code == e.admin1_code:
             score += 3.5
     return score
+
+
+def _namesake_city(match: Match, mention_group: Sequence[Mention]) -> float:
+    """A malus for an admin-1 region named like its own city when the region's word is not written (the
+    region loses to the city, not the city to a namesake abroad): rule ``places.target-city`` (1.5) when the
+    name is what an attack acts on ("bombed Sagaing", "shelled Kherson"); rule ``places.city-over-alias``
+    (1.0) when the city goes by that name and the region only by an alternate one ("killed in Kherson": not
+    Khersonska oblast)."""
+    e = match.entry
+    cities = [x for x in mention_group[0].matches if x.entry.feature == "city" and x.quality <= 1
+              and x.entry.population >= 15_000 and x.entry.country_code == e.country_code
+              and x.entry.admin1_code == e.admin1_code]
+    if not cities:
+        return 0.0
+    if any(m.target for m in mention_group):
+        return 1.5
+    if match.quality >= 1 and any(x.quality == 0 for x in cities):
+        return 1.0
+    return 0.0
 
 
 #: prepositions that put the next name on a map ("near Bakhmut", "fighting around Avdiivka")
