@@ -26,6 +26,11 @@ def gazetteer() -> MemoryGazetteer:
             (entry("4699066", "Houston", 29.76, -95.36, "US", "city", 2_296_224, "TX"), []),
             (entry("706483", "Kharkiv", 49.98, 36.25, "UA", "city", 1_421_125, "07"), []),
             (entry("706482", "Kharkivska oblast", 49.5, 36.5, "UA", "admin1", 3_048_471, "07"), ["Kharkiv"]),
+            (entry("690791", "Ukraine", 49.0, 32.0, "UA", "country", 44_000_000), []),
+            (entry("704422", "Pokrovsk", 48.28, 37.18, "UA", "city", 60_127, "05"), []),
+            (entry("563464", "Engels", 51.5, 46.12, "RU", "city", 196_011, "67"), ["Pokrovsk"]),
+            (entry("2329946", "Monguno", 12.67, 13.61, "NG", "city", 20_297, "27"), []),
+            (entry("8659828", "Monguno", 12.7, 13.5, "NG", "admin2", 20_297, "27"), []),
         ]
     )
 
@@ -89,3 +94,16 @@ def test_target_cues_are_data_with_rule_ids() -> None:
     cues = target_cues()
     assert {"shelled", "struck", "captured"} <= cues["verb"] and "shelled" in cues["passive"]
     assert "was" in cues["aux"] and "attack" in cues["noun"] and "withdrew" in cues["leave"]
+
+
+def test_target_city_over_a_same_named_district() -> None:
+    """places.target-city also holds for an admin-2 region: "raided Monguno" is the town, not the LGA."""
+    found = places("Boko Haram fighters raided Monguno before dawn.", {"Monguno": "PERSON"})
+    assert found["Monguno"].geonameid == "2329946"
+
+
+def test_attacker_demonym_is_no_evidence_of_the_place_of_the_attack() -> None:
+    """places.attacker-demonym: "Russian troops advanced on Pokrovsk" is Ukraine's Pokrovsk, not Russia's Engels
+    (once called Pokrovsk): the adjective says who attacks, not where."""
+    found = places("Russian troops advanced on Pokrovsk throughout the autumn.", {"Pokrovsk": "GPE"})
+    assert found["Pokrovsk"].country_code == "UA" and found["Russian"].country_code == "RU"

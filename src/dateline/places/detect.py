@@ -90,7 +90,7 @@ class Mention:
     tagged_common: bool = False  # common only by the tagger's part of speech (unknown names: "Bakhmut" ADV)
     pos: str = ""  # the tagger's part of speech of a one-word mention
     container_only: bool = False  # a state abbreviation ("Ga."): a place only in "City, Abbr."
-    target: bool = False  # what an attack acts on or forces leave ("shelled Kherson", "Odesa was hit", "fled from Goma")
+    target: bool = False  # what an attack acts on or forces leave ("shelled Kherson", "Odesa was hit", "fled from X")
 
 
 def tokens_from_spacy(doc: Any) -> list[Token]:

@@ -69,7 +69,8 @@ def _well_known(matches: Sequence[Match]) -> bool:
     """A town of 15,000 or an admin-1 region by its name or an alternate name, or a city of 100,000 by its
     name without its article ("Qamishli" for Al Qāmishlī)."""
     return any(
-        (x.quality <= 1 and (x.entry.feature == "admin1" or (x.entry.feature == "city" and x.entry.population >= 15_000)))
+        (x.quality <= 1 and (x.entry.feature == "admin1"
+                             or (x.entry.feature == "city" and x.entry.population >= 15_000)))
         or (x.quality == 2 and x.entry.feature == "city" and x.entry.population >= 100_000)
         for x in matches
     )
@@ -440,6 +441,7 @@ def _cued(ctx: Context, cue: str | None) -> Context:
     """Rule ``places.country-cue``: the country a text's forces, missions and parties point to counts as named once."""
     if cue and ctx.countries.get(cue, 0) < 1:  # a place's own half vote is no naming (regression: Buhera)
         ctx.countries[cue] = 1
+    ctx.demonym_only.discard(cue or "")
     return ctx
 
 

@@ -73,6 +73,7 @@ class Context:
     countries: Counter[str]
     dateline_country: str | None = None
     admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # admin-1 -> keys naming it
+    demonym_only: set[str] = field(default_factory=set)  # countries named only by adjectives ("Russian forces")
 
     @property
     def focus(self) -> str | None:
@@ -91,11 +92,13 @@ def demonym_entry(target: str, gazetteer: Gazetteer) -> Entry | None:
 
 def build_context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_country: str | None) -> Context:
     counts: Counter[str] = Counter()
+    adjectives: set[str] = set()
     for m in mentions:
         if m.demonym is not None:
             cc = m.demonym if len(m.demonym) == 2 else None
             if cc:
                 counts[cc] += 1
+                adjectives.add(cc)
             continue
         best = max(m.matches, key=prior, default=None)
         if best is None:
@@ -104,6 +107,7 @@ def build_context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_co
             counts[best.entry.country_code] += 1
         elif len({x.entry.country_code for x in m.matches}) == 1 and best.entry.country_code:
             counts[best.entry.country_code] += 0.5  # type: ignore[assignment]
+    named = {max(m.matches, key=prior).entry.country_code for m in mentions if m.demonym is None and m.matches}
     if dateline_country:
         counts[dateline_country] += 2
     admin1s: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -111,7 +115,7 @@ def build_context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_co
         best = max(m.matches, key=prior, default=None)
         if best is not None and best.entry.feature == "admin1" and best.entry.country_code and best.entry.admin1_code:
             admin1s[(best.entry.country_code, best.entry.admin1_code)].add(m.key)
-    return Context(counts, dateline_country, dict(admin1s))
+    return Context(counts, dateline_country, dict(admin1s), adjectives - named - {dateline_country})
 
 
 def candidate_score(
@@ -122,12 +126,15 @@ def candidate_score(
     if e.feature == "city" and is_capital(e):
         score += 0.8
     cc = e.country_code
+    # rule places.attacker-demonym: the forces' adjective ("Russian troops advanced on Pokrovsk") says who
+    # attacks, not where: no evidence for the place of an attack
+    attacker = cc in ctx.demonym_only and any(m.target for m in mention_group)
     if cc and e.feature != "country":
-        if ctx.countries.get(cc):
+        if ctx.countries.get(cc) and not attacker:
             score += 1.0
-        elif ctx.countries and ctx.countries.most_common(1)[0][1] >= 2:
+        elif ctx.countries and ctx.countries.most_common(1)[0][1] >= 2 and not ctx.countries.get(cc):
             score -= 1.0  # a country the article never names, when it clearly names another
-        if cc == ctx.focus:
+        if cc == ctx.focus and not attacker:
             score += 0.5
         if e.feature in ("city", "admin2") and ctx.admin1s.get((cc, e.admin1_code or ""), set()) - {
             mention_group[0].key
@@ -147,7 +154,7 @@ def candidate_score(
         and e.population >= 0.25 * x.entry.population for x in mention_group[0].matches
     ):
         score += 1.5  # the city that makes up much of its namesake region (Aleppo, Kirkuk, Idlib)
-    if e.feature == "admin1" and not region_named:
+    if e.feature in ("admin1", "admin2") and not region_named:
         score -= _namesake_city(match, mention_group)
     if e.feature == "admin1" and match.quality == 0 and any(
         x.entry.feature == "admin1" and x.quality == 0 and x.entry.country_code != cc for x in mention_group[0].matches
@@ -167,11 +174,11 @@ def candidate_score(
 
 
 def _namesake_city(match: Match, mention_group: Sequence[Mention]) -> float:
-    """A malus for an admin-1 region named like its own city when the region's word is not written (the
-    region loses to the city, not the city to a namesake abroad): rule ``places.target-city`` (1.5) when the
-    name is what an attack acts on ("bombed Sagaing", "shelled Kherson"); rule ``places.city-over-alias``
-    (1.0) when the city goes by that name and the region only by an alternate one ("killed in Kherson": not
-    Khersonska oblast)."""
+    """A malus for a region named like a city of its own when the region's word is not written (the region
+    loses to the city, not the city to a namesake abroad): rule ``places.target-city`` (2.5, an admin-1 or
+    admin-2 region) when the name is what an attack acts on ("bombed Sagaing", "raided Monguno");
+    rule ``places.city-over-alias`` (1.0, an admin-1 region) when the city goes by that name and the region
+    only by an alternate one ("killed in Kherson": not Khersonska oblast)."""
     e = match.entry
     cities = [x for x in mention_group[0].matches if x.entry.feature == "city" and x.quality <= 1
               and x.entry.population >= 15_000 and x.entry.country_code == e.country_code
@@ -179,8 +186,8 @@ def _namesake_city(match: Match, mention_group: Sequence[Mention]) -> float:
     if not cities:
         return 0.0
     if any(m.target for m in mention_group):
-        return 1.5
-    if match.quality >= 1 and any(x.quality == 0 for x in cities):
+        return 2.5
+    if e.feature == "admin1" and match.quality >= 1 and any(x.quality == 0 for x in cities):
         return 1.0
     return 0.0
 
