@@ -36,6 +36,7 @@ from .scoring import (
     Context,
     build_context,
     candidate_score,
+    city_of_region,
     demonym_entry,
     holding,
     km,
@@ -422,6 +423,11 @@ def resolve(
                 best, best_score = x.entry, score
         if best is not None:
             chosen[key] = best
+
+    for key, entry in list(chosen.items()):  # places.target-city, places.city-over-alias
+        city = city_of_region(entry, groups[key]) if key in scores else None
+        if city is not None:
+            chosen[key] = city
 
     for key, gid in (fixed or {}).items():  # the dateline's place is the body's place of that name
         same = [x.entry for x in (groups[key][0].matches if groups.get(key) else []) if x.entry.gid == gid]

@@ -26,6 +26,7 @@ __all__ = [
     "Context",
     "build_context",
     "candidate_score",
+    "city_of_region",
     "demonym_entry",
     "holding",
     "is_capital",
@@ -154,8 +155,6 @@ def candidate_score(
         and e.population >= 0.25 * x.entry.population for x in mention_group[0].matches
     ):
         score += 1.5  # the city that makes up much of its namesake region (Aleppo, Kirkuk, Idlib)
-    if e.feature in ("admin1", "admin2") and not region_named:
-        score -= _namesake_city(match, mention_group)
     if e.feature == "admin1" and match.quality == 0 and any(
         x.entry.feature == "admin1" and x.quality == 0 and x.entry.country_code != cc for x in mention_group[0].matches
     ) and all(e.population > 2 * x.entry.population for x in mention_group[0].matches
@@ -173,23 +172,28 @@ def candidate_score(
     return score
 
 
-def _namesake_city(match: Match, mention_group: Sequence[Mention]) -> float:
-    """A malus for a region named like a city of its own when the region's word is not written (the region
-    loses to the city, not the city to a namesake abroad): rule ``places.target-city`` (2.5, an admin-1 or
+def city_of_region(e: Entry, mention_group: Sequence[Mention]) -> Entry | None:
+    """The city a region chosen for a name stands for, when the region's word is not written (the region
+    gives way to its own city, never to a namesake abroad): rule ``places.target-city`` (an admin-1 or
     admin-2 region) when the name is what an attack acts on ("bombed Sagaing", "raided Monguno");
-    rule ``places.city-over-alias`` (1.0, an admin-1 region) when the city goes by that name and the region
-    only by an alternate one ("killed in Kherson": not Khersonska oblast)."""
-    e = match.entry
-    cities = [x for x in mention_group[0].matches if x.entry.feature == "city" and x.quality <= 1
-              and x.entry.population >= 15_000 and x.entry.country_code == e.country_code
-              and x.entry.admin1_code == e.admin1_code]
+    rule ``places.city-over-alias`` (an admin-1 region) when the city goes by that name and the region
+    only by an alternate one ("killed in Kherson": not Khersonska oblast). None when neither holds."""
+    if e.feature not in ("admin1", "admin2") or any(
+        m.cue_after in ADMIN_WORDS or m.cue_before in ("province", "region", "governorate") for m in mention_group
+    ):
+        return None
+    matches = mention_group[0].matches
+    cities = [x for x in matches if x.entry.feature == "city" and x.quality <= 1 and x.entry.population >= 15_000
+              and x.entry.country_code == e.country_code and x.entry.admin1_code == e.admin1_code]
     if not cities:
-        return 0.0
+        return None
+    city = max(cities, key=lambda x: x.entry.population).entry
     if any(m.target for m in mention_group):
-        return 2.5
-    if e.feature == "admin1" and match.quality >= 1 and any(x.quality == 0 for x in cities):
-        return 1.0
-    return 0.0
+        return city
+    quality = min((x.quality for x in matches if x.entry.gid == e.gid), default=0)
+    if e.feature == "admin1" and quality >= 1 and any(x.quality == 0 for x in cities):
+        return city
+    return None
 
 
 #: prepositions that put the next name on a map ("near Bakhmut", "fighting around Avdiivka")
