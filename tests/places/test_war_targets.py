@@ -1,7 +1,7 @@
 """Rules for places named without a preposition of place in war news (issue 10, round 6; blind batch
 tests/places/data/invented_war.txt): the target of an attack verb is a place whatever the model's label,
 and a city named like its region is the city there. Each test names its rule id (data/target_cues.tsv,
-scoring._namesake_city). A small gazetteer of namesakes, the regex tokenizer."""
+scoring.city_of_region, scoring.candidate_score). A small gazetteer of namesakes, the regex tokenizer."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def gazetteer() -> MemoryGazetteer:
             (entry("690791", "Ukraine", 49.0, 32.0, "UA", "country", 44_000_000), []),
             (entry("704422", "Pokrovsk", 48.28, 37.18, "UA", "city", 60_127, "05"), []),
             (entry("563464", "Engels", 51.5, 46.12, "RU", "city", 196_011, "67"), ["Pokrovsk"]),
+            (entry("163843", "Syria", 35.0, 38.0, "SY", "country", 17_000_000), []),
+            (entry("377724", "Bara", 13.7, 30.37, "SD", "city", 40_000, "56"), []),
             (entry("2329946", "Monguno", 12.67, 13.61, "NG", "city", 20_297, "27"), []),
             (entry("8659828", "Monguno", 12.7, 13.5, "NG", "admin2", 20_297, "27"), []),
         ]
@@ -107,3 +109,12 @@ def test_attacker_demonym_is_no_evidence_of_the_place_of_the_attack() -> None:
     (once called Pokrovsk): the adjective says who attacks, not where."""
     found = places("Russian troops advanced on Pokrovsk throughout the autumn.", {"Pokrovsk": "GPE"})
     assert found["Pokrovsk"].country_code == "UA" and found["Russian"].country_code == "RU"
+
+
+def test_target_abroad_is_dropped_when_the_article_names_another_country() -> None:
+    """places.target-abroad: a name read as a place only by its verb is dropped when the article names
+    other countries and none of its well-known readings lies there ("shelled Bara ... in Syria")."""
+    text = "Regime forces shelled Bara in the south, Syria's state media said."
+    assert "Bara" not in places(text, {"Bara": "PERSON", "Syria": "GPE"})
+    assert "Bara" in places("Regime forces shelled Bara on Sunday.", {"Bara": "PERSON"})
+

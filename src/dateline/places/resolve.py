@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .coherence import cohere
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
@@ -40,6 +41,7 @@ from .scoring import (
     demonym_entry,
     holding,
     km,
+    others_named,
     prior,
 )
 
@@ -279,6 +281,18 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
             flags[i] = True
 
 
+def _abroad_targets(mentions: Sequence[Mention], flags: list[bool], ctx: Context, contained: set[int]) -> None:
+    """Rule ``places.target-abroad``: a name read as a place only because an attack acts on it is dropped when
+    the article names other countries (not by adjectives alone) and none of its well-known readings lies in
+    one of them: "regime forces shelled Bara in the southern countryside of Idleb" is no Sudanese Bara."""
+    for i, m in enumerate(mentions):
+        if not flags[i] or not m.target or accept(replace(m, target=False), i in contained):
+            continue
+        named = others_named(ctx, m.matches)
+        if named and not any(_well_known([x]) and x.entry.country_code in named for x in m.matches):
+            flags[i] = False
+
+
 def _one_country(matches: Sequence[Match]) -> bool:
     """Whether every exact match of a name lies in one country."""
     return len({x.entry.country_code for x in matches if x.quality == 0}) == 1
@@ -342,6 +356,7 @@ def resolve(
     cue = None if dateline_country else cue_country(body)
     ctx0 = _cued(build_context(so_far, gazetteer, dateline_country), cue)
     _implicit_country(so_far, ctx0)
+    _abroad_targets(mentions, flags, ctx0, contained)
     _local_towns(mentions, flags, ctx0)
     _named_countries(mentions, flags, ctx0)
     _coordinate(body, mentions, flags)
@@ -424,8 +439,8 @@ def resolve(
         if best is not None:
             chosen[key] = best
 
-    for key, entry in list(chosen.items()):  # places.target-city, places.city-over-alias
-        city = city_of_region(entry, groups[key]) if key in scores else None
+    for key, entry in list(chosen.items()):  # places.target-city, places.city-over-alias; not "Vesele, Donetsk"
+        city = city_of_region(entry, groups[key]) if key in scores and not holds.get(key) else None
         if city is not None:
             chosen[key] = city
 

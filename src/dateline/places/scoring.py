@@ -31,6 +31,7 @@ __all__ = [
     "holding",
     "is_capital",
     "km",
+    "others_named",
     "prior",
 ]
 
@@ -172,12 +173,22 @@ def candidate_score(
     return score
 
 
+def others_named(ctx: Context, matches: Sequence[Match]) -> set[str]:
+    """The countries an article names apart from a name's own half vote (build_context) and apart from
+    adjectives alone ("Russian forces")."""
+    own = {x.entry.country_code for x in matches}
+    own_vote = 0.5 if len(own) == 1 else 0.0
+    return {c for c, v in ctx.countries.items()
+            if v - (own_vote if c in own else 0.0) >= 0.5 and c not in ctx.demonym_only}
+
+
 def city_of_region(e: Entry, mention_group: Sequence[Mention]) -> Entry | None:
     """The city a region chosen for a name stands for, when the region's word is not written (the region
     gives way to its own city, never to a namesake abroad): rule ``places.target-city`` (an admin-1 or
     admin-2 region) when the name is what an attack acts on ("bombed Sagaing", "raided Monguno");
     rule ``places.city-over-alias`` (an admin-1 region) when the city goes by that name and the region
-    only by an alternate one ("killed in Kherson": not Khersonska oblast). None when neither holds."""
+    only by an alternate one ("killed in Kherson": not Khersonska oblast). None when neither holds. (A town
+    read only by its verb in a country the article does not name is dropped before: places.target-abroad.)"""
     if e.feature not in ("admin1", "admin2") or any(
         m.cue_after in ADMIN_WORDS or m.cue_before in ("province", "region", "governorate") for m in mention_group
     ):
