@@ -45,3 +45,17 @@ def test_local_news_floors(shared_dir) -> None:
     figures = evaluate("geo", LOCAL, shared=shared_dir)
     for key, floor in LOCAL_FLOORS.items():
         assert figures[key] >= floor, (key, figures)
+
+
+#: the blind war-news batches of tests/places/data/invented_war*.txt (issue 10, round 6: places named as what an
+#: attack acts on, cities named like their regions, attackers' adjectives, person names that are place names)
+WAR = [Path(__file__).parent / "data" / f"{stem}.jsonl" for stem in ("invented_war", "invented_war2")]
+WAR_FLOORS = {"acc161_end_to_end": 0.95, "recognition_precision": 0.95, "exact_geonameid_of_found": 0.95}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", WAR, ids=lambda p: p.stem)
+def test_war_news_floors(shared_dir, path) -> None:
+    figures = evaluate("geo", path, shared=shared_dir)
+    for key, floor in WAR_FLOORS.items():
+        assert figures[key] >= floor, (key, figures)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entries import Match
-from .lexicon import common_words, demonyms, listed_aliases, not_places, state_abbreviations
+from .lexicon import common_words, demonyms, listed_aliases, not_places, state_abbreviations, target_cues
 from .normalize import fold, name_key, skeleton
 
 __all__ = ["Mention", "Token", "detect", "tokens_from_spacy"]
@@ -90,6 +90,7 @@ class Mention:
     tagged_common: bool = False  # common only by the tagger's part of speech (unknown names: "Bakhmut" ADV)
     pos: str = ""  # the tagger's part of speech of a one-word mention
     container_only: bool = False  # a state abbreviation ("Ga."): a place only in "City, Abbr."
+    target: bool = False  # what an attack acts on or forces leave ("shelled Kherson", "Odesa was hit", "fled from X")
 
 
 def tokens_from_spacy(doc: Any) -> list[Token]:
@@ -218,9 +219,36 @@ def detect(body: str, tokens: Sequence[Token], lookup: Callable[[str], list[Matc
         letters = found.text.replace(".", "").replace("&", "")
         found.acronym = len(letters) <= 4 and letters.isalpha() and not letters.islower() and sum(
             c.isupper() for c in letters) >= 2
+        found.target = _target(tokens, i, last_index)
         mentions.append(found)
         i = last_index + 1
     return mentions
+
+
+def _target(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the name at tokens ``first..last`` is what an attack verb acts on (data/target_cues.tsv):
+    "shelled Kherson" (``places.target-verb``), "Kherson was shelled", "Kharkiv has been hit again"
+    (``places.target-passive``), "the attack on Bakhmut" (``places.target-noun``), "withdrew from
+    Beledweyne" (``places.target-leave``). A name followed by
+    another capitalized word ("attacked Aden Hassan") is no target."""
+    cues = target_cues()
+    after = _text_at(tokens, last + 1)
+    if after[:1].isupper() or (after in ("'s", "’s")):
+        return False
+    before = _word_at(tokens, first - 1)
+    if before in cues["verb"] or (before in ("on", "against") and _word_at(tokens, first - 2) in cues["noun"]):
+        return True
+    if before == "from" and _word_at(tokens, first - 2) in cues["leave"]:
+        return True  # places.target-leave: "withdrew from Beledweyne"
+    if _word_at(tokens, last + 1) not in cues["aux"]:
+        return False
+    for k in range(last + 2, min(last + 5, len(tokens))):
+        word = tokens[k].text.lower()
+        if word in cues["passive"]:
+            return True
+        if word not in cues["skip"]:
+            return False
+    return False
 
 
 def _abbreviation(

@@ -12,7 +12,7 @@ from .sources import _package_dir, data_lines
 
 __all__ = ["capital_of", "capitals", "common_words", "country_cues", "cue_country", "demonyms", "listed_aliases",
            "not_places",
-           "state_abbreviations"]
+           "state_abbreviations", "target_cues"]
 
 
 @cache
@@ -87,3 +87,13 @@ def state_abbreviations() -> dict[str, str]:
     """Abbreviations of US states and Canadian provinces ("Ga.") -> the region's name: places only
     as the container of "City, Abbr."."""
     return {row[0]: row[1] for row in data_lines("state_abbreviations.tsv")}
+
+
+@cache
+def target_cues() -> dict[str, frozenset[str]]:
+    """Kind (verb, passive, aux, skip, noun) -> the words of ``data/target_cues.tsv`` that make a name the
+    place of an attack (rules ``places.target-verb``, ``places.target-passive``, ``places.target-noun``)."""
+    out: dict[str, set[str]] = {}
+    for row in data_lines("target_cues.tsv"):
+        out.setdefault(row[1], set()).update(row[2].split())
+    return {kind: frozenset(words) for kind, words in out.items()}

@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .coherence import cohere
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
@@ -36,9 +37,11 @@ from .scoring import (
     Context,
     build_context,
     candidate_score,
+    city_of_region,
     demonym_entry,
     holding,
     km,
+    others_named,
     prior,
 )
 
@@ -63,6 +66,17 @@ def _strength(matches: Sequence[Match]) -> int:
                 return 2  # a county of a quarter of a million people by its own name (Cumbria, Wiltshire)
             best = max(best, 1)
     return best
+
+
+def _well_known(matches: Sequence[Match]) -> bool:
+    """A town of 15,000 or an admin-1 region by its name or an alternate name, or a city of 100,000 by its
+    name without its article ("Qamishli" for Al Qāmishlī)."""
+    return any(
+        (x.quality <= 1 and (x.entry.feature == "admin1"
+                             or (x.entry.feature == "city" and x.entry.population >= 15_000)))
+        or (x.quality == 2 and x.entry.feature == "city" and x.entry.population >= 100_000)
+        for x in matches
+    )
 
 
 def accept(m: Mention, contained: bool = False) -> bool:
@@ -104,6 +118,10 @@ def accept(m: Mention, contained: bool = False) -> bool:
         return strength == 2 and cue and any(x.quality == 0 for x in m.matches)
     if m.person_name and not (m.cue_before in PLACE_CUES or contained):
         return False
+    if m.target and not embedded and label in MISREAD and not m.acronym and (not m.common or m.tagged_common) and (
+        _well_known(m.matches)
+    ):
+        return True  # rule places.target-*: "shelled Kherson" (PERSON), "Odesa was hit", "bombed Sagaing"
     cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER
     self_typed = " " in m.text and m.text.rsplit(" ", 1)[1].lower() in TYPE_CUES_AFTER  # "Hamilton County"
     typed = m.cue_before in TYPE_CUES_BEFORE or m.cue_after in TYPE_CUES_AFTER or contained or self_typed
@@ -263,6 +281,18 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
             flags[i] = True
 
 
+def _abroad_targets(mentions: Sequence[Mention], flags: list[bool], ctx: Context, contained: set[int]) -> None:
+    """Rule ``places.target-abroad``: a name read as a place only because an attack acts on it is dropped when
+    the article names other countries (not by adjectives alone) and none of its well-known readings lies in
+    one of them: "regime forces shelled Bara in the southern countryside of Idleb" is no Sudanese Bara."""
+    for i, m in enumerate(mentions):
+        if not flags[i] or not m.target or accept(replace(m, target=False), i in contained):
+            continue
+        named = others_named(ctx, m.matches)
+        if named and not any(_well_known([x]) and x.entry.country_code in named for x in m.matches):
+            flags[i] = False
+
+
 def _one_country(matches: Sequence[Match]) -> bool:
     """Whether every exact match of a name lies in one country."""
     return len({x.entry.country_code for x in matches if x.quality == 0}) == 1
@@ -326,6 +356,7 @@ def resolve(
     cue = None if dateline_country else cue_country(body)
     ctx0 = _cued(build_context(so_far, gazetteer, dateline_country), cue)
     _implicit_country(so_far, ctx0)
+    _abroad_targets(mentions, flags, ctx0, contained)
     _local_towns(mentions, flags, ctx0)
     _named_countries(mentions, flags, ctx0)
     _coordinate(body, mentions, flags)
@@ -340,6 +371,7 @@ def resolve(
         hints = {id(mentions[i]) for i in hinted}
         accepted = [m for m in accepted if not m.matches or id(m) in hints or any(
             x.quality == 0 or (x.quality == 1 and x.entry.population >= 15_000) or _curated(x.entry)
+            or (m.target and x.quality == 2 and x.entry.population >= 100_000)  # "struck Qamishli" (Al Qāmishlī)
             or x.entry.feature not in ("city", "admin1", "admin2")
             or ctx.countries.get(x.entry.country_code or "", 0) >= 1 for x in m.matches)]  # (its own vote is 0.5)
     accepted_ids = {id(m) for m in accepted}
@@ -407,6 +439,11 @@ def resolve(
         if best is not None:
             chosen[key] = best
 
+    for key, entry in list(chosen.items()):  # places.target-city, places.city-over-alias; not "Vesele, Donetsk"
+        city = city_of_region(entry, groups[key]) if key in scores and not holds.get(key) else None
+        if city is not None:
+            chosen[key] = city
+
     for key, gid in (fixed or {}).items():  # the dateline's place is the body's place of that name
         same = [x.entry for x in (groups[key][0].matches if groups.get(key) else []) if x.entry.gid == gid]
         if same:
@@ -425,6 +462,7 @@ def _cued(ctx: Context, cue: str | None) -> Context:
     """Rule ``places.country-cue``: the country a text's forces, missions and parties point to counts as named once."""
     if cue and ctx.countries.get(cue, 0) < 1:  # a place's own half vote is no naming (regression: Buhera)
         ctx.countries[cue] = 1
+    ctx.demonym_only.discard(cue or "")
     return ctx
 
 

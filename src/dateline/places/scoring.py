@@ -26,10 +26,12 @@ __all__ = [
     "Context",
     "build_context",
     "candidate_score",
+    "city_of_region",
     "demonym_entry",
     "holding",
     "is_capital",
     "km",
+    "others_named",
     "prior",
 ]
 
@@ -73,6 +75,7 @@ class Context:
     countries: Counter[str]
     dateline_country: str | None = None
     admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # admin-1 -> keys naming it
+    demonym_only: set[str] = field(default_factory=set)  # countries named only by adjectives ("Russian forces")
 
     @property
     def focus(self) -> str | None:
@@ -91,11 +94,13 @@ def demonym_entry(target: str, gazetteer: Gazetteer) -> Entry | None:
 
 def build_context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_country: str | None) -> Context:
     counts: Counter[str] = Counter()
+    adjectives: set[str] = set()
     for m in mentions:
         if m.demonym is not None:
             cc = m.demonym if len(m.demonym) == 2 else None
             if cc:
                 counts[cc] += 1
+                adjectives.add(cc)
             continue
         best = max(m.matches, key=prior, default=None)
         if best is None:
@@ -104,6 +109,7 @@ def build_context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_co
             counts[best.entry.country_code] += 1
         elif len({x.entry.country_code for x in m.matches}) == 1 and best.entry.country_code:
             counts[best.entry.country_code] += 0.5  # type: ignore[assignment]
+    named = {max(m.matches, key=prior).entry.country_code for m in mentions if m.demonym is None and m.matches}
     if dateline_country:
         counts[dateline_country] += 2
     admin1s: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -111,7 +117,7 @@ def build_context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_co
         best = max(m.matches, key=prior, default=None)
         if best is not None and best.entry.feature == "admin1" and best.entry.country_code and best.entry.admin1_code:
             admin1s[(best.entry.country_code, best.entry.admin1_code)].add(m.key)
-    return Context(counts, dateline_country, dict(admin1s))
+    return Context(counts, dateline_country, dict(admin1s), adjectives - named - {dateline_country})
 
 
 def candidate_score(
@@ -122,12 +128,15 @@ def candidate_score(
     if e.feature == "city" and is_capital(e):
         score += 0.8
     cc = e.country_code
+    # rule places.attacker-demonym: the forces' adjective ("Russian troops advanced on Pokrovsk") says who
+    # attacks, not where: no evidence for the place of an attack
+    attacker = cc in ctx.demonym_only and any(m.target for m in mention_group)
     if cc and e.feature != "country":
-        if ctx.countries.get(cc):
+        if ctx.countries.get(cc) and not attacker:
             score += 1.0
-        elif ctx.countries and ctx.countries.most_common(1)[0][1] >= 2:
+        elif ctx.countries and ctx.countries.most_common(1)[0][1] >= 2 and not ctx.countries.get(cc):
             score -= 1.0  # a country the article never names, when it clearly names another
-        if cc == ctx.focus:
+        if cc == ctx.focus and not attacker:
             score += 0.5
         if e.feature in ("city", "admin2") and ctx.admin1s.get((cc, e.admin1_code or ""), set()) - {
             mention_group[0].key
@@ -162,6 +171,40 @@ def candidate_score(
         elif container.feature == "admin1" and container.country_code == cc and container.admin1_code == e.admin1_code:
             score += 3.5
     return score
+
+
+def others_named(ctx: Context, matches: Sequence[Match]) -> set[str]:
+    """The countries an article names apart from a name's own half vote (build_context) and apart from
+    adjectives alone ("Russian forces")."""
+    own = {x.entry.country_code for x in matches}
+    own_vote = 0.5 if len(own) == 1 else 0.0
+    return {c for c, v in ctx.countries.items()
+            if v - (own_vote if c in own else 0.0) >= 0.5 and c not in ctx.demonym_only}
+
+
+def city_of_region(e: Entry, mention_group: Sequence[Mention]) -> Entry | None:
+    """The city a region chosen for a name stands for, when the region's word is not written (the region
+    gives way to its own city, never to a namesake abroad): rule ``places.target-city`` (an admin-1 or
+    admin-2 region) when the name is what an attack acts on ("bombed Sagaing", "raided Monguno");
+    rule ``places.city-over-alias`` (an admin-1 region) when the city goes by that name and the region
+    only by an alternate one ("killed in Kherson": not Khersonska oblast). None when neither holds. (A town
+    read only by its verb in a country the article does not name is dropped before: places.target-abroad.)"""
+    if e.feature not in ("admin1", "admin2") or any(
+        m.cue_after in ADMIN_WORDS or m.cue_before in ("province", "region", "governorate") for m in mention_group
+    ):
+        return None
+    matches = mention_group[0].matches
+    cities = [x for x in matches if x.entry.feature == "city" and x.quality <= 1 and x.entry.population >= 15_000
+              and x.entry.country_code == e.country_code and x.entry.admin1_code == e.admin1_code]
+    if not cities:
+        return None
+    city = max(cities, key=lambda x: x.entry.population).entry
+    if any(m.target for m in mention_group):
+        return city
+    quality = min((x.quality for x in matches if x.entry.gid == e.gid), default=0)
+    if e.feature == "admin1" and quality >= 1 and any(x.quality == 0 for x in cities):
+        return city
+    return None
 
 
 #: prepositions that put the next name on a map ("near Bakhmut", "fighting around Avdiivka")
