@@ -115,24 +115,22 @@ def _from_parse(tok: Any) -> Modality | None:
 
 def modality_of(sentence: Sentence, start: int, end: int) -> Modality:
     """Modality of the trigger at body offsets [start, end) of ``sentence``."""
-    if _PROSPECT.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]):
+    low, rs, re_ = sentence.low, start - sentence.start, end - sentence.start
+    lead = low[max(0, rs - 60) : rs]  # the 60 characters before the trigger
+    if _PROSPECT.search(lead) or _PLANNED_WINDOW.search(lead) or _PLANNED_AFTER.match(low[re_ : re_ + 50]):
         return "future"
-    if _PLANNED_WINDOW.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]) or \
-            _PLANNED_AFTER.match(sentence.low[end - sentence.start : end - sentence.start + 50]):
+    if _ANNOUNCED.search(lead) and _PROTEST_WORD.match(low[rs : re_ + 12]):
         return "future"
-    if _ANNOUNCED.search(sentence.low[max(0, start - sentence.start - 60) : start - sentence.start]) and \
-            _PROTEST_WORD.match(sentence.low[start - sentence.start : end - sentence.start + 12]):
-        return "future"
-    if _FAILED_DEAL.search(sentence.low[max(0, start - sentence.start - 60) : end - sentence.start]):
+    if _FAILED_DEAL.search(low[max(0, rs - 60) : re_]):
         return "negated"
     tok = token_at(sentence, start)
     if tok is not None:
         found = _from_parse(tok)
-        if found == "negated" and _NEG_IN_TRIGGER.search(sentence.low[start - sentence.start : end - sentence.start]):
+        if found == "negated" and _NEG_IN_TRIGGER.search(low[rs:re_]):
             found = None  # "has not been seen since": the trigger phrase is itself the negation
         if found is not None:
             return found
-    before = sentence.low[: start - sentence.start]
+    before = low[:rs]
     cut = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
     clause = before[cut[-1] :] if cut else before
     if _WINDOW_NEG.search(clause):

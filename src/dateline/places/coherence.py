@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .detect import Mention
-from .entries import Entry
+from .entries import TOWN_POPULATION, Entry
 from .normalize import name_key
 from .scoring import prior
 
@@ -61,7 +61,7 @@ MIN_VOTES = 2.0  # evidence needed before a country can overrule a place
 MIN_SHARE = 0.6  # and its share of the votes
 BIG_CITY = 1_000_000  # a city this big abroad by its own or a full alternate name is a real foreign place
 LOOSE_WEIGHT = 0.25  # the vote of a place matched by a stripped name or a short (<= 4 letters) alternate name
-VILLAGE = 15_000  # a town smaller than this, by itself, is weaker evidence of its country than a national cue
+VILLAGE = TOWN_POPULATION  # a town smaller than this, by itself, is weaker evidence of its country than a national cue
 SHORT_NAME = 3  # an alternate name this short is an abbreviation ("Chi" for Chicago), no evidence of the city
 
 

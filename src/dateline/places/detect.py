@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .entries import Match
+from .entries import CITY_POPULATION, Match
 from .lexicon import common_words, demonyms, listed_aliases, not_places, state_abbreviations, target_cues
 from .normalize import fold, name_key, skeleton
 
@@ -113,7 +113,7 @@ def _major(matches: Sequence[Match]) -> bool:
     """Whether a match is a country, continent, first-order region or city of 100,000 by name."""
     return any(
         (m.quality <= 1 and m.entry.feature in ("country", "continent", "admin1"))
-        or (m.quality == 0 and m.entry.population >= 100_000)
+        or (m.quality == 0 and m.entry.population >= CITY_POPULATION)
         for m in matches
     )
 

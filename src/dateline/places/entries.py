@@ -15,7 +15,13 @@ from typing import Protocol
 from ..records import GeoRef
 from .normalize import SKELETON_COUNTRIES, fold, name_keys, skeleton
 
-__all__ = ["FEATURES", "Entry", "Gazetteer", "Match", "MemoryGazetteer", "keyed_names"]
+__all__ = [
+    "CITY_POPULATION", "FEATURES", "TOWN_POPULATION", "Entry", "Gazetteer", "Match", "MemoryGazetteer", "keyed_names",
+]
+
+#: population tiers the places rules share: a town (strength 1) and a city (strength 2)
+TOWN_POPULATION = 15_000
+CITY_POPULATION = 100_000
 
 #: The feature values a place can have (the events stage derives geo-precision from them).
 FEATURES = ("country", "admin1", "admin2", "city", "river", "sea", "region", "natural", "continent", "facility")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .coherence import local_reading
 from .detect import Mention
-from .entries import Entry, Match
+from .entries import TOWN_POPULATION, Entry, Match
 from .lexicon import listed_aliases
 from .scoring import km, prior
 
@@ -223,7 +223,7 @@ def _hint_unit(x: Match) -> bool:
     district by its own name, or a town of 15,000 ("Al Qarya (Misrata)")."""
     e = x.entry
     return ((x.quality <= 2 and e.feature == "admin1") or (x.quality == 0 and e.feature == "admin2")
-            or (x.quality <= 1 and e.feature == "city" and e.population >= 15_000))
+            or (x.quality <= 1 and e.feature == "city" and e.population >= TOWN_POPULATION))
 
 
 ADMIN_TYPE_WORDS = frozenset({"state", "region", "district", "province", "county", "governorate", "division",

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .coherence import cohere
 from .detect import PLACE_CUES, PLACE_LABELS, TYPE_CUES_AFTER, TYPE_CUES_BEFORE, Mention
-from .entries import Entry, Gazetteer, Match
+from .entries import CITY_POPULATION, TOWN_POPULATION, Entry, Gazetteer, Match
 from .hints import (
     _TYPED_PAREN,
     _hint_coherence,
@@ -57,9 +57,9 @@ def _strength(matches: Sequence[Match]) -> int:
         if m.quality <= 1 and (e.feature in ("country", "continent", "admin1") or e.feature in NATURAL):
             return 2
         if e.feature == "city" and m.quality <= 1:
-            if e.population >= 100_000:
+            if e.population >= CITY_POPULATION:
                 return 2
-            if e.population >= 15_000:
+            if e.population >= TOWN_POPULATION:
                 best = max(best, 1)
         elif e.feature in ("admin1", "admin2") and m.quality <= 1:
             if e.feature == "admin2" and m.quality == 0 and e.population >= 250_000:
@@ -73,8 +73,8 @@ def _well_known(matches: Sequence[Match]) -> bool:
     name without its article ("Qamishli" for Al Qāmishlī)."""
     return any(
         (x.quality <= 1 and (x.entry.feature == "admin1"
-                             or (x.entry.feature == "city" and x.entry.population >= 15_000)))
-        or (x.quality == 2 and x.entry.feature == "city" and x.entry.population >= 100_000)
+                             or (x.entry.feature == "city" and x.entry.population >= TOWN_POPULATION)))
+        or (x.quality == 2 and x.entry.feature == "city" and x.entry.population >= CITY_POPULATION)
         for x in matches
     )
 
@@ -111,7 +111,7 @@ def accept(m: Mention, contained: bool = False) -> bool:
         alone = not m.cue_after[:1].isalpha() or m.cue_after in ("and", "or", "on", "in", "at", "after", "before")
         if not embedded and not m.common and any(x.quality == 0 and (
             x.entry.feature in ("country", "admin1")
-            or (alone and x.entry.feature == "city" and x.entry.population >= 100_000)
+            or (alone and x.entry.feature == "city" and x.entry.population >= CITY_POPULATION)
         ) for x in m.matches):
             return True  # a region or a city by its own name is no people ("the Abkhazia boundary", "entered Aleppo,")
         cue = m.cue_before in PLACE_CUES or m.cue_before in TYPE_CUES_BEFORE or contained
@@ -144,13 +144,13 @@ def accept(m: Mention, contained: bool = False) -> bool:
         if strength == 2 and any(x.entry.feature in ("country", "admin1") and x.quality == 0 for x in m.matches):
             return True
         if strength >= 1 and m.cue_before in PERSON_LOCATIVE and not common and m.cue_after not in ("'s", "’s") and any(
-            x.quality == 0 and x.entry.feature == "city" and x.entry.population >= 15_000 for x in m.matches
+            x.quality == 0 and x.entry.feature == "city" and x.entry.population >= TOWN_POPULATION for x in m.matches
         ):
             return True  # "kidnapped in Kaga Bandoro": a town of 15,000 by its own name after "in", whole
         comma = m.cue_before == "," or m.cue_after == ","  # "University of Technology, Owerri"
         return (strength == 2 and (cue or contained or comma)) or (strength >= 1 and typed)
     if label == "WORK_OF_ART" and not embedded and not common and m.cue_before in PERSON_LOCATIVE | {"between"} and any(
-        x.quality == 0 and x.entry.feature == "city" and x.entry.population >= 15_000 for x in m.matches
+        x.quality == 0 and x.entry.feature == "city" and x.entry.population >= TOWN_POPULATION for x in m.matches
     ):
         return True  # "on the road between Bangui and Boali": a town the tagger reads as a title, after a preposition
     if label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"):
@@ -251,7 +251,7 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
             continue
         located = m.cue_before in LOCATIVE and m.ner in MISREAD and (not m.common or m.tagged_common)
         if m.cue_before in LOCATIVE and m.common and not m.ner and not m.tagged_common and any(
-            x.quality == 0 and x.entry.feature == "city" and x.entry.population >= 100_000
+            x.quality == 0 and x.entry.feature == "city" and x.entry.population >= CITY_POPULATION
             and ctx.countries.get(x.entry.country_code or "") for x in m.matches
         ):
             flags[i] = True  # "burst its banks in Bath": a city of 100k after a preposition, in a country at hand
@@ -273,7 +273,7 @@ def _local_towns(mentions: Sequence[Mention], flags: list[bool], ctx: Context) -
         ):
             flags[i] = True  # "in Ouanda Djalle" in a story of that country, "in Mau Narok": a town by its own name
             continue
-        if any(x.quality <= 1 and x.entry.population >= 15_000
+        if any(x.quality <= 1 and x.entry.population >= TOWN_POPULATION
                and (x.entry.feature == "city" or (located and x.entry.feature == "admin2"))
                and (located or x.entry.country_code in SKELETON_COUNTRIES)
                and ctx.countries.get(x.entry.country_code or "")
@@ -370,8 +370,9 @@ def resolve(
         # skeleton, nor "Tawila" a Yemeni hamlet; an ACLED "(District, Region)" hint stays: it names its own country
         hints = {id(mentions[i]) for i in hinted}
         accepted = [m for m in accepted if not m.matches or id(m) in hints or any(
-            x.quality == 0 or (x.quality == 1 and x.entry.population >= 15_000) or _curated(x.entry)
-            or (m.target and x.quality == 2 and x.entry.population >= 100_000)  # "struck Qamishli" (Al Qāmishlī)
+            x.quality == 0 or (x.quality == 1 and x.entry.population >= TOWN_POPULATION) or _curated(x.entry)
+            # "struck Qamishli" (Al Qāmishlī)
+            or (m.target and x.quality == 2 and x.entry.population >= CITY_POPULATION)
             or x.entry.feature not in ("city", "admin1", "admin2")
             or ctx.countries.get(x.entry.country_code or "", 0) >= 1 for x in m.matches)]  # (its own vote is 0.5)
     accepted_ids = {id(m) for m in accepted}

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .detect import Mention
-from .entries import Entry, Gazetteer, Match
+from .entries import TOWN_POPULATION, Entry, Gazetteer, Match
 from .lexicon import capitals
 from .normalize import name_key
 
@@ -194,7 +194,8 @@ def city_of_region(e: Entry, mention_group: Sequence[Mention]) -> Entry | None:
     ):
         return None
     matches = mention_group[0].matches
-    cities = [x for x in matches if x.entry.feature == "city" and x.quality <= 1 and x.entry.population >= 15_000
+    cities = [x for x in matches if x.entry.feature == "city" and x.quality <= 1
+              and x.entry.population >= TOWN_POPULATION
               and x.entry.country_code == e.country_code and x.entry.admin1_code == e.admin1_code]
     if not cities:
         return None
