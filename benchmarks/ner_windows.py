@@ -1,7 +1,8 @@
 """NER in windows alone: CPU milliseconds per article and the share of tokens NER sees, per option set.
 
-    python3 benchmarks/ner_windows.py                      # round 4's settings vs today's, 3 times, alternating
+    python3 benchmarks/ner_windows.py                      # spaCy's NER decoder vs the numpy one, 3 times, alternating
     python3 benchmarks/ner_windows.py --set nlp.ner_margin=3:2 --set nlp.ner_margin=4:3,nlp.ner_steady_edges=0
+    python3 benchmarks/ner_windows.py --whole              # NER on whole documents (nlp.ner = "all"), us per token
 
 The corpus is that of ``benchmarks/side_by_side.py`` (the news texts of ``../shared/eval/geo``).
 The documents are tokenized and split into sentences once; then, for each option set in turn
@@ -9,8 +10,10 @@ The documents are tokenized and split into sentences once; then, for each option
 the key spans (:func:`dateline.nlp_windows.key_spans`), the windows, and NER on them
 (:func:`dateline.nlp_windows.run_ner`) on fresh copies of the documents, timed in CPU time.
 Printed per set: the share of the tokens inside windows, the share that went through NER
-(second runs of widened windows included: deterministic, whatever the load) and the median CPU
-ms per article of the NER call.
+(second runs of widened windows included: deterministic, whatever the load), the median CPU
+ms per article of the NER call and whether its entities are those of the first set.
+``--whole``: NER on the whole documents instead (``dateline.nlp_ner.ner_pipe``), CPU
+microseconds per token, per decoder (option ``nlp.ner_decoder``).
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-#: round 4's settings (6:4 around every span, no edge moves) and today's defaults
-DEFAULT_SETS = ("nlp.ner_margin=6:4,nlp.ner_steady_edges=0", "")
+#: today's defaults with spaCy's own NER decoder, and with the numpy one (dateline.nlp_ner)
+DEFAULT_SETS = ("nlp.ner_decoder=spacy", "")
 
 
 def _options(text: str) -> tuple[tuple[str, object], ...]:
@@ -42,13 +45,14 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--set", action="append", help="options k=v,k=v (repeatable; '' = the defaults)")
+    parser.add_argument("--whole", action="store_true", help="NER on whole documents, per token")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "src"))
     sys.path.insert(0, str(REPO / "benchmarks"))
     from side_by_side import source_texts
     from spacy.tokens import Doc
 
-    from dateline import nlp_windows
+    from dateline import nlp_ner, nlp_windows
     from dateline.nlp_demand import _split
     from dateline.resources import Resources
     from dateline.settings import Settings
@@ -61,39 +65,43 @@ def main() -> None:
     tokens = sum(len(d) for d in docs)
     ner: Any = nlp.get_pipe("ner")
     seen = [0]
+    pipe = nlp_ner.ner_pipe
 
-    class Counting:  # the NER component, counting the tokens it is given
-        @staticmethod
-        def pipe(subs: Any, **kwargs: Any) -> Any:
-            subs = list(subs)
-            seen[0] += sum(len(s) for s in subs)
-            return ner.pipe(subs, **kwargs)
+    def counting(component: Any, subs: Any, batch_size: int = 256, decoder: str = "numpy") -> Any:
+        subs = list(subs)  # (the NER call, counting the tokens it is given)
+        seen[0] += sum(len(s) for s in subs)
+        return pipe(component, subs, batch_size, decoder)
 
-    class Model:  # what run_ner asks of the pipeline
-        vocab = nlp.vocab
-
-        @staticmethod
-        def get_pipe(name: str) -> Any:
-            return Counting
-
+    nlp_ner.ner_pipe = counting  # type: ignore[assignment]
     results: dict[str, dict[str, Any]] = {}
+    first: list[Any] = []
     for _ in range(args.repeat):
         for name in args.set or DEFAULT_SETS:
             settings = Settings().evolve(options=_options(name))
-            left, right = nlp_windows.margins(settings)
-            spans = nlp_windows.key_spans(settings, resources.gazetteer)
-            windows = [nlp_windows.merge_windows(spans(d), len(d), left, right) for d in docs]
+            decoder = nlp_ner.ner_decoder(settings)
             fresh = [Doc(nlp.vocab).from_bytes(d.to_bytes()) for d in docs]
-            seen[0] = 0
-            c = time.process_time()
-            nlp_windows.run_ner(Model, fresh, windows, 32)  # type: ignore[arg-type]
-            ms = 1000 * (time.process_time() - c) / len(docs)
             row = results.setdefault(name or "defaults", {"ms": []})
-            row["windows_share"] = round(sum(b - a for w in windows for a, b in w) / tokens, 3)
+            seen[0] = 0
+            if args.whole:
+                c = time.process_time()
+                counting(ner, fresh, 32, decoder)
+                row.setdefault("us_per_token", []).append(round(1e6 * (time.process_time() - c) / tokens, 1))
+            else:
+                left, right = nlp_windows.margins(settings)
+                spans = nlp_windows.key_spans(settings, resources.gazetteer)
+                windows = [nlp_windows.merge_windows(spans(d), len(d), left, right) for d in docs]
+                c = time.process_time()
+                nlp_windows.run_ner(nlp, fresh, windows, 32, decoder=decoder)
+                row["windows_share"] = round(sum(b - a for w in windows for a, b in w) / tokens, 3)
+            row["ms"].append(round(1000 * (time.process_time() - c) / len(docs), 1))
             row["through_ner_share"] = round(seen[0] / tokens, 3)
-            row["ms"].append(round(ms, 1))
+            ents = [[(e.start, e.end, e.label) for e in d.ents] for d in fresh]
+            first = first or ents
+            row["same_entities_as_first"] = ents == first
     for row in results.values():
         row["median_ms"] = statistics.median(row["ms"])
+        if "us_per_token" in row:
+            row["median_us_per_token"] = statistics.median(row["us_per_token"])
     print(json.dumps({"docs": args.docs, "tokens": tokens, "sets": results}, indent=1))
 
 

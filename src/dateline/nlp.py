@@ -100,6 +100,8 @@ class NlpStage:
         texts = [d.article.body for d in docs]
         kept = KeptTokens()
         if self.on_demand:
+            from .nlp_ner import ner_decoder
+
             select = parse_selector(self.settings)
             spans, margins = None, (6, 4)
             if ner_mode(self.settings) == "windows":
@@ -109,7 +111,7 @@ class NlpStage:
                 spans = key_spans(self.settings, self.resources.gazetteer, kept)
                 margins = ner_margins(self.settings)
             parsed_docs = parse_on_demand(nlp, texts, select, batch_size=self.settings.batch_size, ner_spans=spans,
-                                          ner_margins=margins)
+                                          ner_margins=margins, ner_decoder=ner_decoder(self.settings))
         else:
             parsed_docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
         for doc, parsed in zip(docs, parsed_docs, strict=True):

@@ -280,6 +280,7 @@ def parse_on_demand(
     batch_size: int = 32,
     ner_spans: Callable[[Doc], Sequence[tuple[int, int]]] | None = None,
     ner_margins: tuple[int, int] = (6, 4),
+    ner_decoder: str = "numpy",
 ) -> list[Doc]:
     """``texts`` tokenized, split into sentences without the parser (:func:`_split`), NER'd, and
     tagged and parsed only in the sentences ``select`` picks; with ``ner_spans``, NER only in
@@ -304,10 +305,11 @@ def parse_on_demand(
 
         left, right = ner_margins
         windows = [merge_windows(ner_spans(d), len(d), left, right) for d in docs]
-        docs = run_ner(nlp, docs, windows, batch_size)
+        docs = run_ner(nlp, docs, windows, batch_size, decoder=ner_decoder)
     elif "ner" in nlp.pipe_names:  # everywhere
-        ner: Any = nlp.get_pipe("ner")
-        docs = list(ner.pipe(docs, batch_size=batch_size))
+        from .nlp_ner import ner_pipe
+
+        docs = ner_pipe(nlp.get_pipe("ner"), docs, batch_size, ner_decoder)
     by_doc: dict[int, list[tuple[int, Doc, Any]]] = {}
     for (k, a, _), sub, values in zip(chosen, subs, parsed, strict=True):
         by_doc.setdefault(k, []).append((a, sub, values))

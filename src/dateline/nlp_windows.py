@@ -15,7 +15,8 @@ Option ``nlp.ner``: ``"windows"`` (the default, under parse on demand) or ``"all
 text; also $DATELINE_NLP_NER); ``nlp.ner_margin`` ("L:R" tokens around places candidates,
 default "4:3"), ``nlp.ner_margin_actors`` (around the actors' spans, default "6:4"),
 ``nlp.ner_steady_edges`` (default true). Every evaluation's predictions were identical with
-either (see benchmarks/side_by_side.md).
+either (see benchmarks/side_by_side.md). Option ``nlp.ner_decoder`` ("numpy", the default, or
+"spacy"): who runs NER's transition loop (:mod:`dateline.nlp_ner`; identical entities).
 """
 
 from __future__ import annotations
@@ -64,12 +65,15 @@ def merge_windows(spans: Sequence[tuple[int, int]], length: int, left: int, righ
 
 
 def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]], batch_size: int,
-            widen: int = 6) -> list[Doc]:
+            widen: int = 6, decoder: str = "numpy") -> list[Doc]:
     """NER on the given token windows of each document, entities written back into it (every
     other token outside any entity). A window with an entity at an edge inside the document
     (the name may go on beyond it) is widened by ``widen`` tokens on that side and run again,
-    up to three times."""
+    up to three times. ``decoder``: "numpy" (all windows of a round decoded together:
+    :func:`dateline.nlp_ner.ner_pipe`, the same entities) or "spacy" (spaCy's own pipe)."""
     from spacy.tokens import Doc, Span
+
+    from .nlp_ner import ner_pipe
 
     ner: Any = nlp.get_pipe("ner")
     from spacy.attrs import ORTH, SENT_START, SPACY
@@ -91,7 +95,7 @@ def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]]
             break
         subs = [window(k, a, b) for k, _, a, b in todo]
         again = []
-        for (k, w, a, b), sub in zip(todo, ner.pipe(subs, batch_size=batch_size), strict=True):
+        for (k, w, a, b), sub in zip(todo, ner_pipe(ner, subs, batch_size, decoder), strict=True):
             ents = [(a + e.start, a + e.end, e.label) for e in sub.ents]
             found[k][w] = ents
             left = a > 0 and any(s == a for s, _, _ in ents)

@@ -1,0 +1,346 @@
+"""spaCy's greedy NER decoding done in numpy over a whole batch at once, with identical entities.
+
+spaCy's ``EntityRecognizer`` computes token vectors (its tok2vec) and the precomputed lower
+layer for a batch of documents, then runs a greedy transition loop in Cython (BILUO moves,
+one state per document); that loop is ~60 % of its cost here, most of it per-state overhead.
+:func:`ner_pipe` keeps spaCy's model and its own layers (``tok2vec``, ``lower``, ``upper``) for
+the numbers, and replaces the loop by one numpy step per token position for every document
+of the batch together (every NER state advances one token per move):
+
+- the state's features exactly as ``StateC.set_context_tokens`` for 3 features: the first
+  buffer token, the open entity's first token and the token before the buffer (the last
+  two only inside an entity; else the padding row), summed in spaCy's order in float32
+  (feature 0, 1, 2, then the bias), maxout over the pieces as ``Vec.arg_max`` picks, the
+  upper layer with BLIS' ``sgemm`` (the routine spaCy calls) and its bias;
+- the moves valid as ``BiluoPushDown``'s ``is_valid`` say (an entity neither crosses a
+  sentence start nor starts on whitespace, Begin/In need a next token, preset entities are
+  kept); the first best-scoring valid move wins (``arg_max_if_valid``); a state with no
+  valid move ends, as ``force_final`` ends it;
+- the entities written back as ``BiluoPushDown.set_annotations`` writes them.
+
+Unsupported cases go to spaCy's own pipe (logged at debug level): a beam-search model, a
+model with unseen classes or with a relu lower layer, preset labels the model does not know,
+postprocess hooks. Option ``nlp.ner_decoder``: ``"numpy"`` (default) or ``"spacy"`` (also
+$DATELINE_NER_DECODER). :func:`step_weights` (the ``ParserStepModel`` weights as arrays) is
+generic to spaCy's transition models. Equality with spaCy: tests/core/test_nlp_ner.py and
+benchmarks/side_by_side.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Moves", "StepWeights", "decode", "ner_decoder", "ner_pipe", "step_weights", "unsupported"]
+
+log = logging.getLogger(__name__)
+
+BEGIN, IN, LAST, UNIT, OUT = 1, 2, 3, 4, 5  # (spaCy's ner.pyx move enum: MISSING is 0)
+_MOVES = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT, "O": OUT}
+#: tokens per batch given to the model at once (its activations: ~1.5 KB per token for the lower layer)
+MAX_TOKENS = 20_000
+
+
+def ner_decoder(settings: Settings) -> str:
+    """``"numpy"`` or ``"spacy"``: the option ``nlp.ner_decoder``, else $DATELINE_NER_DECODER, else numpy."""
+    return str(settings.option("nlp.ner_decoder", os.environ.get("DATELINE_NER_DECODER") or "numpy"))
+
+
+@dataclass(frozen=True)
+class Moves:
+    """The transition system's classes: move (``BEGIN`` … ``OUT``) and label id of each."""
+
+    move: np.ndarray  # (C,) int
+    label: np.ndarray  # (C,) uint64 (string ids; 0: no label)
+
+    @classmethod
+    def of(cls, ner: Any) -> Moves:
+        strings = ner.vocab.strings
+        moves, labels = [], []
+        for i in range(ner.moves.n_moves):
+            name = ner.moves.get_class_name(i)
+            move, _, label = name.partition("-")
+            moves.append(_MOVES[move])
+            labels.append(strings.add(label) if label else 0)
+        return cls(np.array(moves, dtype=np.int64), np.array(labels, dtype=np.uint64))
+
+
+@dataclass(frozen=True)
+class StepWeights:
+    """What spaCy's ``ParserStepModel`` computes from a batch, as arrays: ``cached`` (rows
+    ``1 + token``, row 0 the padding; shape (tokens + 1, nF, nO * nP)), the lower layer's
+    ``bias`` (nO * nP), the upper layer ``W`` (classes, nO) and ``b`` (classes), ``pieces`` nP."""
+
+    cached: np.ndarray
+    bias: np.ndarray
+    W: np.ndarray
+    b: np.ndarray
+    pieces: int
+
+
+def step_weights(model: Any, docs: Sequence[Doc]) -> StepWeights:
+    """The layers of a spaCy transition model (``TransitionModel``: refs ``tok2vec``, ``lower``,
+    ``upper``) applied to ``docs`` as ``ParserStepModel`` applies them (not training)."""
+    tokvecs = model.get_ref("tok2vec").predict(list(docs))
+    lower = model.get_ref("lower")
+    cached = lower.predict(tokvecs)
+    n, nf, no, npieces = cached.shape
+    upper = model.get_ref("upper")
+    return StepWeights(cached.reshape(n, nf, no * npieces), lower.get_param("b").reshape(-1),
+                       upper.get_param("W"), upper.get_param("b"), npieces)
+
+
+def unsupported(ner: Any) -> str | None:
+    """Why :func:`decode` cannot stand in for this NER component, or None."""
+    model = ner.model
+    if ner.cfg.get("beam_width", 1) != 1:
+        return "beam search"
+    if not model.attrs.get("has_upper") or model.attrs.get("unseen_classes"):
+        return "no upper layer or unseen classes"
+    lower = model.get_ref("lower")
+    if lower.name != "precomputable_affine" or lower.get_dim("nF") != 3 or lower.get_dim("nP") < 2:
+        return "not a 3-feature maxout lower layer"
+    if getattr(ner, "postprocesses", None):
+        return "postprocess hooks"
+    if not hasattr(ner.moves, "get_doc_labels") or ner.moves.action_types != (BEGIN, IN, LAST, UNIT, OUT):
+        return "not a BILUO transition system"
+    return None
+
+
+def _upper(hidden: np.ndarray, weights: StepWeights) -> np.ndarray:
+    import blis.py  # (the sgemm spaCy's parser calls: the same sums, bit for bit)
+
+    scores: np.ndarray = blis.py.gemm(hidden, weights.W, trans2=True, beta=0.0)
+    scores += weights.b
+    return scores
+
+
+def decode(weights: StepWeights, moves: Moves, lengths: Sequence[int], tokens: np.ndarray
+           ) -> list[list[tuple[int, int, int]]]:
+    """Greedy BILUO decoding of a batch: ``lengths`` of its documents (their tokens laid end to
+    end, as the rows of ``weights.cached``), ``tokens`` (tokens, 4) int64 columns: preset
+    ENT_IOB, preset ENT_TYPE (string id, as int64 bits), SENT_START, IS_SPACE. Returns each
+    document's entities (start, end, label id), by start.
+
+    Every state moves one token per step, so step ``t`` scores token ``t`` of every document
+    longer than ``t`` (the documents sorted longest first: a prefix). A state is a code: 0
+    outside an entity, ``k`` inside one of the ``k``-th label, ``dead`` after no valid move;
+    validity is a table of (token code, state code) rows (:func:`_tables`)."""
+    n_docs = len(lengths)
+    lens = np.asarray(lengths, dtype=np.int64)
+    starts = np.zeros(n_docs, dtype=np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    total = int(lens.sum())
+    if not total:
+        return [[] for _ in range(n_docs)]
+    order = np.argsort(-lens, kind="stable")  # longest first: the live states are a prefix
+    off, lens_sorted = starts[order], lens[order]
+    tok_code, penalty, valid_any, step_to, opens, n_states = _tables(moves, starts, lens, tokens)
+
+    c0, c1, c2 = (weights.cached[:, f] for f in range(3))
+    bias, pieces = weights.bias, weights.pieces
+    n_classes = len(moves.move)
+    dead = n_states - 1
+    state = np.zeros(n_docs, dtype=np.int64)
+    ent_row = np.zeros(n_docs, dtype=np.int64)  # 1 + the open entity's first token, else 0 (the padding row)
+    guesses = np.full(total, -1, dtype=np.int64)
+    n_live = n_docs
+    for t in range(int(lens_sorted[0])):
+        while lens_sorted[n_live - 1] <= t:
+            n_live -= 1
+        b = off[:n_live] + t
+        st = state[:n_live]
+        r1 = ent_row[:n_live]
+        unmaxed = c0[b + 1] + c1[r1]
+        unmaxed += c2[b * (r1 > 0)]  # the token before the buffer, inside an entity
+        unmaxed += bias
+        unmaxed = unmaxed.reshape(n_live, -1, pieces)
+        if pieces == 2:  # (Vec.arg_max of two: the first only if strictly greater)
+            first, second = unmaxed[:, :, 0], unmaxed[:, :, 1]
+            hidden = np.where(first > second, first, second)
+        else:
+            hidden = unmaxed[:, :, 0]
+            for p in range(1, pieces):
+                hidden = np.where(unmaxed[:, :, p] > hidden, unmaxed[:, :, p], hidden)
+        scores = _upper(hidden, weights)
+        code = tok_code[b] * n_states + st
+        scores += penalty[code]  # (0 where valid, -inf where not)
+        guess = scores.argmax(axis=1)
+        ok = valid_any[code]
+        if not ok.all():  # no valid move: the state ends (spaCy's force_final), its open entity dropped
+            guess = np.where(ok, guess, -1)
+            state[:n_live] = np.where(ok, step_to[st * n_classes + np.maximum(guess, 0)], dead)
+        else:
+            state[:n_live] = step_to[st * n_classes + guess]
+        guesses[b] = guess
+        ent_row[:n_live] = np.where(opens[guess], b + 1, r1 * (state[:n_live] > 0))
+    return _entities(moves, guesses, starts)
+
+
+def _entities(moves: Moves, guesses: np.ndarray, starts: np.ndarray) -> list[list[tuple[int, int, int]]]:
+    """The entities of the moves taken (class per token, -1 for none), per document."""
+    taken = guesses >= 0
+    kind = np.where(taken, moves.move[guesses], 0)
+    label = moves.label[np.maximum(guesses, 0)]
+    begins, lasts, units = (np.flatnonzero(kind == m) for m in (BEGIN, LAST, UNIT))
+    firsts = begins[np.searchsorted(begins, lasts) - 1]  # (each Last closes the last Begin before it)
+    ent_start = np.concatenate([firsts, units])
+    ent_end = np.concatenate([lasts, units]) + 1
+    ent_label = np.concatenate([label[lasts], label[units]])
+    by = np.argsort(ent_start, kind="stable")
+    doc_of = np.searchsorted(starts, ent_start[by], side="right") - 1
+    out: list[list[tuple[int, int, int]]] = [[] for _ in range(len(starts))]
+    for k, a, z, la in zip(doc_of.tolist(), ent_start[by].tolist(), ent_end[by].tolist(), ent_label[by].tolist(),
+                           strict=True):
+        out[k].append((a - int(starts[k]), z - int(starts[k]), la))
+    return out
+
+
+def _tables(moves: Moves, starts: np.ndarray, lens: np.ndarray, tokens: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+    """What a step looks up: each token's code (its kind of (preset ENT_IOB, next token's
+    ENT_IOB, preset label, last of its document, next token starts a sentence, whitespace)
+    among those of the batch), the penalty (0 / -inf) and any-valid of each (token code *
+    states + state) row, the state after (state * classes + class), whether a class opens an
+    entity, and the number of states (0 outside, one per label inside, dead)."""
+    total = len(tokens)
+    iob, etype = tokens[:, 0], tokens[:, 1].view(np.uint64)
+    has_next = np.ones(total, dtype=bool)
+    has_next[starts[lens > 0] + lens[lens > 0] - 1] = False
+    nxt_iob = np.zeros(total, dtype=np.int64)
+    nxt_iob[:-1] = iob[1:]
+    nxt_ss = np.zeros(total, dtype=np.int64)
+    nxt_ss[:-1] = tokens[1:, 2] == 1
+    labels = np.unique(moves.label[moves.label != 0])  # (label index: 1 + position here; 0 none)
+    n_labels = len(labels)
+    lab0 = np.where(etype != 0, np.searchsorted(labels, etype) + 1, 0)
+    kinds = np.stack([iob, nxt_iob * has_next, lab0, ~has_next, nxt_ss * has_next, tokens[:, 3] != 0], axis=1)
+    uniq, tok_code = np.unique(kinds.astype(np.int64), axis=0, return_inverse=True)
+    n_states = n_labels + 2
+    rows = np.repeat(uniq, n_states, axis=0)  # (token kind, state) rows
+    state = np.tile(np.arange(n_states), len(uniq))
+    is_open = (state > 0) & (state <= n_labels)
+    state_label = np.where(is_open, labels[np.clip(state - 1, 0, max(n_labels - 1, 0))], 0)
+    label_of_preset = np.where(rows[:, 2] > 0, labels[np.clip(rows[:, 2] - 1, 0, max(n_labels - 1, 0))], 0)
+    same = state_label[:, None] == moves.label[None, :]
+    begin, inside, last, unit, out = _valid_presets(is_open, rows[:, 3] != 0, rows[:, 0], label_of_preset,
+                                                    rows[:, 1], rows[:, 4] != 0, rows[:, 5] != 0, same, moves.label)
+    move = moves.move
+    valid = ((move == BEGIN) & begin) | ((move == IN) & inside) | ((move == LAST) & last)
+    valid |= ((move == UNIT) & unit) | ((move == OUT) & out)
+    valid &= (state < n_states - 1)[:, None]  # (dead: nothing)
+    penalty = np.where(valid, np.float32(0), np.float32(-np.inf)).astype(np.float32)
+    # the state after each class: Begin opens its label, Last/Unit/Out leave outside, In stays
+    label_index = np.where(moves.label != 0, np.searchsorted(labels, moves.label) + 1, 0)
+    step_to = np.repeat(np.arange(n_states)[:, None], len(move), axis=1)
+    step_to[:, move == BEGIN] = label_index[move == BEGIN]
+    step_to[:, (move == LAST) | (move == UNIT) | (move == OUT)] = 0
+    step_to[n_states - 1] = n_states - 1
+    opens = np.append(move == BEGIN, False)  # (index -1: no move)
+    return tok_code.reshape(-1), penalty, valid.any(axis=1), step_to.reshape(-1), opens, n_states
+
+
+def _valid_presets(op: np.ndarray, last: np.ndarray, iob0: np.ndarray, lab0: np.ndarray, iob1: np.ndarray,
+                   ss1: np.ndarray, sp0: np.ndarray, same: np.ndarray, label: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``BiluoPushDown``'s is_valid of Begin, In, Last, Unit and Out, per state (rows: open
+    entity, last token, preset ENT_IOB (1 = I, 2 = O, 3 = B) and label of the token and the
+    next one's ENT_IOB, next token starts a sentence, token is whitespace; ``same``: the open
+    entity's label is the class's) and class label (columns), branch for branch as ner.pyx
+    writes them."""
+    op, last, iob0, iob1, ss1, sp0, lab0 = (a[:, None] for a in (op, last, iob0, iob1, ss1, sp0, lab0))
+    labelled = (label != 0)[None, :]
+    is_lab0 = label[None, :] == lab0
+    begin = ~op & ~last & labelled & (iob0 != 1) & (
+        ((iob0 == 3) & is_lab0 & (iob1 == 1)) | ((iob0 != 3) & (iob1 != 3) & ~ss1 & ~sp0))
+    inside = op & ~last & labelled & same & (iob0 != 3) & (iob1 != 3) & (
+        ((iob0 == 1) & (iob1 != 0) & (iob1 != 2) & is_lab0) | ((iob0 != 1) & ~ss1))
+    closing = (iob0 == 1) & (iob1 != 1)
+    last_ = labelled & op & ((closing & is_lab0) | (~closing & same & (iob1 != 1)))
+    unit = (~labelled & (lab0 == 0) & (iob0 == 3)) | (
+        labelled & ~op & (iob1 != 1) & (((iob0 == 3) & is_lab0) | ((iob0 != 3) & ~sp0)))
+    out = ~op & (iob0 != 3) & (iob0 != 1)
+    return begin, inside, last_, unit, out
+
+
+#: the classes of the NER components seen (by id; the component kept alive with them)
+_MOVES_OF: dict[int, tuple[Any, Moves]] = {}
+
+
+def _moves_of(ner: Any) -> Moves:
+    seen = _MOVES_OF.get(id(ner))
+    if seen is None or seen[0] is not ner or len(seen[1].move) != ner.moves.n_moves:
+        seen = (ner, Moves.of(ner))
+        if len(_MOVES_OF) > 8:
+            _MOVES_OF.clear()
+        _MOVES_OF[id(ner)] = seen
+    return seen[1]
+
+
+def _batches(docs: Sequence[Doc], most: int) -> Iterable[list[Doc]]:
+    batch: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if batch and size + len(doc) > most:
+            yield batch
+            batch, size = [], 0
+        batch.append(doc)
+        size += len(doc)
+    if batch:
+        yield batch
+
+
+def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str = "numpy") -> list[Doc]:
+    """``ner.pipe(docs)`` with the numpy decoder (:func:`decode`): the same entities written
+    into the documents, which are returned. ``decoder="spacy"`` or an unsupported model: spaCy's
+    own pipe."""
+    docs = list(docs)
+    reason = "decoder option" if decoder == "spacy" else unsupported(ner)
+    if reason is None:
+        known = set(ner.moves.labels.get(BEGIN, {}))
+        preset = {label for doc in docs for label in ner.moves.get_doc_labels(doc)}
+        if preset - known:
+            reason = "preset labels the model does not know"
+    if reason is not None:
+        log.debug("NER with spaCy's own decoder: %s", reason)
+        return list(ner.pipe(docs, batch_size=batch_size))
+    moves = _moves_of(ner)
+    for batch in _batches([d for d in docs if len(d)], MAX_TOKENS):
+        _annotate(ner, batch, moves)
+    for doc in docs:
+        if not len(doc):
+            _set(doc, [])
+    return docs
+
+
+def _annotate(ner: Any, batch: list[Doc], moves: Moves) -> None:
+    from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, SENT_START
+
+    weights = step_weights(ner.model, batch)
+    tokens = np.concatenate([d.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]).view(np.int64) for d in batch])
+    for doc, ents in zip(batch, decode(weights, moves, [len(d) for d in batch], tokens), strict=True):
+        _set(doc, ents)
+
+
+def _set(doc: Doc, ents: list[tuple[int, int, int]]) -> None:
+    """``BiluoPushDown.set_annotations``: the entities set, tokens left unannotated made O."""
+    from spacy.attrs import ENT_IOB
+    from spacy.tokens import Span
+
+    spans = [Span(doc, s, e, label=label, kb_id=doc[s].ent_kb_id) for s, e, label in ents]
+    if not doc.has_annotation("ENT_IOB"):
+        doc.set_ents(spans, default="outside")
+        return
+    doc.set_ents(spans, default="unmodified")
+    missing = np.flatnonzero(doc.to_array(ENT_IOB) == 0).tolist()
+    if missing:
+        doc.set_ents([], outside=[doc[i : i + 1] for i in missing], default="unmodified")
