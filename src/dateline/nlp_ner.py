@@ -47,8 +47,10 @@ log = logging.getLogger(__name__)
 
 BEGIN, IN, LAST, UNIT, OUT = 1, 2, 3, 4, 5  # (spaCy's ner.pyx move enum: MISSING is 0)
 _MOVES = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT, "O": OUT}
-#: tokens per batch given to the model at once (its activations: ~1.5 KB per token for the lower layer)
+#: tokens per batch decoded at once (the lower layer's activations: ~1.5 KB per token)
 MAX_TOKENS = 20_000
+#: tokens per batch given to the model's tok2vec (cheaper per token than larger ones)
+CHUNK_TOKENS = 1_500
 
 
 def ner_decoder(settings: Settings) -> str:
@@ -88,12 +90,17 @@ class StepWeights:
     pieces: int
 
 
-def step_weights(model: Any, docs: Sequence[Doc]) -> StepWeights:
+def step_weights(model: Any, docs: Sequence[Doc], chunk: int = 0) -> StepWeights:
     """The layers of a spaCy transition model (``TransitionModel``: refs ``tok2vec``, ``lower``,
-    ``upper``) applied to ``docs`` as ``ParserStepModel`` applies them (not training)."""
-    tokvecs = model.get_ref("tok2vec").predict(list(docs))
+    ``upper``) applied to ``docs`` as ``ParserStepModel`` applies them (not training); with
+    ``chunk``, over runs of documents of about that many tokens (the token vectors do not
+    depend on the other documents of a batch, and mid-sized batches are the cheapest)."""
     lower = model.get_ref("lower")
-    cached = lower.predict(tokvecs)
+    parts = []
+    for part in _batches(docs, chunk) if chunk else [list(docs)]:
+        cached = lower.predict(model.get_ref("tok2vec").predict(part))
+        parts.append(cached if not parts else cached[1:])  # (one padding row, first)
+    cached = parts[0] if len(parts) == 1 else np.concatenate(parts)
     n, nf, no, npieces = cached.shape
     upper = model.get_ref("upper")
     return StepWeights(cached.reshape(n, nf, no * npieces), lower.get_param("b").reshape(-1),
@@ -325,7 +332,7 @@ def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str 
 def _annotate(ner: Any, batch: list[Doc], moves: Moves) -> None:
     from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, SENT_START
 
-    weights = step_weights(ner.model, batch)
+    weights = step_weights(ner.model, batch, CHUNK_TOKENS)
     tokens = np.concatenate([d.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]).view(np.int64) for d in batch])
     for doc, ents in zip(batch, decode(weights, moves, [len(d) for d in batch], tokens), strict=True):
         _set(doc, ents)
