@@ -96,7 +96,7 @@ def step_weights(model: Any, docs: Sequence[Doc], chunk: int = 0) -> StepWeights
     ``chunk``, over runs of documents of about that many tokens (the token vectors do not
     depend on the other documents of a batch, and mid-sized batches are the cheapest)."""
     lower = model.get_ref("lower")
-    parts = []
+    parts: list[np.ndarray] = []
     for part in _batches(docs, chunk) if chunk else [list(docs)]:
         cached = lower.predict(model.get_ref("tok2vec").predict(part))
         parts.append(cached if not parts else cached[1:])  # (one padding row, first)
