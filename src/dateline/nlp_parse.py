@@ -31,16 +31,28 @@ models).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from .settings import Settings
+
 if TYPE_CHECKING:
     import numpy
     from spacy.tokens import Doc
 
-__all__ = ["StepWeights", "parse", "precompute", "read_step_weights", "step_scores", "sum_features", "supported"]
+__all__ = [
+    "StepWeights",
+    "decoder",
+    "parse",
+    "precompute",
+    "read_step_weights",
+    "step_scores",
+    "sum_features",
+    "supported",
+]
 
 
 @dataclass(frozen=True)
@@ -144,12 +156,37 @@ def _token_ids(states: list[Any], nF: int) -> numpy.ndarray:
     return ParserStepModel.get_token_ids(holder, states)  # type: ignore[arg-type, no-any-return]
 
 
-def parse(component: Any, docs: Sequence[Doc]) -> list[Doc]:
-    """``docs`` parsed by the spaCy transition ``component`` (greedy, :func:`supported`), all at
-    once: the same annotations as ``component.pipe(docs)``, written on the same documents."""
+def decoder(settings: Settings) -> str:
+    """Who decodes the on-demand parse: the option ``nlp.parse_decoder`` ("numpy", the default:
+    :func:`parse`; or "spacy": the component's own ``pipe``), else $DATELINE_NLP_PARSE_DECODER."""
+    value = settings.option("nlp.parse_decoder", os.environ.get("DATELINE_NLP_PARSE_DECODER") or "numpy")
+    return "spacy" if value == "spacy" else "numpy"
+
+
+def parse(component: Any, docs: Sequence[Doc], *, max_tokens: int = 8192) -> list[Doc]:
+    """``docs`` parsed by the spaCy transition ``component`` (greedy, :func:`supported`): the same
+    annotations as ``component.pipe(docs)``, written on the same documents. They are decoded
+    together in runs of consecutive documents of at most ``max_tokens`` tokens (a longer
+    document alone): the precomputed rows take ``nF * nO * nP`` floats a token (4 KiB for
+    spaCy's ``sm`` parser), so memory stays bounded whatever the batch."""
     docs = list(docs)
+    run: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if run and size + len(doc) > max_tokens:
+            _parse_run(component, run)
+            run, size = [], 0
+        run.append(doc)
+        size += len(doc)
+    if run:
+        _parse_run(component, run)
+    return docs
+
+
+def _parse_run(component: Any, docs: list[Doc]) -> None:
     if not any(len(doc) for doc in docs):
-        return list(component.pipe(docs))
+        component.set_annotations(docs, component.moves.init_batch(docs))
+        return
     component._ensure_labels_are_added(docs)
     weights = read_step_weights(component.model)
     cached = precompute(component.model, docs, weights)
@@ -159,4 +196,3 @@ def parse(component: Any, docs: Sequence[Doc]) -> list[Doc]:
         scores = step_scores(cached, _token_ids(active, weights.nF), weights)
         active = component.transition_states(active, scores)
     component.set_annotations(docs, states)
-    return docs
