@@ -83,13 +83,19 @@ def read_step_weights(model: Any) -> StepWeights:
 
 
 def supported(component: Any) -> bool:
-    """Whether :func:`parse` decodes ``component`` exactly as spaCy does: greedy (beam width 1),
-    a maxout lower layer and an upper layer, no class marked unseen."""
+    """Whether :func:`parse` decodes ``component`` exactly as spaCy does: a spaCy 3.8 transition
+    component (the methods :func:`parse` calls) with a ``TransitionModel`` of a precomputed maxout
+    lower layer and an upper layer scoring every move, greedy (beam width 1), no class marked unseen."""
     model = getattr(component, "model", None)
+    needed = ("_ensure_labels_are_added", "transition_states", "set_annotations", "moves", "cfg")
     try:
         lower = model.layers[1]  # type: ignore[union-attr]
         return (
-            int(component.cfg.get("beam_width", 1)) == 1
+            all(hasattr(component, name) for name in needed)
+            and model.name == "parser_model"  # type: ignore[union-attr]
+            and lower.name == "precomputable_affine"
+            and int(model.layers[2].get_dim("nO")) == int(component.moves.n_moves)  # type: ignore[union-attr]
+            and int(component.cfg.get("beam_width", 1)) == 1
             and bool(model.attrs.get("has_upper"))  # type: ignore[union-attr]
             and not model.attrs.get("unseen_classes")  # type: ignore[union-attr]
             and lower.has_dim("nP") is True
