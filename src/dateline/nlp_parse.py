@@ -117,12 +117,16 @@ def precompute(model: Any, docs: Sequence[Doc], weights: StepWeights) -> numpy.n
 
 def sum_features(cached: numpy.ndarray, ids: numpy.ndarray, weights: StepWeights) -> numpy.ndarray:
     """The lower layer's pre-activation for each state (a row of ``ids``: token per feature,
-    ``-1`` missing): the feature rows added one after the other in float32 (feature 0 first),
-    then the bias, in spaCy's order (``sum_state_features``), so the sums round as its do."""
-    rows = cached[(ids + 1) * weights.nF + _feature_index(weights.nF)]  # (states, nF, nO * nP)
-    total = rows[:, 0].copy()
+    ``-1`` missing): zero plus the feature rows one after the other in float32 (feature 0 first),
+    then the bias, in spaCy's order (``sum_state_features``), so the sums round as its do. (The
+    rows are gathered feature-major: each addition then reads one contiguous block.)"""
+    import numpy
+
+    index = ((ids + 1) * weights.nF + _feature_index(weights.nF)).T  # (nF, states)
+    rows = numpy.take(cached, index.ravel(), axis=0).reshape(weights.nF, len(ids), -1)
+    total = rows[0] + numpy.float32(0.0)  # (spaCy adds to zeros: -0.0 becomes 0.0)
     for f in range(1, weights.nF):
-        total += rows[:, f]
+        total += rows[f]
     total += weights.bias
     return total
 
