@@ -1,6 +1,7 @@
 """The on-demand parse's parser step: spaCy's own decoder against dateline.nlp_parse, in CPU time.
 
     python3 benchmarks/parse_decoder.py --docs 300 --repeat 5
+    python3 benchmarks/parse_decoder.py --component ner     # the same decoder on NER (not wired)
 
 Builds the sub-documents parse on demand gives the parser (the chosen sentences of the corpus of
 ``benchmarks/side_by_side.py``, in batches of 32 articles, tok2vec and tagger run), then times,
@@ -14,7 +15,8 @@ on a shared machine):
 - ``numpy``: :func:`dateline.nlp_parse.parse` on the same sub-documents;
 
 each on fresh copies of the sub-documents (made before the clock starts), and whether the heads, labels and
-sentence starts are identical.
+sentence starts are identical (with ``--component ner``: the entities; parse on demand does not
+use the decoder for NER, this only measures what it would do there).
 """
 
 from __future__ import annotations
@@ -53,16 +55,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--component", choices=["parser", "ner"], default="parser")
     args = ap.parse_args()
     from side_by_side import source_texts
-    from spacy.attrs import DEP, HEAD, SENT_START
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, SENT_START
 
     from dateline.nlp import load_model
     from dateline.nlp_parse import parse
     from dateline.settings import Settings
 
     nlp = load_model(Settings())
-    parser: Any = nlp.get_pipe("parser")
+    parser: Any = nlp.get_pipe(args.component)
     texts = list(itertools.islice(itertools.cycle(source_texts()), args.docs))
     batches = sub_documents(nlp, texts)
 
@@ -92,10 +95,11 @@ def main() -> None:
                 fn(b)
             best[name] = min(best[name], time.process_time() - c)
     ms = {name: round(1000 * v / args.docs, 2) for name, v in best.items()}
-    attrs = [HEAD, DEP, SENT_START]
+    attrs = [HEAD, DEP, SENT_START] if args.component == "parser" else [ENT_IOB, ENT_TYPE]
     ref = [d.to_array(attrs) for b in batches for d in parser.pipe([x.copy() for x in b], batch_size=32)]
     new = [d.to_array(attrs) for b in batches for d in parse(parser, [x.copy() for x in b])]
     result = {
+        "component": args.component,
         "articles": args.docs,
         "sub_documents": sum(map(len, batches)),
         "tokens": sum(len(d) for b in batches for d in b),
