@@ -281,13 +281,18 @@ def parse_on_demand(
     ner_spans: Callable[[Doc], Sequence[tuple[int, int]]] | None = None,
     ner_margins: tuple[int, int] = (6, 4),
     ner_decoder: str = "numpy",
+    parse_decoder: str = "numpy",
 ) -> list[Doc]:
     """``texts`` tokenized, split into sentences without the parser (:func:`_split`), NER'd, and
     tagged and parsed only in the sentences ``select`` picks; with ``ner_spans``, NER only in
-    windows around the spans it gives (:mod:`dateline.nlp_windows`). See the module docstring for the
+    windows around the spans it gives (:mod:`dateline.nlp_windows`); with ``parse_decoder`` "numpy",
+    the parser's transitions decoded for all the chosen sentences at once (:mod:`dateline.nlp_parse`,
+    identical output; "spacy": the parser's own ``pipe``). See the module docstring for the
     marks left on the documents."""
     import numpy
     from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+
+    from .nlp_parse import parse, supported
 
     docs = _split(nlp, [nlp.make_doc(t) for t in texts], batch_size)
     bounds = [_sentences(d) for d in docs]
@@ -297,6 +302,9 @@ def parse_on_demand(
     for name in _PARSE_COMPONENTS:
         if name in nlp.pipe_names and subs:
             proc: Any = nlp.get_pipe(name)
+            if name == "parser" and parse_decoder == "numpy" and supported(proc):
+                subs = parse(proc, subs)
+                continue
             subs = list(proc.pipe(subs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, subs))
     attrs = [HEAD, DEP, TAG, POS, LEMMA]
     parsed = _rules(nlp, subs, attrs)

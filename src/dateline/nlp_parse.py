@@ -1,0 +1,208 @@
+"""spaCy's greedy dependency parse with the per-step scoring batched in numpy: identical output, less CPU.
+
+spaCy's transition components decode in a Cython loop (``Parser._parseC``) over groups of 8
+documents (``Parser.pipe`` cuts each batch into quarters by length): at every transition it
+sums the state features with one tiny BLAS ``saxpy`` per feature per state, multiplies by the
+upper layer for those 8 states and acquires the GIL once per step. On dateline's on-demand
+sub-documents (the chosen sentences, ~100 tokens an article) that loop was ~90 % of the
+parser's time (3.1 of 3.45 CPU-ms an article; ``benchmarks/side_by_side.md``, round 7).
+
+:func:`parse` decodes a whole list of documents at once with the loaded model's own weights:
+
+1. the model's ``predict`` up to the precomputed lower layer, once for all the documents
+   (``tok2vec`` listener + ``Linear``, then ``PrecomputableAffine``: one row per token and
+   feature, row 0 the padding): :func:`precompute`;
+2. per transition, for every unfinished state at once: spaCy's own context tokens
+   (``StateC.set_context_tokens``), the feature rows summed in spaCy's order in float32
+   (feature 0, 1, ... then the bias: :func:`sum_features`), maxout, the upper layer with
+   the same BLIS ``sgemm`` spaCy calls, plus its bias (:func:`step_scores`);
+3. spaCy's own ``transition_states`` (the arc-eager validity rules and the first best valid
+   move, in C) and, at the end, the parser's own ``set_annotations`` (finalize, labels,
+   sentence starts, deprojectivization).
+
+Only the arithmetic moves; the transition system stays spaCy's, so the heads, labels and
+sentence starts are spaCy's own. A model this does not cover (beam search, no upper layer,
+classes marked unseen: spaCy sets those to the minimum score of its group of 8, which a
+bigger batch would change) is parsed by spaCy itself (:func:`supported`).
+:func:`read_step_weights`, :func:`precompute` and :func:`step_scores` serve any transition
+component with a maxout lower layer and an upper layer (the parser and NER of spaCy's ``sm``
+models).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from .settings import Settings
+
+if TYPE_CHECKING:
+    import numpy
+    from spacy.tokens import Doc
+
+__all__ = [
+    "StepWeights",
+    "decoder",
+    "parse",
+    "precompute",
+    "read_step_weights",
+    "step_scores",
+    "sum_features",
+    "supported",
+]
+
+
+@dataclass(frozen=True)
+class StepWeights:
+    """The weights a transition model scores a state with, read from a spaCy ``TransitionModel``
+    (``layers = [tok2vec, lower, upper]``): ``nF`` features per state, each a row of ``nO * nP``
+    maxout pieces (the lower layer's output, precomputed per token), the lower layer's bias
+    (flat, ``nO * nP``), the upper layer's ``W`` (``classes x nO``) and bias."""
+
+    nF: int
+    nO: int
+    nP: int
+    bias: numpy.ndarray
+    W: numpy.ndarray
+    b: numpy.ndarray
+
+
+def read_step_weights(model: Any) -> StepWeights:
+    """The :class:`StepWeights` of a spaCy transition model (``component.model``)."""
+    import numpy
+
+    _, lower, upper = model.layers
+    nF, nO, nP = (int(lower.get_dim(d)) for d in ("nF", "nO", "nP"))
+    bias = numpy.ascontiguousarray(lower.get_param("b"), dtype="float32").reshape(nO * nP)
+    W = numpy.ascontiguousarray(upper.get_param("W"), dtype="float32")
+    b = numpy.ascontiguousarray(upper.get_param("b"), dtype="float32")
+    return StepWeights(nF, nO, nP, bias, W, b)
+
+
+def supported(component: Any) -> bool:
+    """Whether :func:`parse` decodes ``component`` exactly as spaCy does: a spaCy 3.8 transition
+    component (the methods :func:`parse` calls) with a ``TransitionModel`` of a precomputed maxout
+    lower layer and an upper layer scoring every move, greedy (beam width 1), no class marked unseen."""
+    model = getattr(component, "model", None)
+    needed = ("_ensure_labels_are_added", "transition_states", "set_annotations", "moves", "cfg")
+    try:
+        lower = model.layers[1]  # type: ignore[union-attr]
+        return (
+            all(hasattr(component, name) for name in needed)
+            and model.name == "parser_model"  # type: ignore[union-attr]
+            and lower.name == "precomputable_affine"
+            and int(model.layers[2].get_dim("nO")) == int(component.moves.n_moves)  # type: ignore[union-attr]
+            and int(component.cfg.get("beam_width", 1)) == 1
+            and bool(model.attrs.get("has_upper"))  # type: ignore[union-attr]
+            and not model.attrs.get("unseen_classes")  # type: ignore[union-attr]
+            and lower.has_dim("nP") is True
+            and int(lower.get_dim("nP")) >= 2
+        )
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        return False
+
+
+def precompute(model: Any, docs: Sequence[Doc], weights: StepWeights) -> numpy.ndarray:
+    """The lower layer's output for every token of ``docs`` (in order, end to end) and every
+    feature, as spaCy's ``ParserStepModel`` computes it (``precompute_hiddens``), flat:
+    row ``(1 + token) * nF + f`` holds token ``token`` as feature ``f``; rows ``f`` (token
+    ``-1``) the padding."""
+    tok2vec, lower, _ = model.layers
+    cached = lower.predict(tok2vec.predict(list(docs)))
+    return cached.reshape(-1, weights.nO * weights.nP)  # type: ignore[no-any-return]
+
+
+def sum_features(cached: numpy.ndarray, ids: numpy.ndarray, weights: StepWeights) -> numpy.ndarray:
+    """The lower layer's pre-activation for each state (a row of ``ids``: token per feature,
+    ``-1`` missing): zero plus the feature rows one after the other in float32 (feature 0 first),
+    then the bias, in spaCy's order (``sum_state_features``), so the sums round as its do. (The
+    rows are gathered feature-major: each addition then reads one contiguous block.)"""
+    import numpy
+
+    index = ((ids + 1) * weights.nF + _feature_index(weights.nF)).T  # (nF, states)
+    rows = numpy.take(cached, index.ravel(), axis=0).reshape(weights.nF, len(ids), -1)
+    total = rows[0] + numpy.float32(0.0)  # (spaCy adds to zeros: -0.0 becomes 0.0)
+    for f in range(1, weights.nF):
+        total += rows[f]
+    total += weights.bias
+    return total
+
+
+def step_scores(cached: numpy.ndarray, ids: numpy.ndarray, weights: StepWeights) -> numpy.ndarray:
+    """Every move's score for each state: the summed features, maxout over the pieces, then the
+    upper layer (BLIS ``sgemm``, as spaCy's ``predict_states``) and its bias."""
+    import numpy
+    from blis.py import gemm
+
+    pieces = sum_features(cached, ids, weights)
+    hidden = pieces[:, 0 :: weights.nP].copy()  # maxout: the largest piece (numpy's max along an axis of 2 is slow)
+    for piece in range(1, weights.nP):
+        numpy.maximum(hidden, pieces[:, piece :: weights.nP], out=hidden)
+    scores = gemm(hidden, weights.W, trans2=True, beta=0.0)
+    scores += weights.b
+    return scores  # type: ignore[no-any-return]
+
+
+_FEATURES: dict[int, Any] = {}
+
+
+def _feature_index(nF: int) -> numpy.ndarray:
+    import numpy
+
+    if nF not in _FEATURES:
+        _FEATURES[nF] = numpy.arange(nF, dtype="int64")
+    return _FEATURES[nF]  # type: ignore[no-any-return]
+
+
+def _token_ids(states: list[Any], nF: int) -> numpy.ndarray:
+    """spaCy's context tokens of each state (``StateC.set_context_tokens``, offsets included, -1
+    missing), through ``ParserStepModel.get_token_ids`` (which reads only ``state2vec.nF``)."""
+    from spacy.ml.parser_model import ParserStepModel
+
+    holder = SimpleNamespace(state2vec=SimpleNamespace(nF=nF))
+    return ParserStepModel.get_token_ids(holder, states)  # type: ignore[arg-type, no-any-return]
+
+
+def decoder(settings: Settings) -> str:
+    """Who decodes the on-demand parse: the option ``nlp.parse_decoder`` ("numpy", the default:
+    :func:`parse`; or "spacy": the component's own ``pipe``), else $DATELINE_NLP_PARSE_DECODER."""
+    value = settings.option("nlp.parse_decoder", os.environ.get("DATELINE_NLP_PARSE_DECODER") or "numpy")
+    return "spacy" if value == "spacy" else "numpy"
+
+
+def parse(component: Any, docs: Sequence[Doc], *, max_tokens: int = 8192) -> list[Doc]:
+    """``docs`` parsed by the spaCy transition ``component`` (greedy, :func:`supported`): the same
+    annotations as ``component.pipe(docs)``, written on the same documents. They are decoded
+    together in runs of consecutive documents of at most ``max_tokens`` tokens (a longer
+    document alone): the precomputed rows take ``nF * nO * nP`` floats a token (4 KiB for
+    spaCy's ``sm`` parser), so memory stays bounded whatever the batch."""
+    docs = list(docs)
+    run: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if run and size + len(doc) > max_tokens:
+            _parse_run(component, run)
+            run, size = [], 0
+        run.append(doc)
+        size += len(doc)
+    if run:
+        _parse_run(component, run)
+    return docs
+
+
+def _parse_run(component: Any, docs: list[Doc]) -> None:
+    if not any(len(doc) for doc in docs):
+        component.set_annotations(docs, component.moves.init_batch(docs))
+        return
+    component._ensure_labels_are_added(docs)
+    weights = read_step_weights(component.model)
+    cached = precompute(component.model, docs, weights)
+    states = component.moves.init_batch(docs)
+    active = [s for s in states if not s.is_final()]
+    while active:
+        scores = step_scores(cached, _token_ids(active, weights.nF), weights)
+        active = component.transition_states(active, scores)
+    component.set_annotations(docs, states)
