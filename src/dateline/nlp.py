@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ResourceError
 from .nlp_demand import on_demand, parse_on_demand, parse_selector
-from .nlp_parse import decoder
+from .nlp_parse import parse_decoder
 from .nlp_tokens import KeptTokens
 from .nlp_windows import ner_mode
 from .records import Document
@@ -113,7 +113,7 @@ class NlpStage:
                 margins = ner_margins(self.settings)
             parsed_docs = parse_on_demand(nlp, texts, select, batch_size=self.settings.batch_size, ner_spans=spans,
                                           ner_margins=margins, ner_decoder=ner_decoder(self.settings),
-                                          parse_decoder=decoder(self.settings))
+                                          parse_decoder=parse_decoder(self.settings))
         else:
             parsed_docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
         for doc, parsed in zip(docs, parsed_docs, strict=True):

@@ -21,7 +21,7 @@ of the batch together (every NER state advances one token per move):
 Unsupported cases go to spaCy's own pipe (logged at debug level): a beam-search model, a
 model with unseen classes or with a relu lower layer, preset labels the model does not know,
 postprocess hooks. Option ``nlp.ner_decoder``: ``"numpy"`` (default) or ``"spacy"`` (also
-$DATELINE_NER_DECODER). :func:`step_weights` (the ``ParserStepModel`` weights as arrays) is
+$DATELINE_NLP_NER_DECODER). :func:`step_weights` (the ``ParserStepModel`` weights as arrays) is
 generic to spaCy's transition models. Equality with spaCy: tests/core/test_nlp_ner.py and
 benchmarks/side_by_side.md.
 """
@@ -29,13 +29,13 @@ benchmarks/side_by_side.md.
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .nlp_step import decoder, runs, upper_scores
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -54,8 +54,8 @@ CHUNK_TOKENS = 1_500
 
 
 def ner_decoder(settings: Settings) -> str:
-    """``"numpy"`` or ``"spacy"``: the option ``nlp.ner_decoder``, else $DATELINE_NER_DECODER, else numpy."""
-    return str(settings.option("nlp.ner_decoder", os.environ.get("DATELINE_NER_DECODER") or "numpy"))
+    """``"numpy"`` or ``"spacy"``: the option ``nlp.ner_decoder``, else $DATELINE_NLP_NER_DECODER, else numpy."""
+    return decoder(settings, "ner")
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def step_weights(model: Any, docs: Sequence[Doc], chunk: int = 0) -> StepWeights
     depend on the other documents of a batch, and mid-sized batches are the cheapest)."""
     lower = model.get_ref("lower")
     parts: list[np.ndarray] = []
-    for part in _batches(docs, chunk) if chunk else [list(docs)]:
+    for part in runs(docs, chunk) if chunk else [list(docs)]:
         cached = lower.predict(model.get_ref("tok2vec").predict(part))
         parts.append(cached if not parts else cached[1:])  # (one padding row, first)
     cached = parts[0] if len(parts) == 1 else np.concatenate(parts)
@@ -122,14 +122,6 @@ def unsupported(ner: Any) -> str | None:
     if not hasattr(ner.moves, "get_doc_labels") or ner.moves.action_types != (BEGIN, IN, LAST, UNIT, OUT):
         return "not a BILUO transition system"
     return None
-
-
-def _upper(hidden: np.ndarray, weights: StepWeights) -> np.ndarray:
-    import blis.py  # (the sgemm spaCy's parser calls: the same sums, bit for bit)
-
-    scores: np.ndarray = blis.py.gemm(hidden, weights.W, trans2=True, beta=0.0)
-    scores += weights.b
-    return scores
 
 
 def decode(weights: StepWeights, moves: Moves, lengths: Sequence[int], tokens: np.ndarray
@@ -179,7 +171,7 @@ def decode(weights: StepWeights, moves: Moves, lengths: Sequence[int], tokens: n
             hidden = unmaxed[:, :, 0]
             for p in range(1, pieces):
                 hidden = np.where(unmaxed[:, :, p] > hidden, unmaxed[:, :, p], hidden)
-        scores = _upper(hidden, weights)
+        scores = upper_scores(hidden, weights.W, weights.b)
         code = tok_code[b] * n_states + st
         scores += penalty[code]  # (0 where valid, -inf where not)
         guess = scores.argmax(axis=1)
@@ -279,33 +271,6 @@ def _valid_presets(op: np.ndarray, last: np.ndarray, iob0: np.ndarray, lab0: np.
     return begin, inside, last_, unit, out
 
 
-#: the classes of the NER components seen (by id; the component kept alive with them)
-_MOVES_OF: dict[int, tuple[Any, Moves]] = {}
-
-
-def _moves_of(ner: Any) -> Moves:
-    seen = _MOVES_OF.get(id(ner))
-    if seen is None or seen[0] is not ner or len(seen[1].move) != ner.moves.n_moves:
-        seen = (ner, Moves.of(ner))
-        if len(_MOVES_OF) > 8:
-            _MOVES_OF.clear()
-        _MOVES_OF[id(ner)] = seen
-    return seen[1]
-
-
-def _batches(docs: Sequence[Doc], most: int) -> Iterable[list[Doc]]:
-    batch: list[Doc] = []
-    size = 0
-    for doc in docs:
-        if batch and size + len(doc) > most:
-            yield batch
-            batch, size = [], 0
-        batch.append(doc)
-        size += len(doc)
-    if batch:
-        yield batch
-
-
 def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str = "numpy") -> list[Doc]:
     """``ner.pipe(docs)`` with the numpy decoder (:func:`decode`): the same entities written
     into the documents, which are returned. ``decoder="spacy"`` or an unsupported model: spaCy's
@@ -320,8 +285,8 @@ def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str 
     if reason is not None:
         log.debug("NER with spaCy's own decoder: %s", reason)
         return list(ner.pipe(docs, batch_size=batch_size))
-    moves = _moves_of(ner)
-    for batch in _batches([d for d in docs if len(d)], MAX_TOKENS):
+    moves = Moves.of(ner)  # (74 class names of spaCy's sm model: ~0.1 ms a call)
+    for batch in runs([d for d in docs if len(d)], MAX_TOKENS):
         _annotate(ner, batch, moves)
     for doc in docs:
         if not len(doc):

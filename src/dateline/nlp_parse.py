@@ -31,12 +31,12 @@ models).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from .nlp_step import decoder, runs, upper_scores
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -45,8 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "StepWeights",
-    "decoder",
     "parse",
+    "parse_decoder",
     "precompute",
     "read_step_weights",
     "step_scores",
@@ -122,7 +122,7 @@ def sum_features(cached: numpy.ndarray, ids: numpy.ndarray, weights: StepWeights
     rows are gathered feature-major: each addition then reads one contiguous block.)"""
     import numpy
 
-    index = ((ids + 1) * weights.nF + _feature_index(weights.nF)).T  # (nF, states)
+    index = ((ids + 1) * weights.nF + numpy.arange(weights.nF, dtype="int64")).T  # (nF, states)
     rows = numpy.take(cached, index.ravel(), axis=0).reshape(weights.nF, len(ids), -1)
     total = rows[0] + numpy.float32(0.0)  # (spaCy adds to zeros: -0.0 becomes 0.0)
     for f in range(1, weights.nF):
@@ -135,26 +135,11 @@ def step_scores(cached: numpy.ndarray, ids: numpy.ndarray, weights: StepWeights)
     """Every move's score for each state: the summed features, maxout over the pieces, then the
     upper layer (BLIS ``sgemm``, as spaCy's ``predict_states``) and its bias."""
     import numpy
-    from blis.py import gemm
-
     pieces = sum_features(cached, ids, weights)
     hidden = pieces[:, 0 :: weights.nP].copy()  # maxout: the largest piece (numpy's max along an axis of 2 is slow)
     for piece in range(1, weights.nP):
         numpy.maximum(hidden, pieces[:, piece :: weights.nP], out=hidden)
-    scores = gemm(hidden, weights.W, trans2=True, beta=0.0)
-    scores += weights.b
-    return scores  # type: ignore[no-any-return]
-
-
-_FEATURES: dict[int, Any] = {}
-
-
-def _feature_index(nF: int) -> numpy.ndarray:
-    import numpy
-
-    if nF not in _FEATURES:
-        _FEATURES[nF] = numpy.arange(nF, dtype="int64")
-    return _FEATURES[nF]  # type: ignore[no-any-return]
+    return upper_scores(hidden, weights.W, weights.b)
 
 
 def _token_ids(states: list[Any], nF: int) -> numpy.ndarray:
@@ -166,11 +151,10 @@ def _token_ids(states: list[Any], nF: int) -> numpy.ndarray:
     return ParserStepModel.get_token_ids(holder, states)  # type: ignore[arg-type, no-any-return]
 
 
-def decoder(settings: Settings) -> str:
+def parse_decoder(settings: Settings) -> str:
     """Who decodes the on-demand parse: the option ``nlp.parse_decoder`` ("numpy", the default:
     :func:`parse`; or "spacy": the component's own ``pipe``), else $DATELINE_NLP_PARSE_DECODER."""
-    value = settings.option("nlp.parse_decoder", os.environ.get("DATELINE_NLP_PARSE_DECODER") or "numpy")
-    return "spacy" if value == "spacy" else "numpy"
+    return decoder(settings, "parse")
 
 
 def parse(component: Any, docs: Sequence[Doc], *, max_tokens: int = 8192) -> list[Doc]:
@@ -180,15 +164,7 @@ def parse(component: Any, docs: Sequence[Doc], *, max_tokens: int = 8192) -> lis
     document alone): the precomputed rows take ``nF * nO * nP`` floats a token (4 KiB for
     spaCy's ``sm`` parser), so memory stays bounded whatever the batch."""
     docs = list(docs)
-    run: list[Doc] = []
-    size = 0
-    for doc in docs:
-        if run and size + len(doc) > max_tokens:
-            _parse_run(component, run)
-            run, size = [], 0
-        run.append(doc)
-        size += len(doc)
-    if run:
+    for run in runs(docs, max_tokens):
         _parse_run(component, run)
     return docs
 

@@ -181,9 +181,9 @@ def test_moves_read_from_the_model(nlp: Any) -> None:
 
 
 def test_option_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("DATELINE_NER_DECODER", raising=False)
+    monkeypatch.delenv("DATELINE_NLP_NER_DECODER", raising=False)
     assert ner_decoder(Settings()) == "numpy"
-    monkeypatch.setenv("DATELINE_NER_DECODER", "spacy")
+    monkeypatch.setenv("DATELINE_NLP_NER_DECODER", "spacy")
     assert ner_decoder(Settings()) == "spacy"
     assert ner_decoder(Settings().evolve(options=(("nlp.ner_decoder", "numpy"),))) == "numpy"
 

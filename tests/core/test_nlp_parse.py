@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.nlp_demand import parse_on_demand
-from dateline.nlp_parse import decoder, parse, supported
+from dateline.nlp_parse import parse, parse_decoder, supported
 from dateline.settings import Settings
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
@@ -92,7 +92,7 @@ def test_parse_on_demand_identical_with_either_decoder(nlp: Any, example_path: P
 
 def test_decoder_option(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DATELINE_NLP_PARSE_DECODER", raising=False)
-    assert decoder(Settings()) == "numpy"
-    assert decoder(Settings(options=(("nlp.parse_decoder", "spacy"),))) == "spacy"
+    assert parse_decoder(Settings()) == "numpy"
+    assert parse_decoder(Settings(options=(("nlp.parse_decoder", "spacy"),))) == "spacy"
     monkeypatch.setenv("DATELINE_NLP_PARSE_DECODER", "spacy")
-    assert decoder(Settings()) == "spacy"
+    assert parse_decoder(Settings()) == "spacy"
