@@ -196,16 +196,15 @@ def _starts(doc: Doc) -> list[int]:
 def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[int] | None = None,
                 text: str | None = None, store: KeptTokens | None = None) -> list[tuple[int, int]]:
     """Token spans of the places stage's candidates (gazetteer and demonym matches of
-    capitalised runs: :func:`dateline.places.detect.detect`, whose choice of spans does not
-    depend on NER labels). The label-free tokens it scans are kept in ``store`` for the
-    places stage (:mod:`dateline.nlp_tokens`)."""
-    from .nlp_tokens import base_tokens
-    from .places.detect import detect
+    capitalised runs: :func:`dateline.places.scan.scan`, whose choice of spans does not
+    depend on NER labels). The candidates are kept in ``store`` for the places stage
+    (:mod:`dateline.nlp_tokens`)."""
+    from .nlp_tokens import scan_doc
 
     text = doc.text if text is None else text
     starts = _starts(doc) if starts is None else starts
     out = []
-    for m in detect(text, base_tokens(doc, text, starts, store), lookup):
+    for _, _, _, m in scan_doc(doc, text, starts, lookup, store):
         a = _token_at(starts, m.start)
         out.append((a, max(bisect.bisect_left(starts, m.end), a + 1)))
     return out
