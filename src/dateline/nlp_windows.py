@@ -221,10 +221,12 @@ def key_spans(settings: Settings, gazetteer: Callable[[], Any],
     (left, right), (actor_left, actor_right) = margins(settings), actor_margins(settings)
     more_left, more_right = max(actor_left - left, 0), max(actor_right - right, 0)
 
+    from .nlp_demand import doc_text
+
     def spans(doc: Doc) -> list[tuple[int, int]]:
         if lookup is None and not actors:
             return []  # (no stage reads an NER label: no NER at all)
-        starts, text = _starts(doc), doc.text  # (Doc.text joins every token anew: once)
+        starts, text = _starts(doc), doc_text(doc)  # (Doc.text joins every token anew: the one kept)
         out = place_spans(doc, lookup, starts, text, store) if lookup is not None else []
         if actors:
             n = len(doc)

@@ -13,6 +13,7 @@ object is made per word.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -90,13 +91,14 @@ def scan(body: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[
     def word_at(i: int) -> str:
         return texts[i].lower() if 0 <= i < n else ""
 
+    # the positions a name can start at: a capital, or "al-"/"el-" (one pass, no call per word)
+    heads = [i for i, t in enumerate(texts) if t[:1].isupper() or (
+        t.lower() in ("al", "el") and i + 1 < n and texts[i + 1] == "-")]
     out: list[Candidate] = []
-    i = 0
-    while i < n:
+    p, h = 0, len(heads)
+    while p < h:
+        i = heads[p]
         word = texts[i]
-        if not _capitalized(word) and not (word.lower() in ("al", "el") and word_at(i + 1) == "-"):
-            i += 1
-            continue
         start = starts[i]
         found = None
         skip_to = i + 1
@@ -149,7 +151,7 @@ def scan(body: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[
         ):
             found = None  # "Gulf of Maine": not "the Gulf" when the gazetteer lacks the whole name
         if found is None:
-            i = skip_to
+            p = bisect_left(heads, skip_to, p + 1)
             continue
         last = i
         while last < n and ends[last] < found.end:
@@ -167,7 +169,7 @@ def scan(body: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[
             c.isupper() for c in letters) >= 2
         found.target = _target(texts, i, last)
         out.append(Candidate(i, last, word, found))
-        i = last + 1
+        p = bisect_left(heads, last + 1, p + 1)
     return out
 
 
