@@ -120,6 +120,8 @@ class IndexedGazetteer:
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)  # type: ignore[method-assign]
         self._country_cache: dict[str, Entry | None] = {}
         self._keys: keyfilter.KeyFilter | None = None  # (read on the first look-up)
+        if not keyfilter.filter_path(path, self.meta).is_file():  # an index built before the filter: once, now
+            self._keys = keyfilter.load_or_build(self._con, path, self.meta)
 
     def _lookup(self, key: str) -> list[Match]:
         keys = self._keys

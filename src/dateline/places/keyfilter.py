@@ -5,9 +5,10 @@ The places scan looks up every capitalised run and its shorter prefixes (~70 key
 query (~12 us). The filter answers "surely absent" for ~99.4 % of the absent keys in ~1 us
 (2 bits of 2**24 per key, from a BLAKE2b digest; 2 MiB), and an SQLite query is made only
 for the others, so look-ups return exactly what the index holds. It is built from the index
-(~1 s for its ~680,000 keys) when the index is built, or on first use when an index built
-before it lacks one, and kept next to the index under a name made of the index's stamp
-(written aside, then renamed, so that parallel workers never read half a file).
+(~2 CPU-s for its ~680,000 keys) when the index is built, or when an index built before it is
+opened (once), and kept next to the index under a name made of the index's stamp (written
+aside, then renamed, so that parallel workers never read half a file); a process reads it
+(~2 ms) on its first look-up.
 """
 
 from __future__ import annotations
