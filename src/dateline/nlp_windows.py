@@ -215,7 +215,7 @@ def key_spans(settings: Settings, gazetteer: Callable[[], Any],
     """The spans whose NER labels the requested stages read (places: gazetteer candidates;
     actors: lexicon words, organisation words, names after a title). The actors' spans come
     widened by what their margin (:func:`actor_margins`) adds to the common one (:func:`margins`).
-    The places scan's label-free tokens go to ``store`` (:mod:`dateline.nlp_tokens`) when one is given."""
+    The places candidates go to ``store`` (:mod:`dateline.nlp_tokens`) when one is given."""
     lookup = gazetteer().lookup if "places" in settings.stages else None
     actors = "actors" in settings.stages or "events" in settings.stages
     (left, right), (actor_left, actor_right) = margins(settings), actor_margins(settings)
