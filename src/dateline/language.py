@@ -7,6 +7,7 @@ see ``article.language`` and may skip them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .records import Document
 from .resources import Resources
@@ -30,7 +31,8 @@ def guess_language(text: str, default: str = "en") -> str:
     words = [w.lower() for w in _WORD.findall(text[:5000])]
     if len(words) < 12:
         return default
-    scores = {lang: sum(w in marks for w in words) for lang, marks in _MARKERS.items()}
+    counts = Counter(words)  # (each language's function words counted from one tally of the words)
+    scores = {lang: sum(counts[w] for w in marks) for lang, marks in _MARKERS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] < 0.08 * len(words):
         return "und" if not any(ch.isascii() for ch in text[:200]) else default

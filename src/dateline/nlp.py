@@ -76,7 +76,7 @@ def _has_tokenizer_file(spec: importlib.machinery.ModuleSpec) -> bool:
 
 class NlpStage:
     """Parses ``article.body`` with spaCy into ``annotations["nlp"]`` (and, under NER in windows, the
-    places scan's label-free tokens into ``annotations["place_tokens"]``: :mod:`dateline.nlp_tokens`)."""
+    places candidate scan made before NER into ``annotations["place_tokens"]``: :mod:`dateline.nlp_tokens`)."""
 
     name = "nlp"
     requires = ("article",)
@@ -119,6 +119,6 @@ class NlpStage:
         for doc, parsed in zip(docs, parsed_docs, strict=True):
             doc.annotations["nlp"] = parsed
             tokens = kept.pop(parsed)
-            if tokens is not None:  # the places scan's label-free tokens, for the places stage (nlp_tokens)
+            if tokens is not None:  # the places candidate scan, for the places stage (nlp_tokens)
                 doc.annotations["place_tokens"] = tokens
             yield doc

@@ -198,6 +198,14 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+def _made(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` with ``text`` kept as its :func:`doc_text` (spaCy's tokenizer is
+    non-destructive: ``doc.text == text``, which would otherwise be joined from the tokens again)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
 def _sentence_texts(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` of each sentence, its text from its first token to its last (trailing
     white space left out); one read of the document's text and of its token offsets."""
@@ -294,7 +302,7 @@ def parse_on_demand(
 
     from .nlp_parse import parse, supported
 
-    docs = _split(nlp, [nlp.make_doc(t) for t in texts], batch_size)
+    docs = _split(nlp, [_made(nlp, t) for t in texts], batch_size)
     bounds = [_sentences(d) for d in docs]
     chosen = [(k, a, b) for k, (d, sents) in enumerate(zip(docs, bounds, strict=True))
               for a, b, text in _sentence_texts(d, sents) if select(text)]

@@ -200,16 +200,15 @@ def _starts(doc: Doc) -> list[int]:
 def place_spans(doc: Doc, lookup: Callable[[str], list[Any]], starts: Sequence[int] | None = None,
                 text: str | None = None, store: KeptTokens | None = None) -> list[tuple[int, int]]:
     """Token spans of the places stage's candidates (gazetteer and demonym matches of
-    capitalised runs: :func:`dateline.places.detect.detect`, whose choice of spans does not
-    depend on NER labels). The label-free tokens it scans are kept in ``store`` for the
-    places stage (:mod:`dateline.nlp_tokens`)."""
-    from .nlp_tokens import base_tokens
-    from .places.detect import detect
+    capitalised runs: :func:`dateline.places.scan.scan`, whose choice of spans does not
+    depend on NER labels). The candidates are kept in ``store`` for the places stage
+    (:mod:`dateline.nlp_tokens`)."""
+    from .nlp_tokens import scan_doc
 
     text = doc.text if text is None else text
     starts = _starts(doc) if starts is None else starts
     out = []
-    for m in detect(text, base_tokens(doc, text, starts, store), lookup):
+    for _, _, _, m in scan_doc(doc, text, starts, lookup, store):
         a = _token_at(starts, m.start)
         out.append((a, max(bisect.bisect_left(starts, m.end), a + 1)))
     return out
@@ -220,16 +219,18 @@ def key_spans(settings: Settings, gazetteer: Callable[[], Any],
     """The spans whose NER labels the requested stages read (places: gazetteer candidates;
     actors: lexicon words, organisation words, names after a title). The actors' spans come
     widened by what their margin (:func:`actor_margins`) adds to the common one (:func:`margins`).
-    The places scan's label-free tokens go to ``store`` (:mod:`dateline.nlp_tokens`) when one is given."""
+    The places candidates go to ``store`` (:mod:`dateline.nlp_tokens`) when one is given."""
     lookup = gazetteer().lookup if "places" in settings.stages else None
     actors = "actors" in settings.stages or "events" in settings.stages
     (left, right), (actor_left, actor_right) = margins(settings), actor_margins(settings)
     more_left, more_right = max(actor_left - left, 0), max(actor_right - right, 0)
 
+    from .nlp_demand import doc_text
+
     def spans(doc: Doc) -> list[tuple[int, int]]:
         if lookup is None and not actors:
             return []  # (no stage reads an NER label: no NER at all)
-        starts, text = _starts(doc), doc.text  # (Doc.text joins every token anew: once)
+        starts, text = _starts(doc), doc_text(doc)  # (Doc.text joins every token anew: the one kept)
         out = place_spans(doc, lookup, starts, text, store) if lookup is not None else []
         if actors:
             n = len(doc)

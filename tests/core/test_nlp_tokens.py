@@ -1,4 +1,4 @@
-"""The places stage's tokens made once (:mod:`dateline.nlp_tokens`) and the NER margins of
+"""The places candidate scan made once (:mod:`dateline.nlp_tokens`) and the NER margins of
 :mod:`dateline.nlp_windows`: with a blank spaCy pipeline (no model) and an in-memory
 gazetteer, then on real text with the model."""
 
@@ -7,11 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as runs
+from hypothesis import strategies as st
 
 from dateline import Settings
-from dateline.nlp_tokens import KeptTokens, base_tokens, place_tokens
+from dateline.nlp_tokens import DocLabels, KeptTokens, place_mentions, scan_doc
 from dateline.nlp_windows import _starts, actor_margins, key_spans, margins
-from dateline.places.detect import tokens_from_spacy
+from dateline.places.detect import detect, tokens_from_spacy
 from dateline.places.entries import Entry, MemoryGazetteer
 
 TEXT = ("Yesterday President Assad said the army shelled the town of Dayr Hafir on Monday, residents told "
@@ -52,33 +55,94 @@ def test_actor_spans_come_widened_by_their_extra_margin() -> None:
     assert (name, name + 3) in wide  # nothing more to add
 
 
-def test_place_tokens_reuse_the_label_free_ones() -> None:
+def _lookup(key: str):  # type: ignore[no-untyped-def]
+    return _gazetteer().lookup(key)
+
+
+def test_scan_is_kept_once_and_handed_over() -> None:
     doc = _blank_doc()
     store = KeptTokens()
-    base = base_tokens(doc, doc.text, _starts(doc), store)
+    found = scan_doc(doc, doc.text, _starts(doc), _lookup, store)
+    assert [c.mention.text for c in found] == ["Dayr Hafir", "Aleppo"]
     assert not doc.user_data and doc.to_bytes()  # (nothing kept in the document: msgpack writes it)
     kept = store.pop(doc)
-    assert kept is not None and kept[0] is base and store.pop(doc) is None  # handed over once
-    assert place_tokens(doc, kept) == tokens_from_spacy(doc) == base  # nothing added since
+    assert kept is not None and kept[2] is found and store.pop(doc) is None  # handed over once
+    assert place_mentions(doc, doc.text, _lookup, kept) == detect(doc.text, tokens_from_spacy(doc), _lookup)
+
+
+def test_place_mentions_read_the_finished_labels() -> None:
     from spacy.tokens import Span
 
-    words = [t.text for t in doc]
-    dayr, shelled = words.index("Dayr"), words.index("shelled")
-    doc.set_ents([Span(doc, dayr, dayr + 2, label="GPE")], default="outside")
-    doc[shelled].pos_ = "VERB"
-    tokens = place_tokens(doc, kept)
-    assert tokens == tokens_from_spacy(doc)
-    assert tokens[dayr].ent == "GPE" and tokens[dayr].ent_start == doc[dayr].idx and tokens[shelled].pos == "VERB"
-    assert tokens[0] is base[0] and tokens[dayr] is not base[dayr]  # untouched tokens are the kept objects
-
-
-def test_place_tokens_without_kept_tokens_or_with_stale_ones() -> None:
     doc = _blank_doc()
-    assert place_tokens(doc) == tokens_from_spacy(doc)  # nothing kept: made from the document
-    assert place_tokens(doc, ([], [])) == tokens_from_spacy(doc)  # kept for another document (lengths differ)
     store = KeptTokens()
-    store.keep(_blank_doc(), ([], []))
-    assert store.pop(doc) is None  # another document's tokens are not this one's
+    scan_doc(doc, doc.text, _starts(doc), _lookup, store)
+    kept = store.pop(doc)
+    words = [t.text for t in doc]
+    dayr, aleppo = words.index("Dayr"), words.index("Aleppo")
+    doc.set_ents([Span(doc, dayr, dayr + 2, label="GPE"), Span(doc, aleppo - 1, aleppo + 1, label="PERSON")],
+                 default="outside")
+    doc[aleppo].pos_ = "NOUN"
+    mentions = place_mentions(doc, doc.text, _lookup, kept)
+    assert mentions == detect(doc.text, tokens_from_spacy(doc), _lookup)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Dayr Hafir"].ner == "GPE" and by_text["Aleppo"].ner == "PERSON*"
+    assert by_text["Aleppo"].inside_name and by_text["Aleppo"].tagged_common and by_text["Aleppo"].pos == "NOUN"
+    assert kept is not None and all(c.mention.ner == "" for c in kept[2])  # the kept candidates are not changed
+
+
+def test_place_mentions_without_kept_candidates_or_with_stale_ones() -> None:
+    doc = _blank_doc()
+    expected = detect(doc.text, tokens_from_spacy(doc), _lookup)
+    assert place_mentions(doc, doc.text, _lookup) == expected  # nothing kept: a new scan
+    assert place_mentions(doc, doc.text, _lookup, (3, doc.text, [])) == expected  # another length
+    assert place_mentions(doc, doc.text, _lookup, (len(doc), "other", [])) == expected  # another text
+    body = doc.text.replace("Aleppo", "Alepp0")  # a body that is not the document's text: the old way
+    assert place_mentions(doc, body, _lookup) == detect(body, tokens_from_spacy(doc), _lookup)
+    store = KeptTokens()
+    store.keep(_blank_doc(), (0, "", []))
+    assert store.pop(doc) is None  # another document's candidates are not this one's
+
+
+def test_doc_labels_fall_back_when_entity_marks_disagree() -> None:
+    doc = _blank_doc()
+    doc[0].ent_type_ = "GPE"  # a type without an entity (no IOB mark)
+    labels = DocLabels(doc, doc.text)
+    if doc.ents:  # (spaCy made an entity of it: nothing to fall back from)
+        assert labels.consistent
+    else:
+        assert not labels.consistent
+    assert place_mentions(doc, doc.text, _lookup) == detect(doc.text, tokens_from_spacy(doc), _lookup)
+
+
+_WORDS = ["the", "of", "al", "-", "in", "and", "Dayr", "Hafir", "Aleppo", "Assad", "United", "Front", "A", "US",
+          "town", "shelled", "was", ",", ".", "Olympic", "olympic", "Syria", "Syrian", "Ga", "Ras", "Chen", "Wei"]
+
+
+@runs(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30), st.data())
+def test_place_mentions_equal_detect_on_token_objects(words: list[str], data: st.DataObject) -> None:
+    """The fast path (kept candidates, labels read from the entities) equals ``detect`` on the
+    token objects of the finished document, whatever the entities and parts of speech."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    store = KeptTokens()
+    scan_doc(doc, doc.text, _starts(doc), _lookup, store)
+    kept = store.pop(doc)
+    ents, i = [], 0
+    while i < len(doc):
+        size = data.draw(st.integers(0, 3))
+        if size and i + size <= len(doc):
+            ents.append(Span(doc, i, i + size, label=data.draw(st.sampled_from(["GPE", "PERSON", "ORG", "LOC"]))))
+            i += size
+        i += 1
+    doc.set_ents(ents, default="outside")
+    for tok in doc:
+        tok.pos_ = data.draw(st.sampled_from(["", "PROPN", "NOUN", "ADV"]))
+    expected = detect(doc.text, tokens_from_spacy(doc), _lookup)
+    assert place_mentions(doc, doc.text, _lookup, kept) == expected
+    assert place_mentions(doc, doc.text, _lookup) == expected
 
 
 def _texts() -> list[str]:
@@ -89,7 +153,7 @@ def _texts() -> list[str]:
 
 
 @pytest.mark.slow
-def test_place_tokens_equal_tokens_from_spacy_on_real_text() -> None:
+def test_place_mentions_equal_detect_on_real_text() -> None:
     from dateline.nlp_demand import parse_on_demand, parse_selector
     from dateline.resources import Resources
 
@@ -102,8 +166,10 @@ def test_place_tokens_equal_tokens_from_spacy_on_real_text() -> None:
     for doc in docs:
         kept = store.pop(doc)
         assert kept is not None
-        assert any(t.pos_ for t in doc) and doc.ents  # parsed sentences and entities: both paths are taken
-        assert place_tokens(doc, kept) == tokens_from_spacy(doc)
+        assert any(t.pos_ for t in doc) and doc.ents  # parsed sentences and entities
+        assert DocLabels(doc, doc.text).consistent
+        look = resources.gazetteer().lookup
+        assert place_mentions(doc, doc.text, look, kept) == detect(doc.text, tokens_from_spacy(doc), look)
 
 
 def test_steady_edges_move_window_edges_out_of_names() -> None:

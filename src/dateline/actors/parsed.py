@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -110,9 +111,11 @@ def _name_heads(lex: Lexicon) -> frozenset[str]:
 def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int, int, str]]:
     """Country names, capitals and demonyms in the text (capitalised), with their country."""
     n = len(toks)
-    i = 0
     heads = _name_heads(lex)
-    while i < n:
+    firsts = [k for k, t in enumerate(toks) if t.key in heads]  # (elsewhere nothing begins: one pass)
+    p = 0
+    while p < len(firsts):
+        i = firsts[p]
         hit = None
         key = ""
         for j in range(i, min(n, i + 5)):
@@ -128,9 +131,9 @@ def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int
         shouting = surface.isupper() and sum(ch.isalpha() for ch in surface) > 3  # not "U.S.", "UAE"
         if hit and not toks[i].glued and not shouting:  # "BEIRUT (AP) —" is a dateline, not a government
             yield toks[i].start, toks[hit[0]].end, hit[1]
-            i = hit[0] + 1
+            p = bisect_left(firsts, hit[0] + 1, p + 1)
         else:
-            i += 1
+            p += 1
 
 
 def _org_actor(lex: Lexicon, name: str, cc: str | None, participant: bool) -> tuple[Actor | None, int]:

@@ -26,17 +26,19 @@ class Token(NamedTuple):  # a tuple: built for every word of every article, it m
 def tokenize(text: str) -> list[Token]:
     """Words (hyphens dropped but remembered as glue), possessive 's, punctuation."""
     out: list[Token] = []
+    append, key, new = out.append, alias_key, tuple.__new__  # (per word: no attribute look-up, no frame)
     prev_end = -1
     prev_dash = False
     for m in _TOKEN.finditer(text):
         t = m.group()
+        start, end = m.span()
         if t in _DASH:
-            prev_dash = m.start() == prev_end
-            prev_end = m.end()
+            prev_dash = start == prev_end
+            prev_end = end
             continue
-        glued = prev_dash and m.start() == prev_end
-        out.append(Token(t, m.start(), m.end(), alias_key(t) if t[0].isalnum() else t, glued))
-        prev_end = m.end()
+        # Token(t, start, end, key, glued), made as the tuple it is
+        append(new(Token, (t, start, end, key(t) if t[0].isalnum() else t, prev_dash and start == prev_end)))
+        prev_end = end
         prev_dash = False
     return out
 

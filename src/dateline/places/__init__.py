@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from ..nlp_tokens import place_tokens
+from ..nlp_tokens import place_mentions
 from ..records import Document, GeoRef, Place
 from ..resources import Resources
 from ..settings import Settings
@@ -67,7 +67,12 @@ def find_places(
     fixed: dict[str, str] | None = None,
 ) -> list[Place]:
     """The resolved place mentions of ``body`` (offsets into it), in text order."""
-    mentions: list[Mention] = detect(body, tokens, gazetteer.lookup)
+    return _resolved(body, detect(body, tokens, gazetteer.lookup), gazetteer, dateline_country, demonyms, fixed)
+
+
+def _resolved(body: str, mentions: list[Mention], gazetteer: Gazetteer, dateline_country: str | None,
+              demonyms: bool, fixed: dict[str, str] | None) -> list[Place]:
+    """:func:`find_places` of the detected ``mentions``."""
     if not demonyms:
         mentions = [m for m in mentions if m.demonym is None]
     places = []
@@ -109,6 +114,7 @@ class PlacesStage:
                     fixed[name_key(article.dateline.text.split(",")[0])] = place.geonameid
         parsed = doc.annotations.get("nlp")
         kept = doc.annotations.get("place_tokens")  # (the nlp stage's scan before NER: dateline.nlp_tokens)
-        tokens = place_tokens(parsed, kept) if parsed is not None else []  # (= tokens_from_spacy, made once)
-        doc.places = find_places(article.body, tokens, gazetteer, country, self.demonyms, fixed)
+        # (= detect(body, tokens_from_spacy(parsed)), the candidate scan made once)
+        mentions = place_mentions(parsed, article.body, gazetteer.lookup, kept) if parsed is not None else []
+        doc.places = _resolved(article.body, mentions, gazetteer, country, self.demonyms, fixed)
         return doc

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import ResourceError
 from ..settings import Settings
+from . import keyfilter
 from .entries import Entry, Gazetteer, Match, MemoryGazetteer, keyed_names
 from .sources import _data_dir, iter_places, source_versions
 
@@ -83,6 +84,7 @@ def build_index(path: Path) -> dict[str, Any]:
         meta = {**index_stamp(), **{k: str(v) for k, v in stats.items()}}
         con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         con.commit()
+        keyfilter.build(con, keyfilter.filter_path(path, meta))  # (absent names need no query: keyfilter)
         con.close()
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the index holds nothing secret
         os.replace(tmp, path)
@@ -117,8 +119,17 @@ class IndexedGazetteer:
         self._lock = threading.Lock()
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)  # type: ignore[method-assign]
         self._country_cache: dict[str, Entry | None] = {}
+        self._keys: keyfilter.KeyFilter | None = None  # (read on the first look-up)
+        if not keyfilter.filter_path(path, self.meta).is_file():  # an index built before the filter: once, now
+            self._keys = keyfilter.load_or_build(self._con, path, self.meta)
 
     def _lookup(self, key: str) -> list[Match]:
+        keys = self._keys
+        if keys is None:
+            with self._lock:
+                keys = self._keys = self._keys or keyfilter.load_or_build(self._con, self.path, self.meta)
+        if key not in keys:
+            return []  # surely not in the index (most look-ups: the words of capitalised runs)
         with self._lock:
             rows = self._con.execute(
                 "SELECT e.gid, e.name, e.lat, e.lon, e.cc, e.a1code, e.admin1, e.feature, e.population, n.q "
