@@ -39,14 +39,17 @@ def load_model(settings: Settings) -> Language:
     """Load the first installed spaCy model of ``settings.spacy_models``.
 
     spaCy is imported and the model loaded without the work a run never uses
-    (:mod:`dateline.nlp_load`; the option ``nlp.stock_load`` loads it the stock way)."""
+    (:mod:`dateline.nlp_load`; the option ``nlp.stock_load`` loads it the stock way); the process's
+    native thread pools and malloc are then tuned for it (:mod:`dateline.process_tuning`)."""
     from .nlp_load import import_spacy, register_bare_tokenizer
+    from .process_tuning import tune_process
 
     stock = bool(settings.option("nlp.stock_load", False))
     for name in settings.spacy_models:
         spec = importlib.util.find_spec(name)
         if spec is not None:
             spacy = import_spacy(stock)
+            tune_process(settings)
             log.info("loading spaCy model %s", name)
             config = {} if stock or not _has_tokenizer_file(spec) else register_bare_tokenizer(spacy)
             nlp = spacy.load(name, config=config)
