@@ -15,8 +15,9 @@ Prints, as a table and as JSON:
   spaCy parse with the stock process settings (``process.stock``) is measured too and printed,
   labelled; ``--ab-process`` also runs dateline with the stock process settings (before/after).
   Each measurement is a fresh process (a *first pass*: no warm caches), the model loaded
-  before the clock starts; the children alternate, ``--repeat`` times. CPU time (``time.process_time``) survives a machine shared with other
-  work, wall time does not: the ratio is taken of CPU-time rates.
+  before the clock starts; the children alternate, ``--repeat`` times. CPU time
+  (``time.process_time``) survives a machine shared with other work, wall time does not: the
+  ratio is taken of CPU-time rates.
 - **peak RSS** of a dateline process over the corpus at the default batch and at
   ``--big-batch`` documents per batch (memory must not grow with the batch).
 - with ``--ab-components`` instead: dateline with spaCy's stock attribute ruler and
