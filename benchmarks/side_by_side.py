@@ -10,8 +10,8 @@ Prints, as a table and as JSON:
   (``nlp.pipe(texts, batch_size=32)``) and of the whole dateline pipeline over the same
   texts, and their ratio (dateline / spaCy). Both run under the same process settings: the
   bare spaCy child loads the model through ``dateline.nlp.load_model`` too, which applies
-  :mod:`dateline.process_tuning` (native thread pools to one thread, malloc keeping its memory,
-  no huge pages for numpy), so that the ratio measures dateline, not those settings. The bare
+  :mod:`dateline.process_tuning` (native thread pools to one thread, malloc keeping its
+  memory), so that the ratio measures dateline, not those settings. The bare
   spaCy parse with the stock process settings (``process.stock``) is measured too and printed,
   labelled; ``--ab-process`` also runs dateline with the stock process settings (before/after).
   Each measurement is a fresh process (a *first pass*: no warm caches), the model loaded
