@@ -13,8 +13,9 @@ Each measurement is a new ``python3`` process that loads the model through
 - ``pipeline``: dateline's whole pipeline.
 
 Variants (alternating, ``--repeat`` times): ``stock`` (``process.stock``: nothing tuned),
-``threads`` (native thread pools to one thread only), ``tuned`` (the default: threads and
-malloc), ``dask_default`` (the environment a Dask nanny gives its workers by default:
+``threads`` (native thread pools to one thread only), ``malloc`` (threads and malloc's
+thresholds), ``no_huge`` (threads and no huge pages for numpy), ``tuned`` (the default: all
+three), ``dask_default`` (the environment a Dask nanny gives its workers by default:
 ``MALLOC_TRIM_THRESHOLD_=65536``, one-thread pools), ``dask_dateline`` (the environment of the
 local cluster dateline starts itself: :func:`dateline.process_tuning.child_environment`).
 
@@ -41,7 +42,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 VARIANTS: dict[str, tuple[tuple[tuple[str, object], ...], dict[str, str]]] = {
     "stock": ((("process.stock", True),), {}),
-    "threads": ((("process.malloc", False),), {}),
+    "threads": ((("process.malloc", False), ("process.hugepages", True)), {}),
+    "malloc": ((("process.hugepages", True),), {}),
+    "no_huge": ((("process.malloc", False),), {}),
     "tuned": ((), {}),
     "dask_default": ((), {"MALLOC_TRIM_THRESHOLD_": "65536", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
                           "MKL_NUM_THREADS": "1"}),

@@ -22,12 +22,13 @@ Applied once when dateline loads its NLP model (:func:`dateline.nlp.load_model` 
   ``GLIBC_TUNABLES`` with malloc settings are set. (A Dask nanny starts its workers with
   ``MALLOC_TRIM_THRESHOLD_=65536``, which also fixes the mmap threshold at 128 KiB: the
   cluster dateline starts itself gets dateline's values instead, :func:`child_environment`.)
+- **no transparent huge pages for numpy's arrays** (``process.hugepages``, default False):
+  numpy asks the kernel for transparent huge pages on arrays of 4 MB and more (``madvise``),
+  and each fault then zeroes 2 MB; on spaCy's full parse this was the largest of these costs
+  (≈ 2 s of system time per 100 articles). With ``NUMPY_MADVISE_HUGEPAGE`` set this is left
+  alone.
 
-Not done, measured and found not to pay: turning numpy's huge pages off
-(``NUMPY_MADVISE_HUGEPAGE=0``) — once malloc keeps its memory, it changes neither the system
-time nor the CPU per document.
-
-``process.stock`` True turns both off. Measured in benchmarks/side_by_side.md
+``process.stock`` True turns all three off. Measured in benchmarks/side_by_side.md
 ("round 7 — process-level costs"). Outputs do not change: these settings change where
 memory and threads come from, not what is computed.
 """
@@ -39,6 +40,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from .settings import Settings
 
@@ -77,8 +79,8 @@ def child_environment(
     ``process.threads`` threads (nothing when the user set any of them, or turned this off).
 
     ``before_start``: the variables go into the environment the process starts with (a Dask
-    nanny's worker), so glibc's malloc reads its own too (``MALLOC_*_``: the thresholds
-    :func:`tune_process` sets in a running process)."""
+    nanny's worker), so glibc's malloc and numpy read theirs too (``MALLOC_*_``,
+    ``NUMPY_MADVISE_HUGEPAGE``: the settings :func:`tune_process` makes in a running process)."""
     if settings.option("process.stock", False):
         return {}
     env = {}
@@ -87,6 +89,8 @@ def child_environment(
         env.update({name: str(threads) for name in THREAD_VARIABLES})
     if before_start and settings.option("process.malloc", True) and not _malloc_set(environ):
         env.update({"MALLOC_MMAP_THRESHOLD_": str(MMAP_THRESHOLD), "MALLOC_TRIM_THRESHOLD_": str(TRIM_THRESHOLD)})
+    if before_start and not settings.option("process.hugepages", False) and "NUMPY_MADVISE_HUGEPAGE" not in environ:
+        env["NUMPY_MADVISE_HUGEPAGE"] = "0"
     return env
 
 
@@ -96,11 +100,13 @@ def tune_process(
     environ: Mapping[str, str] = os.environ,
     limit_threads: Callable[[int], object] | None = None,
     mallopt: Callable[[int, int], int] | None = None,
+    numpy: Any = None,
 ) -> list[str]:
     """Apply the process settings of ``settings``; returns what was applied (for the log).
 
-    The keyword arguments are seams for tests: the thread limiter (default ``threadpoolctl``)
-    and glibc's ``mallopt`` (default: looked up in the C library, Linux with glibc only)."""
+    The keyword arguments are seams for tests: the thread limiter (default ``threadpoolctl``),
+    glibc's ``mallopt`` (default: looked up in the C library, Linux with glibc only) and the
+    numpy module (default: numpy if imported)."""
     if settings.option("process.stock", False):
         return []
     applied = []
@@ -114,6 +120,11 @@ def tune_process(
         call = mallopt or _glibc_mallopt()
         if call is not None and call(_M_MMAP_THRESHOLD, MMAP_THRESHOLD) and call(_M_TRIM_THRESHOLD, TRIM_THRESHOLD):
             applied.append(f"malloc mmap threshold {MMAP_THRESHOLD >> 20} MiB, trim {TRIM_THRESHOLD >> 20} MiB")
+    if not settings.option("process.hugepages", False) and "NUMPY_MADVISE_HUGEPAGE" not in environ:
+        setter = _hugepage_setter(numpy if numpy is not None else sys.modules.get("numpy"))
+        if setter is not None:
+            setter(False)
+            applied.append("numpy huge pages off")
     if applied:
         log.debug("process tuning: %s", "; ".join(applied))
     return applied
@@ -144,3 +155,14 @@ def _glibc_mallopt() -> Callable[[int, int], int] | None:
     function.argtypes = (ctypes.c_int, ctypes.c_int)
     function.restype = ctypes.c_int
     return function  # type: ignore[no-any-return]
+
+
+def _hugepage_setter(numpy: Any) -> Callable[[bool], object] | None:
+    if numpy is None:
+        return None
+    for name in ("_core", "core"):  # numpy 2 / numpy 1
+        multiarray = getattr(getattr(numpy, name, None), "multiarray", None)
+        setter = getattr(multiarray, "_set_madvise_hugepage", None)
+        if callable(setter):
+            return setter  # type: ignore[no-any-return]
+    return None

@@ -52,8 +52,7 @@ def _plugin_base() -> type:
 def _worker_environment(settings: Settings) -> Any:
     """Dask's nanny starts each worker with ``distributed.nanny.pre-spawn-environ`` (one-thread
     BLAS pools, ``MALLOC_TRIM_THRESHOLD_=65536``); the local cluster dateline starts itself gets
-    dateline's process settings on top (:func:`dateline.process_tuning.child_environment`: malloc
-    keeps freed blocks for reuse instead)."""
+    dateline's process settings on top (:func:`dateline.process_tuning.child_environment`)."""
     import dask
 
     env = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {})
