@@ -114,7 +114,13 @@ def phases_child() -> dict[str, float]:
     except ImportError:  # sources from before dateline.nlp_load (--src)
         import spacy
     else:
-        spacy = import_spacy()  # as dateline loads it
+        try:
+            from dateline.nlp_load import regexes_from_cache
+        except ImportError:  # sources from before round 7 (--src)
+            spacy = import_spacy()
+        else:
+            with regexes_from_cache():  # as dateline.nlp.load_model imports it
+                spacy = import_spacy()
     mark("import_spacy")
     from dateline import Pipeline, RawInput, Settings
     from dateline.resources import Resources

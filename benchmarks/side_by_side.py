@@ -8,10 +8,16 @@ Prints, as a table and as JSON:
 
 - **throughput** in documents per CPU-second of a bare ``en_core_web_sm`` full pipeline
   (``nlp.pipe(texts, batch_size=32)``) and of the whole dateline pipeline over the same
-  texts, and their ratio (dateline / spaCy). Each measurement is a fresh process (a *first
-  pass*: no warm caches), the model loaded before the clock starts; the two alternate,
-  ``--repeat`` times. CPU time (``time.process_time``) survives a machine shared with other
-  work, wall time does not: the ratio is taken of CPU-time rates.
+  texts, and their ratio (dateline / spaCy). Both run under the same process settings: the
+  bare spaCy child loads the model through ``dateline.nlp.load_model`` too, which applies
+  :mod:`dateline.process_tuning` (native thread pools to one thread, malloc keeping its
+  memory), so that the ratio measures dateline, not those settings. The bare
+  spaCy parse with the stock process settings (``process.stock``) is measured too and printed,
+  labelled; ``--ab-process`` also runs dateline with the stock process settings (before/after).
+  Each measurement is a fresh process (a *first pass*: no warm caches), the model loaded
+  before the clock starts; the children alternate, ``--repeat`` times. CPU time
+  (``time.process_time``) survives a machine shared with other work, wall time does not: the
+  ratio is taken of CPU-time rates.
 - **peak RSS** of a dateline process over the corpus at the default batch and at
   ``--big-batch`` documents per batch (memory must not grow with the batch).
 - with ``--ab-components`` instead: dateline with spaCy's stock attribute ruler and
@@ -63,8 +69,15 @@ def build_corpus(path: Path, n: int) -> dict[str, int]:
 # --- the measured children -------------------------------------------------------------
 
 
-def _child(kind: str, corpus: Path, batch: int, parse: str | None, warm: bool = False) -> dict[str, float]:
+#: the option that leaves the process settings stock (dateline.process_tuning)
+STOCK_PROCESS = (("process.stock", True),)
+
+
+def _child(
+    kind: str, corpus: Path, batch: int, parse: str | None, warm: bool = False, stock_process: bool = False
+) -> dict[str, float]:
     texts: list[str] = json.loads(corpus.read_text(encoding="utf-8"))
+    process_options = STOCK_PROCESS if stock_process else ()
     c0 = time.process_time()
     if kind == "spacy":
         import spacy
@@ -72,7 +85,7 @@ def _child(kind: str, corpus: Path, batch: int, parse: str | None, warm: bool = 
         from dateline.nlp import load_model
         from dateline.settings import Settings
 
-        nlp = load_model(Settings())
+        nlp = load_model(Settings(options=process_options))
         load = time.process_time() - c0
         c1, w1 = time.process_time(), time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=32):
@@ -88,9 +101,9 @@ def _child(kind: str, corpus: Path, batch: int, parse: str | None, warm: bool = 
         from dateline import Pipeline, RawInput, Settings
         from dateline.resources import Resources
 
-        settings = Settings(batch_size=batch)
+        settings = Settings(batch_size=batch, options=process_options)
         if parse:
-            settings = settings.evolve(options=(("nlp.parse", parse),))
+            settings = settings.evolve(options=(("nlp.parse", parse), *process_options))
         resources = Resources(settings)
         pipeline = Pipeline.from_settings(settings, resources)
         resources.nlp()
@@ -118,8 +131,9 @@ def _child(kind: str, corpus: Path, batch: int, parse: str | None, warm: bool = 
             inputs = (RawInput(f"d{i}", "text", t, published="2019-09-30") for i, t in enumerate(texts))
             assert all(outcome.ok for outcome in pipeline.pipe(inputs))
             warm_cpu = time.process_time() - c2
-    out = {"docs": len(texts), "cpu": cpu, "wall": wall, "load_cpu": load,
-           "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    out = {"docs": len(texts), "cpu": cpu, "wall": wall, "load_cpu": load, "peak_rss_mib": usage.ru_maxrss / 1024,
+           "sys_cpu": usage.ru_stime, "minor_faults": usage.ru_minflt}  # fmt: skip
     if warm:
         out["warm_cpu"] = warm_cpu
     if kind != "spacy":
@@ -128,13 +142,21 @@ def _child(kind: str, corpus: Path, batch: int, parse: str | None, warm: bool = 
 
 
 def run_child(
-    kind: str, corpus: Path, batch: int = 32, parse: str | None = None, warm: bool = False, ner: str | None = None
+    kind: str,
+    corpus: Path,
+    batch: int = 32,
+    parse: str | None = None,
+    warm: bool = False,
+    ner: str | None = None,
+    stock_process: bool = False,
 ) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--batch", str(batch)]
     if parse:
         cmd += ["--parse", parse]
     if warm:
         cmd += ["--warm"]
+    if stock_process:
+        cmd += ["--stock-process"]
     env = _env()
     if ner:
         env["DATELINE_NLP_NER"] = ner
@@ -204,12 +226,15 @@ def main() -> None:
     parser.add_argument("--compare-ner", action="store_true",
                         help="also run dateline with NER over the whole text (DATELINE_NLP_NER=all) each repeat")
     parser.add_argument("--no-memory", action="store_true", help="skip the big-batch memory run and cold start")
+    parser.add_argument("--ab-process", action="store_true",
+                        help="also run dateline with stock process settings (process.stock)")  # fmt: skip
+    parser.add_argument("--stock-process", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child", choices=["spacy", "dateline"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--batch", type=int, default=32, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_child(args.child, args.corpus, args.batch, args.parse, args.warm)))
+        print(json.dumps(_child(args.child, args.corpus, args.batch, args.parse, args.warm, args.stock_process)))
         return
     if args.ab_components:
         sys.path.insert(0, str(REPO / "src"))
@@ -225,10 +250,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.json"
         info = build_corpus(corpus, args.docs)
-        spacy_runs, dateline_runs, ner_all_runs = [], [], []
+        spacy_runs, dateline_runs, ner_all_runs, spacy_stock_runs, dateline_stock_runs = [], [], [], [], []
         for _ in range(args.repeat):
             spacy_runs.append(run_child("spacy", corpus, warm=args.warm))
             dateline_runs.append(run_child("dateline", corpus, parse=args.parse, warm=args.warm))
+            spacy_stock_runs.append(run_child("spacy", corpus, stock_process=True))
+            if args.ab_process:
+                dateline_stock_runs.append(run_child("dateline", corpus, parse=args.parse, stock_process=True))
             if args.compare_ner:
                 ner_all_runs.append(run_child("dateline", corpus, parse=args.parse, warm=args.warm, ner="all"))
         big = None if args.no_memory else run_child("dateline", corpus, batch=args.big_batch, parse=args.parse)
@@ -239,6 +267,7 @@ def main() -> None:
 
     spacy_rate = statistics.median(rate(r) for r in spacy_runs)
     dateline_rate = statistics.median(rate(r) for r in dateline_runs)
+    spacy_stock_rate = statistics.median(rate(r) for r in spacy_stock_runs)
     ratios = [rate(d) / rate(s) for s, d in zip(spacy_runs, dateline_runs, strict=True)]
     result = {
         "corpus": info,
@@ -247,6 +276,22 @@ def main() -> None:
         "dateline_docs_per_cpu_s": [round(rate(r), 1) for r in dateline_runs],
         "ratio_per_repeat": [round(x, 2) for x in ratios],
         "ratio_of_medians": round(dateline_rate / spacy_rate, 2),
+        "stock_process": {  # the bare spaCy parse (and with --ab-process dateline) without dateline.process_tuning
+            "spacy_docs_per_cpu_s": [round(rate(r), 1) for r in spacy_stock_runs],
+            "dateline_docs_per_cpu_s": [round(rate(r), 1) for r in dateline_stock_runs],
+            "ratio_of_dateline_to_stock_spacy": round(dateline_rate / spacy_stock_rate, 2),
+            "spacy_peak_rss_mib": round(spacy_stock_runs[0]["peak_rss_mib"]),
+            "dateline_peak_rss_mib": round(max(r["peak_rss_mib"] for r in dateline_stock_runs))
+            if dateline_stock_runs else None,
+        },
+        "sys_cpu_s": {"spacy": [round(r["sys_cpu"], 2) for r in spacy_runs],
+                      "dateline": [round(r["sys_cpu"], 2) for r in dateline_runs],
+                      "spacy_stock_process": [round(r["sys_cpu"], 2) for r in spacy_stock_runs],
+                      "dateline_stock_process": [round(r["sys_cpu"], 2) for r in dateline_stock_runs]},
+        "minor_faults": {"spacy": [r["minor_faults"] for r in spacy_runs],
+                         "dateline": [r["minor_faults"] for r in dateline_runs],
+                         "spacy_stock_process": [r["minor_faults"] for r in spacy_stock_runs],
+                         "dateline_stock_process": [r["minor_faults"] for r in dateline_stock_runs]},
         "load_cpu_s": {"spacy": round(spacy_runs[0]["load_cpu"], 2),
                        "dateline": round(dateline_runs[0]["load_cpu"], 2)},
         "peak_rss_mib": {"spacy": round(spacy_runs[0]["peak_rss_mib"]),
@@ -269,9 +314,16 @@ def main() -> None:
         pairs = zip(spacy_runs, dateline_runs, strict=True)
         warm = [s["warm_cpu"] / d["warm_cpu"] for s, d in pairs]  # same documents: the ratio of rates
         result["warm_ratio_per_repeat"] = [round(x, 2) for x in warm]
-    print(f"| | docs per CPU-second | ratio |\n|---|---|---|\n"
-          f"| bare spaCy full parse (nlp.pipe, batch 32) | {spacy_rate:.1f} | 1.00 |\n"
-          f"| dateline, whole pipeline | {dateline_rate:.1f} | {dateline_rate / spacy_rate:.2f} |")  # fmt: skip
+    lines = ["| | docs per CPU-second | ratio |", "|---|---|---|",
+             f"| bare spaCy full parse (nlp.pipe, batch 32) | {spacy_rate:.1f} | 1.00 |",
+             f"| dateline, whole pipeline | {dateline_rate:.1f} | {dateline_rate / spacy_rate:.2f} |",
+             f"| (bare spaCy full parse, stock process settings) | {spacy_stock_rate:.1f} | "
+             f"({dateline_rate / spacy_stock_rate:.2f}: dateline to it) |"]  # fmt: skip
+    if dateline_stock_runs:
+        stock_rate = statistics.median(rate(r) for r in dateline_stock_runs)
+        lines.append(f"| (dateline, stock process settings) | {stock_rate:.1f} | {stock_rate / spacy_stock_rate:.2f} "
+                     "(to the stock spaCy parse) |")  # fmt: skip
+    print("\n".join(lines))  # the ratio: both under dateline's process settings (dateline.process_tuning)
     print(json.dumps(result, indent=2))
 
 

@@ -40,17 +40,21 @@ def load_model(settings: Settings) -> Language:
     """Load the first installed spaCy model of ``settings.spacy_models``.
 
     spaCy is imported and the model loaded without the work a run never uses
-    (:mod:`dateline.nlp_load`; the option ``nlp.stock_load`` loads it the stock way)."""
-    from .nlp_load import import_spacy, register_bare_tokenizer
+    (:mod:`dateline.nlp_load`; the option ``nlp.stock_load`` loads it the stock way); the process's
+    native thread pools and malloc are then tuned for it (:mod:`dateline.process_tuning`)."""
+    from .nlp_load import import_spacy, regexes_from_cache, register_bare_tokenizer
+    from .process_tuning import tune_process
 
     stock = bool(settings.option("nlp.stock_load", False))
     for name in settings.spacy_models:
         spec = importlib.util.find_spec(name)
         if spec is not None:
-            spacy = import_spacy(stock)
-            log.info("loading spaCy model %s", name)
-            config = {} if stock or not _has_tokenizer_file(spec) else register_bare_tokenizer(spacy)
-            nlp = spacy.load(name, config=config)
+            with regexes_from_cache(not stock):
+                spacy = import_spacy(stock)
+                tune_process(settings)
+                log.info("loading spaCy model %s", name)
+                config = {} if stock or not _has_tokenizer_file(spec) else register_bare_tokenizer(spacy)
+                nlp = spacy.load(name, config=config)
             nlp.max_length = max(nlp.max_length, settings.max_input_bytes + 1)
             if not settings.option("nlp.stock_components", False):
                 from .nlp_speed import speed_up

@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from .errors import InputError, ResourceError
 from .pipeline import Outcome, Pipeline, batches
+from .process_tuning import child_environment
 from .records import RawInput
 from .settings import Settings
 
@@ -53,8 +54,8 @@ class ParallelPipeline:
     def pipe(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
         source = batches(inputs, self.settings)
         context = multiprocessing.get_context("spawn")  # no inherited state, the same on every OS
-        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts,
-                                   initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(os.getpid(), child_environment(self.settings)))
         pending: deque[Future[list[Outcome]]] = deque()
         finished = False
         try:
@@ -83,6 +84,13 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         with contextlib.suppress(Exception):
             process.terminate()
+
+
+def _start_worker(parent: int, environment: dict[str, str]) -> None:
+    """A new worker process: its native thread pools sized before numpy loads (the
+    variables of :func:`~dateline.process_tuning.child_environment`), then the signals."""
+    os.environ.update(environment)
+    _ignore_interrupts(parent)
 
 
 def _ignore_interrupts(parent: int | None = None) -> None:

@@ -121,7 +121,10 @@ class Pipeline:
     def from_settings(cls, settings: Settings | None = None, resources: Resources | None = None) -> Pipeline:
         settings = settings or Settings()
         resources = resources or Resources(settings)
-        return cls([build_stage(name, settings, resources) for name in settings.stages], settings)
+        from .nlp_load import regexes_from_cache  # the stage modules' patterns from the cache (cold start)
+
+        with regexes_from_cache(not settings.option("nlp.stock_load", False)):
+            return cls([build_stage(name, settings, resources) for name in settings.stages], settings)
 
     @property
     def names(self) -> list[str]:

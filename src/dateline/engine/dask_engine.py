@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, InputError, ResourceError
+from ..process_tuning import child_environment
 from ..settings import Settings
 from .parts import part_path
 from .units import Unit, plan_units
@@ -46,6 +47,17 @@ def _plugin_base() -> type:
     except ImportError:
         return object
     return WorkerPlugin  # type: ignore[no-any-return]
+
+
+def _worker_environment(settings: Settings) -> Any:
+    """Dask's nanny starts each worker with ``distributed.nanny.pre-spawn-environ`` (one-thread
+    BLAS pools, ``MALLOC_TRIM_THRESHOLD_=65536``); the local cluster dateline starts itself gets
+    dateline's process settings on top (:func:`dateline.process_tuning.child_environment`)."""
+    import dask
+
+    env = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {})
+    env.update(child_environment(settings, before_start=True))
+    return dask.config.set({"distributed.nanny.pre-spawn-environ": env})
 
 
 class PipelinePlugin(_plugin_base()):  # type: ignore[misc]
@@ -126,9 +138,10 @@ def run_units(
         elif scheduler:
             client = distributed.Client(scheduler, timeout="30s")
         else:
-            cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
+            with _worker_environment(settings):
+                cluster = distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
             client = distributed.Client(cluster)
     except OSError as exc:
         raise ResourceError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
