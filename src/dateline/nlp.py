@@ -41,9 +41,10 @@ def load_model(settings: Settings) -> Language:
 
     spaCy is imported and the model loaded without the work a run never uses
     (:mod:`dateline.nlp_load`; the option ``nlp.stock_load`` loads it the stock way); the process's
-    native thread pools and malloc are then tuned for it (:mod:`dateline.process_tuning`)."""
+    native thread pools and malloc are then tuned for it, and the loaded model is frozen out of the
+    garbage collector's walks (:mod:`dateline.process_tuning`)."""
     from .nlp_load import import_spacy, regexes_from_cache, register_bare_tokenizer
-    from .process_tuning import tune_process
+    from .process_tuning import freeze_heap, tune_process
 
     stock = bool(settings.option("nlp.stock_load", False))
     for name in settings.spacy_models:
@@ -60,6 +61,7 @@ def load_model(settings: Settings) -> Language:
                 from .nlp_speed import speed_up
 
                 log.debug("faster components with identical output: %s", ", ".join(speed_up(nlp)) or "none")
+            freeze_heap(settings)  # the model's objects out of the garbage collector's walks
             return nlp  # type: ignore[no-any-return]
     tried = ", ".join(settings.spacy_models)
     raise ResourceError(

@@ -28,7 +28,17 @@ Applied once when dateline loads its NLP model (:func:`dateline.nlp.load_model` 
   (≈ 2 s of system time per 100 articles). With ``NUMPY_MADVISE_HUGEPAGE`` set this is left
   alone.
 
-``process.stock`` True turns all three off. Measured in benchmarks/side_by_side.md
+- **the loaded resources out of the garbage collector's way** (``process.gc_freeze``, default
+  True): the model and the gazetteer are hundreds of thousands of long-lived Python objects
+  (spaCy's vocabulary, components and registries, dateline's tables), and every full collection
+  of Python's cyclic garbage collector walks all of them again: ≈ 1 CPU-ms an article.
+  :func:`freeze_heap` (``gc.freeze()``) moves the objects alive once a resource has loaded
+  into the collector's permanent generation, which collections skip; objects are still freed
+  by reference counting as before, and objects made later are collected as before. Called by
+  :func:`dateline.nlp.load_model` after the model loads and by
+  :meth:`dateline.resources.Resources.gazetteer` after the gazetteer loads.
+
+``process.stock`` True turns all of these off. Measured in benchmarks/side_by_side.md
 ("round 7 — process-level costs"). Outputs do not change: these settings change where
 memory and threads come from, not what is computed.
 """
@@ -36,6 +46,7 @@ memory and threads come from, not what is computed.
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
 import sys
@@ -44,7 +55,14 @@ from typing import Any
 
 from .settings import Settings
 
-__all__ = ["MMAP_THRESHOLD", "THREAD_VARIABLES", "TRIM_THRESHOLD", "child_environment", "tune_process"]
+__all__ = [
+    "MMAP_THRESHOLD",
+    "THREAD_VARIABLES",
+    "TRIM_THRESHOLD",
+    "child_environment",
+    "freeze_heap",
+    "tune_process",
+]
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +146,17 @@ def tune_process(
     if applied:
         log.debug("process tuning: %s", "; ".join(applied))
     return applied
+
+
+def freeze_heap(settings: Settings, *, freeze: Callable[[], object] | None = None) -> bool:
+    """Move every object alive now into the garbage collector's permanent generation
+    (``gc.freeze()``), unless ``process.gc_freeze`` is False or ``process.stock`` True; returns
+    whether it did. Call it once a long-lived resource has loaded. ``freeze`` is a seam for tests."""
+    if settings.option("process.stock", False) or not settings.option("process.gc_freeze", True):
+        return False
+    (freeze or gc.freeze)()
+    log.debug("garbage collector: %d loaded objects frozen", gc.get_freeze_count())
+    return True
 
 
 def _malloc_set(environ: Mapping[str, str]) -> bool:

@@ -47,6 +47,8 @@ class Resources:
         """The place gazetteer (compiled index loaded, or built, on first use)."""
         if self._gazetteer is None:
             from .places.gazetteer import load_gazetteer
+            from .process_tuning import freeze_heap
 
             self._gazetteer = load_gazetteer(self.settings)
+            freeze_heap(self.settings)  # its tables out of the garbage collector's walks
         return self._gazetteer

@@ -137,3 +137,27 @@ def test_parallel_workers_start_with_the_child_environment() -> None:
     ) as pool:
         seen = pool.submit(_environment_of_worker, names).result(timeout=120)  # fmt: skip
     assert seen == {"OPENBLAS_NUM_THREADS": "1", "DATELINE_TEST_MARK": "x"}
+
+
+def test_freeze_heap_freezes_by_default_and_honours_its_options() -> None:
+    calls = Recorder()
+    from dateline.process_tuning import freeze_heap
+
+    assert freeze_heap(Settings(), freeze=calls) is True
+    assert freeze_heap(Settings(options=(("process.gc_freeze", False),)), freeze=calls) is False
+    assert freeze_heap(Settings(options=(("process.stock", True),)), freeze=calls) is False
+    assert calls.calls == [()]
+
+
+def test_resources_freeze_the_heap_after_the_gazetteer_loads(monkeypatch: Any) -> None:
+    import dateline.places.gazetteer as gazetteer_module
+    import dateline.process_tuning as tuning
+    from dateline.resources import Resources
+
+    frozen: list[object] = []
+    loaded = object()
+    monkeypatch.setattr(gazetteer_module, "load_gazetteer", lambda settings: loaded)
+    monkeypatch.setattr(tuning.gc, "freeze", lambda: frozen.append(loaded))
+    resources = Resources(Settings())
+    assert resources.gazetteer() is loaded and resources.gazetteer() is loaded
+    assert frozen == [loaded]  # once, after the load
