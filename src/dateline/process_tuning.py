@@ -38,6 +38,15 @@ Applied once when dateline loads its NLP model (:func:`dateline.nlp.load_model` 
   :func:`dateline.nlp.load_model` after the model loads and by
   :meth:`dateline.resources.Resources.gazetteer` after the gazetteer loads.
 
+- **fewer young-generation collections** (``process.gc_threshold``, default
+  :data:`GC_THRESHOLD`; 0 leaves it): Python collects its youngest generation after every 700
+  net allocations of container objects, and the older ones after 10 of those; a batch of
+  spaCy documents and dateline records makes hundreds of thousands, so the collector ran
+  ≈ 400 young and 40 middle collections over 300 articles, each walking the batch's live
+  objects again. :func:`tune_process` raises the first threshold to :data:`GC_THRESHOLD`
+  (the other two stay); skipped when the thresholds are not Python's defaults (the user
+  chose). Cyclic garbage waits a little longer to be freed (at most that many objects).
+
 ``process.stock`` True turns all of these off. Measured in benchmarks/side_by_side.md
 ("round 7 — process-level costs"). Outputs do not change: these settings change where
 memory and threads come from, not what is computed.
@@ -56,6 +65,7 @@ from typing import Any
 from .settings import Settings
 
 __all__ = [
+    "GC_THRESHOLD",
     "MMAP_THRESHOLD",
     "THREAD_VARIABLES",
     "TRIM_THRESHOLD",
@@ -79,6 +89,9 @@ _MALLOC_VARIABLES = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC
 MMAP_THRESHOLD = 64 * 1024 * 1024
 #: free memory at the top of the heap is given back to the kernel only above this many bytes
 TRIM_THRESHOLD = 256 * 1024 * 1024
+#: the garbage collector's first threshold (net container allocations between young collections)
+GC_THRESHOLD = 10_000
+_GC_DEFAULT = (700, 10, 10)
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
 
@@ -119,12 +132,13 @@ def tune_process(
     limit_threads: Callable[[int], object] | None = None,
     mallopt: Callable[[int, int], int] | None = None,
     numpy: Any = None,
+    collector: Any = gc,
 ) -> list[str]:
     """Apply the process settings of ``settings``; returns what was applied (for the log).
 
     The keyword arguments are seams for tests: the thread limiter (default ``threadpoolctl``),
-    glibc's ``mallopt`` (default: looked up in the C library, Linux with glibc only) and the
-    numpy module (default: numpy if imported)."""
+    glibc's ``mallopt`` (default: looked up in the C library, Linux with glibc only), the
+    numpy module (default: numpy if imported) and the garbage collector (default :mod:`gc`)."""
     if settings.option("process.stock", False):
         return []
     applied = []
@@ -143,6 +157,10 @@ def tune_process(
         if setter is not None:
             setter(False)
             applied.append("numpy huge pages off")
+    threshold = settings.option("process.gc_threshold", GC_THRESHOLD)
+    if isinstance(threshold, int) and threshold > 0 and tuple(collector.get_threshold()) == _GC_DEFAULT:
+        collector.set_threshold(threshold, *_GC_DEFAULT[1:])
+        applied.append(f"garbage collector threshold {threshold}")
     if applied:
         log.debug("process tuning: %s", "; ".join(applied))
     return applied

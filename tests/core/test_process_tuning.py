@@ -37,7 +37,7 @@ def _numpy(recorder: Recorder) -> Any:
 def _tune(settings: Settings, environ: dict[str, str] | None = None, mallopt_result: int = 1) -> tuple[Any, ...]:
     threads, mallopt, hugepages = Recorder(), Recorder(mallopt_result), Recorder()
     applied = tune_process(settings, environ=environ or {}, limit_threads=threads, mallopt=mallopt,
-                           numpy=_numpy(hugepages))  # fmt: skip
+                           numpy=_numpy(hugepages), collector=FakeCollector())  # fmt: skip
     return applied, threads.calls, mallopt.calls, hugepages.calls
 
 
@@ -46,7 +46,7 @@ def test_defaults_limit_threads_keep_malloc_memory_and_turn_numpy_huge_pages_off
     assert threads == [(1,)]
     assert mallopt == [(-3, MMAP_THRESHOLD), (-1, TRIM_THRESHOLD)]  # M_MMAP_THRESHOLD, M_TRIM_THRESHOLD
     assert hugepages == [(False,)]
-    assert len(applied) == 3
+    assert len(applied) == 4  # and the garbage collector's threshold
 
 
 def test_stock_option_turns_everything_off() -> None:
@@ -54,7 +54,8 @@ def test_stock_option_turns_everything_off() -> None:
 
 
 def test_each_part_has_its_own_switch() -> None:
-    settings = Settings(options=(("process.threads", 0), ("process.malloc", False), ("process.hugepages", True)))
+    settings = Settings(options=(("process.threads", 0), ("process.malloc", False), ("process.hugepages", True),
+                                 ("process.gc_threshold", 0)))  # fmt: skip
     assert _tune(settings) == ([], [], [], [])
     _, threads, _, _ = _tune(Settings(options=(("process.threads", 2),)))
     assert threads == [(2,)]
@@ -81,7 +82,8 @@ def test_a_refused_mallopt_is_not_reported() -> None:
 def test_missing_pieces_degrade_gracefully() -> None:
     assert _hugepage_setter(None) is None
     assert _hugepage_setter(types.SimpleNamespace()) is None  # a numpy without the switch
-    applied = tune_process(Settings(options=(("process.threads", 0), ("process.malloc", False))), environ={},
+    applied = tune_process(Settings(options=(("process.threads", 0), ("process.malloc", False),
+                                             ("process.gc_threshold", 0))), environ={},
                            numpy=types.SimpleNamespace())  # fmt: skip
     assert applied == []
 
@@ -90,7 +92,8 @@ def test_real_calls_run_on_this_platform() -> None:
     """The default seams (threadpoolctl, ctypes mallopt, numpy's switch) run without error wherever we are."""
     import numpy
 
-    settings = Settings(options=(("process.hugepages", True),))  # leave this test process's numpy as it is
+    # leave this test process's numpy and garbage collector as they are
+    settings = Settings(options=(("process.hugepages", True), ("process.gc_threshold", 0)))
     applied = tune_process(settings, environ={}, numpy=numpy)
     assert all(isinstance(line, str) for line in applied)
 
@@ -161,3 +164,31 @@ def test_resources_freeze_the_heap_after_the_gazetteer_loads(monkeypatch: Any) -
     resources = Resources(Settings())
     assert resources.gazetteer() is loaded and resources.gazetteer() is loaded
     assert frozen == [loaded]  # once, after the load
+
+
+class FakeCollector:
+    def __init__(self, threshold: tuple[int, ...] = (700, 10, 10)) -> None:
+        self.threshold = threshold
+
+    def get_threshold(self) -> tuple[int, ...]:
+        return self.threshold
+
+    def set_threshold(self, *values: int) -> None:
+        self.threshold = values
+
+
+def test_gc_threshold_raised_from_the_defaults_only() -> None:
+    from dateline.process_tuning import GC_THRESHOLD
+
+    collector = FakeCollector()
+    applied = tune_process(Settings(), environ={}, limit_threads=Recorder(), mallopt=Recorder(), numpy=None,
+                           collector=collector)  # fmt: skip
+    assert collector.threshold == (GC_THRESHOLD, 10, 10) and any("garbage" in a for a in applied)
+    chosen = FakeCollector((5000, 20, 20))  # the user's own thresholds stay
+    tune_process(Settings(), environ={}, limit_threads=Recorder(), mallopt=Recorder(), collector=chosen)
+    assert chosen.threshold == (5000, 20, 20)
+    for options in ((("process.gc_threshold", 0),), (("process.stock", True),)):
+        untouched = FakeCollector()
+        tune_process(Settings(options=options), environ={}, limit_threads=Recorder(), mallopt=Recorder(),
+                     collector=untouched)  # fmt: skip
+        assert untouched.threshold == (700, 10, 10)
