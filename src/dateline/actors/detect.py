@@ -235,7 +235,7 @@ class Detector:
 
     def _clans(self, text: str, cc: str | None) -> Iterator[Candidate]:
         """"Hawadle clan militia": the clan's militia, named after it (not an unidentified clan militia)."""
-        for m in NAMED_CLAN.finditer(text):
+        for m in NAMED_CLAN.finditer(text) if "clan" in text else ():  # (every match holds "clan")
             start = m.start()
             while text[start : m.start(1) + len(m.group(1))].split(" ", 1)[0] in ("The", "A", "An", "On", "In"):
                 start = text.index(" ", start) + 1  # a capitalized sentence-initial article is no clan name

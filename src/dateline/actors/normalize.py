@@ -88,7 +88,7 @@ _NOT_CLANS = frozenset({"unidentified", "unknown", "rival", "local", "armed", "s
 
 def clan_actor(surface: str, country_code: str | None, lex: Lexicon) -> Actor | None:
     """A named clan's militia (rule ``actors.named-clan``), or None when ``surface`` is no such phrase."""
-    m = NAMED_CLAN.fullmatch(surface)
+    m = NAMED_CLAN.fullmatch(surface) if "clan" in surface else None  # (every match holds "clan")
     if m is None:
         return None
     clan = m.group(1).strip(" -")

@@ -63,6 +63,20 @@ _TITLE = re.compile(
     r"(?:Foreign|Defen[cs]e|Interior|Finance|Deputy|Vice) Minister|Minister|Secretary of State|Supreme Leader|"
     r"Governor|Ayatollah|leader)) $"
 )
+#: the last word of every title of ``_TITLE``
+_TITLE_ENDS = ("President", "Minister", "Premier", "King", "Queen", "Emir", "Sultan", "Prince", "Chancellor", "State",
+               "Leader", "Governor", "Ayatollah", "leader")
+
+
+def title_before(text: str, end: int) -> re.Match[str] | None:
+    """``_TITLE.search(text, max(0, end - 60), end)``: a title (and its owner) just before ``end``. A match
+    ends in a title's last word and a space (``$`` matches at ``end``, or before a newline there): without
+    them, the search need not run."""
+    start = max(0, end - 60)
+    cut = end - 1 if text[end - 1 : end] == "\n" else end
+    if text[cut - 1 : cut] != " " or not text[start : cut - 1].endswith(_TITLE_ENDS):
+        return None
+    return _TITLE.search(text, start, end)
 
 
 def _participant(tok: Any, owners: bool = False) -> bool:
@@ -186,7 +200,7 @@ def parsed_candidates(
     for ent in nlp_doc.ents:
         label = ent.label_
         if label == "PERSON":
-            m = _TITLE.search(text, max(0, ent.start_char - 60), ent.start_char)
+            m = title_before(text, ent.start_char)
             if m:
                 owner = [w.removesuffix("'s").removesuffix("’s") for w in (m.group("owner") or "").split()]
                 known = bool(owner) and _owner_country(lex, owner) is not None

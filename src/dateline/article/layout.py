@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..records import Dateline
 from .datelines import split_dateline
-from .rules import canonical_agency, compiled
+from .rules import canonical_agency, caption_search, compiled
 
 __all__ = [
     "BodyParts",
@@ -89,7 +89,7 @@ def split_caption(line: str) -> tuple[str | None, str]:
     line = line.strip()
     if not line:
         return None, line
-    m = compiled().caption.search(line)
+    m = caption_search(line)
     if m is None:
         return None, line
     rest = line[m.end() :].strip()

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..prefilter import literals, lower_same_length
 from ..regex_cache import compile_cached
 
-__all__ = ["CompiledRules", "canonical_agency", "compiled", "load_rules", "organization_words"]
+__all__ = ["CompiledRules", "canonical_agency", "caption_search", "compiled", "load_rules", "organization_words"]
 
 
 @functools.cache
@@ -98,3 +99,38 @@ def canonical_agency(text: str | None) -> str | None:
 def organization_words() -> frozenset[str]:
     """Words that make an author name a desk or an organization ("News Nation Bureau")."""
     return frozenset(w.lower() for w in load_rules()["organization_words"])
+
+
+@functools.cache
+def _caption_parts() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]]:
+    """Each caption pattern of ``compiled().caption``'s alternation on its own, with its literals
+    (:func:`dateline.prefilter.literals`: one of them is in every match, lower-cased) or None; and
+    all those literals."""
+    parts = []
+    for p in load_rules()["caption_patterns"]:
+        part = f"(?:{p})"
+        parts.append((compile_cached(part, re.I), literals(part, re.I)))
+    every = sorted(set().union(*(lits for _, lits in parts if lits is not None)))
+    return tuple(every), tuple(parts)
+
+
+def caption_search(line: str) -> re.Match[str] | None:
+    """``compiled().caption.search(line)``, its span found faster: only the patterns with one of their
+    literals in the line run, each on its own (``re`` tries every alternative of a case-insensitive
+    alternation at every position). The alternation's match is the leftmost of its alternatives'
+    matches, the first alternative's among those at one position (none of them has a group)."""
+    low = lower_same_length(line)
+    if low is None or compiled().caption.groups:  # (a group would be numbered otherwise alone)
+        return compiled().caption.search(line)
+    every, parts = _caption_parts()
+    present = {lit for lit in every if lit in low}
+    if not present:
+        return None if all(lits is not None for _, lits in parts) else compiled().caption.search(line)
+    best: re.Match[str] | None = None
+    for pattern, lits in parts:
+        if lits is not None and lits.isdisjoint(present):
+            continue  # surely no match of this pattern in the line
+        m = pattern.search(line)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best

@@ -35,6 +35,7 @@ from .lexicon import cue_patterns, event_type_of, plover_for
 from .locate import dateline_end, locate, locate_in_note
 from .note import harm_over_property, territory_outcome, violence_first
 from .participants import Parties, authorities_of, localize_parties, parties_for
+from .prefilters import trigger_scan
 from .relevance import MIN_SENTENCES, Relevance, judge
 from .sentences import Sentence, split_sentences
 from .specificity import generic_reason
@@ -205,7 +206,10 @@ def extract_events(doc: Document, *, min_confidence: float = DEFAULT_MIN_CONFIDE
     spans_at = _ByStart([_Span(s, e) for s, e in actor_spans])
     texts = [s.text for s in sentences]
     found: list[Event] = []
+    families_in = trigger_scan().present  # (its answers kept: detect() asks it again about the same sentence)
     for index, sentence in enumerate(sentences):
+        if not families_in(sentence.low):
+            continue  # no trigger family's literal in the sentence: detect() finds nothing; skip making its arguments
         context = " ".join(s.text for s in sentences[max(0, index - 1) : index + 2] if s is not sentence)
         # a short report (an ACLED-style note) tells the police's answer to a protest in its next two sentences
         reach = 3 if len(sentences) <= SHORT_REPORT else 2

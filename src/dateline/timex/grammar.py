@@ -10,6 +10,7 @@ candidates, longest first, that pass the guards against common false alarms ("ma
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,6 +18,7 @@ from importlib import resources
 from ..prefilter import LiteralScan, lower_same_length, lowered_twin
 from ..regex_cache import compile_cached
 from .lexicon import lexicon, parse_year
+from .windows import plain_words, word_spans
 
 __all__ = ["Candidate", "Rule", "find", "rules"]
 
@@ -217,9 +219,14 @@ _WINDOW = 90
 
 def _windows(trigger: re.Pattern[str], text: str) -> list[list[int]]:
     """The merged windows of ``text`` around the trigger's hits."""
+    return _merged((hit.span() for hit in trigger.finditer(text)), len(text))
+
+
+def _merged(hits: Iterable[tuple[int, int]], size: int) -> list[list[int]]:
+    """The merged windows around ``hits`` (spans, in text order) in a text of ``size`` characters."""
     windows: list[list[int]] = []
-    for hit in trigger.finditer(text):
-        lo, hi = max(0, hit.start() - _WINDOW), min(len(text), hit.end() + _WINDOW)
+    for start, end in hits:
+        lo, hi = max(0, start - _WINDOW), min(size, end + _WINDOW)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
@@ -235,6 +242,9 @@ def _trigger_windows(trigger: re.Pattern[str], text: str, low: str | None) -> li
         return _windows(trigger, text)
     if trigger.pattern not in _trigger_scan().present(low):
         return []  # none of its literals in the text (one scan for all triggers)
+    words = plain_words(twin.pattern)
+    if words is not None:  # "day|week|month": the same hits from a substring search of each word
+        return _merged(word_spans(words, low), len(low))
     return _windows(twin, low)
 
 
