@@ -12,13 +12,7 @@ from hypothesis import strategies as st
 from dateline import regex_cache
 from dateline.regex_cache import compile_cached
 
-
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_CACHE", str(tmp_path))
-    regex_cache._reset_for_tests()
-    yield
-    regex_cache._reset_for_tests()
+pytestmark = pytest.mark.usefixtures("own_regex_cache")
 
 
 def _round_trip() -> None:

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import re
 import threading
-from pathlib import Path
 
 import pytest
 
 from dateline import regex_cache
 from dateline.nlp_load import regexes_from_cache
 
-
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_CACHE", str(tmp_path))
-    regex_cache._reset_for_tests()
-    yield
-    regex_cache._reset_for_tests()
+pytestmark = pytest.mark.usefixtures("own_regex_cache")
 
 
 def test_patterns_compiled_inside_equal_re_compile_and_come_from_the_cache() -> None:
