@@ -1,8 +1,9 @@
-"""Shared test fixtures: paths to the repo's example and the read-only shared folder."""
+"""Shared test fixtures: paths to the repo's example and the read-only shared folder; a places pipeline."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +29,13 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def example_path() -> Path:
     return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def places_pipeline() -> Any:
+    """The pipeline up to the places stage (article, language, nlp, places), built once: its model
+    and gazetteer load lazily at the first document."""
+    from dateline.pipeline import Pipeline
+    from dateline.settings import Settings
+
+    return Pipeline.from_settings(Settings().evolve(stages=("article", "language", "nlp", "places")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dateline.events.locate import locate_in_note
 from dateline.records import Place
 
@@ -29,14 +31,12 @@ def test_place_inside_an_actor_is_not_the_event_place() -> None:
     assert locate_in_note(BODY, [kenyan], trigger=5, actors=[actor]) is None
 
 
-def test_regression_note_places_end_to_end() -> None:
+def test_regression_note_places_end_to_end(places_pipeline: Any) -> None:
     """Our own notes: a village before an unknown "(District, Region)", a long town name after "near",
     a unit named with a plural type word; each lands in its country."""
-    from dateline.pipeline import Pipeline
     from dateline.records import RawInput
-    from dateline.settings import Settings
 
-    pipeline = Pipeline.from_settings(Settings().evolve(stages=("article", "language", "nlp", "places")))
+    pipeline = places_pipeline
     cases = {
         "On 2 June 2021, traders of Kasoa (Awutu Senya East, Central) marched against new market fees.": "GH",
         "On 1 May 2020, observers counted 13 bursts of fire involving heavy machineguns near Novoluhanske.": "UA",

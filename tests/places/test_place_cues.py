@@ -4,6 +4,7 @@ own sites and aliases, a district by its stripped name; each named after the fai
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -70,12 +71,10 @@ def test_regression_cue_counts_as_named_over_a_places_half_vote() -> None:
 
 
 @pytest.mark.slow
-def test_regression_note_places_of_issue_10i() -> None:
-    from dateline.pipeline import Pipeline
+def test_regression_note_places_of_issue_10i(places_pipeline: Any) -> None:
     from dateline.records import RawInput
-    from dateline.settings import Settings
 
-    pipeline = Pipeline.from_settings(Settings().evolve(stages=("article", "language", "nlp", "places")))
+    pipeline = places_pipeline
     cases = {
         # a town of 15,000 typed "city" inside a misread title; our alias list names Kobani's other spelling
         "Turkish border guards targeted a post 8 KM west of Ain al Arab city, killing a fighter.": "SY",
@@ -96,13 +95,11 @@ def test_regression_note_places_of_issue_10i() -> None:
 
 
 @pytest.mark.slow
-def test_regression_town_before_its_own_unit() -> None:
+def test_regression_town_before_its_own_unit(places_pipeline: Any) -> None:
     """"Tripoli (Tripoli)": one name, one sense made the town its district; the town before the hint is the town."""
-    from dateline.pipeline import Pipeline
     from dateline.records import RawInput
-    from dateline.settings import Settings
 
-    pipeline = Pipeline.from_settings(Settings().evolve(stages=("article", "language", "nlp", "places")))
+    pipeline = places_pipeline
     body = "Armed groups clashed in Tripoli (Tripoli), killing 5."
     doc = pipeline(RawInput("t", "body", body, published="2023-08-05"))
     first = min(doc.places, key=lambda p: p.start)
@@ -110,13 +107,11 @@ def test_regression_town_before_its_own_unit() -> None:
 
 
 @pytest.mark.slow
-def test_regression_town_beginning_a_camp_name_before_a_hint() -> None:
+def test_regression_town_beginning_a_camp_name_before_a_hint(places_pipeline: Any) -> None:
     """"the Kakuma Refugee camp (Turkana)": the town that begins the camp's name is a place of the hint's region."""
-    from dateline.pipeline import Pipeline
     from dateline.records import RawInput
-    from dateline.settings import Settings
 
-    pipeline = Pipeline.from_settings(Settings().evolve(stages=("article", "language", "nlp", "places")))
+    pipeline = places_pipeline
     body = "Refugees protested against attacks in the Kakuma Refugee camp (Turkana)."
     doc = pipeline(RawInput("t", "body", body, published="2020-12-11"))
     assert any(p.text == "Kakuma" and p.feature == "city" and p.country_code == "KE" for p in doc.places)
