@@ -21,8 +21,8 @@ of the batch together (every NER state advances one token per move):
 Unsupported cases go to spaCy's own pipe (logged at debug level): a beam-search model, a
 model with unseen classes or with a relu lower layer, preset labels the model does not know,
 postprocess hooks. Option ``nlp.ner_decoder``: ``"numpy"`` (default) or ``"spacy"`` (also
-$DATELINE_NLP_NER_DECODER). :func:`step_weights` (the ``ParserStepModel`` weights as arrays) is
-generic to spaCy's transition models. Equality with spaCy: tests/core/test_nlp_ner.py and
+$DATELINE_NLP_NER_DECODER). :func:`lower_rows` and :class:`dateline.nlp_step.StepWeights` serve any of spaCy's
+transition models. Equality with spaCy: tests/core/test_nlp_ner.py and
 benchmarks/side_by_side.md.
 """
 
@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .nlp_step import decoder, runs, upper_scores
+from .nlp_step import StepWeights, decoder, read_step_weights, runs, upper_scores
 from .settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Moves", "StepWeights", "decode", "ner_decoder", "ner_pipe", "step_weights", "unsupported"]
+__all__ = ["Moves", "decode", "lower_rows", "ner_decoder", "ner_pipe", "unsupported"]
 
 log = logging.getLogger(__name__)
 
@@ -77,24 +77,12 @@ class Moves:
         return cls(np.array(moves, dtype=np.int64), np.array(labels, dtype=np.uint64))
 
 
-@dataclass(frozen=True)
-class StepWeights:
-    """What spaCy's ``ParserStepModel`` computes from a batch, as arrays: ``cached`` (rows
-    ``1 + token``, row 0 the padding; shape (tokens + 1, nF, nO * nP)), the lower layer's
-    ``bias`` (nO * nP), the upper layer ``W`` (classes, nO) and ``b`` (classes), ``pieces`` nP."""
-
-    cached: np.ndarray
-    bias: np.ndarray
-    W: np.ndarray
-    b: np.ndarray
-    pieces: int
-
-
-def step_weights(model: Any, docs: Sequence[Doc], chunk: int = 0) -> StepWeights:
-    """The layers of a spaCy transition model (``TransitionModel``: refs ``tok2vec``, ``lower``,
-    ``upper``) applied to ``docs`` as ``ParserStepModel`` applies them (not training); with
-    ``chunk``, over runs of documents of about that many tokens (the token vectors do not
-    depend on the other documents of a batch, and mid-sized batches are the cheapest)."""
+def lower_rows(model: Any, docs: Sequence[Doc], chunk: int = 0) -> np.ndarray:
+    """The precomputed lower layer of a spaCy transition model (``TransitionModel``: refs
+    ``tok2vec``, ``lower``) for every token of ``docs`` end to end, as ``ParserStepModel``
+    computes it (not training): shape (tokens + 1, nF, nO * nP), row 0 the padding. With
+    ``chunk``, over runs of documents of about that many tokens (the token vectors do not depend
+    on the other documents of a batch, and mid-sized batches are the cheapest)."""
     lower = model.get_ref("lower")
     parts: list[np.ndarray] = []
     for part in runs(docs, chunk) if chunk else [list(docs)]:
@@ -102,9 +90,7 @@ def step_weights(model: Any, docs: Sequence[Doc], chunk: int = 0) -> StepWeights
         parts.append(cached if not parts else cached[1:])  # (one padding row, first)
     cached = parts[0] if len(parts) == 1 else np.concatenate(parts)
     n, nf, no, npieces = cached.shape
-    upper = model.get_ref("upper")
-    return StepWeights(cached.reshape(n, nf, no * npieces), lower.get_param("b").reshape(-1),
-                       upper.get_param("W"), upper.get_param("b"), npieces)
+    return cached.reshape(n, nf, no * npieces)
 
 
 def unsupported(ner: Any) -> str | None:
@@ -124,10 +110,10 @@ def unsupported(ner: Any) -> str | None:
     return None
 
 
-def decode(weights: StepWeights, moves: Moves, lengths: Sequence[int], tokens: np.ndarray
+def decode(cached: np.ndarray, weights: StepWeights, moves: Moves, lengths: Sequence[int], tokens: np.ndarray
            ) -> list[list[tuple[int, int, int]]]:
     """Greedy BILUO decoding of a batch: ``lengths`` of its documents (their tokens laid end to
-    end, as the rows of ``weights.cached``), ``tokens`` (tokens, 4) int64 columns: preset
+    end, as the rows of ``cached``, :func:`lower_rows`), ``tokens`` (tokens, 4) int64 columns: preset
     ENT_IOB, preset ENT_TYPE (string id, as int64 bits), SENT_START, IS_SPACE. Returns each
     document's entities (start, end, label id), by start.
 
@@ -146,8 +132,8 @@ def decode(weights: StepWeights, moves: Moves, lengths: Sequence[int], tokens: n
     off, lens_sorted = starts[order], lens[order]
     tok_code, penalty, valid_any, step_to, opens, n_states = _tables(moves, starts, lens, tokens)
 
-    c0, c1, c2 = (weights.cached[:, f] for f in range(3))
-    bias, pieces = weights.bias, weights.pieces
+    c0, c1, c2 = (cached[:, f] for f in range(3))
+    bias, pieces = weights.bias, weights.nP
     n_classes = len(moves.move)
     dead = n_states - 1
     state = np.zeros(n_docs, dtype=np.int64)
@@ -297,9 +283,10 @@ def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str 
 def _annotate(ner: Any, batch: list[Doc], moves: Moves) -> None:
     from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, SENT_START
 
-    weights = step_weights(ner.model, batch, CHUNK_TOKENS)
+    cached = lower_rows(ner.model, batch, CHUNK_TOKENS)
+    weights = read_step_weights(ner.model)
     tokens = np.concatenate([d.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]).view(np.int64) for d in batch])
-    for doc, ents in zip(batch, decode(weights, moves, [len(d) for d in batch], tokens), strict=True):
+    for doc, ents in zip(batch, decode(cached, weights, moves, [len(d) for d in batch], tokens), strict=True):
         _set(doc, ents)
 
 

@@ -32,11 +32,10 @@ models).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from .nlp_step import decoder, runs, upper_scores
+from .nlp_step import StepWeights, decoder, read_step_weights, runs, upper_scores
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -53,33 +52,6 @@ __all__ = [
     "sum_features",
     "supported",
 ]
-
-
-@dataclass(frozen=True)
-class StepWeights:
-    """The weights a transition model scores a state with, read from a spaCy ``TransitionModel``
-    (``layers = [tok2vec, lower, upper]``): ``nF`` features per state, each a row of ``nO * nP``
-    maxout pieces (the lower layer's output, precomputed per token), the lower layer's bias
-    (flat, ``nO * nP``), the upper layer's ``W`` (``classes x nO``) and bias."""
-
-    nF: int
-    nO: int
-    nP: int
-    bias: numpy.ndarray
-    W: numpy.ndarray
-    b: numpy.ndarray
-
-
-def read_step_weights(model: Any) -> StepWeights:
-    """The :class:`StepWeights` of a spaCy transition model (``component.model``)."""
-    import numpy
-
-    _, lower, upper = model.layers
-    nF, nO, nP = (int(lower.get_dim(d)) for d in ("nF", "nO", "nP"))
-    bias = numpy.ascontiguousarray(lower.get_param("b"), dtype="float32").reshape(nO * nP)
-    W = numpy.ascontiguousarray(upper.get_param("W"), dtype="float32")
-    b = numpy.ascontiguousarray(upper.get_param("b"), dtype="float32")
-    return StepWeights(nF, nO, nP, bias, W, b)
 
 
 def supported(component: Any) -> bool:

@@ -3,15 +3,17 @@
 :mod:`dateline.nlp_ner` (NER: BILUO moves decoded in numpy) and :mod:`dateline.nlp_parse` (the
 parser: spaCy's own arc-eager transitions, the scoring batched in numpy) both replace spaCy's
 greedy Cython loop, whose per-state overhead was most of those components' time, and both must
-give spaCy's output bit for bit. They share the option that picks the decoder, the cut of a
-batch into runs of bounded size, and the upper layer (BLIS' ``sgemm``, the routine spaCy's
-``predict_states`` calls: numpy's matmul differs in the last bit for small batches).
+give spaCy's output bit for bit. They share the weights a state is scored with
+(:class:`StepWeights`), the option that picks the decoder, the cut of a batch into runs of
+bounded size, and the upper layer (BLIS' ``sgemm``, the routine spaCy's ``predict_states``
+calls: numpy's matmul differs in the last bit for small batches).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .settings import Settings
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     import numpy
     from spacy.tokens import Doc
 
-__all__ = ["decoder", "runs", "upper_scores"]
+__all__ = ["StepWeights", "decoder", "read_step_weights", "runs", "upper_scores"]
 
 _DECODERS = ("numpy", "spacy")
 
@@ -57,3 +59,30 @@ def upper_scores(hidden: numpy.ndarray, W: numpy.ndarray, b: numpy.ndarray) -> n
     scores: Any = gemm(hidden, W, trans2=True, beta=0.0)
     scores += b
     return scores  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class StepWeights:
+    """The weights a transition model scores a state with, read from a spaCy ``TransitionModel``
+    (``layers = [tok2vec, lower, upper]``): ``nF`` features per state, each a row of ``nO * nP``
+    maxout pieces (the lower layer's output, precomputed per token), the lower layer's bias
+    (flat, ``nO * nP``), the upper layer's ``W`` (``classes x nO``) and bias."""
+
+    nF: int
+    nO: int
+    nP: int
+    bias: numpy.ndarray
+    W: numpy.ndarray
+    b: numpy.ndarray
+
+
+def read_step_weights(model: Any) -> StepWeights:
+    """The :class:`StepWeights` of a spaCy transition model (``component.model``)."""
+    import numpy
+
+    _, lower, upper = model.layers
+    nF, nO, nP = (int(lower.get_dim(d)) for d in ("nF", "nO", "nP"))
+    bias = numpy.ascontiguousarray(lower.get_param("b"), dtype="float32").reshape(nO * nP)
+    W = numpy.ascontiguousarray(upper.get_param("W"), dtype="float32")
+    b = numpy.ascontiguousarray(upper.get_param("b"), dtype="float32")
+    return StepWeights(nF, nO, nP, bias, W, b)
