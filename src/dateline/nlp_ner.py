@@ -29,7 +29,7 @@ benchmarks/side_by_side.md.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +41,9 @@ from .settings import Settings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Moves", "decode", "lower_rows", "ner_decoder", "ner_pipe", "unsupported"]
+    from .nlp_tok2vec import Tok2Vecs
+
+__all__ = ["Moves", "decode", "lower_rows", "ner_decoder", "ner_pipe", "token_vectors", "unsupported"]
 
 log = logging.getLogger(__name__)
 
@@ -77,20 +79,45 @@ class Moves:
         return cls(np.array(moves, dtype=np.int64), np.array(labels, dtype=np.uint64))
 
 
-def lower_rows(model: Any, docs: Sequence[Doc], chunk: int = 0) -> np.ndarray:
+def lower_rows(model: Any, docs: Sequence[Doc], chunk: int = 0, tok2vecs: Tok2Vecs | None = None) -> np.ndarray:
     """The precomputed lower layer of a spaCy transition model (``TransitionModel``: refs
     ``tok2vec``, ``lower``) for every token of ``docs`` end to end, as ``ParserStepModel``
     computes it (not training): shape (tokens + 1, nF, nO * nP), row 0 the padding. With
     ``chunk``, over runs of documents of about that many tokens (the token vectors do not depend
-    on the other documents of a batch, and mid-sized batches are the cheapest)."""
+    on the other documents of a batch, and mid-sized batches are the cheapest). With
+    ``tok2vecs``, the token vectors from dateline's forward pass (:mod:`dateline.nlp_tok2vec`)."""
     lower = model.get_ref("lower")
+    vectors = token_vectors(model.get_ref("tok2vec"), tok2vecs)
     parts: list[np.ndarray] = []
     for part in runs(docs, chunk) if chunk else [list(docs)]:
-        cached = lower.predict(model.get_ref("tok2vec").predict(part))
+        cached = lower.predict(vectors(part))
         parts.append(cached if not parts else cached[1:])  # (one padding row, first)
     cached = parts[0] if len(parts) == 1 else np.concatenate(parts)
     n, nf, no, npieces = cached.shape
     return cached.reshape(n, nf, no * npieces)
+
+
+def token_vectors(t2v: Any, tok2vecs: Tok2Vecs | None) -> Callable[[list[Doc]], np.ndarray]:
+    """The token vectors a transition model's ``tok2vec`` ref gives a list of documents, laid
+    end to end: ``t2v.predict``, or with ``tok2vecs`` (when ``t2v`` is spaCy's
+    ``Tok2Vec >> list2array >> Linear``) dateline's forward pass and the same linear layer
+    (the matrix product of ``tok2vecs``' choice)."""
+    names = [layer.name for layer in getattr(t2v, "layers", [])]
+    fast = tok2vecs.get(t2v.layers[0]) if tok2vecs is not None and names[1:] == ["list2array", "linear"] else None
+    if fast is None or tok2vecs is None:
+        return t2v.predict  # type: ignore[no-any-return]
+    linear = t2v.layers[2]
+    W = np.ascontiguousarray(linear.get_param("W"), dtype="float32")
+    b = np.ascontiguousarray(linear.get_param("b"), dtype="float32")
+    gemm = tok2vecs.gemm
+
+    def vectors(docs: list[Doc]) -> np.ndarray:
+        rows = fast.predict(docs)
+        Y = gemm(np.concatenate(rows) if rows else np.zeros((0, W.shape[1]), dtype="float32"), W)
+        Y += b
+        return Y
+
+    return vectors
 
 
 def unsupported(ner: Any) -> str | None:
@@ -257,10 +284,11 @@ def _valid_presets(op: np.ndarray, last: np.ndarray, iob0: np.ndarray, lab0: np.
     return begin, inside, last_, unit, out
 
 
-def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str = "numpy") -> list[Doc]:
+def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str = "numpy",
+             tok2vecs: Tok2Vecs | None = None) -> list[Doc]:
     """``ner.pipe(docs)`` with the numpy decoder (:func:`decode`): the same entities written
     into the documents, which are returned. ``decoder="spacy"`` or an unsupported model: spaCy's
-    own pipe."""
+    own pipe. ``tok2vecs``: NER's token vectors from dateline's forward pass (:func:`lower_rows`)."""
     docs = list(docs)
     reason = "decoder option" if decoder == "spacy" else unsupported(ner)
     if reason is None:
@@ -273,17 +301,17 @@ def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str 
         return list(ner.pipe(docs, batch_size=batch_size))
     moves = Moves.of(ner)  # (74 class names of spaCy's sm model: ~0.1 ms a call)
     for batch in runs([d for d in docs if len(d)], MAX_TOKENS):
-        _annotate(ner, batch, moves)
+        _annotate(ner, batch, moves, tok2vecs)
     for doc in docs:
         if not len(doc):
             _set(doc, [])
     return docs
 
 
-def _annotate(ner: Any, batch: list[Doc], moves: Moves) -> None:
+def _annotate(ner: Any, batch: list[Doc], moves: Moves, tok2vecs: Tok2Vecs | None) -> None:
     from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, SENT_START
 
-    cached = lower_rows(ner.model, batch, CHUNK_TOKENS)
+    cached = lower_rows(ner.model, batch, CHUNK_TOKENS, tok2vecs)
     weights = read_step_weights(ner.model)
     tokens = np.concatenate([d.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]).view(np.int64) for d in batch])
     for doc, ents in zip(batch, decode(cached, weights, moves, [len(d) for d in batch], tokens), strict=True):

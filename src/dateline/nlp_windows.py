@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .nlp_tok2vec import Tok2Vecs
     from .nlp_tokens import KeptTokens
 
 __all__ = ["actor_margins", "actor_spans", "merge_windows", "ner_mode", "run_ner", "steady_edges"]
@@ -65,12 +66,13 @@ def merge_windows(spans: Sequence[tuple[int, int]], length: int, left: int, righ
 
 
 def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]], batch_size: int,
-            widen: int = 6, decoder: str = "numpy") -> list[Doc]:
+            widen: int = 6, decoder: str = "numpy", tok2vecs: Tok2Vecs | None = None) -> list[Doc]:
     """NER on the given token windows of each document, entities written back into it (every
     other token outside any entity). A window with an entity at an edge inside the document
     (the name may go on beyond it) is widened by ``widen`` tokens on that side and run again,
     up to three times. ``decoder``: "numpy" (all windows of a round decoded together:
-    :func:`dateline.nlp_ner.ner_pipe`, the same entities) or "spacy" (spaCy's own pipe)."""
+    :func:`dateline.nlp_ner.ner_pipe`, the same entities) or "spacy" (spaCy's own pipe). ``tok2vecs``:
+    NER's token vectors from dateline's forward pass (:mod:`dateline.nlp_tok2vec`, the same vectors)."""
     from spacy.tokens import Doc, Span
 
     from .nlp_ner import ner_pipe
@@ -95,7 +97,7 @@ def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]]
             break
         subs = [window(k, a, b) for k, _, a, b in todo]
         again = []
-        for (k, w, a, b), sub in zip(todo, ner_pipe(ner, subs, batch_size, decoder), strict=True):
+        for (k, w, a, b), sub in zip(todo, ner_pipe(ner, subs, batch_size, decoder, tok2vecs), strict=True):
             ents = [(a + e.start, a + e.end, e.label) for e in sub.ents]
             found[k][w] = ents
             left = a > 0 and any(s == a for s, _, _ in ents)
