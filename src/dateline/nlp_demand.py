@@ -332,7 +332,7 @@ def parse_on_demand(
         if name in nlp.pipe_names and subs:
             proc: Any = nlp.get_pipe(name)
             if name == "parser" and parse_decoder == "numpy" and supported(proc):
-                subs = parse(proc, subs)
+                subs = parse(proc, subs, gemm=tok2vecs.gemm if tok2vecs and tok2vecs.gemm_kind == "numpy" else None)
                 continue
             fast = tok2vecs.get(proc.model) if name == "tok2vec" and tok2vecs is not None else None
             if fast is not None:  # (spaCy's Tok2Vec.set_annotations: the vectors as doc.tensor, read by the listeners)

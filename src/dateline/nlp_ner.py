@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .nlp_step import StepWeights, decoder, read_step_weights, runs, upper_scores
+from .nlp_step import StepWeights, decoder, linear_predict, lower_predict, read_step_weights, runs, upper_scores
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -88,9 +88,10 @@ def lower_rows(model: Any, docs: Sequence[Doc], chunk: int = 0, tok2vecs: Tok2Ve
     ``tok2vecs``, the token vectors from dateline's forward pass (:mod:`dateline.nlp_tok2vec`)."""
     lower = model.get_ref("lower")
     vectors = token_vectors(model.get_ref("tok2vec"), tok2vecs)
+    gemm = tok2vecs.gemm if tok2vecs is not None and tok2vecs.gemm_kind == "numpy" else None
     parts: list[np.ndarray] = []
     for part in runs(docs, chunk) if chunk else [list(docs)]:
-        cached = lower.predict(vectors(part))
+        cached = lower.predict(vectors(part)) if gemm is None else lower_predict(lower, vectors(part), gemm)
         parts.append(cached if not parts else cached[1:])  # (one padding row, first)
     cached = parts[0] if len(parts) == 1 else np.concatenate(parts)
     n, nf, no, npieces = cached.shape
@@ -106,16 +107,11 @@ def token_vectors(t2v: Any, tok2vecs: Tok2Vecs | None) -> Callable[[list[Doc]], 
     fast = tok2vecs.get(t2v.layers[0]) if tok2vecs is not None and names[1:] == ["list2array", "linear"] else None
     if fast is None or tok2vecs is None:
         return t2v.predict  # type: ignore[no-any-return]
-    linear = t2v.layers[2]
-    W = np.ascontiguousarray(linear.get_param("W"), dtype="float32")
-    b = np.ascontiguousarray(linear.get_param("b"), dtype="float32")
-    gemm = tok2vecs.gemm
+    linear, gemm = t2v.layers[2], tok2vecs.gemm
 
     def vectors(docs: list[Doc]) -> np.ndarray:
         rows = fast.predict(docs)
-        Y = gemm(np.concatenate(rows) if rows else np.zeros((0, W.shape[1]), dtype="float32"), W)
-        Y += b
-        return Y
+        return linear_predict(linear, np.concatenate(rows) if rows else np.zeros((0, fast.width), "float32"), gemm)
 
     return vectors
 

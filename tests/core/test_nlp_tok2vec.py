@@ -162,3 +162,30 @@ def test_unsupported_model_left_to_spacy() -> None:
     model = thinc.chain(thinc.Relu(4, 4), thinc.Relu(4, 4))
     assert not supported(model)
     assert Tok2Vecs().get(model) is None
+
+
+def test_lower_and_linear_with_blis_are_thincs(nlp: Any) -> None:
+    from dateline.nlp_step import linear_predict, lower_predict
+
+    model = nlp.get_pipe("ner").model
+    docs = [nlp.make_doc(t) for t in TEXTS if t]
+    X = model.get_ref("tok2vec").layers[0].predict(docs)
+    flat = np.concatenate(X)
+    linear, lower = model.get_ref("tok2vec").layers[2], model.get_ref("lower")
+    hidden = linear.predict(flat)
+    assert _same([hidden], [linear_predict(linear, flat, make_gemm("blis"))])
+    assert _same([lower.predict(hidden)], [lower_predict(lower, hidden, make_gemm("blis"))])
+    close = lower_predict(lower, linear_predict(linear, flat, make_gemm("numpy")), make_gemm("numpy"))
+    assert np.allclose(close, lower.predict(hidden), rtol=1e-3, atol=1e-4)
+
+
+def test_numpy_gemm_vectors_close_and_parse_runs(nlp: Any) -> None:
+    from dateline.nlp_demand import is_parsed, parse_on_demand
+
+    t2v = _models(nlp)["tok2vec"]
+    docs = [nlp.make_doc(t) for t in TEXTS]
+    for a, b in zip(t2v.predict(docs), FastTok2Vec(t2v, gemm="numpy").predict(docs), strict=True):
+        assert np.allclose(a, b, rtol=1e-3, atol=1e-4)
+    parsed = parse_on_demand(nlp, TEXTS, lambda text: True, tok2vecs=Tok2Vecs("numpy"))
+    assert all(is_parsed(tok) for doc in parsed for tok in doc)
+    assert parsed[0].ents and any(tok.dep_ == "nsubj" for tok in parsed[0])
