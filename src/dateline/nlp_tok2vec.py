@@ -13,12 +13,17 @@ The embed's output for a token depends only on its feature ids, and news repeats
 holds ``most`` keys) and computes only the keys it has not seen, in one batch, with the
 model's own embed layers. The encoder is the same arithmetic in numpy (:func:`encode`: the
 documents laid end to end with ``pad`` zero rows around each, as thinc's ``with_array`` lays
-them), with a choice of matrix product (option ``nlp.gemm``, :func:`gemm_choice`):
+them), with a choice of matrix product (option ``nlp.gemm``, also $DATELINE_NLP_GEMM:
+:func:`gemm_choice`), which also serves NER's and the parser's linear and lower layers
+(:func:`dateline.nlp_step.lower_predict`):
 
-- ``"blis"`` (the default): BLIS' ``sgemm``, the routine thinc calls: the outputs are spaCy's
-  bit for bit (tests/core/test_nlp_tok2vec.py);
-- ``"numpy"``: numpy's matmul (OpenBLAS, one thread under :mod:`dateline.process_tuning`),
-  faster on these shapes but summing in another order (differences of ~1e-6).
+- ``"numpy"`` (the default): numpy's matmul (OpenBLAS, whose kernels use AVX-512 here; one thread
+  under :mod:`dateline.process_tuning`): 1.7-1.9x BLIS' speed on these shapes, but it sums in
+  another order (differences of ~1e-6 in the vectors), and for products of fewer than four rows
+  its result for a row may depend on the other rows. Every evaluation's outputs were still
+  byte-identical to BLIS' (benchmarks/side_by_side.md, round 9 — tok2vec);
+- ``"blis"``: BLIS' ``sgemm``, the routine thinc calls: the vectors are spaCy's bit for bit
+  (tests/core/test_nlp_tok2vec.py), whatever the batch.
 
 Option ``nlp.tok2vec``: ``"dateline"`` (the default: this module) or ``"spacy"`` (the model's own
 ``predict``; also $DATELINE_NLP_TOK2VEC). The caches live in a :class:`Tok2Vecs` held by the
@@ -54,15 +59,15 @@ __all__ = [
 MOST_KEYS = 100_000
 
 #: tokens the encoder takes at once (its arrays: ~4 KB a token at width 96)
-CHUNK_TOKENS = 2_048
+CHUNK_TOKENS = 1_024
 
 Gemm = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 def gemm_choice(settings: Settings) -> str:
-    """``"blis"`` or ``"numpy"``: the option ``nlp.gemm``, else $DATELINE_NLP_GEMM, else "blis"."""
-    value = settings.option("nlp.gemm", os.environ.get("DATELINE_NLP_GEMM") or "blis")
-    return "numpy" if value == "numpy" else "blis"
+    """``"numpy"`` or ``"blis"``: the option ``nlp.gemm``, else $DATELINE_NLP_GEMM, else "numpy"."""
+    value = settings.option("nlp.gemm", os.environ.get("DATELINE_NLP_GEMM") or "numpy")
+    return "blis" if value == "blis" else "numpy"
 
 
 def tok2vec_choice(settings: Settings) -> str:

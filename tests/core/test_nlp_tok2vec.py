@@ -146,15 +146,15 @@ def test_numpy_gemm_close_to_blis() -> None:
 def test_options(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DATELINE_NLP_GEMM", raising=False)
     monkeypatch.delenv("DATELINE_NLP_TOK2VEC", raising=False)
-    assert gemm_choice(Settings()) == "blis"
+    assert gemm_choice(Settings()) == "numpy"
     assert tok2vec_choice(Settings()) == "dateline"
-    assert gemm_choice(Settings(options=(("nlp.gemm", "numpy"),))) == "numpy"
+    assert gemm_choice(Settings(options=(("nlp.gemm", "blis"),))) == "blis"
     monkeypatch.setenv("DATELINE_NLP_TOK2VEC", "spacy")
     assert tok2vec_choice(Settings()) == "spacy"
     assert Resources(Settings()).tok2vecs() is None
-    monkeypatch.setenv("DATELINE_NLP_GEMM", "numpy")
+    monkeypatch.setenv("DATELINE_NLP_GEMM", "blis")
     held = Resources(Settings(options=(("nlp.tok2vec", "dateline"),))).tok2vecs()
-    assert isinstance(held, Tok2Vecs) and held.gemm_kind == "numpy"
+    assert isinstance(held, Tok2Vecs) and held.gemm_kind == "blis"
 
 
 def test_unsupported_model_left_to_spacy() -> None:
