@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 
     from .nlp_tok2vec import Tok2Vecs
 
-__all__ = ["Moves", "decode", "lower_rows", "ner_decoder", "ner_pipe", "token_vectors", "unsupported"]
+__all__ = ["Moves", "decode", "lower_rows", "ner_decoder", "ner_pipe", "token_vectors", "unsupported",
+           "window_arrays", "window_entities"]
 
 log = logging.getLogger(__name__)
 
@@ -79,15 +80,18 @@ class Moves:
         return cls(np.array(moves, dtype=np.int64), np.array(labels, dtype=np.uint64))
 
 
-def lower_rows(model: Any, docs: Sequence[Doc], chunk: int = 0, tok2vecs: Tok2Vecs | None = None) -> np.ndarray:
+def lower_rows(model: Any, docs: Sequence[Any], chunk: int = 0, tok2vecs: Tok2Vecs | None = None,
+               vectors: Callable[[list[Any]], np.ndarray] | None = None) -> np.ndarray:
     """The precomputed lower layer of a spaCy transition model (``TransitionModel``: refs
     ``tok2vec``, ``lower``) for every token of ``docs`` end to end, as ``ParserStepModel``
     computes it (not training): shape (tokens + 1, nF, nO * nP), row 0 the padding. With
     ``chunk``, over runs of documents of about that many tokens (the token vectors do not depend
     on the other documents of a batch, and mid-sized batches are the cheapest). With
-    ``tok2vecs``, the token vectors from dateline's forward pass (:mod:`dateline.nlp_tok2vec`)."""
+    ``tok2vecs``, the token vectors from dateline's forward pass (:mod:`dateline.nlp_tok2vec`);
+    ``vectors``: the token vectors of a run of ``docs`` (then anything with a length: feature
+    arrays, :func:`window_entities`)."""
     lower = model.get_ref("lower")
-    vectors = token_vectors(model.get_ref("tok2vec"), tok2vecs)
+    vectors = vectors or token_vectors(model.get_ref("tok2vec"), tok2vecs)
     gemm = tok2vecs.gemm if tok2vecs is not None and tok2vecs.gemm_kind == "numpy" else None
     parts: list[np.ndarray] = []
     for part in runs(docs, chunk) if chunk else [list(docs)]:
@@ -114,6 +118,76 @@ def token_vectors(t2v: Any, tok2vecs: Tok2Vecs | None) -> Callable[[list[Doc]], 
         return linear_predict(linear, np.concatenate(rows) if rows else np.zeros((0, fast.width), "float32"), gemm)
 
     return vectors
+
+
+#: the token features a window can take from its document's lexemes (and SPACY from its tokens)
+_LEXEME_COLUMNS = frozenset({"NORM", "PREFIX", "SUFFIX", "SHAPE", "LOWER", "ORTH", "IS_SPACE"})
+
+
+def window_entities(ner: Any, vocab: Any, windows: Sequence[np.ndarray], tok2vecs: Tok2Vecs | None
+                    ) -> list[list[tuple[int, int, int]]] | None:
+    """NER's entities ``(start, end, label id)`` in each window, as :func:`ner_pipe` finds them in a
+    new document of the window's words (``Doc(vocab, words, spaces, sent_starts)``), without making
+    the documents: ``windows`` are rows of the document's ``ORTH, SPACY, SENT_START`` columns (the
+    window's first token starts a sentence). Such a document's token features are its words'
+    lexemes' (its ``NORM`` the lexeme's, not the tokenizer's exceptions') and ``SPACY``; they are
+    read for the distinct words of all the windows from one document of those words. None when
+    this does not apply (no ``tok2vecs``, a model :func:`ner_pipe` leaves to spaCy, features it
+    cannot read this way): then make the documents and call :func:`ner_pipe`."""
+    t2v = ner.model.get_ref("tok2vec")
+    names = [layer.name for layer in getattr(t2v, "layers", [])]
+    if tok2vecs is None or unsupported(ner) is not None or names[1:] != ["list2array", "linear"]:
+        return None
+    fast = tok2vecs.get(t2v.layers[0])
+    if fast is None or not set(fast.columns) <= _LEXEME_COLUMNS | {"SPACY"}:
+        return None
+    lengths = [len(w) for w in windows]
+    if not any(lengths):
+        return [[] for _ in windows]
+    features, tokens = window_arrays(vocab, fast.columns, windows)
+    starts = np.zeros(len(windows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    parts = [features[a:z] for a, z in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True)]
+    moves, weights = Moves.of(ner), read_step_weights(ner.model)
+    linear = t2v.layers[2]
+    found: list[list[tuple[int, int, int]]] = [[] for _ in windows]
+
+    def vectors(run: list[np.ndarray]) -> np.ndarray:
+        return linear_predict(linear, np.concatenate(fast.predict_features(run)), tok2vecs.gemm)
+
+    full = [k for k, n in enumerate(lengths) if n]
+    for batch in runs([parts[k] for k in full], MAX_TOKENS):  # (windows in order: the batch's are the next ones)
+        ks, full = full[: len(batch)], full[len(batch) :]
+        cached = lower_rows(ner.model, batch, CHUNK_TOKENS, tok2vecs, vectors=vectors)
+        tok = np.concatenate([tokens[starts[k] : starts[k + 1]] for k in ks])
+        for k, ents in zip(ks, decode(cached, weights, moves, [lengths[k] for k in ks], tok), strict=True):
+            found[k] = ents
+    return found
+
+
+def window_arrays(vocab: Any, columns: Sequence[str], windows: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """What new documents of the windows' words would give (:func:`window_entities`), for all
+    the windows end to end: their ``columns`` (lexeme attributes, and ``SPACY``) as uint64, and
+    the decoder's token columns (:func:`decode`: no preset entity, ``SENT_START`` 1 at each
+    window's first token and where the document starts a sentence, else -1; ``IS_SPACE``)."""
+    from spacy.tokens import Doc
+
+    lengths = [len(w) for w in windows]
+    rows = np.concatenate([w for w in windows if len(w)]).astype(np.uint64)  # (ORTH ids use all 64 bits)
+    words, at = np.unique(rows[:, 0], return_inverse=True)
+    strings = vocab.strings
+    lexemes: list[int | str] = [*(c for c in columns if c != "SPACY"), "IS_SPACE"]
+    table = Doc(vocab, words=[strings[o] for o in words.tolist()]).to_array(lexemes).reshape(len(words), -1)
+    features = np.empty((len(rows), len(columns)), dtype=np.uint64)
+    for j, column in enumerate(columns):
+        features[:, j] = rows[:, 1] if column == "SPACY" else table[at, lexemes.index(column)]
+    tokens = np.zeros((len(rows), 4), dtype=np.int64)  # ENT_IOB, ENT_TYPE (none preset), SENT_START, IS_SPACE
+    firsts = np.zeros(len(rows), dtype=bool)
+    starts = np.cumsum([0, *lengths[:-1]])
+    firsts[starts[np.asarray(lengths) > 0]] = True
+    tokens[:, 2] = np.where(firsts | (rows[:, 2].view(np.int64) == 1), 1, -1)
+    tokens[:, 3] = table[at, len(lexemes) - 1]
+    return features, tokens
 
 
 def unsupported(ner: Any) -> str | None:

@@ -14,19 +14,19 @@ layer take numpy's matmul instead (:func:`linear_predict`, :func:`lower_predict`
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Sized
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .settings import Settings
 
 if TYPE_CHECKING:
     import numpy
-    from spacy.tokens import Doc
 
 __all__ = ["StepWeights", "decoder", "linear_predict", "lower_predict", "read_step_weights", "runs", "upper_scores"]
 
 _DECODERS = ("numpy", "spacy")
+_Sized = TypeVar("_Sized", bound="Sized")
 
 
 def decoder(settings: Settings, component: str) -> str:
@@ -38,10 +38,11 @@ def decoder(settings: Settings, component: str) -> str:
     return "spacy" if value == "spacy" else "numpy"
 
 
-def runs(docs: Sequence[Doc], most: int) -> Iterator[list[Doc]]:
+def runs(docs: Sequence[_Sized], most: int) -> Iterator[list[_Sized]]:
     """``docs`` in order, in runs of consecutive documents of at most ``most`` tokens together
-    (a longer document alone), so that the activations a decoder holds stay bounded."""
-    run: list[Doc] = []
+    (a longer document alone), so that the activations a decoder holds stay bounded. (Anything
+    whose length counts its tokens: documents, feature arrays.)"""
+    run: list[_Sized] = []
     size = 0
     for doc in docs:
         if run and size + len(doc) > most:

@@ -189,3 +189,41 @@ def test_numpy_gemm_vectors_close_and_parse_runs(nlp: Any) -> None:
     parsed = parse_on_demand(nlp, TEXTS, lambda text: True, tok2vecs=Tok2Vecs("numpy"))
     assert all(is_parsed(tok) for doc in parsed for tok in doc)
     assert parsed[0].ents and any(tok.dep_ == "nsubj" for tok in parsed[0])
+
+
+def test_window_entities_without_documents_equal_ner_on_window_documents(nlp: Any) -> None:
+    from spacy.attrs import ORTH, SENT_START, SPACY
+    from spacy.tokens import Doc
+
+    from dateline.nlp_ner import ner_pipe, window_arrays, window_entities
+
+    text = ("They don't know it's   Iraq's Al-Qaim.\n\nPresident Barham Salih met U.S. envoys in Baghdad, "
+            "ca. 3 p.m. on Monday; gonna meet the United Nations High Commissioner for Refugees.")
+    doc = nlp.make_doc(text)
+    senter = nlp.get_pipe("senter")
+    doc = senter(doc)
+    cols = doc.to_array([ORTH, SPACY, SENT_START])
+    spans = [(0, len(doc)), (3, 12), (5, 6), (10, len(doc) - 4), (0, 0)]
+    rows = [cols[a:b] for a, b in spans]
+    strings = nlp.vocab.strings
+
+    def window(part: np.ndarray) -> Any:
+        items = part.tolist()
+        return Doc(nlp.vocab, words=[strings[o] for o, _, _ in items], spaces=[bool(sp) for _, sp, _ in items],
+                   sent_starts=[True, *(f == 1 for _, _, f in items[1:])])
+
+    ner = nlp.get_pipe("ner")
+    for gemm in ("blis", "numpy"):
+        ours = window_entities(ner, nlp.vocab, rows, Tok2Vecs(gemm))
+        theirs = [[(e.start, e.end, e.label) for e in d.ents] if len(d) else []
+                  for d in ner_pipe(ner, [window(r) if len(r) else Doc(nlp.vocab) for r in rows], 8, "numpy",
+                                    Tok2Vecs(gemm))]
+        assert ours == theirs
+    assert ours[0] and ours[-1] == []
+    assert window_entities(ner, nlp.vocab, rows, None) is None  # (spaCy's vectors asked for: documents made)
+    columns = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "SPACY", "IS_SPACE"]
+    features, tokens = window_arrays(nlp.vocab, columns, rows)
+    made = [window(r) for r in rows if len(r)]
+    assert np.array_equal(features, np.concatenate([d.to_array(columns) for d in made]).astype("uint64"))
+    assert np.array_equal(tokens[:, 2:], np.concatenate([d.to_array(["SENT_START", "IS_SPACE"]) for d in made]).view("int64"))
+    assert (features[: len(doc), 0] != doc.to_array("NORM")).any()  # (window tokens: the lexemes' norms)
