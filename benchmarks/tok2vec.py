@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from side_by_side import source_texts  # noqa: E402
+from side_by_side import source_texts
 
 
 def _networks(nlp: Any) -> dict[str, Any]:

@@ -33,6 +33,7 @@ pipeline's :class:`~dateline.resources.Resources` (one per process).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -184,13 +185,19 @@ class EmbedCache:
         self.index: dict[bytes, int] = {}
         self.rows = np.empty((0, width), dtype="float32")
         self.lookups = self.misses = 0
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.index)
 
     def rows_for(self, features: np.ndarray, embed: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
         """The embedded row of each row of ``features`` (uint64, tokens x columns); keys not held
-        are embedded together by ``embed`` (the model's layers on their features)."""
+        are embedded together by ``embed`` (the model's layers on their features). One caller at
+        a time (a lock: a Dask worker may run several threads on one pipeline)."""
+        with self._lock:
+            return self._rows_for(features, embed)
+
+    def _rows_for(self, features: np.ndarray, embed: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
         feats = np.ascontiguousarray(features, dtype="uint64")
         keys: list[bytes] = feats.view(np.dtype((np.void, 8 * feats.shape[1]))).ravel().tolist()  # type: ignore[assignment]
         get = self.index.get

@@ -225,5 +225,6 @@ def test_window_entities_without_documents_equal_ner_on_window_documents(nlp: An
     features, tokens = window_arrays(nlp.vocab, columns, rows)
     made = [window(r) for r in rows if len(r)]
     assert np.array_equal(features, np.concatenate([d.to_array(columns) for d in made]).astype("uint64"))
-    assert np.array_equal(tokens[:, 2:], np.concatenate([d.to_array(["SENT_START", "IS_SPACE"]) for d in made]).view("int64"))
+    marks = np.concatenate([d.to_array(["SENT_START", "IS_SPACE"]) for d in made]).view("int64")
+    assert np.array_equal(tokens[:, 2:], marks)
     assert (features[: len(doc), 0] != doc.to_array("NORM")).any()  # (window tokens: the lexemes' norms)
