@@ -22,7 +22,9 @@ Unsupported cases go to spaCy's own pipe (logged at debug level): a beam-search 
 model with unseen classes or with a relu lower layer, preset labels the model does not know,
 postprocess hooks. Option ``nlp.ner_decoder``: ``"numpy"`` (default) or ``"spacy"`` (also
 $DATELINE_NLP_NER_DECODER). :func:`lower_rows` and :class:`dateline.nlp_step.StepWeights` serve any of spaCy's
-transition models. Equality with spaCy: tests/core/test_nlp_ner.py and
+transition models. With a :class:`dateline.nlp_tok2vec.Tok2Vecs`, NER's token vectors come from
+dateline's forward pass (:func:`token_vectors`), and NER in windows needs no spaCy document per
+window (:func:`window_entities`). Equality with spaCy: tests/core/test_nlp_ner.py and
 benchmarks/side_by_side.md.
 """
 
