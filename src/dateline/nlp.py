@@ -119,7 +119,8 @@ class NlpStage:
                 margins = ner_margins(self.settings)
             parsed_docs = parse_on_demand(nlp, texts, select, batch_size=self.settings.batch_size, ner_spans=spans,
                                           ner_margins=margins, ner_decoder=ner_decoder(self.settings),
-                                          parse_decoder=parse_decoder(self.settings))
+                                          parse_decoder=parse_decoder(self.settings),
+                                          tok2vecs=self.resources.tok2vecs())
         else:
             parsed_docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
         for doc, parsed in zip(docs, parsed_docs, strict=True):

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .nlp_tok2vec import Tok2Vecs
+
 __all__ = [
     "PARSED_KEY",
     "TEXT_KEY",
@@ -159,19 +161,36 @@ def _split_lines(doc: Doc, lines: Sequence[int]) -> Doc:
     return doc
 
 
-def _split(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc]:
+def _split(nlp: Language, docs: list[Doc], batch_size: int, tok2vecs: Tok2Vecs | None = None) -> list[Doc]:
     """Sentence boundaries without a parse: the model's own sentence recognizer (``senter``,
     trained on the parser's boundaries, ~2 % of a full parse) when it has one, else the rule
     splitter; both also cut at a line break after final punctuation (where the parser cuts and
-    the senter often does not)."""
+    the senter often does not). With ``tok2vecs``, the senter's token vectors come from
+    dateline's forward pass (:mod:`dateline.nlp_tok2vec`; the same vectors, the same marks)."""
     if "senter" in nlp.component_names:
         senter: Any = nlp.get_pipe("senter")  # disabled in the model's pipeline, but there
-        docs = list(senter.pipe(docs, batch_size=batch_size))
+        if not _senter_fast(senter, docs, tok2vecs):
+            docs = list(senter.pipe(docs, batch_size=batch_size))
     else:
         from spacy.pipeline import Sentencizer
 
         docs = list(Sentencizer().pipe(docs))
     return [_split_lines(d, _line_starts(d)) for d in docs]
+
+
+def _senter_fast(senter: Any, docs: list[Doc], tok2vecs: Tok2Vecs | None) -> bool:
+    """The senter's ``predict`` + ``set_annotations`` with its tok2vec (``model.layers[0]``) run by
+    ``tok2vecs`` and its output layer (``layers[1]``) by thinc; False (nothing done) when the
+    model is not the ``Tok2Vec >> softmax`` this covers."""
+    layers = getattr(senter.model, "layers", [])
+    fast = tok2vecs.get(layers[0]) if tok2vecs is not None and len(layers) == 2 else None
+    if fast is None or not hasattr(senter, "_scores2guesses"):
+        return False
+    full = [d for d in docs if len(d)]
+    if full:
+        scores = layers[1].predict(fast.predict(full))
+        senter.set_annotations(full, senter._scores2guesses(scores))
+    return True
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -290,19 +309,21 @@ def parse_on_demand(
     ner_margins: tuple[int, int] = (6, 4),
     ner_decoder: str = "numpy",
     parse_decoder: str = "numpy",
+    tok2vecs: Tok2Vecs | None = None,
 ) -> list[Doc]:
     """``texts`` tokenized, split into sentences without the parser (:func:`_split`), NER'd, and
     tagged and parsed only in the sentences ``select`` picks; with ``ner_spans``, NER only in
     windows around the spans it gives (:mod:`dateline.nlp_windows`); with ``parse_decoder`` "numpy",
     the parser's transitions decoded for all the chosen sentences at once (:mod:`dateline.nlp_parse`,
-    identical output; "spacy": the parser's own ``pipe``). See the module docstring for the
-    marks left on the documents."""
+    identical output; "spacy": the parser's own ``pipe``); with ``tok2vecs``, the token vectors of
+    the senter, the shared tok2vec and NER from dateline's forward pass (:mod:`dateline.nlp_tok2vec`).
+    See the module docstring for the marks left on the documents."""
     import numpy
     from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 
     from .nlp_parse import parse, supported
 
-    docs = _split(nlp, [_made(nlp, t) for t in texts], batch_size)
+    docs = _split(nlp, [_made(nlp, t) for t in texts], batch_size, tok2vecs)
     bounds = [_sentences(d) for d in docs]
     chosen = [(k, a, b) for k, (d, sents) in enumerate(zip(docs, bounds, strict=True))
               for a, b, text in _sentence_texts(d, sents) if select(text)]
@@ -311,7 +332,11 @@ def parse_on_demand(
         if name in nlp.pipe_names and subs:
             proc: Any = nlp.get_pipe(name)
             if name == "parser" and parse_decoder == "numpy" and supported(proc):
-                subs = parse(proc, subs)
+                subs = parse(proc, subs, gemm=tok2vecs.gemm if tok2vecs and tok2vecs.gemm_kind == "numpy" else None)
+                continue
+            fast = tok2vecs.get(proc.model) if name == "tok2vec" and tok2vecs is not None else None
+            if fast is not None:  # (spaCy's Tok2Vec.set_annotations: the vectors as doc.tensor, read by the listeners)
+                proc.set_annotations(subs, fast.predict(subs))
                 continue
             subs = list(proc.pipe(subs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, subs))
     attrs = [HEAD, DEP, TAG, POS, LEMMA]
@@ -321,11 +346,11 @@ def parse_on_demand(
 
         left, right = ner_margins
         windows = [merge_windows(ner_spans(d), len(d), left, right) for d in docs]
-        docs = run_ner(nlp, docs, windows, batch_size, decoder=ner_decoder)
+        docs = run_ner(nlp, docs, windows, batch_size, decoder=ner_decoder, tok2vecs=tok2vecs)
     elif "ner" in nlp.pipe_names:  # everywhere
         from .nlp_ner import ner_pipe
 
-        docs = ner_pipe(nlp.get_pipe("ner"), docs, batch_size, ner_decoder)
+        docs = ner_pipe(nlp.get_pipe("ner"), docs, batch_size, ner_decoder, tok2vecs)
     by_doc: dict[int, list[tuple[int, Doc, Any]]] = {}
     for (k, a, _), sub, values in zip(chosen, subs, parsed, strict=True):
         by_doc.setdefault(k, []).append((a, sub, values))

@@ -22,26 +22,31 @@ Unsupported cases go to spaCy's own pipe (logged at debug level): a beam-search 
 model with unseen classes or with a relu lower layer, preset labels the model does not know,
 postprocess hooks. Option ``nlp.ner_decoder``: ``"numpy"`` (default) or ``"spacy"`` (also
 $DATELINE_NLP_NER_DECODER). :func:`lower_rows` and :class:`dateline.nlp_step.StepWeights` serve any of spaCy's
-transition models. Equality with spaCy: tests/core/test_nlp_ner.py and
+transition models. With a :class:`dateline.nlp_tok2vec.Tok2Vecs`, NER's token vectors come from
+dateline's forward pass (:func:`token_vectors`), and NER in windows needs no spaCy document per
+window (:func:`window_entities`). Equality with spaCy: tests/core/test_nlp_ner.py and
 benchmarks/side_by_side.md.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .nlp_step import StepWeights, decoder, read_step_weights, runs, upper_scores
+from .nlp_step import StepWeights, decoder, linear_predict, lower_predict, read_step_weights, runs, upper_scores
 from .settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Moves", "decode", "lower_rows", "ner_decoder", "ner_pipe", "unsupported"]
+    from .nlp_tok2vec import Tok2Vecs
+
+__all__ = ["Moves", "decode", "lower_rows", "ner_decoder", "ner_pipe", "token_vectors", "unsupported",
+           "window_arrays", "window_entities"]
 
 log = logging.getLogger(__name__)
 
@@ -77,20 +82,114 @@ class Moves:
         return cls(np.array(moves, dtype=np.int64), np.array(labels, dtype=np.uint64))
 
 
-def lower_rows(model: Any, docs: Sequence[Doc], chunk: int = 0) -> np.ndarray:
+def lower_rows(model: Any, docs: Sequence[Any], chunk: int = 0, tok2vecs: Tok2Vecs | None = None,
+               vectors: Callable[[list[Any]], np.ndarray] | None = None) -> np.ndarray:
     """The precomputed lower layer of a spaCy transition model (``TransitionModel``: refs
     ``tok2vec``, ``lower``) for every token of ``docs`` end to end, as ``ParserStepModel``
     computes it (not training): shape (tokens + 1, nF, nO * nP), row 0 the padding. With
     ``chunk``, over runs of documents of about that many tokens (the token vectors do not depend
-    on the other documents of a batch, and mid-sized batches are the cheapest)."""
+    on the other documents of a batch, and mid-sized batches are the cheapest). With
+    ``tok2vecs``, the token vectors from dateline's forward pass (:mod:`dateline.nlp_tok2vec`);
+    ``vectors``: the token vectors of a run of ``docs`` (then anything with a length: feature
+    arrays, :func:`window_entities`)."""
     lower = model.get_ref("lower")
+    vectors = vectors or token_vectors(model.get_ref("tok2vec"), tok2vecs)
+    gemm = tok2vecs.gemm if tok2vecs is not None and tok2vecs.gemm_kind == "numpy" else None
     parts: list[np.ndarray] = []
     for part in runs(docs, chunk) if chunk else [list(docs)]:
-        cached = lower.predict(model.get_ref("tok2vec").predict(part))
+        cached = lower.predict(vectors(part)) if gemm is None else lower_predict(lower, vectors(part), gemm)
         parts.append(cached if not parts else cached[1:])  # (one padding row, first)
     cached = parts[0] if len(parts) == 1 else np.concatenate(parts)
     n, nf, no, npieces = cached.shape
     return cached.reshape(n, nf, no * npieces)
+
+
+def token_vectors(t2v: Any, tok2vecs: Tok2Vecs | None) -> Callable[[list[Doc]], np.ndarray]:
+    """The token vectors a transition model's ``tok2vec`` ref gives a list of documents, laid
+    end to end: ``t2v.predict``, or with ``tok2vecs`` (when ``t2v`` is spaCy's
+    ``Tok2Vec >> list2array >> Linear``) dateline's forward pass and the same linear layer
+    (the matrix product of ``tok2vecs``' choice)."""
+    names = [layer.name for layer in getattr(t2v, "layers", [])]
+    fast = tok2vecs.get(t2v.layers[0]) if tok2vecs is not None and names[1:] == ["list2array", "linear"] else None
+    if fast is None or tok2vecs is None:
+        return t2v.predict  # type: ignore[no-any-return]
+    linear, gemm = t2v.layers[2], tok2vecs.gemm
+
+    def vectors(docs: list[Doc]) -> np.ndarray:
+        rows = fast.predict(docs)
+        return linear_predict(linear, np.concatenate(rows) if rows else np.zeros((0, fast.width), "float32"), gemm)
+
+    return vectors
+
+
+#: the token features a window can take from its document's lexemes (and SPACY from its tokens)
+_LEXEME_COLUMNS = frozenset({"NORM", "PREFIX", "SUFFIX", "SHAPE", "LOWER", "ORTH", "IS_SPACE"})
+
+
+def window_entities(ner: Any, vocab: Any, windows: Sequence[np.ndarray], tok2vecs: Tok2Vecs | None
+                    ) -> list[list[tuple[int, int, int]]] | None:
+    """NER's entities ``(start, end, label id)`` in each window, as :func:`ner_pipe` finds them in a
+    new document of the window's words (``Doc(vocab, words, spaces, sent_starts)``), without making
+    the documents: ``windows`` are rows of the document's ``ORTH, SPACY, SENT_START`` columns (the
+    window's first token starts a sentence). Such a document's token features are its words'
+    lexemes' (its ``NORM`` the lexeme's, not the tokenizer's exceptions') and ``SPACY``; they are
+    read for the distinct words of all the windows from one document of those words. None when
+    this does not apply (no ``tok2vecs``, a model :func:`ner_pipe` leaves to spaCy, features it
+    cannot read this way): then make the documents and call :func:`ner_pipe`."""
+    t2v = ner.model.get_ref("tok2vec")
+    names = [layer.name for layer in getattr(t2v, "layers", [])]
+    if tok2vecs is None or unsupported(ner) is not None or names[1:] != ["list2array", "linear"]:
+        return None
+    fast = tok2vecs.get(t2v.layers[0])
+    if fast is None or not set(fast.columns) <= _LEXEME_COLUMNS | {"SPACY"}:
+        return None
+    lengths = [len(w) for w in windows]
+    if not any(lengths):
+        return [[] for _ in windows]
+    features, tokens = window_arrays(vocab, fast.columns, windows)
+    starts = np.zeros(len(windows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    parts = [features[a:z] for a, z in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True)]
+    moves, weights = Moves.of(ner), read_step_weights(ner.model)
+    linear = t2v.layers[2]
+    found: list[list[tuple[int, int, int]]] = [[] for _ in windows]
+
+    def vectors(run: list[np.ndarray]) -> np.ndarray:
+        return linear_predict(linear, np.concatenate(fast.predict_features(run)), tok2vecs.gemm)
+
+    full = [k for k, n in enumerate(lengths) if n]
+    for batch in runs([parts[k] for k in full], MAX_TOKENS):  # (windows in order: the batch's are the next ones)
+        ks, full = full[: len(batch)], full[len(batch) :]
+        cached = lower_rows(ner.model, batch, CHUNK_TOKENS, tok2vecs, vectors=vectors)
+        tok = np.concatenate([tokens[starts[k] : starts[k + 1]] for k in ks])
+        for k, ents in zip(ks, decode(cached, weights, moves, [lengths[k] for k in ks], tok), strict=True):
+            found[k] = ents
+    return found
+
+
+def window_arrays(vocab: Any, columns: Sequence[str], windows: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """What new documents of the windows' words would give (:func:`window_entities`), for all
+    the windows end to end: their ``columns`` (lexeme attributes, and ``SPACY``) as uint64, and
+    the decoder's token columns (:func:`decode`: no preset entity, ``SENT_START`` 1 at each
+    window's first token and where the document starts a sentence, else -1; ``IS_SPACE``)."""
+    from spacy.tokens import Doc
+
+    lengths = [len(w) for w in windows]
+    rows = np.concatenate([w for w in windows if len(w)]).astype(np.uint64)  # (ORTH ids use all 64 bits)
+    words, at = np.unique(rows[:, 0], return_inverse=True)
+    strings = vocab.strings
+    lexemes: list[int | str] = [*(c for c in columns if c != "SPACY"), "IS_SPACE"]
+    table = Doc(vocab, words=[strings[o] for o in words.tolist()]).to_array(lexemes).reshape(len(words), -1)
+    features = np.empty((len(rows), len(columns)), dtype=np.uint64)
+    for j, column in enumerate(columns):
+        features[:, j] = rows[:, 1] if column == "SPACY" else table[at, lexemes.index(column)]
+    tokens = np.zeros((len(rows), 4), dtype=np.int64)  # ENT_IOB, ENT_TYPE (none preset), SENT_START, IS_SPACE
+    firsts = np.zeros(len(rows), dtype=bool)
+    starts = np.cumsum([0, *lengths[:-1]])
+    firsts[starts[np.asarray(lengths) > 0]] = True
+    tokens[:, 2] = np.where(firsts | (rows[:, 2].view(np.int64) == 1), 1, -1)
+    tokens[:, 3] = table[at, len(lexemes) - 1]
+    return features, tokens
 
 
 def unsupported(ner: Any) -> str | None:
@@ -257,10 +356,11 @@ def _valid_presets(op: np.ndarray, last: np.ndarray, iob0: np.ndarray, lab0: np.
     return begin, inside, last_, unit, out
 
 
-def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str = "numpy") -> list[Doc]:
+def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str = "numpy",
+             tok2vecs: Tok2Vecs | None = None) -> list[Doc]:
     """``ner.pipe(docs)`` with the numpy decoder (:func:`decode`): the same entities written
     into the documents, which are returned. ``decoder="spacy"`` or an unsupported model: spaCy's
-    own pipe."""
+    own pipe. ``tok2vecs``: NER's token vectors from dateline's forward pass (:func:`lower_rows`)."""
     docs = list(docs)
     reason = "decoder option" if decoder == "spacy" else unsupported(ner)
     if reason is None:
@@ -273,17 +373,17 @@ def ner_pipe(ner: Any, docs: Sequence[Doc], batch_size: int = 256, decoder: str 
         return list(ner.pipe(docs, batch_size=batch_size))
     moves = Moves.of(ner)  # (74 class names of spaCy's sm model: ~0.1 ms a call)
     for batch in runs([d for d in docs if len(d)], MAX_TOKENS):
-        _annotate(ner, batch, moves)
+        _annotate(ner, batch, moves, tok2vecs)
     for doc in docs:
         if not len(doc):
             _set(doc, [])
     return docs
 
 
-def _annotate(ner: Any, batch: list[Doc], moves: Moves) -> None:
+def _annotate(ner: Any, batch: list[Doc], moves: Moves, tok2vecs: Tok2Vecs | None) -> None:
     from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, SENT_START
 
-    cached = lower_rows(ner.model, batch, CHUNK_TOKENS)
+    cached = lower_rows(ner.model, batch, CHUNK_TOKENS, tok2vecs)
     weights = read_step_weights(ner.model)
     tokens = np.concatenate([d.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]).view(np.int64) for d in batch])
     for doc, ents in zip(batch, decode(cached, weights, moves, [len(d) for d in batch], tokens), strict=True):

@@ -35,12 +35,14 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from .nlp_step import StepWeights, decoder, read_step_weights, runs, upper_scores
+from .nlp_step import StepWeights, decoder, linear_predict, lower_predict, read_step_weights, runs, upper_scores
 from .settings import Settings
 
 if TYPE_CHECKING:
     import numpy
     from spacy.tokens import Doc
+
+    from .nlp_tok2vec import Gemm
 
 __all__ = [
     "StepWeights",
@@ -77,13 +79,22 @@ def supported(component: Any) -> bool:
         return False
 
 
-def precompute(model: Any, docs: Sequence[Doc], weights: StepWeights) -> numpy.ndarray:
+def precompute(model: Any, docs: Sequence[Doc], weights: StepWeights, gemm: Gemm | None = None) -> numpy.ndarray:
     """The lower layer's output for every token of ``docs`` (in order, end to end) and every
     feature, as spaCy's ``ParserStepModel`` computes it (``precompute_hiddens``), flat:
     row ``(1 + token) * nF + f`` holds token ``token`` as feature ``f``; rows ``f`` (token
-    ``-1``) the padding."""
+    ``-1``) the padding. With ``gemm`` (option ``nlp.gemm`` = "numpy"), the token vectors' linear
+    layer and the lower layer take that matrix product (:func:`dateline.nlp_step.lower_predict`)."""
     tok2vec, lower, _ = model.layers
-    cached = lower.predict(tok2vec.predict(list(docs)))
+    names = [layer.name for layer in getattr(tok2vec, "layers", [])]
+    if gemm is not None and names[1:] == ["list2array", "linear"]:
+        import numpy
+
+        rows = tok2vec.layers[0].predict(list(docs))
+        X = numpy.concatenate(rows) if rows else numpy.zeros((0, tok2vec.layers[2].get_dim("nI")), "float32")
+        cached = lower_predict(lower, linear_predict(tok2vec.layers[2], X, gemm), gemm)
+    else:
+        cached = lower.predict(tok2vec.predict(list(docs)))
     return cached.reshape(-1, weights.nO * weights.nP)  # type: ignore[no-any-return]
 
 
@@ -129,25 +140,25 @@ def parse_decoder(settings: Settings) -> str:
     return decoder(settings, "parse")
 
 
-def parse(component: Any, docs: Sequence[Doc], *, max_tokens: int = 8192) -> list[Doc]:
+def parse(component: Any, docs: Sequence[Doc], *, max_tokens: int = 8192, gemm: Gemm | None = None) -> list[Doc]:
     """``docs`` parsed by the spaCy transition ``component`` (greedy, :func:`supported`): the same
     annotations as ``component.pipe(docs)``, written on the same documents. They are decoded
     together in runs of consecutive documents of at most ``max_tokens`` tokens (a longer
     document alone): the precomputed rows take ``nF * nO * nP`` floats a token (4 KiB for
-    spaCy's ``sm`` parser), so memory stays bounded whatever the batch."""
+    spaCy's ``sm`` parser), so memory stays bounded whatever the batch. ``gemm``: see :func:`precompute`."""
     docs = list(docs)
     for run in runs(docs, max_tokens):
-        _parse_run(component, run)
+        _parse_run(component, run, gemm)
     return docs
 
 
-def _parse_run(component: Any, docs: list[Doc]) -> None:
+def _parse_run(component: Any, docs: list[Doc], gemm: Gemm | None = None) -> None:
     if not any(len(doc) for doc in docs):
         component.set_annotations(docs, component.moves.init_batch(docs))
         return
     component._ensure_labels_are_added(docs)
     weights = read_step_weights(component.model)
-    cached = precompute(component.model, docs, weights)
+    cached = precompute(component.model, docs, weights, gemm)
     states = component.moves.init_batch(docs)
     active = [s for s in states if not s.is_final()]
     while active:

@@ -6,25 +6,27 @@ greedy Cython loop, whose per-state overhead was most of those components' time,
 give spaCy's output bit for bit. They share the weights a state is scored with
 (:class:`StepWeights`), the option that picks the decoder, the cut of a batch into runs of
 bounded size, and the upper layer (BLIS' ``sgemm``, the routine spaCy's ``predict_states``
-calls: numpy's matmul differs in the last bit for small batches).
+calls: numpy's matmul differs in the last bit for small batches). With the option ``nlp.gemm`` =
+"numpy" (:mod:`dateline.nlp_tok2vec`), the token vectors' linear layer and the precomputed lower
+layer take numpy's matmul instead (:func:`linear_predict`, :func:`lower_predict`; not bit for bit).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Sized
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .settings import Settings
 
 if TYPE_CHECKING:
     import numpy
-    from spacy.tokens import Doc
 
-__all__ = ["StepWeights", "decoder", "read_step_weights", "runs", "upper_scores"]
+__all__ = ["StepWeights", "decoder", "linear_predict", "lower_predict", "read_step_weights", "runs", "upper_scores"]
 
 _DECODERS = ("numpy", "spacy")
+_Sized = TypeVar("_Sized", bound="Sized")
 
 
 def decoder(settings: Settings, component: str) -> str:
@@ -36,10 +38,11 @@ def decoder(settings: Settings, component: str) -> str:
     return "spacy" if value == "spacy" else "numpy"
 
 
-def runs(docs: Sequence[Doc], most: int) -> Iterator[list[Doc]]:
+def runs(docs: Sequence[_Sized], most: int) -> Iterator[list[_Sized]]:
     """``docs`` in order, in runs of consecutive documents of at most ``most`` tokens together
-    (a longer document alone), so that the activations a decoder holds stay bounded."""
-    run: list[Doc] = []
+    (a longer document alone), so that the activations a decoder holds stay bounded. (Anything
+    whose length counts its tokens: documents, feature arrays.)"""
+    run: list[_Sized] = []
     size = 0
     for doc in docs:
         if run and size + len(doc) > most:
@@ -86,3 +89,29 @@ def read_step_weights(model: Any) -> StepWeights:
     W = numpy.ascontiguousarray(upper.get_param("W"), dtype="float32")
     b = numpy.ascontiguousarray(upper.get_param("b"), dtype="float32")
     return StepWeights(nF, nO, nP, bias, W, b)
+
+
+def linear_predict(linear: Any, X: numpy.ndarray, gemm: Callable[[numpy.ndarray, numpy.ndarray], numpy.ndarray]
+                   ) -> numpy.ndarray:
+    """thinc's ``Linear`` forward (``X @ W.T + b``) with the matrix product ``gemm``."""
+    import numpy
+
+    W = numpy.ascontiguousarray(linear.get_param("W"), dtype="float32")
+    Y = gemm(numpy.ascontiguousarray(X, dtype="float32"), W)
+    Y += linear.get_param("b")
+    return Y
+
+
+def lower_predict(lower: Any, X: numpy.ndarray, gemm: Callable[[numpy.ndarray, numpy.ndarray], numpy.ndarray]
+                  ) -> numpy.ndarray:
+    """spaCy's ``PrecomputableAffine`` forward (prediction) with the matrix product ``gemm``:
+    shape (tokens + 1, nF, nO, nP), row 0 the layer's padding."""
+    import numpy
+
+    nF, nO, nP, nI = (int(lower.get_dim(d)) for d in ("nF", "nO", "nP", "nI"))
+    W = numpy.ascontiguousarray(lower.get_param("W"), dtype="float32").reshape(nF * nO * nP, nI)
+    Yf = numpy.empty((len(X) + 1, nF * nO * nP), dtype="float32")
+    Yf[1:] = gemm(numpy.ascontiguousarray(X, dtype="float32"), W)
+    out = Yf.reshape(len(X) + 1, nF, nO, nP)
+    out[0] = numpy.squeeze(lower.get_param("pad"), 0)
+    return out

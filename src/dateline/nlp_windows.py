@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .nlp_tok2vec import Tok2Vecs
     from .nlp_tokens import KeptTokens
 
 __all__ = ["actor_margins", "actor_spans", "merge_windows", "ner_mode", "run_ner", "steady_edges"]
@@ -65,15 +66,17 @@ def merge_windows(spans: Sequence[tuple[int, int]], length: int, left: int, righ
 
 
 def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]], batch_size: int,
-            widen: int = 6, decoder: str = "numpy") -> list[Doc]:
+            widen: int = 6, decoder: str = "numpy", tok2vecs: Tok2Vecs | None = None) -> list[Doc]:
     """NER on the given token windows of each document, entities written back into it (every
     other token outside any entity). A window with an entity at an edge inside the document
     (the name may go on beyond it) is widened by ``widen`` tokens on that side and run again,
     up to three times. ``decoder``: "numpy" (all windows of a round decoded together:
-    :func:`dateline.nlp_ner.ner_pipe`, the same entities) or "spacy" (spaCy's own pipe)."""
+    :func:`dateline.nlp_ner.ner_pipe`, the same entities) or "spacy" (spaCy's own pipe). ``tok2vecs``:
+    NER's token vectors from dateline's forward pass (:mod:`dateline.nlp_tok2vec`, the same vectors),
+    and then no document made per window (:func:`dateline.nlp_ner.window_entities`)."""
     from spacy.tokens import Doc, Span
 
-    from .nlp_ner import ner_pipe
+    from .nlp_ner import ner_pipe, window_entities
 
     ner: Any = nlp.get_pipe("ner")
     from spacy.attrs import ORTH, SENT_START, SPACY
@@ -88,15 +91,24 @@ def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]]
         return Doc(nlp.vocab, words=[strings[o] for o, _, _ in part], spaces=[bool(sp) for _, sp, _ in part],
                    sent_starts=[True, *(f == 1 for _, _, f in part[1:])])
 
+    def entities(todo: list[tuple[int, int, int, int]]) -> list[list[tuple[int, int, int]]]:
+        """Each window's entities (start, end, label), in the window's own offsets."""
+        rows = [columns[k][a:b] for k, _, a, b in todo]  # type: ignore[index]
+        found = window_entities(ner, nlp.vocab, rows, tok2vecs) if decoder == "numpy" else None
+        if found is not None:  # (no document made per window: nlp_ner.window_entities)
+            return found
+        subs = [window(k, a, b) for k, _, a, b in todo]
+        return [[(e.start, e.end, e.label) for e in sub.ents] for sub in ner_pipe(ner, subs, batch_size, decoder,
+                                                                                 tok2vecs)]
+
     found: list[list[list[tuple[int, int, int]]]] = [[[] for _ in wins] for wins in windows]
     todo = [(k, w, a, b) for k, wins in enumerate(windows) for w, (a, b) in enumerate(wins)]
     for _ in range(4):
         if not todo:
             break
-        subs = [window(k, a, b) for k, _, a, b in todo]
         again = []
-        for (k, w, a, b), sub in zip(todo, ner_pipe(ner, subs, batch_size, decoder), strict=True):
-            ents = [(a + e.start, a + e.end, e.label) for e in sub.ents]
+        for (k, w, a, b), spans in zip(todo, entities(todo), strict=True):
+            ents = [(a + s, a + e, label) for s, e, label in spans]
             found[k][w] = ents
             left = a > 0 and any(s == a for s, _, _ in ents)
             right = b < len(docs[k]) and any(e == b for _, e, _ in ents)

@@ -34,6 +34,7 @@ class Resources:
         self._nlp = nlp
         self._gazetteer = gazetteer
         self.clock = clock
+        self._tok2vecs: Any = None  # (False: spaCy's own tok2vec chosen)
 
     def nlp(self) -> Language:
         """The spaCy pipeline (loaded on first use)."""
@@ -52,3 +53,12 @@ class Resources:
             self._gazetteer = load_gazetteer(self.settings)
             freeze_heap(self.settings)  # its tables out of the garbage collector's walks
         return self._gazetteer
+
+    def tok2vecs(self) -> Any:
+        """dateline's tok2vec forward passes and their embedding caches (:class:`dateline.nlp_tok2vec.Tok2Vecs`,
+        made on first use), or None when the option ``nlp.tok2vec`` asks for spaCy's own."""
+        if self._tok2vecs is None:
+            from .nlp_tok2vec import Tok2Vecs
+
+            self._tok2vecs = Tok2Vecs.of(self.settings) or False
+        return self._tok2vecs or None
