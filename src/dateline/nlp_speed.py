@@ -14,7 +14,8 @@
   patterns winning, with spaCy's own ``set_token_attrs``). Patterns of any other shape
   (operators, other attributes or predicates) leave spaCy's ruler in place.
 
-:func:`speed_up` applies both; ``tests/core/test_nlp_speed.py`` checks that every token
+:func:`speed_up` applies both, and the faster lexeme attribute getters of
+:mod:`dateline.nlp_lexattrs`; ``tests/core/test_nlp_speed.py`` checks that every token
 annotation is identical to the stock model's on real news text.
 
 The swap keeps the component's name, settings and ``pipe``; only ``__call__`` changes, so
@@ -46,6 +47,9 @@ def speed_up(nlp: Language) -> list[str]:
         changed.append("attribute_ruler")
     if memoize_lemmatizer(nlp):
         changed.append("lemmatizer")
+    from .nlp_lexattrs import fast_lexeme_attrs
+
+    changed += [f"lexeme {name}" for name in fast_lexeme_attrs(nlp)]
     return changed
 
 
