@@ -205,7 +205,7 @@ def _compile_test(attr: str, value: Any, strings: Any) -> Any:
         regex = re.compile(arg)
         memo: dict[int, bool] = {}
 
-        def test(col: Any) -> Any:
+        def hits(col: Any) -> Any:
             out = []
             for h in col.tolist():
                 hit = memo.get(h)
@@ -213,6 +213,12 @@ def _compile_test(attr: str, value: Any, strings: Any) -> Any:
                     hit = memo[h] = bool(regex.search(strings[h] if h else ""))
                 out.append(hit)
             return numpy.array(out, dtype=bool)
+
+        def test(col: Any) -> Any:
+            if len(col) <= 256:
+                return hits(col)
+            distinct, where = numpy.unique(col, return_inverse=True)  # each distinct word once
+            return hits(distinct)[where.reshape(-1)]
 
         setattr(test, "per_value", True)  # noqa: B010  (a Python loop: run it where the other tests passed)
         return test
