@@ -220,15 +220,19 @@ def _sentence_texts(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, i
 
 def _sub_docs(nlp: Language, docs: list[Doc], chosen: list[tuple[int, int, int]]) -> list[Doc]:
     """The chosen sentences ``(doc, start, end)`` as documents of their own: what
-    ``Span.as_doc()`` gives for an unparsed document without entities (the same token
-    attributes), the document's arrays read once rather than once per sentence."""
-    from spacy.attrs import ORTH, SPACY
+    ``Span.as_doc()`` gives for a document fresh from the tokenizer and the sentence splitter
+    (the same token attributes), the document's arrays read once rather than once per sentence.
+    Only the attributes such a document can have are copied (the text, the spaces, the norms
+    that tokenizer exceptions set, the sentence starts: spaCy 3's tokenizer exceptions set
+    nothing else); the others are zero there, as in a new document (copying them cost 3 times
+    as much, a MORPH column most: ``from_array`` adds each value to the morphology table)."""
+    from spacy.attrs import NORM, ORTH, SENT_START, SPACY
     from spacy.tokens import Doc
 
     if not chosen:
         return []
-    head = list(Doc._get_array_attrs())
-    o_col, s_col = head.index(ORTH), head.index(SPACY)
+    head = [ORTH, SPACY, NORM, SENT_START]
+    o_col, s_col = 0, 1
     strings = nlp.vocab.strings
     arrays: dict[int, Any] = {}
     out = []
@@ -244,14 +248,16 @@ def _sub_docs(nlp: Language, docs: list[Doc], chosen: list[tuple[int, int, int]]
 
 def _join(subs: list[Doc]) -> Doc:
     """``Doc.from_docs(subs, ensure_whitespace=True)`` without the tensors and user data (the rule
-    components read neither): the same tokens and token attributes, read from each document's
-    arrays rather than token by token."""
+    components read neither) for sentences made by :func:`_sub_docs` and annotated by tok2vec,
+    the tagger and the parser: the same tokens and token attributes (those, the tagger's and the
+    parser's: the others are zero in both), read from each document's arrays rather than token
+    by token."""
     import numpy
-    from spacy.attrs import ORTH, SPACY
+    from spacy.attrs import DEP, HEAD, NORM, ORTH, SENT_START, SPACY, TAG
     from spacy.tokens import Doc
 
-    head = list(Doc._get_array_attrs())
-    o_col, s_col = head.index(ORTH), head.index(SPACY)
+    head = [ORTH, SPACY, NORM, TAG, HEAD, DEP, SENT_START]
+    o_col, s_col = 0, 1
     arrays = [sub.to_array(head) for sub in subs]
     for sub, array in zip(subs[:-1], arrays[:-1], strict=True):
         if len(array) and not sub[-1].is_space:  # a space between two sentences put end to end
