@@ -177,12 +177,13 @@ def _split(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc]:
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """The ``(start, end)`` token ranges of the document's sentences (as ``doc.sents`` gives
     them, from the sentence-start marks, without making a span per sentence)."""
+    import numpy
     from spacy.attrs import SENT_START
 
     if not len(doc):
         return []
-    marks = doc.to_array(SENT_START).tolist()
-    starts = [0, *(i for i in range(1, len(marks)) if marks[i] == 1)]
+    marks = doc.to_array(SENT_START)
+    starts = [0, *(numpy.flatnonzero(marks[1:] == 1) + 1).tolist()]
     return list(zip(starts, [*starts[1:], len(marks)], strict=True))
 
 
@@ -214,8 +215,11 @@ def _sentence_texts(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, i
     if not sents:
         return []
     text = doc_text(doc)
-    cols = doc.to_array([IDX, LENGTH]).tolist()
-    return [(a, b, text[cols[a][0] : cols[b - 1][0] + cols[b - 1][1]]) for a, b in sents]
+    cols = doc.to_array([IDX, LENGTH])
+    firsts = cols[[a for a, _ in sents], 0].tolist()
+    lasts = cols[[b - 1 for _, b in sents]].tolist()  # (the sentences' last tokens: start, length)
+    return [(a, b, text[first : start + length]) for (a, b), first, (start, length) in
+            zip(sents, firsts, lasts, strict=True)]
 
 
 def _sub_docs(nlp: Language, docs: list[Doc], chosen: list[tuple[int, int, int]]) -> list[Doc]:
@@ -342,9 +346,9 @@ def parse_on_demand(
             continue
         arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
         mask = bytearray(len(doc))
-        first = numpy.zeros(len(doc), dtype="int64")  # the placeholder tree: every word under its sentence's first
-        for a, b in bounds[k]:
-            first[a:b] = a
+        sents = numpy.array(bounds[k], dtype="int64").reshape(-1, 2)
+        first = numpy.repeat(sents[:, 0], sents[:, 1] - sents[:, 0])  # the placeholder tree: every word under
+        # its sentence's first
         index = numpy.arange(len(doc), dtype="int64")
         arr[:, 0] = (first - index).astype("uint64")  # relative offsets, as to_array writes them
         arr[:, 1] = numpy.where(first == index, root, flat)
