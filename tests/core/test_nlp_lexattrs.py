@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -50,3 +51,23 @@ def test_every_token_of_real_text(example_path: Path) -> None:
         for piece in {word, word.strip(".,\"'()"), word[:3], word[-3:]}:
             for stock, twin in ((lex.word_shape, SHAPE), (lex.like_url, URL), (en.like_num, NUM)):
                 _same(stock, twin, piece)
+
+
+@pytest.mark.slow  # loads the spaCy model twice
+def test_model_getters_equal_spacys(example_path: Path) -> None:
+    """Every getter of the model's vocabulary, with the twins in place, gives the stock model's value."""
+    import re
+
+    from dateline.nlp import load_model
+    from dateline.settings import Settings
+
+    fast_vocab: Any = load_model(Settings()).vocab
+    stock_vocab: Any = load_model(Settings(options=(("nlp.stock_components", True),))).vocab
+    fast: dict[int, Any] = fast_vocab.lex_attr_getters
+    stock: dict[int, Any] = stock_vocab.lex_attr_getters
+    assert fast.keys() == stock.keys() and any(fast[k] is not stock[k] for k in fast)
+    words = set(WORDS) | set(re.findall(r"\S+|\s+", example_path.read_text(encoding="utf-8")))
+    words |= {"'s", "’S", "n't", "colour", "Colour", "favourite", "—", "…", "US$", "a@b.co", "x@y", "ÀÉ", "İ"}
+    for word in words:
+        for attr in fast:
+            _same(stock[attr], fast[attr], word)
