@@ -5,14 +5,19 @@
   parse of news text). The same lemma is memoized by ``(orth, pos, morph)`` and written
   back with one array operation. spaCy's own cache misses every token whose lemma is
   its base form (most of them). Its word lists become sets on first use (a membership
-  test in a list of 57,000 nouns was most of a first pass's lemmatizer time).
+  test in a list of 57,000 nouns was most of a first pass's lemmatizer time). A word not
+  memoized yet whose part of speech and morphology decide its lemma before spaCy's rules look
+  at the word (white space, a base form, a part of speech without rules: the word in lower
+  case; a proper noun: the word) is answered without calling ``rule_lemmatize`` (:func:`_kind`).
 
 - :func:`index_attribute_ruler`: the attribute ruler's ``Matcher`` tries its ~180
   single- and two-token patterns at every token (about a seventh of a full parse). The same
   patterns are evaluated as array comparisons over the document's LOWER/TAG/DEP/IS_SPACE
-  columns, and the matches applied exactly as spaCy applies them (in pattern order, later
-  patterns winning, with spaCy's own ``set_token_attrs``). Patterns of any other shape
-  (operators, other attributes or predicates) leave spaCy's ruler in place.
+  columns (a REGEX test, a Python loop, only where the pattern's other tests passed), and the
+  matches applied as spaCy applies them (in pattern order, later patterns winning): as one
+  ``Doc.from_array`` when they set only LEMMA/MORPH/POS/TAG/DEP (``set_token_attrs`` sets
+  nothing else for those), else with spaCy's own ``set_token_attrs``. Patterns of any other
+  shape (operators, other attributes or predicates) leave spaCy's ruler in place.
 
 :func:`speed_up` applies both, and the faster lexeme attribute getters of
 :mod:`dateline.nlp_lexattrs`; ``tests/core/test_nlp_speed.py`` checks that every token
