@@ -196,12 +196,13 @@ def _senter_fast(senter: Any, docs: list[Doc], tok2vecs: Tok2Vecs | None) -> boo
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """The ``(start, end)`` token ranges of the document's sentences (as ``doc.sents`` gives
     them, from the sentence-start marks, without making a span per sentence)."""
+    import numpy
     from spacy.attrs import SENT_START
 
     if not len(doc):
         return []
-    marks = doc.to_array(SENT_START).tolist()
-    starts = [0, *(i for i in range(1, len(marks)) if marks[i] == 1)]
+    marks = doc.to_array(SENT_START)
+    starts = [0, *(numpy.flatnonzero(marks[1:] == 1) + 1).tolist()]
     return list(zip(starts, [*starts[1:], len(marks)], strict=True))
 
 
@@ -233,21 +234,28 @@ def _sentence_texts(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, i
     if not sents:
         return []
     text = doc_text(doc)
-    cols = doc.to_array([IDX, LENGTH]).tolist()
-    return [(a, b, text[cols[a][0] : cols[b - 1][0] + cols[b - 1][1]]) for a, b in sents]
+    cols = doc.to_array([IDX, LENGTH])
+    firsts = cols[[a for a, _ in sents], 0].tolist()
+    lasts = cols[[b - 1 for _, b in sents]].tolist()  # (the sentences' last tokens: start, length)
+    return [(a, b, text[first : start + length]) for (a, b), first, (start, length) in
+            zip(sents, firsts, lasts, strict=True)]
 
 
 def _sub_docs(nlp: Language, docs: list[Doc], chosen: list[tuple[int, int, int]]) -> list[Doc]:
     """The chosen sentences ``(doc, start, end)`` as documents of their own: what
-    ``Span.as_doc()`` gives for an unparsed document without entities (the same token
-    attributes), the document's arrays read once rather than once per sentence."""
-    from spacy.attrs import ORTH, SPACY
+    ``Span.as_doc()`` gives for a document fresh from the tokenizer and the sentence splitter
+    (the same token attributes), the document's arrays read once rather than once per sentence.
+    Only the attributes such a document can have are copied (the text, the spaces, the norms
+    that tokenizer exceptions set, the sentence starts: spaCy 3's tokenizer exceptions set
+    nothing else); the others are zero there, as in a new document (copying them cost 3 times
+    as much, a MORPH column most: ``from_array`` adds each value to the morphology table)."""
+    from spacy.attrs import NORM, ORTH, SENT_START, SPACY
     from spacy.tokens import Doc
 
     if not chosen:
         return []
-    head = list(Doc._get_array_attrs())
-    o_col, s_col = head.index(ORTH), head.index(SPACY)
+    head = [ORTH, SPACY, NORM, SENT_START]
+    o_col, s_col = 0, 1
     strings = nlp.vocab.strings
     arrays: dict[int, Any] = {}
     out = []
@@ -263,14 +271,16 @@ def _sub_docs(nlp: Language, docs: list[Doc], chosen: list[tuple[int, int, int]]
 
 def _join(subs: list[Doc]) -> Doc:
     """``Doc.from_docs(subs, ensure_whitespace=True)`` without the tensors and user data (the rule
-    components read neither): the same tokens and token attributes, read from each document's
-    arrays rather than token by token."""
+    components read neither) for sentences made by :func:`_sub_docs` and annotated by tok2vec,
+    the tagger and the parser: the same tokens and token attributes (those, the tagger's and the
+    parser's: the others are zero in both), read from each document's arrays rather than token
+    by token."""
     import numpy
-    from spacy.attrs import ORTH, SPACY
+    from spacy.attrs import DEP, HEAD, NORM, ORTH, SENT_START, SPACY, TAG
     from spacy.tokens import Doc
 
-    head = list(Doc._get_array_attrs())
-    o_col, s_col = head.index(ORTH), head.index(SPACY)
+    head = [ORTH, SPACY, NORM, TAG, HEAD, DEP, SENT_START]
+    o_col, s_col = 0, 1
     arrays = [sub.to_array(head) for sub in subs]
     for sub, array in zip(subs[:-1], arrays[:-1], strict=True):
         if len(array) and not sub[-1].is_space:  # a space between two sentences put end to end
@@ -361,9 +371,9 @@ def parse_on_demand(
             continue
         arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
         mask = bytearray(len(doc))
-        first = numpy.zeros(len(doc), dtype="int64")  # the placeholder tree: every word under its sentence's first
-        for a, b in bounds[k]:
-            first[a:b] = a
+        sents = numpy.array(bounds[k], dtype="int64").reshape(-1, 2)
+        first = numpy.repeat(sents[:, 0], sents[:, 1] - sents[:, 0])  # the placeholder tree: every word under
+        # its sentence's first
         index = numpy.arange(len(doc), dtype="int64")
         arr[:, 0] = (first - index).astype("uint64")  # relative offsets, as to_array writes them
         arr[:, 1] = numpy.where(first == index, root, flat)

@@ -5,16 +5,22 @@
   parse of news text). The same lemma is memoized by ``(orth, pos, morph)`` and written
   back with one array operation. spaCy's own cache misses every token whose lemma is
   its base form (most of them). Its word lists become sets on first use (a membership
-  test in a list of 57,000 nouns was most of a first pass's lemmatizer time).
+  test in a list of 57,000 nouns was most of a first pass's lemmatizer time). A word not
+  memoized yet whose part of speech and morphology decide its lemma before spaCy's rules look
+  at the word (white space, a base form, a part of speech without rules: the word in lower
+  case; a proper noun: the word) is answered without calling ``rule_lemmatize`` (:func:`_kind`).
 
 - :func:`index_attribute_ruler`: the attribute ruler's ``Matcher`` tries its ~180
   single- and two-token patterns at every token (about a seventh of a full parse). The same
   patterns are evaluated as array comparisons over the document's LOWER/TAG/DEP/IS_SPACE
-  columns, and the matches applied exactly as spaCy applies them (in pattern order, later
-  patterns winning, with spaCy's own ``set_token_attrs``). Patterns of any other shape
-  (operators, other attributes or predicates) leave spaCy's ruler in place.
+  columns (a REGEX test, a Python loop, only where the pattern's other tests passed), and the
+  matches applied as spaCy applies them (in pattern order, later patterns winning): as one
+  ``Doc.from_array`` when they set only LEMMA/MORPH/POS/TAG/DEP (``set_token_attrs`` sets
+  nothing else for those), else with spaCy's own ``set_token_attrs``. Patterns of any other
+  shape (operators, other attributes or predicates) leave spaCy's ruler in place.
 
-:func:`speed_up` applies both; ``tests/core/test_nlp_speed.py`` checks that every token
+:func:`speed_up` applies both, and the faster lexeme attribute getters of
+:mod:`dateline.nlp_lexattrs`; ``tests/core/test_nlp_speed.py`` checks that every token
 annotation is identical to the stock model's on real news text.
 
 The swap keeps the component's name, settings and ``pipe``; only ``__call__`` changes, so
@@ -46,6 +52,9 @@ def speed_up(nlp: Language) -> list[str]:
         changed.append("attribute_ruler")
     if memoize_lemmatizer(nlp):
         changed.append("lemmatizer")
+    from .nlp_lexattrs import fast_lexeme_attrs
+
+    changed += [f"lexeme {name}" for name in fast_lexeme_attrs(nlp)]
     return changed
 
 
@@ -85,6 +94,7 @@ class _Memoized:
             _index_as_sets(self)
         if len(memo) > MAX_MEMO:
             memo.clear()
+        kinds = _kinds(self)
         if not len(doc):
             return doc
         array = doc.to_array([ORTH, POS, MORPH, LEMMA])
@@ -97,13 +107,57 @@ class _Memoized:
             key = (orth, pos, morph)
             value = memo.get(key)
             if value is None:
-                value = memo[key] = strings.add(self.lemmatize(doc[i])[0])
+                kind = kinds.get((pos, morph)) if kinds is not None else None
+                if kind is None and kinds is not None:
+                    kind = kinds[pos, morph] = _kind(self, doc[i])
+                if kind == "lower":
+                    value = memo[key] = strings.add(strings[orth].lower())
+                elif kind == "same":
+                    value = memo[key] = orth
+                else:
+                    value = memo[key] = strings.add(self.lemmatize(doc[i])[0])
             if value != lemma:
                 lemmas[i] = value
                 changed = True
         if changed:
             doc.from_array([LEMMA], numpy.asarray(lemmas, dtype="uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc
+
+
+def _kinds(lemmatizer: Any) -> dict[tuple[int, int], str] | None:
+    """The lemmatizer's memo of :func:`_kind` by ``(pos, morph)``, or None when its rule lemmatizer
+    is not spaCy's own (then only the lemmatizer itself says)."""
+    kinds: dict[tuple[int, int], str] | None = lemmatizer.__dict__.get("_dateline_kinds")
+    if kinds is None and "_dateline_kinds" not in lemmatizer.__dict__:
+        from spacy.lang.en.lemmatizer import EnglishLemmatizer
+        from spacy.pipeline import Lemmatizer
+
+        cls = type(lemmatizer)
+        ours = (cls.rule_lemmatize is Lemmatizer.rule_lemmatize
+                and cls.is_base_form in (Lemmatizer.is_base_form, EnglishLemmatizer.is_base_form)
+                and getattr(lemmatizer.lemmatize, "__func__", None) is Lemmatizer.rule_lemmatize)
+        kinds = lemmatizer.__dict__["_dateline_kinds"] = {} if ours else None
+    return kinds
+
+
+def _kind(lemmatizer: Any, token: Any) -> str:
+    """What spaCy's ``Lemmatizer.rule_lemmatize`` does with a token of this part of speech and
+    morphology, before it looks at the word: "lower" (it returns the word lower-cased: white
+    space, a base form, a part of speech without lemma rules), "same" (the word itself: a proper
+    noun without rules) or "rules" (the word decides; also a token without a part of speech,
+    which spaCy warns about). The same tests in the same order; ``is_base_form`` (spaCy's,
+    English or none) reads only the part of speech and the morphology."""
+    univ_pos = token.pos_.lower()
+    if univ_pos in ("eol", "space"):
+        return "lower"
+    if univ_pos == "":
+        return "rules"
+    if lemmatizer.is_base_form(token):
+        return "lower"
+    lookups = lemmatizer.lookups
+    if not any(lookups.get_table(name, {}).get(univ_pos) for name in ("lemma_index", "lemma_exc", "lemma_rules")):
+        return "same" if univ_pos == "propn" else "lower"
+    return "rules"
 
 
 def _index_as_sets(lemmatizer: Any) -> None:
@@ -156,7 +210,7 @@ def _compile_test(attr: str, value: Any, strings: Any) -> Any:
         regex = re.compile(arg)
         memo: dict[int, bool] = {}
 
-        def test(col: Any) -> Any:
+        def hits(col: Any) -> Any:
             out = []
             for h in col.tolist():
                 hit = memo.get(h)
@@ -165,6 +219,13 @@ def _compile_test(attr: str, value: Any, strings: Any) -> Any:
                 out.append(hit)
             return numpy.array(out, dtype=bool)
 
+        def test(col: Any) -> Any:
+            if len(col) <= 256:
+                return hits(col)
+            distinct, where = numpy.unique(col, return_inverse=True)  # each distinct word once
+            return hits(distinct)[where.reshape(-1)]
+
+        setattr(test, "per_value", True)  # noqa: B010  (a Python loop: run it where the other tests passed)
         return test
     return None
 
@@ -219,7 +280,7 @@ class _Indexed:
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy
-        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
         n = len(doc)
@@ -227,7 +288,7 @@ class _Indexed:
             return doc
         array = doc.to_array([LOWER, TAG, DEP, IS_SPACE])
         columns = [array[:, i] for i in range(4)]
-        hits: list[tuple[int, int]] = []  # (attr_id, token) in spaCy's order of application
+        hits: list[tuple[int, list[int]]] = []  # (attr_id, tokens) in spaCy's order of application
         for attr_id, alternatives in self.__dict__["_dateline_compiled"]:
             index = self.indices[attr_id]
             found: set[int] = set()
@@ -236,16 +297,49 @@ class _Indexed:
                 if n < length:
                     continue
                 mask = numpy.ones(n - length + 1, dtype=bool)
+                slow = []
                 for k, tests in enumerate(tokens):
                     for column, test in tests:
-                        mask &= test(columns[column][k : n - length + 1 + k])
+                        if getattr(test, "per_value", False):
+                            slow.append((k, column, test))
+                        else:
+                            mask &= test(columns[column][k : n - length + 1 + k])
+                for k, column, test in slow:  # (the same mask: a conjunction, in any order)
+                    where = numpy.flatnonzero(mask)
+                    if len(where):
+                        mask[where] = test(columns[column][k : n - length + 1 + k][where])
                 if index >= length or index < -length:
                     if mask.any():  # spaCy raises E1001 here; let it
                         raise IndexError(f"attribute ruler pattern {attr_id}: index {index} outside the match")
                     continue
                 offset = index if index >= 0 else length + index
                 found.update((numpy.flatnonzero(mask) + offset).tolist())
-            hits.extend((attr_id, i) for i in sorted(found))
-        for attr_id, i in hits:
-            set_token_attrs(doc[i], self.attrs[attr_id])
+            hits.append((attr_id, sorted(found)))
+        # for these attributes ``set_token_attrs`` is only ``Token.set_struct_attr`` (a lexeme has
+        # none of them), which ``Doc.from_array`` also calls: one array write gives the same tokens
+        settable = {DEP, LEMMA, MORPH, POS, TAG}
+        if all(settable.issuperset(self.attrs[attr_id]) for attr_id, rows in hits if rows):
+            return _write_columns(doc, [(self.attrs[attr_id], rows) for attr_id, rows in hits if rows])
+        for attr_id, rows in hits:
+            for i in rows:
+                set_token_attrs(doc[i], self.attrs[attr_id])
         return doc
+
+
+def _write_columns(doc: Doc, writes: list[tuple[dict[int, int], list[int]]]) -> Doc:
+    """Each ``(attrs, rows)`` of ``writes`` applied in order (a later write wins, as when spaCy sets
+    them token by token), as one ``Doc.from_array`` of the columns written. (``from_array`` also
+    adds each MORPH value's analysis to the morphology table, where the ruler's own values are
+    already: the attribute ruler added them when its patterns were loaded.)"""
+    import numpy
+
+    names: list[Any] = sorted({name for attrs, _ in writes for name in attrs})
+    if not names:
+        return doc
+    array = doc.to_array(names)
+    for attrs, rows in writes:
+        index = numpy.asarray(rows, dtype="int64")
+        for name, value in attrs.items():
+            array[index, names.index(name)] = value
+    doc.from_array(names, array)  # type: ignore[arg-type]
+    return doc

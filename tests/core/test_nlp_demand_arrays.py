@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.nlp_demand import _FINAL, _join, _line_starts, _sentences, _split_lines, _sub_docs, doc_text
+from dateline.nlp_demand import (
+    _FINAL,
+    _join,
+    _line_starts,
+    _sentence_texts,
+    _sentences,
+    _split_lines,
+    _sub_docs,
+    doc_text,
+)
 
 
 def _line_starts_ref(doc: Any) -> list[int]:
@@ -87,3 +96,14 @@ def test_join_equals_from_docs(nlp: Any, texts: list[list[str]]) -> None:
     subs = [sub for sub in subs if len(sub)] or [nlp("A.")]
     ours, theirs = _join(subs), Doc.from_docs(subs, ensure_whitespace=True)
     assert ours.to_bytes(exclude=["tensor", "user_data"]) == theirs.to_bytes(exclude=["tensor", "user_data"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS), max_size=40), st.sampled_from([" ", ""]))
+def test_sentences_and_their_texts_equal_doc_sents(nlp: Any, parts: list[str], sep: str) -> None:
+    doc = nlp(sep.join(parts))
+    _split_lines(doc, _line_starts(doc))
+    sents = _sentences(doc)
+    assert sents == [(s.start, s.end) for s in doc.sents]
+    assert _sentence_texts(doc, sents) == [(s.start, s.end, doc.text[s[0].idx : s[-1].idx + len(s[-1])])
+                                           for s in doc.sents]

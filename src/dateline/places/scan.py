@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from operator import add
 from typing import TYPE_CHECKING, NamedTuple
 
 from .entries import CITY_POPULATION, Match
@@ -59,14 +60,17 @@ class Candidate(NamedTuple):
     mention: Mention
 
 
+#: the words whose lower case is "al" or "el" and that do not start with a capital (str.lower
+#: gives an ASCII "a", "e" or "l" only for that letter)
+_AL_EL = frozenset({"al", "aL", "el", "eL"})
+
+
 def columns_of(text: str, starts: Sequence[int], lengths: Sequence[int]) -> tuple[list[str], list[int]]:
     """The tokens' texts and end offsets from their start offsets and lengths in ``text``."""
-    return [text[a : a + n] for a, n in zip(starts, lengths, strict=True)], [a + n for a, n in
-                                                                                 zip(starts, lengths, strict=True)]
-
-
-def _capitalized(text: str) -> bool:
-    return bool(text) and text[0].isupper()
+    if len(starts) != len(lengths):
+        raise ValueError(f"{len(starts)} token starts but {len(lengths)} lengths")
+    ends = list(map(add, starts, lengths))
+    return list(map(text.__getitem__, map(slice, starts, ends))), ends
 
 
 def _major(matches: Sequence[Match]) -> bool:
@@ -84,8 +88,8 @@ def scan(body: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[
     the longest gazetteer or demonym match at each position, without labels."""
     from .detect import Mention
 
-    stop, dem, aliases = not_places(), demonyms(), listed_aliases()
-    lower_words = {t for t in texts if t.islower()}
+    stop, dem, aliases, abbreviations = not_places(), demonyms(), listed_aliases(), state_abbreviations()
+    words = set(texts)  # (a word "written in lower case elsewhere": its lower case is here and is lower)
     n = len(texts)
 
     def word_at(i: int) -> str:
@@ -93,7 +97,7 @@ def scan(body: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[
 
     # the positions a name can start at: a capital, or "al-"/"el-" (one pass, no call per word)
     heads = [i for i, t in enumerate(texts) if t[:1].isupper() or (
-        t.lower() in ("al", "el") and i + 1 < n and texts[i + 1] == "-")]
+        t in _AL_EL and i + 1 < n and texts[i + 1] == "-")]
     out: list[Candidate] = []
     p, h = 0, len(heads)
     while p < h:
@@ -108,12 +112,13 @@ def scan(body: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[
             t = texts[j]
             if j > i and starts[j] > ends[j - 1] + 1:
                 break  # a line break or double space ends a name
-            if not (_capitalized(t) or t.lower() in CONNECTORS):
+            if not (t[:1].isupper() or t.lower() in CONNECTORS):
                 break
             j += 1
         fallback: Mention | None = None
+        unmatched: list[tuple[int, str, str]] = []  # (end, text, key) of the runs to try by skeleton
         for k in range(j, i, -1):
-            if not _capitalized(texts[k - 1]):
+            if not texts[k - 1][:1].isupper():
                 continue
             end = ends[k - 1]
             text = body[start:end]
@@ -125,7 +130,8 @@ def scan(body: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[
             if text in dem:
                 found = Mention(start, end, text, name_key(text), demonym=dem[text])
                 break
-            abbreviation = _abbreviation(body, text, end, lookup)
+            abbreviation = _abbreviation(body, text, end, lookup) if (
+                text in abbreviations or text + "." in abbreviations) else None
             if abbreviation is not None:
                 found = Mention(start, start + len(abbreviation[0]), abbreviation[0],
                                 name_key(abbreviation[0]), abbreviation[1], container_only=True)
@@ -137,17 +143,20 @@ def scan(body: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[
             if matches:
                 found = Mention(start, end, text, key, matches)
                 break
-            if fallback is None and len(key) >= 5:  # Ras al-Ain = Ra’s al ‘Ayn: the consonant skeleton
+            if len(key) >= 5:  # Ras al-Ain = Ra’s al ‘Ayn: the consonant skeleton (tried below)
+                unmatched.append((end, text, key))
+        if unmatched and skip_to == i + 1 and (found is None or (found.demonym is None and not _major(found.matches))):
+            # the longest run whose skeleton matches (looked up only when it could be taken)
+            for end, text, key in unmatched:
                 bones = skeleton(text)
                 bone_matches = lookup("~" + bones) if len(bones) >= 4 else []
                 if bone_matches:
                     fallback = Mention(start, end, text, key, bone_matches)
-        if fallback is not None and skip_to == i + 1 and (found is None or (
-            fallback.end > found.end and found.demonym is None and not _major(found.matches)
-        )):
+                    break
+        if fallback is not None and (found is None or fallback.end > found.end):
             found = fallback  # "Ras al-Ain" by its skeleton rather than a town called "Ras"
         if found is not None and found.end == ends[i] and word.lower() in GENERIC_HEADS and (
-            word_at(i + 1) == "of" and _capitalized(texts[i + 2] if i + 2 < n else "")
+            word_at(i + 1) == "of" and (texts[i + 2] if i + 2 < n else "")[:1].isupper()
         ):
             found = None  # "Gulf of Maine": not "the Gulf" when the gazetteer lacks the whole name
         if found is None:
@@ -163,7 +172,8 @@ def scan(body: str, texts: Sequence[str], starts: Sequence[int], ends: Sequence[
             found.cue_before = word_at(i - 2)  # "north of Flagstaff"
         found.cue_after = word_at(last + 1)
         # listed, or written in lower case elsewhere (the tagger's part of speech is added by the labels)
-        found.common = fold(found.text) in common_words() or (last == i and word.lower() in lower_words)
+        low = word.lower()
+        found.common = fold(found.text) in common_words() or (last == i and low in words and low.islower())
         letters = found.text.replace(".", "").replace("&", "")
         found.acronym = len(letters) <= 4 and letters.isalpha() and not letters.islower() and sum(
             c.isupper() for c in letters) >= 2
