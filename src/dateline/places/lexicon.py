@@ -42,10 +42,32 @@ def country_cues() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, table
 
 
+#: a run of the characters a cue may not touch (``country_cues``' boundaries): a cue begins one
+_BOUNDED_RUN = re.compile(r"[\w-]+")
+
+
+@cache
+def _cue_heads() -> frozenset[str] | None:
+    """The run of word characters and hyphens each cue begins with ("Donbass", "anti-Balaka"), or None when a
+    cue begins otherwise (then there is no such prefilter)."""
+    heads = set()
+    for cue in country_cues()[1]:
+        head = _BOUNDED_RUN.match(cue)
+        if head is None:
+            return None
+        heads.add(head.group())
+    return frozenset(heads)
+
+
 def cue_country(body: str) -> str | None:
     """The country the names of ``body`` that are no places point to (rule ``places.country-cue``), when they
     point to one: each distinct cue votes once, and one country needs two thirds of the votes."""
     pattern, table = country_cues()
+    heads = _cue_heads()
+    # a match starts where no word character or hyphen comes before it, so the body's whole run of them
+    # there is the cue's first run: when no run of the body is one, the pattern finds nothing (a cheaper test)
+    if heads is not None and heads.isdisjoint(_BOUNDED_RUN.findall(body)):
+        return None
     votes = Counter(table[c] for c in {m.group() for m in pattern.finditer(body)})
     if not votes:
         return None

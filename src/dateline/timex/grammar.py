@@ -18,7 +18,7 @@ from importlib import resources
 from ..prefilter import LiteralScan, lower_same_length, lowered_twin
 from ..regex_cache import compile_cached
 from .lexicon import lexicon, parse_year
-from .windows import plain_words, word_spans
+from .windows import lead_literals, led_spans, plain_words, word_spans
 
 __all__ = ["Candidate", "Rule", "find", "rules"]
 
@@ -245,6 +245,9 @@ def _trigger_windows(trigger: re.Pattern[str], text: str, low: str | None) -> li
     words = plain_words(twin.pattern)
     if words is not None:  # "day|week|month": the same hits from a substring search of each word
         return _merged(word_spans(words, low), len(low))
+    leads = lead_literals(twin.pattern, twin.flags)
+    if leads is not None:  # "ago\b|earlier": the same hits, the trigger tried only where a lead word is
+        return _merged(led_spans(twin, leads, low), len(low))
     return _windows(twin, low)
 
 
