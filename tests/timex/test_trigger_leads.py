@@ -49,7 +49,9 @@ _alt = st.tuples(st.text(alphabet="ab", min_size=1, max_size=3),
 def test_led_spans_equal_finditer(alternatives: list[tuple[str, str]], text: str) -> None:
     pattern = "|".join(lead + rest for lead, rest in alternatives)
     leads = lead_literals(pattern)
-    assert leads is not None
+    if leads is None:  # "a|b": re parses single-character alternatives as a class (no literal leads)
+        assert all(len(lead) == 1 and not rest for lead, rest in alternatives)
+        return
     assert led_spans(re.compile(pattern), leads, text) == [m.span() for m in re.finditer(pattern, text)]
 
 
