@@ -20,7 +20,7 @@ from .detection import Detection, has_cue
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
 from .note import fought_in
-from .prefilters import cue_scan, pattern_scan, trigger_scan, union_safe
+from .prefilters import cue_matches, pattern_scan, trigger_scan, union_safe
 from .protest import DEMONSTRATORS, GRIEVANCE, OBJECTION, PROTEST_ABSORBS, SPOKEN_AT, WALKOUT, protest_detection
 from .sentences import Sentence
 from .sides import agent_side, target_kind, territory_taken, winner_by_loser
@@ -361,17 +361,17 @@ def detect(sentence: Sentence, context: str = "", following: str = "", *, armed_
         return []
     cues = cue_patterns()
     plain = _SOURCE.sub(" ", low)  # "police said": the police are the source, not a party
-    present = cue_scan().present(plain)
-    ctx = {name: name in present and cues[name].search(plain) is not None for name in cues}
+    matched = cue_matches(plain)  # (each cue set's alternatives behind their literals: one scan)
+    ctx = {name: name in matched for name in cues}
     ctx["armed_words"] = ctx["nonstate"] or ctx["military"]  # rebels, militants, troops named as such
     ctx["nonstate"] = ctx["nonstate"] or armed_group  # the actors stage named a rebel group or a militia
     ctx["riot"] = "riot" in hits and any(not w for _, _, w in hits["riot"])
     ctx["handover"] = "agreement" in hits or "disrupt" in hits  # "handed over 13 mortar shells"
     # "No clashes were reported." in the next sentence, unless that sentence tells a takeover of its own
     nxt = following.lower()
-    own_takeover = any(_hits(families()[f], nxt) for f in ("take", "regain", "withdraw"))
-    ctx["no_fight"] = cues["no_fight"].search(plain) is not None or (
-        not own_takeover and cues["no_fight"].search(nxt) is not None)
+    ctx["no_fight"] = "no_fight" in matched or (  # (the next sentence's takeover looked for only when it is asked)
+        cues["no_fight"].search(nxt) is not None
+        and not any(_hits(families()[f], nxt) for f in ("take", "regain", "withdraw")))
     taken = hits.get("take", [])
     # rule note.partisan: a short note about party supporters makes its beatings and assaults political violence
     ctx["partisan_note"] = note is not None and _PARTISAN.search(note) is not None

@@ -1,7 +1,8 @@
 """Literal prefilters of the events stage: which trigger families and cue sets may match a text,
 from one scan of it for all their literals (:class:`dateline.prefilter.LiteralScan`). A family
 or cue set left out surely finds nothing there, so its patterns need not run: the outcome is
-exactly that of running them. Built on first use from the compiled lexicons."""
+exactly that of running them (:func:`cue_matches` then runs only the cue sets' alternatives whose
+literals are there, each on its own). Built on first use from the compiled lexicons."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import re
 from functools import cache
 
 from ..prefilter import LiteralScan
-from .lexicon import cue_patterns, families
+from .lexicon import cue_parts, cue_patterns, families
 
-__all__ = ["any_trigger", "cue_scan", "pattern_scan", "trigger_scan", "union_safe"]
+__all__ = ["any_trigger", "cue_matches", "pattern_scan", "trigger_scan", "union_safe"]
 
 
 #: answers kept for this many sentences: a batch's worth (the NLP step's parse selection asks about
@@ -49,18 +50,61 @@ def trigger_scan() -> _FamilyScan:
 
 
 @cache
-def cue_scan() -> LiteralScan:
-    """Names of the cue sets (:func:`~dateline.events.lexicon.cue_patterns`) that may match."""
-    return LiteralScan(cue_patterns())
-
-
-@cache
 def pattern_scan() -> LiteralScan:
     """The trigger patterns (named by their regex) that may match, one by one."""
     return LiteralScan({p.pattern: p for fam in families().values() for p in (*fam.strong, *fam.weak)}, _BATCH_MEMO)
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+#: a backreference, or a condition on a group (its number would change when an alternative runs alone)
+_NUMBERED = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+@cache
+def _cue_part_scan() -> LiteralScan:
+    """The cue sets' alternatives (named by their regex) that may match, one by one."""
+    return LiteralScan({p.pattern: p for parts in cue_parts().values() for p in parts})
+
+
+@cache
+def _cue_owners() -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], frozenset[str]]:
+    """Each alternative's regex -> the cue sets that hold it (with the alternative); and the cue sets whose
+    alternation must run whole (a backreference or a condition on a group, renumbered by the join)."""
+    owners: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for name, parts in cue_parts().items():
+        for p in parts:
+            owners.setdefault(p.pattern, []).append((name, p))
+    whole = frozenset(name for name, pat in cue_patterns().items() if _NUMBERED.search(pat.pattern))
+    return {k: tuple(v) for k, v in owners.items()}, whole
+
+
+_MATCH_MEMO = 256
+_matched: dict[str, frozenset[str]] = {}
+
+
+def cue_matches(text: str) -> frozenset[str]:
+    """The cue sets of :func:`~dateline.events.lexicon.cue_patterns` that match ``text``: exactly
+    ``{name for name, p in cue_patterns().items() if p.search(text)}``, with only the alternatives whose
+    literals are in the text searched (one scan, :class:`~dateline.prefilter.LiteralScan`), each on its own
+    (``re`` tries every alternative of an alternation at every position; the alternation matches where one
+    of them does). The last texts' answers are kept."""
+    found = _matched.get(text)
+    if found is not None:
+        return found
+    owners, whole = _cue_owners()
+    names: set[str] = set()
+    for pattern in _cue_part_scan().present(text):
+        for name, part in owners[pattern]:
+            if name not in names and name not in whole and part.search(text) is not None:
+                names.add(name)
+    if whole:
+        cues = cue_patterns()
+        names.update(name for name in whole if cues[name].search(text) is not None)
+    found = frozenset(names)
+    if len(_matched) >= _MATCH_MEMO:
+        _matched.clear()
+    _matched[text] = found
+    return found
 
 
 @cache
