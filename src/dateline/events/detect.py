@@ -20,7 +20,7 @@ from .detection import Detection, has_cue
 from .lexicon import Family, cue_patterns, families
 from .modality import modality_of
 from .note import fought_in
-from .prefilters import cue_matches, pattern_scan, trigger_scan, union_safe
+from .prefilters import cue_matches, matches, pattern_scan, trigger_scan, union_safe
 from .protest import DEMONSTRATORS, GRIEVANCE, OBJECTION, PROTEST_ABSORBS, SPOKEN_AT, WALKOUT, protest_detection
 from .sentences import Sentence
 from .sides import agent_side, target_kind, territory_taken, winner_by_loser
@@ -135,7 +135,7 @@ def _hits(fam: Family, low: str, in_note: bool = False) -> list[tuple[int, int, 
     if not live or (not union_safe(fam.any.pattern) and fam.any.search(low) is None):
         return found
     for pat, weak in live:
-        for m in pat.finditer(low):
+        for m in matches(pat, low):  # (pat.finditer(low), found faster)
             span = m.span("t") if "t" in pat.groupindex and m.group("t") else m.span()
             found.append((span[0], span[1], weak))
     found.sort(key=lambda h: (h[2], h[0]))

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from ..prefilter import LiteralScan
+from ..regex_cache import compile_cached
+
+try:  # Python 3.11+
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants as _c
+    import sre_parse as _parser
 from .lexicon import cue_parts, cue_patterns, families
 
-__all__ = ["any_trigger", "cue_matches", "pattern_scan", "trigger_scan", "union_safe"]
+__all__ = ["any_trigger", "cue_matches", "matches", "pattern_scan", "search", "trigger_scan", "union_safe"]
 
 
 #: answers kept for this many sentences: a batch's worth (the NLP step's parse selection asks about
@@ -140,6 +149,75 @@ def any_trigger(low: str) -> bool:
                 return True
             continue
         for pat in patterns:
-            if pat.pattern in present and pat.search(low) is not None:
+            if pat.pattern in present and search(pat, low) is not None:
                 return True
     return False
+
+
+@cache
+def _unbounded(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """``pattern`` without the word boundary it begins with (``\\bsuicide bomb…`` → ``suicide bomb…``), when
+    what follows begins with a literal or with one of a few literals: ``re`` then skips ahead to them
+    (it cannot skip ahead to a pattern that begins with an assertion). Wherever the pattern matches, it
+    does too (a constraint fewer). None for any other pattern."""
+    if not pattern.startswith("\\b"):
+        return None
+    try:
+        items = list(_parser.parse(pattern[2:], flags))
+    except re.error:
+        return None
+    if not items or not _literal_first(items) or flags & re.IGNORECASE:
+        return None
+    return compile_cached(pattern[2:], flags)
+
+
+def _literal_first(items: list[Any]) -> bool:
+    op, av = items[0]
+    if op is _c.LITERAL:
+        return True
+    if op is _c.IN:
+        return all(o is _c.LITERAL for o, _ in av)
+    if op is _c.SUBPATTERN and not (av[1] | av[2]):
+        return bool(av[3]) and _literal_first(list(av[3]))
+    if op is _c.BRANCH:
+        return all(branch and _literal_first(list(branch)) for branch in av[1])
+    return False
+
+
+def matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, found faster for a pattern that begins with a word boundary and a
+    literal (:func:`_unbounded`): the pattern is tried (``match``) only where its unbounded twin, which
+    ``re`` finds by skipping ahead, matches — the leftmost position from which the pattern matches, the
+    scan going on after each match."""
+    loose = _unbounded(pattern.pattern, pattern.flags)
+    if loose is None:
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
+    pos = 0
+    find, match = loose.search, pattern.match
+    while (m := find(text, pos)) is not None:
+        start = m.start()
+        full = match(text, start)
+        if full is None:
+            pos = start + 1
+        elif full.end() == start:  # an empty match: leave re's own iteration to it
+            return list(pattern.finditer(text))
+        else:
+            out.append(full)
+            pos = full.end()
+    return out
+
+
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, found as :func:`matches` finds its matches."""
+    loose = _unbounded(pattern.pattern, pattern.flags)
+    if loose is None:
+        return pattern.search(text)
+    pos = 0
+    find, match = loose.search, pattern.match
+    while (m := find(text, pos)) is not None:
+        full = match(text, m.start())
+        if full is not None:
+            return full
+        pos = m.start() + 1
+    return None
