@@ -41,6 +41,7 @@ from .scoring import (
     demonym_entry,
     holding,
     km,
+    leading,
     others_named,
     prior,
 )
@@ -406,6 +407,7 @@ def resolve(
 
     chosen: dict[str, Entry] = {}
     scores: dict[str, list[tuple[float, Match]]] = {}
+    lead = leading(ctx)  # (the context does not change while its candidates are scored)
     for key, group in groups.items():
         first = group[0]
         if first.demonym is not None:
@@ -413,7 +415,7 @@ def resolve(
             if entry is not None:
                 chosen[key] = entry
             continue
-        ranked = sorted(((candidate_score(x, group, ctx, held) + holding(x.entry, holds.get(key, ())), x)
+        ranked = sorted(((candidate_score(x, group, ctx, held, lead) + holding(x.entry, holds.get(key, ())), x)
                          for x in first.matches), key=lambda s: -s[0])
         scores[key] = ranked
         chosen[key] = ranked[0][1].entry
