@@ -25,7 +25,8 @@ except ImportError:  # pragma: no cover
     import sre_parse as _parser
 from ..regex_cache import compile_cached
 
-__all__ = ["CompiledRules", "canonical_agency", "caption_search", "compiled", "load_rules", "organization_words"]
+__all__ = ["CompiledRules", "boilerplate_match", "canonical_agency", "caption_search", "compiled", "load_rules",
+           "organization_words"]
 
 
 @functools.cache
@@ -189,3 +190,61 @@ def caption_search(line: str) -> re.Match[str] | None:
         if m is not None and (best is None or m.start() < best.start()):
             best = m
     return best
+
+
+@functools.cache
+def _boilerplate_parts() -> tuple[re.Pattern[str], tuple[_Part, ...]] | None:
+    """The boilerplate patterns of ``compiled().boilerplate``'s alternation (as they stand there) that begin
+    with ``^``, as one alternation (each fails at once on most lines), and the others (``.*\\bnewsletters?…``:
+    tried over the whole line) each on its own with its literals and required characters; None when one
+    refers to a group by number (the join renumbers)."""
+    anchored: list[str] = []
+    loose: list[_Part] = []
+    for p in load_rules()["boilerplate"]:
+        part = f"(?:^(?:{p})$)"
+        if _refers_to_groups(list(_parser.parse(part, re.I))):
+            return None
+        if p.startswith("^"):
+            anchored.append(part)
+        else:
+            loose.append((compile_cached(part, re.I), literals(part, re.I), required_chars(part, re.I)))
+    return compile_cached("|".join(anchored) or "(?!)", re.I), tuple(loose)
+
+
+def boilerplate_match(line: str) -> bool:
+    """``compiled().boilerplate.match(line) is not None``, found faster: the alternation matches where one of
+    its patterns does; those not anchored at the start of the line run only when one of their literals and
+    of their required characters is in the line."""
+    low = lower_same_length(line)
+    parts = _boilerplate_parts()
+    if low is None or parts is None:
+        return compiled().boilerplate.match(line) is not None
+    anchored, loose = parts
+    if anchored.match(line) is not None:
+        return True
+    for pattern, lits, chars in loose:
+        if chars is not None and not any(ch in line for ch in chars):
+            continue
+        if lits is not None and not any(lit in low for lit in lits):
+            continue
+        if pattern.match(line) is not None:
+            return True
+    return False
+
+
+_GROUP_REFS = {_c.GROUPREF, _c.GROUPREF_EXISTS, getattr(_c, "GROUPREF_IGNORE", _c.GROUPREF)}
+
+
+def _refers_to_groups(items: list[Any]) -> bool:
+    """Whether a parsed pattern holds a backreference or a condition on a group, anywhere."""
+    for op, av in items:
+        if op in _GROUP_REFS:
+            return True
+        for sub in av if isinstance(av, (tuple, list)) else ():
+            if isinstance(sub, _parser.SubPattern) and _refers_to_groups(list(sub)):
+                return True
+            if isinstance(sub, (tuple, list)) and any(
+                isinstance(x, _parser.SubPattern) and _refers_to_groups(list(x)) for x in sub
+            ):
+                return True
+    return False
