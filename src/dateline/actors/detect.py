@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import compress, count
+from operator import itemgetter, or_
 from typing import Any
 
 from ..nlp_demand import is_parsed
@@ -63,7 +65,15 @@ _Words = tuple[list[str], list[bool]]
 
 
 def _words(toks: list[Token]) -> _Words:
-    return [t.key for t in toks], [t.text[0].isalnum() for t in toks]
+    return list(map(_KEY, toks)), [t.text[0].isalnum() for t in toks]
+
+
+_KEY, _GLUED = itemgetter(3), itemgetter(4)  # Token.key, Token.glued (read without a Python loop)
+
+
+def _where(flags: Iterable[object]) -> list[int]:
+    """The indices of the true ``flags``, in order (``compress``: no Python loop)."""
+    return list(compress(count(), flags))
 
 
 def _specified(text: str, mentions: list[Actor]) -> list[Actor]:
@@ -114,7 +124,7 @@ class Detector:
         keys, alnum = cols or _words(toks)
         starts = self._alias_starts
         # the words that start some alias (elsewhere nothing is tried: one pass), taken in order
-        firsts = [k for k, key in enumerate(keys) if key in starts]
+        firsts = _where(map(starts.__contains__, keys))
         p = 0
         while p < len(firsts):
             i = firsts[p]
@@ -154,7 +164,9 @@ class Detector:
         keys, alnum = cols or _words(toks)
         run_starts = self._run_starts
         # where a run starts, or "X-backed" (elsewhere the loop below would find nothing): one pass
-        firsts = [k for k, key in enumerate(keys) if key in run_starts or (k + 1 < n and toks[k + 1].glued)]
+        glued_next = list(map(_GLUED, toks[1:]))
+        glued_next.append(False)
+        firsts = _where(map(or_, map(run_starts.__contains__, keys), glued_next))
         p = 0
         while p < len(firsts):
             i = firsts[p]
