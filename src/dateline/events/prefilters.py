@@ -155,7 +155,23 @@ def any_trigger(low: str) -> bool:
 
 
 @cache
+def _family_twins() -> dict[tuple[str, int], re.Pattern[str] | None]:
+    """:func:`_unbounded` of every trigger pattern, made at once on first use (so that a process that reads one
+    reads them all from the compiled-regex cache, whatever its texts: :mod:`dateline.regex_cache` keeps the
+    entries a process used)."""
+    pats = {(p.pattern, p.flags) for fam in families().values() for p in (*fam.strong, *fam.weak)}
+    return {key: _unbounded_one(*key) for key in sorted(pats)}
+
+
 def _unbounded(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """:func:`_unbounded_one`, the trigger patterns' twins made at once (:func:`_family_twins`)."""
+    twins = _family_twins()
+    key = (pattern, flags)
+    return twins[key] if key in twins else _unbounded_one(pattern, flags)
+
+
+@cache
+def _unbounded_one(pattern: str, flags: int) -> re.Pattern[str] | None:
     """``pattern`` without the word boundary it begins with (``\\bsuicide bomb…`` → ``suicide bomb…``), when
     what follows begins with a literal or with one of a few literals: ``re`` then skips ahead to them
     (it cannot skip ahead to a pattern that begins with an assertion). Wherever the pattern matches, it
