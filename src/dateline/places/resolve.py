@@ -340,14 +340,15 @@ def resolve(
     ``fixed`` maps a name key to the GeoNames id it must take (the dateline's place)."""
     contain = containers(body, mentions)
     contained = set(contain)
-    accepted = [m for i, m in enumerate(mentions) if accept(m, i in contained)]
+    read = [accept(m, i in contained) for i, m in enumerate(mentions)]  # (once a mention: a pure function)
+    accepted = [m for m, ok in zip(mentions, read, strict=True) if ok]
     # one sense per discourse: a name read as a place once is a place everywhere in the article
     keys = {m.key for m in accepted}
     flags = [
-        accept(m, i in contained) or (
+        ok or (
             m.key in keys and not m.person_name and m.ner != "PERSON*" and not m.common and not m.container_only
         )
-        for i, m in enumerate(mentions)
+        for m, ok in zip(mentions, read, strict=True)
     ]
     hinted = admin_hints(body, mentions)
     for i in hinted:
