@@ -28,7 +28,10 @@ _MARKERS: dict[str, frozenset[str]] = {
 
 def guess_language(text: str, default: str = "en") -> str:
     """The language whose function words are most frequent; ``default`` for short texts."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
+    head = text[:5000]
+    # lower-casing ASCII text maps letters to letters one for one: the words of the lower-cased text are
+    # the lower-cased words (not so elsewhere: "İ" lower-cases to "i" and a combining dot, no word character)
+    words = _WORD.findall(head.lower()) if head.isascii() else [w.lower() for w in _WORD.findall(head)]
     if len(words) < 12:
         return default
     counts = Counter(words)  # (each language's function words counted from one tally of the words)

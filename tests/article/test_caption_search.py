@@ -3,6 +3,8 @@ what the one caption alternation finds."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,3 +47,36 @@ def test_caption_search_examples() -> None:
         _same(line)
     assert caption_search("A man walks by (AFP Photo)") is not None
     assert caption_search("Officials said on Monday the crossing reopened.") is None
+
+
+def test_required_chars() -> None:
+    from dateline.article.rules import required_chars
+
+    assert required_chars(r"\((?:AFP|AP)\)", re.I) == frozenset("(")
+    assert required_chars(r"(?:\(|\[)(?:Reuters|AFP)", re.I) == frozenset("([")
+    assert required_chars(r"\b(?:REUTERS|AFP)\s*/\s*[A-Z]", re.I) == frozenset("/")
+    assert required_chars(r"\bphoto(?:graph)?\s*:", re.I) == frozenset(":")
+    assert required_chars(r"(?:x)?\(") == frozenset("(")
+    for pattern in (r"\bphoto", r"(?:\()?x", r"(?:\(|a)b", r"(?=\()x", "a b", r"[^(]"):
+        assert required_chars(pattern) is None
+
+
+_PATTERNS = st.lists(st.sampled_from([r"\(", r"\[", "/", ":", "a", "(?:", ")", "|", r"\b", "^", "?", "*", "+",
+                                      "[(x]", "[(/]", r"\s*", "(?=", "{0,2}"]),
+                     min_size=1, max_size=7).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PATTERNS, st.text(alphabet="([ax)/: ", max_size=20))
+def test_every_match_holds_a_required_char(pattern: str, text: str) -> None:
+    from dateline.article.rules import required_chars
+
+    try:
+        compiled_pattern = re.compile(pattern, re.I)
+    except re.error:
+        return
+    chars = required_chars(pattern, re.I)
+    if chars is None:
+        return
+    for m in compiled_pattern.finditer(text):
+        assert any(ch in m.group() for ch in chars)

@@ -34,3 +34,9 @@ def test_guesses() -> None:
     assert guess_language("Le gouvernement a annoncé que les forces de sécurité sont dans la ville pour la "
                           "protection des habitants et que la route est ouverte.") == "fr"
     assert guess_language("short") == "en"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAbBİIıiß éÉ1_-.\n")), max_size=80))
+def test_ascii_fast_path_equals_word_by_word(text: str) -> None:
+    # the words of the lower-cased text (ASCII) or the lower-cased words (otherwise): the same guess
+    assert guess_language(text * 3) == _word_by_word(text * 3)

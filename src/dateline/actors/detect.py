@@ -22,7 +22,10 @@ Overlaps are resolved longest first, then dictionary before generic before parse
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from itertools import compress, count
+from operator import itemgetter, or_
 from typing import Any
 
 from ..nlp_demand import is_parsed
@@ -55,6 +58,22 @@ _THE_GROUP = re.compile(
 )
 _ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 _BACKED = frozenset({"backed", "supported", "sponsored", "armed", "trained", "funded"})
+
+
+#: each token's key, and whether its text begins with a letter or digit (read once by both passes)
+_Words = tuple[list[str], list[bool]]
+
+
+def _words(toks: list[Token]) -> _Words:
+    return list(map(_KEY, toks)), [t.text[0].isalnum() for t in toks]
+
+
+_KEY, _GLUED = itemgetter(3), itemgetter(4)  # Token.key, Token.glued (read without a Python loop)
+
+
+def _where(flags: Iterable[object]) -> list[int]:
+    """The indices of the true ``flags``, in order (``compress``: no Python loop)."""
+    return list(compress(count(), flags))
 
 
 def _specified(text: str, mentions: list[Actor]) -> list[Actor]:
@@ -98,31 +117,37 @@ class Detector:
             self._alias_starts[parts[0]] = max(self._alias_starts.get(parts[0], 0), len(parts))
 
     # --- passes -------------------------------------------------------------------------
-    def _named(self, text: str, toks: list[Token], cc: str | None) -> Iterator[Candidate]:
+    def _named(self, text: str, toks: list[Token], cc: str | None, cols: _Words | None = None) -> Iterator[Candidate]:
         lex = self.lex
+        by_acronym, by_alias = lex.by_acronym, lex.by_alias
         n = len(toks)
-        i = 0
-        while i < n:
-            longest = self._alias_starts.get(toks[i].key, 0)
-            if not longest or toks[i].glued or not toks[i].text[0].isalnum():
-                i += 1
+        keys, alnum = cols or _words(toks)
+        starts = self._alias_starts
+        # the words that start some alias (elsewhere nothing is tried: one pass), taken in order
+        firsts = _where(map(starts.__contains__, keys))
+        p = 0
+        while p < len(firsts):
+            i = firsts[p]
+            longest = starts[keys[i]]
+            if not longest or toks[i].glued or not alnum[i]:
+                p += 1
                 continue
             best: tuple[int, Any] | None = None
             key = ""
             for j in range(i, min(n, i + min(MAX_ALIAS, longest + 2))):
-                tok = toks[j]
-                if not tok.text[0].isalnum():
+                if not alnum[j]:
                     break
-                key = tok.key if j == i else f"{key} {tok.key}"
-                surface = text[toks[i].start : tok.end]
-                found = lex.acronym_entries(surface, cc) or lex.by_alias.get(key)
+                key = keys[j] if j == i else f"{key} {keys[j]}"
+                surface = text[toks[i].start : toks[j].end]
+                # (an acronym's entries when the surface is one: most are not)
+                found = (lex.acronym_entries(surface, cc) if surface in by_acronym else None) or by_alias.get(key)
                 if not found and cc and key in lex.contextual:
                     named = lex.by_name.get(lex.contextual[key].get(cc, ""))
                     found = [named] if named else None
                 if found:
                     best = (j, found)
             if best is None:
-                i += 1
+                p += 1
                 continue
             j, found = best
             entry = pick_entry(found, cc)
@@ -131,26 +156,30 @@ class Detector:
             if tail:
                 end = tail.end()
             yield Candidate(start, end, entry_actor(lex, entry, cc), 0)
-            i = j + 1
+            p = bisect_left(firsts, j + 1, p + 1)
 
-    def _generic(self, text: str, toks: list[Token], cc: str | None) -> Iterator[Candidate]:
+    def _generic(self, text: str, toks: list[Token], cc: str | None, cols: _Words | None = None) -> Iterator[Candidate]:
         lex = self.lex
         n = len(toks)
-        i = 0
-        while i < n:
-            if toks[i].key not in self._run_starts and not (i + 1 < n and toks[i + 1].glued):
-                i += 1  # no run starts here, nor "X-backed" (the loop below would find nothing)
-                continue
+        keys, alnum = cols or _words(toks)
+        run_starts = self._run_starts
+        # where a run starts, or "X-backed" (elsewhere the loop below would find nothing): one pass
+        glued_next = list(map(_GLUED, toks[1:]))
+        glued_next.append(False)
+        firsts = _where(map(or_, map(run_starts.__contains__, keys), glued_next))
+        p = 0
+        while p < len(firsts):
+            i = firsts[p]
             # a run of owner / modifier / noun n-grams
             run_end = i
             last_noun_end: int | None = None
             k = i
             while k < n:
                 step = 0
-                for size in (3, 2, 1) if toks[k].key in self._run_starts else ():
-                    if k + size > n or any(not t.text[0].isalnum() for t in toks[k : k + size]):
+                for size in (3, 2, 1) if keys[k] in run_starts else ():
+                    if k + size > n or False in alnum[k : k + size]:
                         continue
-                    key = " ".join(t.key for t in toks[k : k + size])
+                    key = " ".join(keys[k : k + size])
                     if key in self._noun_keys:
                         step, last_noun_end = size, k + size
                         break
@@ -178,7 +207,7 @@ class Detector:
                     actor = generic_actor(lex, [tok.text, "forces"], cc)
                     if actor is not None and owner:
                         yield Candidate(tok.start, tok.end, actor, 1, "forces")
-                i = max(i + 1, run_end)
+                p = bisect_left(firsts, max(i + 1, run_end), p + 1)
                 continue
             words = [t.text for t in toks[i:last_noun_end]]
             # "Government of Iraq", "the army of Mali"
@@ -200,7 +229,7 @@ class Detector:
                 yield Candidate(toks[start_tok].start, toks[end_tok - 1].end, actor, 1, head)
                 if toks[start_tok].key in self._owner_keys:
                     yield from self._listed_owners(toks, start_tok, words[-1], cc)
-            i = max(i + 1, run_end)
+            p = bisect_left(firsts, max(i + 1, run_end), p + 1)
 
     def _modifier_only(self, cand: Candidate, nlp_doc: Any) -> bool:
         """A generic phrase the parse shows modifying another noun ("joint *military* exercises")."""
@@ -260,8 +289,9 @@ class Detector:
     def find(self, text: str, nlp_doc: Any | None = None, country_code: str | None = None) -> list[Actor]:
         """Actor mentions in ``text`` (offsets into it), in text order, without overlaps."""
         toks = tokenize(text)
-        cands = list(self._named(text, toks, country_code))
-        cands += self._generic(text, toks, country_code)
+        cols = _words(toks)
+        cands = list(self._named(text, toks, country_code, cols))
+        cands += self._generic(text, toks, country_code, cols)
         cands += self._loyal(text, country_code)
         cands += self._clans(text, country_code)
         cands += (

@@ -223,14 +223,33 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
     return Actor(name=_format(category.name, lex, country), type=type_, country_code=country)
 
 
+#: answers of :func:`normalize` by (lexicon id, text, country): a function of them, asked again and again for the
+#: same names (an organisation's every mention, the same entity across the stages)
+_MEMO: dict[tuple[int, str, str | None], tuple[Lexicon, Actor | None]] = {}
+_MEMO_SIZE = 1 << 15
+
+
 def normalize(text: str, country_code: str | None = None, lexicon: Lexicon | None = None) -> Actor | None:
     """Normalized name and ACLED type of an actor's surface form (no offsets), or None.
 
     ``country_code`` is the country the mention is about (an event's location), used to
     name generic mentions ("protesters" → "Protesters (Iraq)") and to tell foreign state
-    forces (External/Other forces) from a country's own.
+    forces (External/Other forces) from a country's own. (Answers are kept; each call gets
+    an :class:`Actor` of its own.)
     """
     lex = lexicon or load_lexicon()
+    key = (id(lex), text, country_code)
+    got = _MEMO.get(key)
+    if got is None or got[0] is not lex:  # (the memo holds the lexicon: its id is not another's)
+        got = (lex, _normalize(text, country_code, lex))
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[key] = got
+    a = got[1]
+    return None if a is None else Actor(a.name, a.type, a.text, a.start, a.end, a.country_code)
+
+
+def _normalize(text: str, country_code: str | None, lex: Lexicon) -> Actor | None:
     surface = _clean(text or "")
     if not surface:
         return None

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import itemgetter
 from typing import Any
 
 from ..nlp_demand import is_parsed
@@ -104,6 +106,7 @@ def _owner_country(lex: Lexicon, words: list[str]) -> str | None:
 
 
 _HEADS: dict[int, tuple[Lexicon, int, frozenset[str]]] = {}
+_KEY = itemgetter(3)  # Token.key
 
 
 def _name_heads(lex: Lexicon) -> frozenset[str]:
@@ -126,7 +129,7 @@ def _countries(lex: Lexicon, text: str, toks: list[Token]) -> Iterator[tuple[int
     """Country names, capitals and demonyms in the text (capitalised), with their country."""
     n = len(toks)
     heads = _name_heads(lex)
-    firsts = [k for k, t in enumerate(toks) if t.key in heads]  # (elsewhere nothing begins: one pass)
+    firsts = list(compress(count(), map(heads.__contains__, map(_KEY, toks))))  # (elsewhere nothing begins)
     p = 0
     while p < len(firsts):
         i = firsts[p]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from bisect import bisect_right
 from collections import Counter
 from importlib import resources as importlib_resources
 from typing import Any
@@ -71,10 +72,12 @@ class ActorsStage:
         if nlp_doc is None or not doc.places or not mentions:
             return mentions
         bounds = [(s.start_char, s.end_char) for s in nlp_doc.sents]
+        starts = [a for a, _ in bounds]  # (in order and apart: the sentence holding an offset by bisection)
         out = []
         for m in mentions:
             start = m.start or 0
-            sent = next(((a, b) for a, b in bounds if a <= start < b), None)
+            at = bisect_right(starts, start) - 1
+            sent = bounds[at] if at >= 0 and start < bounds[at][1] else None
             local = _country_between(doc, *sent) if sent else None
             if local and local != dominant and m.text:
                 alone = normalize(m.text, None)

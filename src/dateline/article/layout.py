@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..records import Dateline
 from .datelines import split_dateline
-from .rules import canonical_agency, caption_search, compiled
+from .rules import boilerplate_match, canonical_agency, caption_search, compiled
 
 __all__ = [
     "BodyParts",
@@ -53,7 +53,7 @@ def is_breadcrumb(line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     line = line.strip()
-    return len(line) <= MAX_BOILERPLATE and bool(compiled().boilerplate.match(line))
+    return len(line) <= MAX_BOILERPLATE and boilerplate_match(line)
 
 
 def related_header(line: str) -> bool:

@@ -136,6 +136,14 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def cue_parts() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The alternatives of each cue set of :func:`cue_patterns`, each compiled on its own (as it stands in the
+    alternation)."""
+    data = _read("cues.json")
+    return {name: tuple(compile_cached(f"(?:{p})") for p in _res(e)) for name, e in data.items() if name[0] != "_"}
+
+
+@cache
 def _plover() -> tuple[dict[str, tuple[str | None, str | None]], tuple[tuple[re.Pattern[str], str, str], ...]]:
     data = _read("plover.json")
     table = {sub: (pair[0], pair[1]) for sub, pair in data["by_sub_event"].items()}

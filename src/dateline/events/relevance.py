@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .lexicon import cue_patterns
-from .prefilters import cue_scan
+from .prefilters import cue_matches
 
 __all__ = ["GENRES", "Relevance", "judge"]
 
@@ -66,14 +66,10 @@ def _section_genres(url: str | None) -> set[str]:
     return {_SECTIONS[w] for w in words if w in _SECTIONS}
 
 
-def _share(pattern: re.Pattern[str], sentences: Sequence[str], name: str = "",
-           present: Sequence[frozenset[str]] = ()) -> float:
-    """The share of ``sentences`` the pattern matches (``present``: each sentence's cue sets that may
-    match, from :func:`~dateline.events.prefilters.cue_scan`; the pattern is the cue set ``name``)."""
-    if present:
-        return sum(1 for s, p in zip(sentences, present, strict=True) if name in p and pattern.search(s)) / len(
-            sentences) if sentences else 0.0
-    return sum(1 for s in sentences if pattern.search(s)) / len(sentences) if sentences else 0.0
+def _share(name: str, matched: Sequence[frozenset[str]]) -> float:
+    """The share of the sentences the cue set ``name`` matches (``matched``: each sentence's matching cue sets,
+    from :func:`~dateline.events.prefilters.cue_matches`)."""
+    return sum(1 for m in matched if name in m) / len(matched) if matched else 0.0
 
 
 #: a title that announces fiction, a review or a work of art: its conflict words describe the work
@@ -97,8 +93,8 @@ def judge(title: str | None, url: str | None, sentences: Sequence[str]) -> Relev
     cues = cue_patterns()
     low_title = (title or "").lower()
     work = bool(low_title) and _WORK_TITLE.search(low_title) is not None
-    present = [cue_scan().present(s) for s in sentences]  # one literal scan a sentence for all cue sets
-    share = _share(cues["topic_conflict"], sentences, "topic_conflict", present)
+    matched = [cue_matches(s) for s in sentences]  # one literal scan a sentence for all cue sets
+    share = _share("topic_conflict", matched)
     conflict = share
     if low_title and not work and cues["topic_conflict"].search(low_title):
         conflict += TITLE_WEIGHT
@@ -107,7 +103,7 @@ def judge(title: str | None, url: str | None, sentences: Sequence[str]) -> Relev
     best: tuple[float, str] | None = None
     for name in GENRES:
         pattern = cues[f"genre_{name}"]
-        score = _share(pattern, sentences, f"genre_{name}", present)
+        score = _share(f"genre_{name}", matched)
         if name in sections:
             score += SECTION_WEIGHT
             reasons.append(f"section:{name}")
@@ -123,7 +119,7 @@ def judge(title: str | None, url: str | None, sentences: Sequence[str]) -> Relev
     if len(sentences) < MIN_SENTENCES and not reasons:
         return Relevance("core", round(share, 3), None, ["short text"])  # a snippet or a note: a focused report
     if genre is not None and best is not None and best[0] > conflict:
-        if genre == "crime_court" and any(cues["terror"].search(s) for s in sentences):
+        if genre == "crime_court" and any("terror" in m for m in matched):
             reasons.append("terrorism")  # a terror plot or attack before the courts is no ordinary crime
             return Relevance("peripheral", round(share, 3), genre, reasons)
         return Relevance("off", round(share, 3), genre, reasons)

@@ -9,6 +9,7 @@ cheap splitter (:func:`dateline.timex.dating.split_sentences`) is used.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,8 @@ class Sentence:
     text: str
     span: Any = None  # spacy.tokens.Span when parsed
     _low: str | None = field(default=None, init=False, repr=False, compare=False)
+    #: the span's tokens and where each ends (its offset plus its length, at least 1), read once for token_at
+    _tokens: tuple[list[Any], list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def low(self) -> str:
@@ -109,12 +112,14 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 def token_at(sentence: Sentence, char: int) -> Any:
-    """The spaCy token of ``sentence`` covering body offset ``char`` (None without a parse)."""
+    """The spaCy token of ``sentence`` covering body offset ``char``, else the first one after it (None without a
+    parse or after its last token): the first token that ends after ``char`` (tokens follow one another, each
+    ending where its text does, at least one character on), found by bisection."""
     if sentence.span is None:
         return None
-    for tok in sentence.span:
-        if tok.idx <= char < tok.idx + max(1, len(tok.text)):
-            return tok
-        if tok.idx > char:
-            return tok
-    return None
+    if sentence._tokens is None:
+        toks = list(sentence.span)
+        sentence._tokens = toks, [t.idx + max(1, len(t.text)) for t in toks]
+    toks, ends = sentence._tokens
+    at = bisect_right(ends, char)
+    return toks[at] if at < len(toks) else None

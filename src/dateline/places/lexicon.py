@@ -42,10 +42,45 @@ def country_cues() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, table
 
 
+#: a run of the characters a cue may not touch (``country_cues``' boundaries): a cue begins one
+_BOUNDED_RUN = re.compile(r"[\w-]+")
+#: from a capital letter or a digit to the end of its run of word characters and hyphens (``re`` skips
+#: ahead to the capitals): every whole run that begins with one is among these
+_CAPITAL_RUN = re.compile(r"[A-Z0-9][\w-]*")
+
+
+@cache
+def _cue_heads() -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The runs of word characters and hyphens the cues begin with ("Donbass", "OSCE", "anti-Balaka"): those
+    that begin with a capital letter or a digit, and the others; None when a cue begins otherwise (then
+    there is no such prefilter)."""
+    heads = set()
+    for cue in country_cues()[1]:
+        head = _BOUNDED_RUN.match(cue)
+        if head is None:
+            return None
+        heads.add(head.group())
+    capital = frozenset(h for h in heads if _CAPITAL_RUN.fullmatch(h))
+    return capital, tuple(sorted(heads - capital))
+
+
+def _may_cue(body: str) -> bool:
+    """False when no cue can match ``body``: a match starts where no word character or hyphen comes before
+    it, so the body's whole run of them there is the cue's first run; a run that begins with a capital or a
+    digit is among the capitalized runs, another is at least in the body."""
+    heads = _cue_heads()
+    if heads is None:
+        return True
+    capital, other = heads
+    return not capital.isdisjoint(_CAPITAL_RUN.findall(body)) or any(head in body for head in other)
+
+
 def cue_country(body: str) -> str | None:
     """The country the names of ``body`` that are no places point to (rule ``places.country-cue``), when they
     point to one: each distinct cue votes once, and one country needs two thirds of the votes."""
     pattern, table = country_cues()
+    if not _may_cue(body):  # (a cheaper test first)
+        return None
     votes = Counter(table[c] for c in {m.group() for m in pattern.finditer(body)})
     if not votes:
         return None

@@ -41,6 +41,7 @@ from .scoring import (
     demonym_entry,
     holding,
     km,
+    leading,
     others_named,
     prior,
 )
@@ -339,14 +340,15 @@ def resolve(
     ``fixed`` maps a name key to the GeoNames id it must take (the dateline's place)."""
     contain = containers(body, mentions)
     contained = set(contain)
-    accepted = [m for i, m in enumerate(mentions) if accept(m, i in contained)]
+    read = [accept(m, i in contained) for i, m in enumerate(mentions)]  # (once a mention: a pure function)
+    accepted = [m for m, ok in zip(mentions, read, strict=True) if ok]
     # one sense per discourse: a name read as a place once is a place everywhere in the article
     keys = {m.key for m in accepted}
     flags = [
-        accept(m, i in contained) or (
+        ok or (
             m.key in keys and not m.person_name and m.ner != "PERSON*" and not m.common and not m.container_only
         )
-        for i, m in enumerate(mentions)
+        for m, ok in zip(mentions, read, strict=True)
     ]
     hinted = admin_hints(body, mentions)
     for i in hinted:
@@ -406,6 +408,7 @@ def resolve(
 
     chosen: dict[str, Entry] = {}
     scores: dict[str, list[tuple[float, Match]]] = {}
+    lead = leading(ctx)  # (the context does not change while its candidates are scored)
     for key, group in groups.items():
         first = group[0]
         if first.demonym is not None:
@@ -413,7 +416,7 @@ def resolve(
             if entry is not None:
                 chosen[key] = entry
             continue
-        ranked = sorted(((candidate_score(x, group, ctx, held) + holding(x.entry, holds.get(key, ())), x)
+        ranked = sorted(((candidate_score(x, group, ctx, held, lead) + holding(x.entry, holds.get(key, ())), x)
                          for x in first.matches), key=lambda s: -s[0])
         scores[key] = ranked
         chosen[key] = ranked[0][1].entry

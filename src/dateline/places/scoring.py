@@ -31,6 +31,7 @@ __all__ = [
     "holding",
     "is_capital",
     "km",
+    "leading",
     "others_named",
     "prior",
 ]
@@ -120,9 +121,21 @@ def build_context(mentions: Iterable[Mention], gazetteer: Gazetteer, dateline_co
     return Context(counts, dateline_country, dict(admin1s), adjectives - named - {dateline_country})
 
 
+#: what :func:`candidate_score` reads of a context's counts: ``countries.most_common(1)`` and ``focus``
+Leading = tuple[list[tuple[str, int]], str | None]
+
+
+def leading(ctx: Context) -> Leading:
+    """``ctx.countries.most_common(1)`` and ``ctx.focus``, for :func:`candidate_score` (worked out once for all
+    the candidates scored in one unchanged context, not once a candidate)."""
+    return ctx.countries.most_common(1), ctx.focus
+
+
 def candidate_score(
-    match: Match, mention_group: Sequence[Mention], ctx: Context, held: dict[int, list[Entry]]
+    match: Match, mention_group: Sequence[Mention], ctx: Context, held: dict[int, list[Entry]],
+    lead: Leading | None = None,
 ) -> float:
+    top, focus = lead or leading(ctx)
     e = match.entry
     score = prior(match)
     if e.feature == "city" and is_capital(e):
@@ -134,9 +147,9 @@ def candidate_score(
     if cc and e.feature != "country":
         if ctx.countries.get(cc) and not attacker:
             score += 1.0
-        elif ctx.countries and ctx.countries.most_common(1)[0][1] >= 2 and not ctx.countries.get(cc):
+        elif ctx.countries and top[0][1] >= 2 and not ctx.countries.get(cc):
             score -= 1.0  # a country the article never names, when it clearly names another
-        if cc == ctx.focus and not attacker:
+        if cc == focus and not attacker:
             score += 0.5
         if e.feature in ("city", "admin2") and ctx.admin1s.get((cc, e.admin1_code or ""), set()) - {
             mention_group[0].key
@@ -161,7 +174,7 @@ def candidate_score(
     ) and all(e.population > 2 * x.entry.population for x in mention_group[0].matches
               if x.entry.feature == "admin1" and x.entry.country_code != cc):
         score += 0.5  # the larger of namesake regions: Maryland (US) over Maryland (Liberia)
-    if e.feature == "admin1" and match.quality == 0 and cc == ctx.focus and any(
+    if e.feature == "admin1" and match.quality == 0 and cc == focus and any(
         x.entry.feature == "country" and x.entry.country_code != cc for x in mention_group[0].matches
     ):
         score += 5.0  # Georgia in an American story is the state

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..prefilter import LiteralScan, lower_same_length, lowered_twin
+from ..prefilter import lower_same_length, lowered_twin
 from ..regex_cache import compile_cached
 from .lexicon import lexicon, parse_year
-from .windows import plain_words, word_spans
+from .windows import lead_literals, led_spans, plain_words, word_spans
 
 __all__ = ["Candidate", "Rule", "find", "rules"]
 
@@ -236,28 +236,19 @@ def _merged(hits: Iterable[tuple[int, int]], size: int) -> list[list[int]]:
 
 def _trigger_windows(trigger: re.Pattern[str], text: str, low: str | None) -> list[list[int]]:
     """:func:`_windows`, on the lower-cased text with a case-sensitive twin of the trigger when there
-    is one (the same hits, found faster: :mod:`dateline.prefilter`)."""
+    is one (the same hits, found faster: :mod:`dateline.prefilter`). (No literal scan of the text
+    first: a substring search of a trigger's words or leads finds their absence as fast, and the
+    triggers searched otherwise, led by digits, have no literal to scan for.)"""
     twin = lowered_twin(trigger.pattern, trigger.flags) if low is not None else None
     if twin is None or low is None:
         return _windows(trigger, text)
-    if trigger.pattern not in _trigger_scan().present(low):
-        return []  # none of its literals in the text (one scan for all triggers)
     words = plain_words(twin.pattern)
     if words is not None:  # "day|week|month": the same hits from a substring search of each word
         return _merged(word_spans(words, low), len(low))
+    leads = lead_literals(twin.pattern, twin.flags)
+    if leads is not None:  # "ago\b|earlier": the same hits, the trigger tried only where a lead word is
+        return _merged(led_spans(twin, leads, low), len(low))
     return _windows(twin, low)
-
-
-@cache
-def _trigger_scan() -> LiteralScan:
-    """Which triggers (by pattern) may match a lower-cased text: their twins' literals, one scan."""
-    twins = {}
-    for rule in rules():
-        if rule.trigger is not None:
-            twin = lowered_twin(rule.trigger.pattern, rule.trigger.flags)
-            if twin is not None:
-                twins[rule.trigger.pattern] = twin
-    return LiteralScan(twins)
 
 
 def _matches(
