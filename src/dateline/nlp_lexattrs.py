@@ -114,14 +114,24 @@ def lookups_twin(getter: Any) -> Callable[[str], Any] | None:
     return norm
 
 
+#: :func:`_keyword`'s answer for a getter that is not the partial asked about
+_NONE = object()
+
+
+def _keyword(getter: Any, func: Callable[..., Any], name: str) -> Any:
+    """The one keyword argument ``name`` of ``partial(func, name=…)``; else :data:`_NONE`."""
+    if isinstance(getter, partial) and getter.func is func and not getter.args and set(getter.keywords) == {name}:
+        return getter.keywords[name]
+    return _NONE
+
+
 def stop_twin(getter: Any) -> Callable[[str], bool] | None:
     """spaCy's IS_STOP getter, ``partial(is_stop, stops=…)``, without the partial; else None."""
     from spacy.lang.lex_attrs import is_stop
 
-    if not (isinstance(getter, partial) and getter.func is is_stop and not getter.args
-            and set(getter.keywords) == {"stops"}):
+    stops = _keyword(getter, is_stop, "stops")
+    if stops is _NONE:
         return None
-    stops = getter.keywords["stops"]
 
     def stop(string: str) -> bool:
         return string.lower() in stops
@@ -133,10 +143,9 @@ def lang_twin(getter: Any) -> Callable[[str], str] | None:
     """spaCy's LANG getter, ``partial(get_lang, lang=…)``: the language's name; else None."""
     from spacy.lang.lex_attrs import get_lang
 
-    if not (isinstance(getter, partial) and getter.func is get_lang and not getter.args
-            and set(getter.keywords) == {"lang"}):
+    name = _keyword(getter, get_lang, "lang")
+    if name is _NONE:
         return None
-    name = getter.keywords["lang"]
 
     def lang(text: str) -> str:
         return name  # type: ignore[no-any-return]
