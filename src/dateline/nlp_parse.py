@@ -161,7 +161,49 @@ def _parse_run(component: Any, docs: list[Doc], gemm: Gemm | None = None) -> Non
     cached = precompute(component.model, docs, weights, gemm)
     states = component.moves.init_batch(docs)
     active = [s for s in states if not s.is_final()]
+    step = _Stepper(cached, weights)
     while active:
-        scores = step_scores(cached, _token_ids(active, weights.nF), weights)
-        active = component.transition_states(active, scores)
+        active = component.transition_states(active, step(active))
     component.set_annotations(docs, states)
+
+
+class _Stepper:
+    """:func:`step_scores` of a list of states (their context tokens read as :func:`_token_ids`
+    does) with the per-step Python and numpy overhead cut: what does not change from step to step
+    (the feature offsets, the upper layer's transposed ``W``, the context reader) is set up once,
+    the feature rows are summed in one ``add.reduce`` over the feature axis (sequential in feature
+    order from an initial 0.0: the same float32 sums, zeros' signs included) and the maxout and
+    the upper layer's ``sgemm`` write into fresh arrays without intermediate copies. Identical
+    scores, fewer calls: the decode of the chosen sentences takes ~160 steps a batch of 32
+    articles, most with few unfinished states, so the fixed cost of a step is what counts."""
+
+    def __init__(self, cached: numpy.ndarray, weights: StepWeights) -> None:
+        import numpy
+        from blis.py import gemm
+        from spacy.ml.parser_model import ParserStepModel
+
+        self.cached = cached
+        self.weights = weights
+        self.offsets = numpy.arange(weights.nF, 2 * weights.nF, dtype="int32")  # (1 + token) * nF + f
+        self.holder = SimpleNamespace(state2vec=SimpleNamespace(nF=weights.nF))
+        self.token_ids = ParserStepModel.get_token_ids
+        self.gemm = gemm
+        self.zero = numpy.float32(0.0)
+        self.add = numpy.add.reduce
+        self.maximum = numpy.maximum
+
+    def __call__(self, states: list[Any]) -> numpy.ndarray:
+        weights = self.weights
+        ids = self.token_ids(self.holder, states)  # (states, nF) int32, -1 missing
+        ids *= weights.nF
+        ids += self.offsets
+        rows = self.cached.take(ids.T, axis=0)  # (nF, states, nO * nP), feature-major
+        pieces = self.add(rows, axis=0, initial=self.zero)
+        pieces += weights.bias
+        nP = weights.nP
+        hidden = self.maximum(pieces[:, 0::nP], pieces[:, 1::nP])
+        for piece in range(2, nP):
+            self.maximum(hidden, pieces[:, piece::nP], out=hidden)
+        scores: numpy.ndarray = self.gemm(hidden, weights.W, trans2=True, beta=0.0)
+        scores += weights.b
+        return scores
