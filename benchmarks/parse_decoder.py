@@ -12,7 +12,9 @@ on a shared machine):
   ``spacy_predict`` its ``model.predict`` on the same groups of 8 (tok2vec listener + the
   precomputed lower layer), ``spacy_greedy`` its ``predict`` (that + the Cython loop): the loop
   is their difference;
-- ``numpy``: :func:`dateline.nlp_parse.parse` on the same sub-documents;
+- ``numpy``: :func:`dateline.nlp_parse.parse` on the same sub-documents; ``numpy_r7`` the same
+  decode stepped by the public :func:`dateline.nlp_parse.step_scores` (round 7's step: context
+  tokens, ``sum_features``, maxout, ``upper_scores``), what round 10 cut the per-step overhead of;
 
 each on fresh copies of the sub-documents (made before the clock starts), and whether the heads, labels and
 sentence starts are identical (with ``--component ner``: the entities; parse on demand does not
@@ -60,6 +62,7 @@ def main() -> None:
     from side_by_side import source_texts
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, SENT_START
 
+    from dateline import nlp_parse as np_parse
     from dateline.nlp import load_model
     from dateline.nlp_parse import parse
     from dateline.settings import Settings
@@ -80,11 +83,23 @@ def main() -> None:
     def predict_only(docs: list[Any]) -> None:
         parser.model.predict(docs).clear_memory()
 
+    def round7(docs: list[Any]) -> None:
+        parser._ensure_labels_are_added(docs)
+        weights = np_parse.read_step_weights(parser.model)
+        cached = np_parse.precompute(parser.model, docs, weights)
+        states = parser.moves.init_batch(docs)
+        active = [s for s in states if not s.is_final()]
+        while active:
+            ids = np_parse._token_ids(active, weights.nF)
+            active = parser.transition_states(active, np_parse.step_scores(cached, ids, weights))
+        parser.set_annotations(docs, states)
+
     runs: dict[str, Callable[[list[Any]], Any]] = {
         "spacy": lambda subs: list(parser.pipe(subs, batch_size=32)),
         "spacy_predict": by_eight(predict_only),
         "spacy_greedy": by_eight(parser.predict),
         "numpy": lambda subs: parse(parser, subs),
+        "numpy_r7": round7,
     }
     best = {name: float("inf") for name in runs}
     for _ in range(args.repeat):
