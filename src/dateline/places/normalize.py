@@ -50,6 +50,8 @@ GENERIC_SUFFIXES = (
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII with diacritics and apostrophes removed; other punctuation becomes spaces."""
+    if text.isascii():  # (nothing to translate, decompose or drop but the two ASCII marks: the same key)
+        return " ".join(_NON_ALNUM.sub(" ", text.replace("'", "").replace("`", "").lower()).split())
     text = _MARKS.sub("", text.translate(_SPECIAL))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))

@@ -1,0 +1,31 @@
+"""The ASCII fast path of ``places.normalize.fold`` gives the general path's key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dateline.places import normalize
+from dateline.places.normalize import fold
+
+
+def _general(text: str) -> str:
+    """``fold`` without its fast path (the steps it takes for any text)."""
+    text = normalize._MARKS.sub("", text.translate(normalize._SPECIAL))
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_ascii_fold_equals_the_general_path(text: str) -> None:
+    fold.cache_clear()
+    assert fold(text) == _general(text)
+
+
+def test_ascii_marks_dropped_like_the_others() -> None:
+    assert fold("Ma'arrat an-Nu`man") == _general("Ma'arrat an-Nu`man") == "maarrat an numan"
+    assert fold("Ma\u2019arrat") == fold("Ma'arrat") == "maarrat"
