@@ -137,7 +137,7 @@ def _line_starts(doc: Doc) -> list[int]:
     cols = doc.to_array([ORTH, IS_SPACE])
     orth, space = cols[:, 0], cols[:, 1] != 0
     words, before = _gaps(space)
-    breaks = numpy.zeros(len(doc) + 1, dtype="int64")  # (a token's trailing white space is " " or "": never a line break)
+    breaks = numpy.zeros(len(doc) + 1, dtype="int64")  # (trailing white space is " " or "": no line break)
     spaces = numpy.flatnonzero(space[1:]) + 1
     if len(spaces):
         breaks[spaces + 1] = ["\n" in strings[o] for o in orth[spaces].tolist()]
