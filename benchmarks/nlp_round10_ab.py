@@ -104,15 +104,16 @@ def _record(docs: int) -> tuple[dict[str, list[Any]], Any, int]:
 
     import dateline.nlp_demand as nd
     import dateline.nlp_ner as nn
+    import dateline.nlp_windows as nw
     import dateline.places.scan as ps
     import dateline.prefilter as pf
     from dateline import Pipeline, RawInput, Settings
     from dateline.nlp_tok2vec import FastTok2Vec
     from dateline.resources import Resources
 
-    seen: dict[str, list[Any]] = {"decode": [], "docs": [], "embed": [], "scan": [], "names": [], "bones": []}
+    seen: dict[str, list[Any]] = {k: [] for k in ("decode", "docs", "embed", "scan", "names", "bones", "ents")}
     decode, split, embed, present = nn.decode, nd._split, FastTok2Vec._embed, pf.LiteralScan.present
-    fold, bones = ps.fold, ps.skeleton
+    fold, bones, set_entities = ps.fold, ps.skeleton, nw._set_entities
 
     def rec_decode(*a: Any) -> Any:
         seen["decode"].append(a)
@@ -136,6 +137,10 @@ def _record(docs: int) -> tuple[dict[str, list[Any]], Any, int]:
         seen["names"].append(text)
         return fold(text)
 
+    def rec_ents(doc: Any, ents: Any) -> None:
+        seen["ents"].append((doc, list(ents)))
+        set_entities(doc, ents)
+
     def rec_bones(text: str) -> str:
         seen["bones"].append(text)
         return bones(text)
@@ -143,6 +148,7 @@ def _record(docs: int) -> tuple[dict[str, list[Any]], Any, int]:
     nn.decode, nd._split = rec_decode, rec_split  # type: ignore[assignment]
     FastTok2Vec._embed, pf.LiteralScan.present = rec_embed, rec_present  # type: ignore[method-assign]
     ps.fold, ps.skeleton = rec_fold, rec_bones  # type: ignore[assignment]
+    nw._set_entities = rec_ents  # type: ignore[assignment]
     settings = Settings(batch_size=32)
     res = Resources(settings)
     pipe = Pipeline.from_settings(settings, res)
@@ -152,7 +158,7 @@ def _record(docs: int) -> tuple[dict[str, list[Any]], Any, int]:
     inputs = [RawInput(f"d{i}", "text", t, published="2019-09-30") for i, t in enumerate(texts)]
     n = sum(1 for _ in pipe.pipe(iter(inputs)))
     nn.decode, nd._split, FastTok2Vec._embed, pf.LiteralScan.present = decode, split, embed, present
-    ps.fold, ps.skeleton = fold, bones
+    ps.fold, ps.skeleton, nw._set_entities = fold, bones, set_entities
     return seen, nlp, n
 
 
@@ -172,6 +178,7 @@ def main() -> None:
 
     import dateline.nlp_ner as nn
     from dateline.nlp_demand import _line_starts, _split_lines
+    from dateline.nlp_windows import _set_entities
     from dateline.places.normalize import fold, skeleton
     from dateline.prefilter import _cached_trie
 
@@ -212,6 +219,15 @@ def main() -> None:
                 scanner._memo.clear()
                 scanner.present(text)
 
+    def run_ents(old: bool) -> None:
+        from spacy.tokens import Span
+
+        for doc, ents in seen["ents"]:
+            if old:
+                doc.set_ents([Span(doc, a, z, label=label) for a, z, label in ents], default="outside")
+            else:
+                _set_entities(doc, ents)
+
     def run_names(old: bool) -> None:
         fold.cache_clear()
         skeleton.cache_clear()
@@ -228,6 +244,7 @@ def main() -> None:
         "line starts + sentence marks (nlp_demand)": run_lines,
         "embed of new keys, 3 tok2vecs (nlp_tok2vec)": run_embed,
         "literal prefilter scans (prefilter)": run_scan,
+        "NER entities written back (nlp_windows)": run_ents,
         "fold + skeleton of scanned names (places.normalize)": run_names,
     }
     print(f"CPU ms an article, {n} articles, median of {args.rounds} alternating rounds (same inputs)")
