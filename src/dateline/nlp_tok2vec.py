@@ -10,9 +10,10 @@ residual CNN layers (a window of one token on each side, maxout, layer norm).
 
 The embed's output for a token depends only on its feature ids, and news repeats its words:
 :class:`FastTok2Vec` keeps each key's embedding (:class:`EmbedCache`, bounded: cleared when it
-holds ``most`` keys) and computes only the keys it has not seen, in one batch, with the
-model's own embed layers. The encoder is the same arithmetic in numpy (:func:`encode`: the
-documents laid end to end with ``pad`` zero rows around each, as thinc's ``with_array`` lays
+holds ``most`` keys) and computes only the keys it has not seen, in one batch: the model's own
+hash embeds, then its mix (maxout + layer norm) in the encoder's arithmetic and matrix product.
+The encoder is the same arithmetic in numpy (:func:`encode`: the documents laid end to end
+with ``pad`` zero rows around each, as thinc's ``with_array`` lays
 them), with a choice of matrix product (option ``nlp.gemm``, also $DATELINE_NLP_GEMM:
 :func:`gemm_choice`), which also serves NER's and the parser's linear and lower layers
 (:func:`dateline.nlp_step.lower_predict`):
