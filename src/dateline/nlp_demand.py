@@ -107,57 +107,68 @@ def needs_parse(text: str) -> bool:
 _FINAL = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019"})
 
 
+def _gaps(space: Any) -> tuple[Any, Any]:
+    """For the tokens after the first that are not white space: their indices, and the index of
+    the one before each (the previous such token, else token 0); the white space tokens between
+    the two are the gap a token-by-token pass would have gone through."""
+    import numpy
+
+    words = numpy.flatnonzero(~space[1:]) + 1
+    before = numpy.empty_like(words)
+    if len(words):
+        before[0] = 0
+        before[1:] = words[:-1]
+    return words, before
+
+
 def _line_starts(doc: Doc) -> list[int]:
     """Indices of the tokens that start a line after a line that ends a sentence (final
-    punctuation or a closing quote; hard-wrapped text runs on), 0 first. (Read from the
-    document's arrays: a spaCy ``Token`` object per word costs more than this whole test.)"""
+    punctuation or a closing quote; hard-wrapped text runs on), 0 first: a token that is not
+    white space, after a white space token holding a line break, whose previous such token (or
+    the first token) is final. (Read from the document's arrays, in numpy: no Python step per
+    token.)"""
+    import numpy
     from spacy.attrs import IS_SPACE, ORTH
 
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    finals = {strings.add(ch) for ch in _FINAL}
-    cols = doc.to_array([ORTH, IS_SPACE]).tolist()
-    starts = [0]
-    pending = False
-    last = cols[0][0]  # the orth of the last token that is not white space (the first token at first)
-    for i in range(1, len(cols)):
-        orth, space = cols[i]
-        if space:
-            pending = pending or "\n" in strings[orth]
-        else:
-            if pending and last in finals:  # (a token's trailing white space is " " or "": never a line break)
-                starts.append(i)
-            pending = False
-            last = orth
-    return starts
+    finals = numpy.array(sorted(strings.add(ch) for ch in _FINAL), dtype="uint64")
+    cols = doc.to_array([ORTH, IS_SPACE])
+    orth, space = cols[:, 0], cols[:, 1] != 0
+    words, before = _gaps(space)
+    breaks = numpy.zeros(len(doc) + 1, dtype="int64")  # (trailing white space is " " or "": no line break)
+    spaces = numpy.flatnonzero(space[1:]) + 1
+    if len(spaces):
+        breaks[spaces + 1] = ["\n" in strings[o] for o in orth[spaces].tolist()]
+    numpy.cumsum(breaks, out=breaks)  # breaks[i]: line-break tokens among 1 .. i - 1
+    pending = breaks[words] - breaks[before + 1] > 0
+    starts = words[pending & numpy.isin(orth[before], finals)]
+    return [0, *starts.tolist()]
 
 
 def _split_lines(doc: Doc, lines: Sequence[int]) -> Doc:
     """The rule splitter's sentences, also cut at each line start (headlines, datelines, list
-    items); a run of white space stays with the sentence before it. (The sentence-start marks
-    are read and written as one array.)"""
+    items); a run of white space stays with the sentence before it: a white space token (but
+    the first) starts none, and the token after a run that held a start starts one. (The marks
+    read and written as one array, in numpy.)"""
     import numpy
     from spacy.attrs import IS_SPACE, SENT_START
 
     if len(doc) < 2:
         return doc
     cols = doc.to_array([IS_SPACE, SENT_START])
-    marks = cols[:, 1].astype("int64").tolist()  # 1 starts a sentence, -1 does not, 0 unknown
-    start_next = False
-    for i, space in enumerate(cols[:, 0].tolist()):
-        if not i:
-            continue
-        if space:
-            start_next = start_next or marks[i] == 1
-            marks[i] = -1
-        else:
-            if start_next:
-                marks[i] = 1
-            start_next = False
-    for i in lines[1:]:
-        marks[i] = 1
-    doc.from_array([SENT_START], numpy.array(marks, dtype="int64").astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
+    space = cols[:, 0] != 0
+    marks = cols[:, 1].astype("int64")  # 1 starts a sentence, -1 does not, 0 unknown
+    words, before = _gaps(space)
+    started = numpy.zeros(len(doc) + 1, dtype="int64")
+    started[1:] = space & (marks == 1)
+    started[1] = 0  # (the first token is never looked at)
+    numpy.cumsum(started, out=started)  # started[i]: white space starts among 1 .. i - 1
+    marks[words[started[words] - started[before + 1] > 0]] = 1
+    marks[1:][space[1:]] = -1
+    marks[numpy.asarray(lines[1:], dtype="int64")] = 1
+    doc.from_array([SENT_START], marks.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 

@@ -10,9 +10,10 @@ residual CNN layers (a window of one token on each side, maxout, layer norm).
 
 The embed's output for a token depends only on its feature ids, and news repeats its words:
 :class:`FastTok2Vec` keeps each key's embedding (:class:`EmbedCache`, bounded: cleared when it
-holds ``most`` keys) and computes only the keys it has not seen, in one batch, with the
-model's own embed layers. The encoder is the same arithmetic in numpy (:func:`encode`: the
-documents laid end to end with ``pad`` zero rows around each, as thinc's ``with_array`` lays
+holds ``most`` keys) and computes only the keys it has not seen, in one batch: the model's own
+hash embeds, then its mix (maxout + layer norm) in the encoder's arithmetic and matrix product.
+The encoder is the same arithmetic in numpy (:func:`encode`: the documents laid end to end
+with ``pad`` zero rows around each, as thinc's ``with_array`` lays
 them), with a choice of matrix product (option ``nlp.gemm``, also $DATELINE_NLP_GEMM:
 :func:`gemm_choice`), which also serves NER's and the parser's linear and lower layers
 (:func:`dateline.nlp_step.lower_predict`):
@@ -61,6 +62,10 @@ MOST_KEYS = 100_000
 
 #: tokens the encoder takes at once (its arrays: ~4 KB a token at width 96)
 CHUNK_TOKENS = 1_024
+
+#: rows a matrix product of the embed's mix gets at least (zero rows added): numpy's matmul may
+#: give a row of a product of fewer than four rows another result than in a larger one
+_MIN_ROWS = 8
 
 Gemm = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
@@ -267,7 +272,7 @@ class FastTok2Vec:
         embed, encoder = t2v.layers
         self.columns = list(embed.layers[0].attrs["columns"])
         self._hash = embed.layers[2].layers[0]  # the hash embeds, concatenated
-        self._mix = embed.layers[3].layers[0]  # maxout >> layernorm >> dropout
+        self._mix = _maxout_norm(embed.layers[3].layers[0])  # maxout >> layernorm >> dropout
         self.pad = int(encoder.attrs["pad"])
         self.layers = [_maxout_norm(node) for node in encoder.walk() if node.name.startswith("expand_window>>")]
         self.width = int(t2v.get_dim("nO"))
@@ -286,7 +291,14 @@ class FastTok2Vec:
         return self.cache.rows_for(features, self._embed)
 
     def _embed(self, feats: np.ndarray) -> np.ndarray:
-        return self._mix.predict(self._hash.predict(feats))  # type: ignore[no-any-return]
+        """The model's hash embeds (thinc's layers), then its maxout and layer norm as the encoder's
+        (:func:`_apply`: thinc's arithmetic in fewer passes, with this network's matrix product; at
+        least :data:`_MIN_ROWS` rows, so that a key's row never depends on the keys new with it)."""
+        hashed = self._hash.predict(feats)
+        n = len(hashed)
+        if n < _MIN_ROWS:
+            hashed = np.concatenate([hashed, np.zeros((_MIN_ROWS - n, hashed.shape[1]), dtype=hashed.dtype)])
+        return _apply(self._mix, np.ascontiguousarray(hashed, dtype="float32"), self.gemm)[:n]
 
     def predict(self, docs: Sequence[Doc]) -> list[np.ndarray]:
         """``t2v.predict(docs)``: one array (tokens x width) a document."""

@@ -74,7 +74,7 @@ def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]]
     :func:`dateline.nlp_ner.ner_pipe`, the same entities) or "spacy" (spaCy's own pipe). ``tok2vecs``:
     NER's token vectors from dateline's forward pass (:mod:`dateline.nlp_tok2vec`, the same vectors),
     and then no document made per window (:func:`dateline.nlp_ner.window_entities`)."""
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
     from .nlp_ner import ner_pipe, window_entities
 
@@ -116,15 +116,33 @@ def run_ner(nlp: Language, docs: list[Doc], windows: list[list[tuple[int, int]]]
                 again.append((k, w, max(0, a - widen) if left else a, min(len(docs[k]), b + widen) if right else b))
         todo = again
     for doc, by_window in zip(docs, found, strict=True):
-        kept: list[Span] = []
+        kept: list[tuple[int, int, int]] = []
         last = 0
         for spans in by_window:  # windows in text order; a widened one may overlap its neighbour
             for s, e, label in spans:
                 if s >= last:
-                    kept.append(Span(doc, s, e, label=label))
+                    kept.append((s, e, label))
                     last = e
-        doc.set_ents(kept, default="outside")
+        _set_entities(doc, kept)
     return docs
+
+
+def _set_entities(doc: Doc, ents: Sequence[tuple[int, int, int]]) -> None:
+    """``doc.set_ents([Span(doc, s, e, label=label) ...], default="outside")`` for entities in
+    order that do not overlap, on a document without entities yet: the same ``ENT_IOB`` (B 3, I 1,
+    O 2 elsewhere) and ``ENT_TYPE`` marks, written as one array (no span object per entity)."""
+    import numpy
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+
+    if not len(doc):
+        return
+    marks = numpy.zeros((len(doc), 2), dtype="uint64")
+    marks[:, 0] = 2
+    for s, e, label in ents:
+        marks[s, 0] = 3
+        marks[s + 1 : e, 0] = 1
+        marks[s:e, 1] = label
+    doc.from_array([ENT_IOB, ENT_TYPE], marks)  # type: ignore[arg-type]
 
 
 #: title words before a person of state (actors read the PERSON entity after one: ``actors.parsed._TITLE``)

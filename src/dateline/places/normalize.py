@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 
 __all__ = [
     "ARTICLES",
@@ -50,6 +51,8 @@ GENERIC_SUFFIXES = (
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII with diacritics and apostrophes removed; other punctuation becomes spaces."""
+    if text.isascii():  # (nothing to translate, decompose or drop but the two ASCII marks: the same key)
+        return " ".join(_NON_ALNUM.sub(" ", text.replace("'", "").replace("`", "").lower()).split())
     text = _MARKS.sub("", text.translate(_SPECIAL))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -74,6 +77,7 @@ SKELETON_COUNTRIES = frozenset(
 )
 _VOWELS = re.compile(r"[aeiouyw]+")
 _REPEATS = re.compile(r"(.)\1+")
+_NO_VOWELS = str.maketrans("", "", "aeiouyw")
 
 
 @lru_cache(maxsize=65536)
@@ -85,7 +89,8 @@ def skeleton(text: str) -> str:
     key = "".join(words)
     if key.endswith("h") and len(key) > 3:
         key = key[:-1]
-    return _REPEATS.sub(r"\1", _VOWELS.sub("", key))
+    key = key.translate(_NO_VOWELS)  # (= _VOWELS.sub("", key); then the same as _REPEATS.sub(r"\1", key))
+    return "".join([ch for ch, _ in groupby(key)])
 
 
 def strip_generic(words: list[str]) -> list[str]:
