@@ -97,6 +97,8 @@ class Lexicon:
     acts: dict[str, str] = field(default_factory=dict)  # "offensive" -> "military", "proposal" -> "government"
     possessions: frozenset[str] = frozenset()  # "positions", "convoy": stand for their owner
     by_people: dict[str, str] = field(default_factory=dict)  # "iraqis", "kurds" -> country code or ""
+    #: :func:`dateline.actors.normalize.normalize`'s answers by (text, country), bounded by the caller
+    answers: dict[tuple[str, str | None], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def entries_for(self, surface: str, country_code: str | None = None) -> list[Entry]:
         """Dictionary entries whose alias or acronym is exactly ``surface``.

@@ -223,9 +223,7 @@ def generic_actor(lex: Lexicon, words: list[str], country_code: str | None) -> A
     return Actor(name=_format(category.name, lex, country), type=type_, country_code=country)
 
 
-#: answers of :func:`normalize` by (lexicon id, text, country): a function of them, asked again and again for the
-#: same names (an organisation's every mention, the same entity across the stages)
-_MEMO: dict[tuple[int, str, str | None], tuple[Lexicon, Actor | None]] = {}
+#: answers :func:`normalize` keeps in a lexicon (``Lexicon.answers``) before it starts again
 _MEMO_SIZE = 1 << 15
 
 
@@ -238,14 +236,14 @@ def normalize(text: str, country_code: str | None = None, lexicon: Lexicon | Non
     an :class:`Actor` of its own.)
     """
     lex = lexicon or load_lexicon()
-    key = (id(lex), text, country_code)
-    got = _MEMO.get(key)
-    if got is None or got[0] is not lex:  # (the memo holds the lexicon: its id is not another's)
-        got = (lex, _normalize(text, country_code, lex))
-        if len(_MEMO) >= _MEMO_SIZE:
-            _MEMO.clear()
-        _MEMO[key] = got
-    a = got[1]
+    memo, key = lex.answers, (text, country_code)
+    if key in memo:
+        a = memo[key]
+    else:
+        a = _normalize(text, country_code, lex)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = a
     return None if a is None else Actor(a.name, a.type, a.text, a.start, a.end, a.country_code)
 
 

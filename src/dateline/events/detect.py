@@ -124,26 +124,12 @@ _CIVIL_PARTIES = re.compile(r"\b(?:vendors|traders|hawkers|journalists|reporters
                             r"worshippers|sunnis?|shias?|muslims|christians|hindus|cadres|followers)\b")
 
 
-_SLOTS: dict[int, tuple[Family, dict[str, list[tuple[int, re.Pattern[str], bool]]]]] = {}
-
-
-def _slots(fam: Family) -> dict[str, list[tuple[int, re.Pattern[str], bool]]]:
-    """A family's patterns by regex: where each stands (strong ones first, then weak ones), the pattern, weak."""
-    got = _SLOTS.get(id(fam))
-    if got is None or got[0] is not fam:
-        slots: dict[str, list[tuple[int, re.Pattern[str], bool]]] = {}
-        for index, (pat, weak) in enumerate([*((p, False) for p in fam.strong), *((p, True) for p in fam.weak)]):
-            slots.setdefault(pat.pattern, []).append((index, pat, weak))
-        got = _SLOTS[id(fam)] = (fam, slots)
-    return got[1]
-
-
 def _hits(fam: Family, low: str, in_note: bool = False) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     if fam.name not in trigger_scan().present(low):  # a literal prefilter first (dateline.prefilter)
         return found
     present = pattern_scan().present(low)
-    slots = _slots(fam)
+    slots = fam.by_regex
     # the family's patterns with one of their literals in the sentence, strong then weak, in order (read from
     # the few patterns present, not the family's many); rule detect.note-scope: note conventions
     live = [(pat, weak) for _, pat, weak in sorted(x for p in present if p in slots for x in slots[p])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -74,6 +74,15 @@ class Family:
     #: the patterns (by regex) marked ``"scope": "note"``: ACLED's note conventions ("the bodies of two men were
     #: found", "gunshots heard"), matched only in a short report, never in a whole article
     note_only: frozenset[str] = frozenset()
+    #: the patterns by regex: where each stands (strong ones first, then weak ones), the pattern, weak
+    by_regex: dict[str, list[tuple[int, re.Pattern[str], bool]]] = field(
+        init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        slots: dict[str, list[tuple[int, re.Pattern[str], bool]]] = {}
+        for index, (pat, weak) in enumerate([*((p, False) for p in self.strong), *((p, True) for p in self.weak)]):
+            slots.setdefault(pat.pattern, []).append((index, pat, weak))
+        object.__setattr__(self, "by_regex", slots)
 
 
 @dataclass(frozen=True, slots=True)

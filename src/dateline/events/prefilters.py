@@ -7,7 +7,7 @@ literals are there, each on its own). Built on first use from the compiled lexic
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..prefilter import LiteralScan
@@ -87,19 +87,13 @@ def _cue_owners() -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], f
     return {k: tuple(v) for k, v in owners.items()}, whole
 
 
-_MATCH_MEMO = 256
-_matched: dict[str, frozenset[str]] = {}
-
-
+@lru_cache(maxsize=256)
 def cue_matches(text: str) -> frozenset[str]:
     """The cue sets of :func:`~dateline.events.lexicon.cue_patterns` that match ``text``: exactly
     ``{name for name, p in cue_patterns().items() if p.search(text)}``, with only the alternatives whose
     literals are in the text searched (one scan, :class:`~dateline.prefilter.LiteralScan`), each on its own
     (``re`` tries every alternative of an alternation at every position; the alternation matches where one
-    of them does). The last texts' answers are kept."""
-    found = _matched.get(text)
-    if found is not None:
-        return found
+    of them does). The last texts' answers are kept (an LRU cache)."""
     owners, whole = _cue_owners()
     names: set[str] = set()
     for pattern in _cue_part_scan().present(text):
@@ -109,11 +103,7 @@ def cue_matches(text: str) -> frozenset[str]:
     if whole:
         cues = cue_patterns()
         names.update(name for name in whole if cues[name].search(text) is not None)
-    found = frozenset(names)
-    if len(_matched) >= _MATCH_MEMO:
-        _matched.clear()
-    _matched[text] = found
-    return found
+    return frozenset(names)
 
 
 @cache
