@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .nlp_step import runs
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -308,16 +309,7 @@ class FastTok2Vec:
         """The vectors of documents given by their feature arrays (:meth:`features`), in runs of
         documents of at most :data:`CHUNK_TOKENS` tokens (a longer document alone): the encoder's
         arrays stay small (and in cache) whatever the batch."""
-        out: list[np.ndarray] = []
-        run: list[np.ndarray] = []
-        size = 0
-        for f in features:
-            if run and size + len(f) > CHUNK_TOKENS:
-                out += self._predict_run(run)
-                run, size = [], 0
-            run.append(f)
-            size += len(f)
-        return out + self._predict_run(run) if run else out
+        return [vectors for run in runs(features, CHUNK_TOKENS) for vectors in self._predict_run(run)]
 
     def _predict_run(self, features: Sequence[np.ndarray]) -> list[np.ndarray]:
         lengths = [len(f) for f in features]
