@@ -20,16 +20,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from .regex_cache import cached_value, compile_cached
-
-try:  # Python 3.11+
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as _c
-    import sre_parse as _parser
 
 __all__ = ["LiteralScan", "literals", "lower_same_length", "lowered_twin", "may_match", "prefilter"]
 

@@ -13,16 +13,11 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from ..prefilter import literals, lower_same_length
-
-try:  # Python 3.11+
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as _c
-    import sre_parse as _parser
 from ..regex_cache import compile_cached
 
 __all__ = ["CompiledRules", "boilerplate_match", "canonical_agency", "caption_search", "compiled", "load_rules",

@@ -8,17 +8,12 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from ..prefilter import LiteralScan
 from ..regex_cache import cached_value, compile_cached
-
-try:  # Python 3.11+
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as _c
-    import sre_parse as _parser
 from .lexicon import cue_parts, cue_patterns, families
 
 __all__ = ["any_trigger", "cue_matches", "matches", "pattern_scan", "search", "trigger_scan", "union_safe"]

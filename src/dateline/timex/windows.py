@@ -14,13 +14,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-
-try:  # Python 3.11+
-    from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as _c
-    import sre_parse as _parser
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 
 __all__ = ["lead_literals", "led_spans", "plain_words", "word_spans"]
 
